@@ -1,0 +1,60 @@
+# One command for each thing a contributor does. `make run` and `make test` set up what they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := .make
+
+.PHONY: run test lint format schema setup java neo4j-jars frontend browser bench clean
+
+run: setup neo4j-jars frontend ## Run statusmap: API + front end + demo data on a local Neo4j
+	$(BIN)/statusmap serve
+
+test: setup neo4j-jars frontend browser lint ## Run the whole test suite (unit, integration, e2e)
+	$(BIN)/pytest
+
+lint: setup ## ruff and mypy, as CI runs them
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+schema: setup ## Re-export api/schema.graphql from the code
+	$(BIN)/python -c "from strawberry.printer import print_schema; from api.graphql import schema; open('api/schema.graphql','w').write(print_schema(schema) + '\n')"
+
+setup: $(STAMP)/python
+
+$(STAMP)/python: pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "statusmap needs Python 3.11+"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@mkdir -p $(STAMP) && touch $@
+
+java: ## A JDK 17+ and Maven for the local Neo4j (installed with apt-get when missing and root)
+	@if [ -z "$$NEO4J_URI" ] && { ! command -v javac >/dev/null || ! command -v mvn >/dev/null; }; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless maven; \
+	  else echo "Install a JDK 17+ and Maven, or set NEO4J_URI to a running Neo4j." >&2; exit 1; fi; fi
+
+neo4j-jars: setup java ## Fetch the Neo4j jars through Maven (cached in ~/.m2)
+	@if [ -z "$$NEO4J_URI" ]; then $(BIN)/statusmap neo4j --resolve-only; fi
+
+frontend: ## Build the front end when it has sources
+	@if [ -f frontend/package.json ]; then \
+	  cd frontend && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; } && npm run build; fi
+
+browser: ## Debian's chromium for the browser tests
+	@if [ -d tests/e2e ] && ls tests/e2e/*.py >/dev/null 2>&1 && ! command -v chromium >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	  else echo "Install chromium (apt-get install chromium) for the browser tests." >&2; exit 1; fi; fi
+
+bench: setup neo4j-jars ## Benchmarks; writes benchmarks/RESULTS.md
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) $(STAMP) frontend/node_modules frontend/dist

@@ -1,0 +1,1 @@
+"""statusmap API: FastAPI app, GraphQL schema and CLI; thin layers over ``graph``."""

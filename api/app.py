@@ -1,0 +1,63 @@
+"""The FastAPI application: lifespan (driver, schema), REST health, GraphQL."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from strawberry.fastapi import GraphQLRouter
+
+from api.deps import StoreDep
+from api.graphql import schema
+from api.graphql.context import get_context
+from graph.config import Settings, get_settings
+from graph.connection import open_driver
+from graph.errors import StatusmapError
+from graph.store import Store
+
+log = logging.getLogger("statusmap")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; the Neo4j driver is made when it starts, not here."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with open_driver(settings) as (driver, target):
+            store = Store(driver, settings.neo4j_database)
+            await store.apply_schema()
+            app.state.store = store
+            app.state.neo4j_uri = target.uri
+            log.info("statusmap: Neo4j at %s", target.uri)
+            yield
+
+    app = FastAPI(
+        title="statusmap",
+        version="0.1.0",
+        description="Influence and buying-centre explorer.",
+        lifespan=lifespan,
+    )
+
+    @app.exception_handler(StatusmapError)
+    async def statusmap_error(request: Request, exc: StatusmapError) -> JSONResponse:
+        return JSONResponse({"error": exc.code, "message": exc.message}, status_code=exc.status)
+
+    @app.get("/health", tags=["health"], summary="Service and database health (no token)")
+    async def health(store: StoreDep) -> JSONResponse:
+        db = await store.health()
+        body: dict[str, Any] = {
+            "status": "ok" if db.state == "up" else "degraded",
+            "neo4j": {"state": db.state, "version": db.version, "edition": db.edition},
+        }
+        return JSONResponse(body, status_code=200 if db.state == "up" else 503)
+
+    app.include_router(
+        GraphQLRouter(schema, context_getter=get_context, graphql_ide="graphiql"),
+        prefix="/graphql",
+    )
+    return app

@@ -1,0 +1,87 @@
+"""The ``statusmap`` command line."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import uvicorn
+from rich.console import Console
+
+from graph.config import get_settings
+from graph.connection import local_neo4j
+from graph.errors import StatusmapError
+
+app = typer.Typer(help="statusmap: influence and buying-centre explorer.", no_args_is_help=True)
+console = Console(stderr=True)
+
+
+@app.callback()
+def main() -> None:
+    """statusmap: influence and buying-centre explorer."""
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to bind (STATUSMAP_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="HTTP port (STATUSMAP_PORT).")] = None,
+) -> None:
+    """Run the API and front end; starts a local Neo4j unless NEO4J_URI is set."""
+    from api.app import create_app
+
+    settings = get_settings()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if not settings.neo4j_uri:
+        console.print(f"Starting a local Neo4j (data in {settings.data_dir / 'neo4j'}) ...")
+    try:
+        uvicorn.run(
+            create_app(settings),
+            host=host or settings.host,
+            port=port or settings.port,
+            log_level="info",
+        )
+    except StatusmapError as e:
+        console.print(f"[red]error:[/red] {e.message}")
+        raise typer.Exit(1) from e
+
+
+@app.command("neo4j")
+def neo4j_server(
+    data: Annotated[
+        Path | None, typer.Option(help="Data directory (default: STATUSMAP_DATA_DIR/neo4j).")
+    ] = None,
+    resolve_only: Annotated[
+        bool, typer.Option("--resolve-only", help="Only fetch the jars, then exit.")
+    ] = False,
+) -> None:
+    """Run the local Neo4j on its own (for tools and benchmarks) until Ctrl-C."""
+    settings = get_settings()
+    server = local_neo4j(settings, data)
+    try:
+        if resolve_only:
+            server.command()
+            console.print("Neo4j jars resolved and launcher compiled.")
+            return
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        server.start()
+        print(f"NEO4J_URI={server.uri}", flush=True)
+        print(f"NEO4J_USER={server.user}", flush=True)
+        print(f"NEO4J_PASSWORD={server.password}", flush=True)
+        signal.pause() if hasattr(signal, "pause") else input()
+    except StatusmapError as e:
+        console.print(f"[red]error:[/red] {e.message}")
+        raise typer.Exit(1) from e
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    app()

@@ -1,0 +1,1 @@
+"""statusmap's domain core: models, store, analytics, import/export and the local Neo4j runner."""

@@ -1,0 +1,65 @@
+"""Settings, read from the environment (12-factor), with a cached getter."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _xdg(var: str, fallback: str) -> Path:
+    import os
+
+    base = os.environ.get(var)
+    return Path(base) if base else Path.home() / fallback
+
+
+class Settings(BaseSettings):
+    """Everything statusmap reads from its environment.
+
+    Variables carry the ``STATUSMAP_`` prefix, except the Neo4j connection, which also answers to
+    the names Neo4j's own tools use (``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``).
+    """
+
+    model_config = SettingsConfigDict(env_prefix="STATUSMAP_", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+
+    neo4j_uri: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("NEO4J_URI", "STATUSMAP_NEO4J_URI"),
+        description="Bolt/neo4j URI of the server to use; unset = start a local Neo4j.",
+    )
+    neo4j_user: str = Field(
+        default="neo4j", validation_alias=AliasChoices("NEO4J_USER", "STATUSMAP_NEO4J_USER")
+    )
+    neo4j_password: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("NEO4J_PASSWORD", "STATUSMAP_NEO4J_PASSWORD"),
+    )
+    neo4j_database: str = Field(
+        default="neo4j",
+        validation_alias=AliasChoices("NEO4J_DATABASE", "STATUSMAP_NEO4J_DATABASE"),
+    )
+
+    # The local Neo4j, started when no URI is given.
+    data_dir: Path = Field(
+        default_factory=lambda: _xdg("XDG_DATA_HOME", ".local/share") / "statusmap"
+    )
+    cache_dir: Path = Field(default_factory=lambda: _xdg("XDG_CACHE_HOME", ".cache") / "statusmap")
+    neo4j_heap: str = "1g"
+    neo4j_pagecache: str = "512m"
+    neo4j_bolt_port: int = Field(default=0, ge=0, le=65535, description="0 = any free port")
+    neo4j_start_timeout: float = Field(default=120.0, gt=0)
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process's settings, read once."""
+    return Settings()

@@ -1,0 +1,65 @@
+"""Where the Neo4j connection comes from: ``NEO4J_URI``, or a local server started here."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from neo4j import AsyncDriver, AsyncGraphDatabase
+
+from graph.config import Settings
+from graph.neo4j_local import LocalNeo4j
+
+__all__ = ["Neo4jTarget", "local_neo4j", "open_driver"]
+
+
+@dataclass(frozen=True)
+class Neo4jTarget:
+    """A Bolt URI with its credentials."""
+
+    uri: str
+    user: str
+    password: str | None
+
+
+def local_neo4j(settings: Settings, home: Path | None = None) -> LocalNeo4j:
+    """A local Neo4j configured from ``settings`` (persistent under ``data_dir`` by default)."""
+    return LocalNeo4j(
+        home or settings.data_dir / "neo4j",
+        cache_dir=settings.cache_dir,
+        port=settings.neo4j_bolt_port,
+        heap=settings.neo4j_heap,
+        pagecache=settings.neo4j_pagecache,
+        start_timeout=settings.neo4j_start_timeout,
+    )
+
+
+def _driver(target: Neo4jTarget) -> AsyncDriver:
+    auth = (target.user, target.password) if target.password is not None else None
+    return AsyncGraphDatabase.driver(target.uri, auth=auth, max_connection_pool_size=100)
+
+
+@asynccontextmanager
+async def open_driver(settings: Settings) -> AsyncIterator[tuple[AsyncDriver, Neo4jTarget]]:
+    """One async driver for this process, on ``NEO4J_URI`` or on a local Neo4j started now.
+
+    A local server started here is stopped when the context exits.
+    """
+    local: LocalNeo4j | None = None
+    if settings.neo4j_uri:
+        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
+        target = Neo4jTarget(settings.neo4j_uri, settings.neo4j_user, password)
+    else:
+        local = local_neo4j(settings)
+        await asyncio.to_thread(local.start)
+        target = Neo4jTarget(local.uri, local.user, local.password)
+    driver = _driver(target)
+    try:
+        yield driver, target
+    finally:
+        await driver.close()
+        if local is not None:
+            await asyncio.to_thread(local.stop)

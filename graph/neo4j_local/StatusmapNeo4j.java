@@ -1,0 +1,95 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+
+/**
+ * Opens a Neo4j Community DBMS with only the Bolt connector, on 127.0.0.1.
+ *
+ * <p>Arguments: home directory, Bolt port, page cache bytes. The password of the built-in
+ * {@code neo4j} user comes from the environment ({@code STATUSMAP_NEO4J_LOCAL_PASSWORD}) so that
+ * it never shows in a process listing.
+ *
+ * <p>The process stops when its standard input closes: the Python process that started it holds
+ * the other end, so if that process dies by any means, this one shuts the DBMS down cleanly
+ * instead of lingering.
+ */
+public final class StatusmapNeo4j {
+    private StatusmapNeo4j() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 3) {
+            System.err.println("usage: StatusmapNeo4j <home> <bolt-port> <pagecache-bytes>");
+            System.exit(2);
+        }
+        Path home = Path.of(args[0]).toAbsolutePath();
+        int port = Integer.parseInt(args[1]);
+        long pageCache = Long.parseLong(args[2]);
+        String password = System.getenv("STATUSMAP_NEO4J_LOCAL_PASSWORD");
+        if (password == null || password.length() < 8) {
+            System.err.println("STATUSMAP_NEO4J_LOCAL_PASSWORD must hold at least 8 characters");
+            System.exit(2);
+        }
+
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
+                // Neo4j's defaults wait 5 s twice for idle Bolt threads on shutdown; a local
+                // server with no clients left has nothing to wait for.
+                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
+                .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+                .build();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                dbms.shutdown();
+            } finally {
+                stopped.countDown();
+            }
+        }, "statusmap-neo4j-shutdown"));
+
+        GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        system.executeTransactionally(
+                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                Map.of("password", password));
+
+        System.out.println("statusmap-neo4j: bolt on 127.0.0.1:" + port);
+        System.out.flush();
+
+        Thread watchdog = new Thread(() -> {
+            InputStream in = System.in;
+            byte[] buffer = new byte[256];
+            try {
+                while (in.read(buffer) >= 0) {
+                    // Nothing is sent on this pipe; it only tells us the parent is alive.
+                }
+            } catch (IOException ignored) {
+                // A broken pipe means the same as end of input.
+            }
+            System.exit(0);
+        }, "statusmap-neo4j-parent-watch");
+        watchdog.setDaemon(true);
+        watchdog.start();
+
+        stopped.await();
+    }
+}

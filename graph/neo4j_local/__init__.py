@@ -1,0 +1,5 @@
+"""Start and stop a local Neo4j Community server from Maven Central jars."""
+
+from graph.neo4j_local.runner import NEO4J_VERSION, LocalNeo4j, check_tools, resolve_classpath
+
+__all__ = ["NEO4J_VERSION", "LocalNeo4j", "check_tools", "resolve_classpath"]

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT journey_event_id IF NOT EXISTS FOR (n:JourneyEvent) REQUIRE n.id IS UNIQUE

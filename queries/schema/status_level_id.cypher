@@ -1,0 +1,1 @@
+CREATE CONSTRAINT status_level_id IF NOT EXISTS FOR (n:StatusLevel) REQUIRE n.id IS UNIQUE

@@ -1,0 +1,108 @@
+"""Fixtures shared by all tests: a real Neo4j and the app on it.
+
+Which Neo4j: ``NEO4J_URI`` if set; else a testcontainers ``neo4j:5.26-community`` when a Docker
+engine answers; else statusmap's own local server on a throw-away data directory.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from neo4j import AsyncDriver, AsyncGraphDatabase
+
+from api.app import create_app
+from graph.config import Settings
+from graph.connection import Neo4jTarget
+from graph.neo4j_local import LocalNeo4j
+from graph.store import Store
+
+
+def _docker_answers() -> bool:
+    docker = shutil.which("docker")
+    if not docker:
+        return False
+    try:
+        return (
+            subprocess.run(
+                [docker, "info", "--format", "{{.ServerVersion}}"],
+                capture_output=True,
+                timeout=10,
+                check=False,
+            ).returncode
+            == 0
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+@pytest.fixture(scope="session")
+def neo4j_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarget]:
+    """A real Neo4j for the whole test session."""
+    if os.environ.get("NEO4J_URI"):
+        yield Neo4jTarget(
+            os.environ["NEO4J_URI"],
+            os.environ.get("NEO4J_USER", "neo4j"),
+            os.environ.get("NEO4J_PASSWORD"),
+        )
+    elif _docker_answers():
+        from testcontainers.neo4j import Neo4jContainer
+
+        with Neo4jContainer("neo4j:5.26-community") as container:
+            yield Neo4jTarget(container.get_connection_url(), "neo4j", container.password)
+    else:
+        settings = Settings()
+        with LocalNeo4j(
+            tmp_path_factory.mktemp("neo4j") / "db",
+            cache_dir=settings.cache_dir,
+            heap="1g",
+            pagecache="256m",
+        ) as server:
+            yield Neo4jTarget(server.uri, server.user, server.password)
+
+
+@pytest.fixture(scope="session")
+def settings(neo4j_target: Neo4jTarget, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(
+        environment="test",
+        neo4j_uri=neo4j_target.uri,
+        neo4j_user=neo4j_target.user,
+        neo4j_password=neo4j_target.password,
+        data_dir=tmp_path_factory.mktemp("data"),
+    )
+
+
+@pytest.fixture(scope="session")
+async def driver(neo4j_target: Neo4jTarget) -> AsyncIterator[AsyncDriver]:
+    auth = (neo4j_target.user, neo4j_target.password) if neo4j_target.password else None
+    async with AsyncGraphDatabase.driver(neo4j_target.uri, auth=auth) as drv:
+        yield drv
+
+
+@pytest.fixture
+async def store(driver: AsyncDriver) -> Store:
+    return Store(driver)
+
+
+@pytest.fixture(scope="session")
+async def app(settings: Settings) -> AsyncIterator[FastAPI]:
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://statusmap.test") as c:
+        yield c
+
+
+def repo_root() -> Path:
+    return Path(__file__).resolve().parent.parent
