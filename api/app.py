@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 from strawberry.fastapi import GraphQLRouter
 
 from api.deps import StoreDep
@@ -60,4 +62,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         GraphQLRouter(schema, context_getter=get_context, graphql_ide="graphiql"),
         prefix="/graphql",
     )
+    _mount_frontend(app, settings.frontend_dir)
     return app
+
+
+def _mount_frontend(app: FastAPI, directory: Path) -> None:
+    """Serve the built front end at ``/`` (``make run`` builds it into ``frontend/dist``)."""
+    if (directory / "index.html").is_file():
+        app.mount("/", StaticFiles(directory=directory, html=True), name="frontend")
+        return
+
+    @app.get("/", include_in_schema=False)
+    async def frontend_missing() -> JSONResponse:
+        return JSONResponse(
+            {
+                "error": "frontend_not_built",
+                "message": f"no index.html in {directory}; run `make frontend`",
+            },
+            status_code=404,
+        )

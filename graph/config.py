@@ -55,6 +55,11 @@ class Settings(BaseSettings):
     neo4j_bolt_port: int = Field(default=0, ge=0, le=65535, description="0 = any free port")
     neo4j_start_timeout: float = Field(default=120.0, gt=0)
 
+    frontend_dir: Path = Field(
+        default=Path(__file__).resolve().parent.parent / "frontend" / "dist",
+        description="The built front end, served at /.",
+    )
+
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
 
