@@ -34,3 +34,55 @@ class QueryNotFound(StatusmapError):
     """A statement name has no ``.cypher`` file under ``queries/``."""
 
     code = "query_not_found"
+
+
+class NotFound(StatusmapError):
+    """A referenced node does not exist in the workspace (never says whether it exists elsewhere).
+
+    ``field`` names the input field that held the reference, ``kind`` the node type.
+    """
+
+    status = 404
+    code = "not_found"
+
+    def __init__(self, message: str, *, field: str | None = None, kind: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.kind = kind
+
+
+class ValidationFailed(StatusmapError):
+    """Input broke a rule; ``fields`` lists each (field, message), e.g. ``people[3].email``."""
+
+    status = 422
+    code = "validation"
+
+    def __init__(self, fields: list[tuple[str, str]], message: str | None = None) -> None:
+        summary = "; ".join(f"{f}: {m}" for f, m in fields[:5])
+        super().__init__(message or f"invalid input: {summary}")
+        self.fields = fields
+
+
+class Conflict(StatusmapError):
+    """The write would break a uniqueness rule (e.g. an id that is already taken)."""
+
+    status = 409
+    code = "conflict"
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class Unauthenticated(StatusmapError):
+    """No valid API token came with the request."""
+
+    status = 401
+    code = "unauthenticated"
+
+
+class Forbidden(StatusmapError):
+    """The caller's role in the workspace does not allow this."""
+
+    status = 403
+    code = "forbidden"

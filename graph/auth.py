@@ -1,0 +1,171 @@
+"""API tokens, users and their roles per workspace.
+
+A token reads ``smt_<id>_<secret>``. Only a SHA-256 hash of the secret is stored (the secret has
+256 bits of entropy, so a slow password hash would add nothing but latency); the plain token is
+shown once, when it is made. A token is revoked by stamping ``revoked_at``; lookups ignore
+revoked tokens at once in this process and within ``cache_seconds`` in others.
+
+Roles rank ``viewer < editor < admin``. A user who is not a member of a workspace is told the
+workspace does not exist, so probing ids reveals nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from graph.errors import Forbidden, NotFound, Unauthenticated
+from graph.store import Store
+
+__all__ = [
+    "IssuedToken",
+    "Principal",
+    "Role",
+    "TokenAuthority",
+    "issue_token",
+]
+
+_TOKEN = re.compile(r"^smt_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$")
+
+
+class Role(StrEnum):
+    """What a user may do in a workspace."""
+
+    VIEWER = "viewer"
+    EDITOR = "editor"
+    ADMIN = "admin"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Role.VIEWER: 1, Role.EDITOR: 2, Role.ADMIN: 3}
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling, and their role in each workspace they belong to.
+
+    ``superuser`` may create workspaces (and becomes their admin); it grants no access to the
+    data of workspaces the user is not a member of. ``single_user`` is the local mode of
+    ``serve`` bound to 127.0.0.1, where the one user is admin everywhere.
+    """
+
+    user_id: str
+    name: str
+    roles: Mapping[str, Role] = field(default_factory=dict)
+    superuser: bool = False
+    single_user: bool = False
+
+    def role_in(self, workspace: str) -> Role | None:
+        if self.single_user:
+            return Role.ADMIN
+        return self.roles.get(workspace)
+
+    def require(self, workspace: str, role: Role = Role.VIEWER) -> None:
+        """Raise unless the principal holds at least ``role`` in ``workspace``.
+
+        Not being a member at all reads as :class:`NotFound`, never as :class:`Forbidden`.
+        """
+        held = self.role_in(workspace)
+        if held is None:
+            raise NotFound(f"no workspace {workspace!r}")
+        if held.rank < role.rank:
+            raise Forbidden(f"your role in workspace {workspace!r} is {held}; this needs {role}")
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    """A token as made: the plain text exists only here."""
+
+    token_id: str
+    token: str
+    user_id: str
+
+
+def _hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def _parse(token: str) -> tuple[str, str]:
+    match = _TOKEN.match(token.strip())
+    if not match:
+        raise Unauthenticated("the API token is malformed; tokens look like smt_<id>_<secret>")
+    return match.group(1), match.group(2)
+
+
+async def issue_token(
+    store: Store,
+    user_id: str,
+    *,
+    name: str | None = None,
+    label: str = "",
+    superuser: bool = False,
+) -> IssuedToken:
+    """Make a token for ``user_id`` (creating the user if new)."""
+    await store.write(
+        "auth/upsert_user", {"user_id": user_id, "name": name or user_id, "superuser": superuser}
+    )
+    token_id = secrets.token_hex(8)
+    secret = secrets.token_urlsafe(32)
+    await store.write(
+        "auth/create_token",
+        {"user_id": user_id, "token_id": token_id, "hash": _hash(secret), "label": label},
+    )
+    return IssuedToken(token_id, f"smt_{token_id}_{secret}", user_id)
+
+
+class TokenAuthority:
+    """Turns bearer tokens into principals, with a short cache to spare a round trip per call."""
+
+    def __init__(self, store: Store, *, cache_seconds: float = 5.0) -> None:
+        self.store = store
+        self.cache_seconds = cache_seconds
+        self._cache: dict[str, tuple[float, Principal]] = {}
+
+    async def authenticate(self, token: str | None) -> Principal:
+        """The principal of ``token``; :class:`Unauthenticated` if missing, unknown or revoked."""
+        if not token:
+            raise Unauthenticated("an API token is required: send 'Authorization: Bearer <token>'")
+        token_id, secret = _parse(token)
+        cached = self._cache.get(token)
+        if cached and cached[0] > time.monotonic():
+            return cached[1]
+        rows = await self.store.read("auth/find_token", {"token_id": token_id})
+        if not rows or not hmac.compare_digest(rows[0]["hash"], _hash(secret)):
+            raise Unauthenticated("the API token is unknown or revoked")
+        row = rows[0]
+        principal = Principal(
+            user_id=row["user_id"],
+            name=row["name"],
+            roles={m["workspace"]: Role(m["role"]) for m in row["memberships"]},
+            superuser=row["superuser"],
+        )
+        self._cache[token] = (time.monotonic() + self.cache_seconds, principal)
+        return principal
+
+    async def revoke(self, token_id: str) -> bool:
+        """Revoke a token by id; True if it was active."""
+        rows = await self.store.write("auth/revoke_token", {"token_id": token_id})
+        self._cache = {k: v for k, v in self._cache.items() if _parse(k)[0] != token_id}
+        return bool(rows)
+
+    async def grant(self, user_id: str, workspace: str, role: Role) -> None:
+        """Give ``user_id`` ``role`` in ``workspace`` (which must exist)."""
+        rows = await self.store.write(
+            "auth/grant_role", {"user_id": user_id, "workspace": workspace, "role": str(role)}
+        )
+        if not rows:
+            raise NotFound(f"no user {user_id!r} or no workspace {workspace!r}")
+        self._cache.clear()
+
+    async def tokens(self, user_id: str | None = None) -> list[dict[str, str | None]]:
+        """Tokens (never their secrets), optionally of one user."""
+        return await self.store.read("auth/list_tokens", {"user_id": user_id})
