@@ -11,7 +11,7 @@ from pathlib import Path
 from neo4j import AsyncDriver, AsyncGraphDatabase
 
 from graph.config import Settings
-from graph.neo4j_local import LocalNeo4j
+from graph.neo4j_local import LocalNeo4j, running_server
 
 __all__ = ["Neo4jTarget", "local_neo4j", "open_driver"]
 
@@ -46,12 +46,17 @@ def _driver(target: Neo4jTarget) -> AsyncDriver:
 async def open_driver(settings: Settings) -> AsyncIterator[tuple[AsyncDriver, Neo4jTarget]]:
     """One async driver for this process, on ``NEO4J_URI`` or on a local Neo4j started now.
 
-    A local server started here is stopped when the context exits.
+    When another statusmap process (say ``serve``) already runs the local server on the same data
+    directory, its server is used rather than a second one on the same files. A local server
+    started here is stopped when the context exits.
     """
     local: LocalNeo4j | None = None
+    shared = None if settings.neo4j_uri else running_server(settings.data_dir / "neo4j")
     if settings.neo4j_uri:
         password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
         target = Neo4jTarget(settings.neo4j_uri, settings.neo4j_user, password)
+    elif shared is not None:
+        target = Neo4jTarget(*shared)
     else:
         local = local_neo4j(settings)
         await asyncio.to_thread(local.start)

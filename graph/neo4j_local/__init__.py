@@ -1,5 +1,11 @@
 """Start and stop a local Neo4j Community server from Maven Central jars."""
 
-from graph.neo4j_local.runner import NEO4J_VERSION, LocalNeo4j, check_tools, resolve_classpath
+from graph.neo4j_local.runner import (
+    NEO4J_VERSION,
+    LocalNeo4j,
+    check_tools,
+    resolve_classpath,
+    running_server,
+)
 
-__all__ = ["NEO4J_VERSION", "LocalNeo4j", "check_tools", "resolve_classpath"]
+__all__ = ["NEO4J_VERSION", "LocalNeo4j", "check_tools", "resolve_classpath", "running_server"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import hashlib
+import json
 import os
 import re
 import secrets
@@ -31,7 +32,13 @@ from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from graph.errors import ConfigurationError, DatabaseUnavailable
 
-__all__ = ["NEO4J_VERSION", "LocalNeo4j", "check_tools", "resolve_classpath"]
+__all__ = [
+    "NEO4J_VERSION",
+    "LocalNeo4j",
+    "check_tools",
+    "resolve_classpath",
+    "running_server",
+]
 
 #: The Neo4j release statusmap runs locally: the latest 5.26 LTS patch, pinned.
 NEO4J_VERSION = "5.26.30"
@@ -177,6 +184,16 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def running_server(home: Path) -> tuple[str, str, str] | None:
+    """(uri, user, password) of a local server another statusmap process runs on ``home``."""
+    try:
+        info = json.loads((home / "run" / "bolt.json").read_text())
+        os.kill(int(info["pid"]), 0)  # is the owning process alive?
+        return str(info["uri"]), str(info["user"]), str(info["password"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 class LocalNeo4j:
     """A Neo4j server owned by this process.
 
@@ -216,6 +233,21 @@ class LocalNeo4j:
     @property
     def log_file(self) -> Path:
         return self.home / "logs" / "statusmap-neo4j.out"
+
+    @property
+    def runtime_file(self) -> Path:
+        """Where a running server leaves its URI and password for other statusmap commands."""
+        return self.home / "run" / "bolt.json"
+
+    def _publish(self) -> None:
+        # Owner-only file: the password in it opens the database.
+        self.runtime_file.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.runtime_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as out:
+            json.dump(
+                {"uri": self.uri, "user": self.user, "password": self.password, "pid": os.getpid()},
+                out,
+            )
 
     def command(self) -> list[str]:
         """The Java command line (resolving jars and compiling the launcher if needed)."""
@@ -261,6 +293,7 @@ class LocalNeo4j:
         except BaseException:
             self.stop()
             raise
+        self._publish()
 
     def _wait_ready(self) -> None:
         assert self.process is not None
@@ -316,6 +349,7 @@ class LocalNeo4j:
         if process is None:
             return
         atexit.unregister(self.stop)
+        self.runtime_file.unlink(missing_ok=True)
         if process.poll() is None:
             with contextlib.suppress(OSError):
                 assert process.stdin is not None

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from neo4j import GraphDatabase
 
 from graph.config import Settings
-from graph.neo4j_local import NEO4J_VERSION, check_tools, resolve_classpath
+from graph.neo4j_local import NEO4J_VERSION, check_tools, resolve_classpath, running_server
 
 pytestmark = pytest.mark.integration
 
@@ -81,10 +82,20 @@ def _wait_gone(data_dir: Path, timeout: float = 60) -> list[int]:
 def test_serve_stops_its_neo4j_on_signal(tmp_path: Path, sig: signal.Signals) -> None:
     process, _, data_dir = _start_serve(tmp_path)
     assert len(_jvms_for(data_dir)) == 1
+    # Other commands find the running server (owner-only file) instead of starting a second one.
+    runtime = data_dir / "neo4j" / "run" / "bolt.json"
+    assert runtime.stat().st_mode & 0o777 == 0o600
+    shared = running_server(data_dir / "neo4j")
+    assert shared is not None
+    uri, user, password = shared
+    with GraphDatabase.driver(uri, auth=(user, password)) as driver:
+        assert driver.execute_query("RETURN 42 AS x").records[0]["x"] == 42
     process.send_signal(sig)
     # uvicorn re-raises the signal after a graceful shutdown, so -sig is a clean exit too.
     assert process.wait(60) in {0, -sig, 128 + sig}
     assert _wait_gone(data_dir) == []
+    assert not runtime.exists()
+    assert running_server(data_dir / "neo4j") is None
     # Persistent data directory for serve: the store files stay.
     assert (data_dir / "neo4j" / "data" / "databases" / "neo4j").is_dir()
 
