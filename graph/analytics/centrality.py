@@ -1,0 +1,313 @@
+"""Who is listened to, who brokers, and how much influence flows in and out of each person.
+
+Influence rank
+    Weighted PageRank (``alpha`` 0.85) on the *reversed* influence graph: a person is
+    important when important people's views are moved by theirs. Power iteration on a
+    ``scipy.sparse`` matrix; it reproduces ``nx.pagerank(G.reverse(), alpha, weight="weight")``
+    including its treatment of people nobody listens to (dangling nodes spread their rank
+    uniformly) and its stopping rule.
+
+Brokerage
+    Normalised directed betweenness on hop counts, computed with Brandes' algorithm
+    vectorised over batches of sources: a level-synchronous breadth-first search pushes a
+    ``(n, batch)`` array of shortest-path counts through the sparse adjacency matrix, then
+    the dependencies are accumulated backwards one level at a time. Up to ``exact_limit``
+    people the result equals ``nx.betweenness_centrality(G, normalized=True, weight=None)``
+    (to rounding). Above it, ``samples`` source pivots are drawn with
+    ``random.Random(seed).sample(list(G), samples)`` -- the same draw networkx makes -- and the
+    partial sums are rescaled as networkx does for ``k`` pivots, so the sampled result equals
+    ``nx.betweenness_centrality(G, k=samples, seed=seed, normalized=True, weight=None)``.
+
+    Accuracy of the sampled estimate, measured with ``python -m benchmarks.analytics_core
+    --accuracy`` on the benchmark's generated account graphs (~10 influence edges per person,
+    5 seeds per size, top-k sets compared with the exact top-k; mean and worst case)::
+
+        people  pivots   top-20 overlap     top-50 overlap     Spearman (all)
+        2,000   256      0.95 (min 0.90)    0.93 (min 0.90)    0.92
+        5,000   256      0.93 (min 0.85)    0.91 (min 0.88)    0.89
+        5,000   512      0.95 (min 0.90)    0.95 (min 0.92)    0.94
+
+    The defaults (``exact_limit=2000``, ``samples=512``) keep a 5,000-person graph with
+    50,000 edges at roughly 0.2 s on one core while agreeing on about 19 of the top 20
+    brokers; graphs of up to 2,000 people are computed exactly in about the same time.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from graph.errors import StatusmapError
+
+__all__ = [
+    "BrokerageResult",
+    "InfluenceRankNotConverged",
+    "brokerage",
+    "influence_rank",
+    "weighted_degree",
+]
+
+FloatArray = npt.NDArray[np.float64]
+
+# Brandes batches hold a few (n, batch) float arrays; this many cells keeps each under ~16 MB
+# and the sparse products cache-friendly. Measured: larger batches gained nothing at n=5,000.
+_BATCH_CELLS = 1 << 21
+
+
+class InfluenceRankNotConverged(StatusmapError, ArithmeticError):
+    """Power iteration did not reach the tolerance within ``max_iter`` steps."""
+
+    code = "influence_rank_not_converged"
+
+
+@dataclass(frozen=True, slots=True)
+class BrokerageResult:
+    """Betweenness per person and how it was obtained.
+
+    Attributes
+    ----------
+    values : dict of str to float
+        Normalised directed betweenness per person id.
+    exact : bool
+        ``True`` when every person was a source; ``False`` when pivots were sampled.
+    samples_used : int
+        Number of source pivots (the number of people when exact).
+    """
+
+    values: dict[str, float]
+    exact: bool
+    samples_used: int
+
+
+def _weighted_adjacency(G: nx.DiGraph, nodes: Sequence[Hashable]) -> sp.csr_array:
+    """CSR matrix with ``A[i, j]`` = weight of ``nodes[i] -> nodes[j]`` (1 when missing)."""
+    index = {node: i for i, node in enumerate(nodes)}
+    n = len(nodes)
+    rows: list[int] = []
+    cols: list[int] = []
+    data: list[float] = []
+    for a, b, w in G.edges(data="weight", default=1.0):
+        rows.append(index[a])
+        cols.append(index[b])
+        data.append(float(w))
+    # 32-bit indices make the sparse products measurably faster; fall back when too large.
+    index_type = np.int32 if max(n, len(data)) < np.iinfo(np.int32).max else np.int64
+    return sp.csr_array(
+        (
+            np.asarray(data, dtype=np.float64),
+            (np.asarray(rows, dtype=index_type), np.asarray(cols, dtype=index_type)),
+        ),
+        shape=(n, n),
+    )
+
+
+def influence_rank(
+    G: nx.DiGraph,
+    *,
+    alpha: float = 0.85,
+    tol: float = 1e-10,
+    max_iter: int = 1000,
+) -> dict[str, float]:
+    """Weighted PageRank on the reversed influence graph: who is listened to.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph
+        Influence graph; edge ``a -> b`` (``weight``, default 1) means ``a`` moves ``b``.
+    alpha : float, default 0.85
+        Damping factor.
+    tol : float, default 1e-10
+        Stop when the L1 change of the rank vector is below ``len(G) * tol``.
+    max_iter : int, default 1000
+        Give up after this many iterations.
+
+    Returns
+    -------
+    dict of str to float
+        Rank per person, summing to 1 (empty for an empty graph).
+
+    Raises
+    ------
+    InfluenceRankNotConverged
+        When ``max_iter`` iterations do not reach the tolerance.
+
+    Notes
+    -----
+    With ``W`` the weighted adjacency of ``G`` and ``s_j`` the total weight of influence on
+    ``j`` (its in-strength), one step is
+    ``x'_i = alpha * (sum_j W_ij x_j / s_j + sum_{s_j = 0} x_j / n) + (1 - alpha) / n``:
+    a person passes their rank to those who influence them, in proportion to the weights, and
+    people influenced by nobody spread theirs evenly, as in ``networkx.pagerank``.
+
+    Examples
+    --------
+    The chain ``a -> b -> c``: ``c`` listens to ``b``, who listens to ``a``.
+
+    >>> G = nx.DiGraph([("a", "b"), ("b", "c")])
+    >>> {k: round(v, 4) for k, v in influence_rank(G).items()}
+    {'a': 0.4744, 'b': 0.3412, 'c': 0.1844}
+    """
+    nodes = list(G)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    W = _weighted_adjacency(G, nodes)
+    in_strength = np.asarray(W.sum(axis=0), dtype=np.float64).ravel()
+    dangling = in_strength == 0
+    inv = np.zeros(n)
+    inv[~dangling] = 1.0 / in_strength[~dangling]
+
+    x = np.full(n, 1.0 / n)
+    teleport = (1.0 - alpha) / n
+    for _ in range(max_iter):
+        previous = x
+        x = alpha * (W @ (x * inv) + previous[dangling].sum() / n) + teleport
+        if np.abs(x - previous).sum() < n * tol:
+            x = x / x.sum()
+            return dict(zip(nodes, x.tolist(), strict=True))
+    raise InfluenceRankNotConverged(
+        f"influence rank did not converge in {max_iter} iterations (tol={tol}); "
+        "raise max_iter or tol"
+    )
+
+
+def _brandes_dependencies(
+    A: sp.csr_array, AT: sp.csr_array, sources: npt.NDArray[np.intp]
+) -> FloatArray:
+    """Sum over ``sources`` of Brandes' dependencies ``delta_s(v)`` (``delta_s(s)`` excluded).
+
+    ``A`` is the 0/1 adjacency (``A[v, w] = 1`` for ``v -> w``) and ``AT`` its transpose, both
+    CSR, so that each level costs one sparse-times-dense product over the whole batch.
+    """
+    n = A.shape[0]
+    batch = len(sources)
+    sigma = np.zeros((n, batch))
+    sigma[sources, np.arange(batch)] = 1.0
+
+    # Forward: breadth-first, level by level. levels[d] holds the shortest-path counts of the
+    # people at distance d from each source (zero elsewhere); sigma is their running union.
+    levels = [sigma.copy()]
+    unseen = np.empty((n, batch), dtype=bool)
+    while True:
+        reached = AT @ levels[-1]
+        np.equal(sigma, 0.0, out=unseen)
+        reached *= unseen
+        if not reached.any():
+            break
+        sigma += reached
+        levels.append(reached)
+
+    # Backward: delta(v) = sigma(v) * sum over successors w one level deeper of
+    # (1 + delta(w)) / sigma(w). coeff carries that last fraction for the current level.
+    inv_sigma = np.divide(1.0, sigma, out=np.zeros_like(sigma), where=sigma > 0)
+    total = np.zeros((n, batch))
+    coeff = (levels[-1] > 0) * inv_sigma
+    for depth in range(len(levels) - 1, 0, -1):
+        delta = A @ coeff
+        delta *= levels[depth - 1]
+        if depth == 1:
+            break  # the sources themselves: delta_s(s) is not betweenness
+        total += delta
+        coeff = levels[depth - 1] > 0
+        coeff = (coeff + delta) * inv_sigma
+    return np.asarray(total.sum(axis=1), dtype=np.float64)
+
+
+def brokerage(
+    G: nx.DiGraph,
+    *,
+    exact_limit: int = 2000,
+    samples: int = 512,
+    seed: int = 0,
+) -> BrokerageResult:
+    """Normalised directed betweenness on hop counts: who sits on the short routes.
+
+    Shortest paths count hops and ignore ``weight``: influence weights are strengths (higher
+    is closer), not distances, and turning them into lengths would need an arbitrary
+    transform. Hop counts answer the question a planner asks -- through whom does word travel
+    fastest -- and keep the measure comparable across accounts.
+
+    Parameters
+    ----------
+    G : networkx.DiGraph
+        Influence graph.
+    exact_limit : int, default 2000
+        Compute exactly (every person a source) up to this many people.
+    samples : int, default 512
+        Number of source pivots above ``exact_limit`` (at least 2); exact if it is ``>= n``.
+    seed : int, default 0
+        Seed of the pivot draw; the same seed gives the same pivots and values.
+
+    Returns
+    -------
+    BrokerageResult
+        Values equal to ``nx.betweenness_centrality(G, normalized=True, weight=None)`` when
+        exact, and to the same call with ``k=samples, seed=seed`` when sampled.
+
+    Examples
+    --------
+    In the chain ``a -> b -> c`` only ``b`` is between two others, on 1 of the 2 ordered pairs
+    that exclude it.
+
+    >>> brokerage(nx.DiGraph([("a", "b"), ("b", "c")])).values
+    {'a': 0.0, 'b': 0.5, 'c': 0.0}
+    """
+    if samples < 2:
+        raise ValueError(f"samples must be at least 2, got {samples}")
+    nodes = list(G)
+    n = len(nodes)
+    exact = n <= exact_limit or samples >= n
+    if exact:
+        sources = np.arange(n, dtype=np.intp)
+    else:
+        index = {node: i for i, node in enumerate(nodes)}
+        pivots = random.Random(seed).sample(nodes, samples)
+        sources = np.fromiter((index[p] for p in pivots), dtype=np.intp, count=samples)
+    if n < 3 or G.number_of_edges() == 0:
+        return BrokerageResult(dict.fromkeys(nodes, 0.0), exact, len(sources))
+
+    A = _weighted_adjacency(G, nodes)
+    A.data[:] = 1.0
+    AT = A.T.tocsr()
+    step = max(1, _BATCH_CELLS // n)
+    totals = np.zeros(n)
+    for start in range(0, len(sources), step):
+        totals += _brandes_dependencies(A, AT, sources[start : start + step])
+
+    if exact:
+        totals /= (n - 1) * (n - 2)
+    else:
+        # networkx's rescaling for k pivots without endpoints: a pivot cannot lie between
+        # itself and a target, so pivots are averaged over k - 1 sources, the rest over k.
+        is_pivot = np.zeros(n, dtype=bool)
+        is_pivot[sources] = True
+        totals[is_pivot] /= (samples - 1) * (n - 2)
+        totals[~is_pivot] /= samples * (n - 2)
+    return BrokerageResult(dict(zip(nodes, totals.tolist(), strict=True)), exact, len(sources))
+
+
+def weighted_degree(G: nx.DiGraph) -> dict[str, tuple[float, float]]:
+    """Total influence weight received and exerted by each person.
+
+    Returns
+    -------
+    dict of str to (float, float)
+        ``(in, out)``: the sum of the weights of edges into and out of each person.
+
+    Examples
+    --------
+    >>> G = nx.DiGraph()
+    >>> G.add_weighted_edges_from([("a", "b", 0.5), ("c", "b", 0.25)])
+    >>> weighted_degree(G)
+    {'a': (0.0, 0.5), 'b': (0.75, 0.0), 'c': (0.0, 0.25)}
+    """
+    received: dict[Any, float] = dict(G.in_degree(weight="weight"))
+    exerted: dict[Any, float] = dict(G.out_degree(weight="weight"))
+    return {node: (float(received[node]), float(exerted[node])) for node in G}
