@@ -1,0 +1,230 @@
+"""What-if: change people or relationships and see how coverage and the plan change.
+
+The inputs are never mutated: the changes are applied to copies of the influence graph ``G``
+and the access graph ``K``, and influence ranks are recomputed on the changed graph.
+
+* ``remove_people``: the people leave the scope -- their relationships go, and so does their
+  place in the buying centre.
+* ``remove_edges``: ``(source, target)`` influence edges (INFLUENCES or a reporting line)
+  leave ``G``, and their influence part leaves ``K``.
+* ``remove_knows``: ``(a, b)`` KNOWS relationships leave ``K`` (both directions).
+* ``add_edges``: an :class:`~graph.analytics.influence_graph.InfluenceEdge` sets ``source ->
+  target`` in ``G`` (replacing any weight there) and in ``K``; a
+  :class:`~graph.analytics.influence_graph.KnowsEdge` sets the KNOWS part in ``K`` both ways.
+
+Removals are applied before additions. Removing something that is not there is an error,
+so that a typo does not silently answer a different question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from graph.analytics.approach import PlanStep, PlanWeights, approach_plan
+from graph.analytics.centrality import influence_rank
+from graph.analytics.coverage import Coverage, CoverageWarning, deal_coverage
+from graph.analytics.influence_graph import (
+    AnalyticsInputError,
+    InfluenceEdge,
+    KnowsEdge,
+    Member,
+    add_access_part,
+)
+
+__all__ = ["StepMove", "WhatIfDiff", "WhatIfResult", "what_if"]
+
+
+@dataclass(frozen=True, slots=True)
+class StepMove:
+    """A plan step whose position or score changed; ``None`` order: absent from that plan."""
+
+    person_id: str
+    order_before: int | None
+    order_after: int | None
+    score_before: float | None
+    score_after: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class WhatIfDiff:
+    """What changed: moved steps (by id) and warnings that appeared or went away.
+
+    Warnings are compared by code and the people they concern, so a ``SINGLE_THREADED``
+    warning about a different person counts as one removed and one added.
+    """
+
+    moved: tuple[StepMove, ...]
+    warnings_added: tuple[CoverageWarning, ...]
+    warnings_removed: tuple[CoverageWarning, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WhatIfResult:
+    """Coverage and plan before and after the changes, and the difference."""
+
+    coverage_before: Coverage
+    coverage_after: Coverage
+    plan_before: tuple[PlanStep, ...]
+    plan_after: tuple[PlanStep, ...]
+    diff: WhatIfDiff
+
+
+def what_if(
+    G: nx.DiGraph,
+    K: nx.DiGraph,
+    members: Iterable[Member],
+    *,
+    remove_people: Iterable[str] = (),
+    remove_edges: Iterable[tuple[str, str]] = (),
+    remove_knows: Iterable[tuple[str, str]] = (),
+    add_edges: Iterable[InfluenceEdge | KnowsEdge] = (),
+    weights: PlanWeights = PlanWeights(),  # noqa: B008 - frozen, safe to share
+) -> WhatIfResult:
+    """Coverage and approach plan before and after a set of changes.
+
+    Parameters
+    ----------
+    G, K : networkx.DiGraph
+        Influence and access graphs; left untouched.
+    members : iterable of Member
+        The buying centre.
+    remove_people, remove_edges, remove_knows, add_edges
+        The changes (module docstring).
+    weights : PlanWeights, optional
+        Weights of the plan score.
+
+    Returns
+    -------
+    WhatIfResult
+
+    Raises
+    ------
+    AnalyticsInputError
+        When a person or relationship to remove is not there, or an added edge names someone
+        who is not in scope (after the removals).
+
+    Examples
+    --------
+    >>> from graph.analytics.influence_graph import (
+    ...     KnowsEdge, PersonNode, access_graph, influence_graph)
+    >>> G = influence_graph(
+    ...     [PersonNode("me", "Me", 4, "us", "home"), PersonNode("cfo", "Cy", 6, "a", "customer")],
+    ...     [],
+    ...     [],
+    ... )
+    >>> K = access_graph(G, [])
+    >>> result = what_if(G, K, [Member("cfo", frozenset({"decider"}), "neutral")],
+    ...                  add_edges=[KnowsEdge("me", "cfo", 0.8)])
+    >>> result.coverage_before.codes, result.coverage_after.codes
+    (('DECIDER_NOT_CONTACTED', 'SINGLE_THREADED'), ('SINGLE_THREADED',))
+    >>> [w.code for w in result.diff.warnings_removed]
+    ['DECIDER_NOT_CONTACTED', 'SINGLE_THREADED']
+    >>> result.plan_after[0].intro_path
+    ('me', 'cfo')
+    """
+    members = list(members)
+    G_after, K_after = G.copy(), K.copy()
+    gone = set(remove_people)
+    for person in sorted(gone):
+        if person not in G_after:
+            raise AnalyticsInputError(f"cannot remove {person!r}: not among the people in scope")
+        G_after.remove_node(person)
+        K_after.remove_node(person)
+    for a, b in remove_edges:
+        if not G_after.has_edge(a, b):
+            raise AnalyticsInputError(f"cannot remove influence {a!r}->{b!r}: there is none")
+        G_after.remove_edge(a, b)
+        _drop_access_part(K_after, a, b, "influence")
+    for a, b in remove_knows:
+        if not (_has_part(K_after, a, b, "knows") or _has_part(K_after, b, a, "knows")):
+            raise AnalyticsInputError(f"cannot remove KNOWS {a!r}->{b!r}: there is none")
+        _drop_access_part(K_after, a, b, "knows")
+        _drop_access_part(K_after, b, a, "knows")
+    for edge in add_edges:
+        missing = [p for p in (edge.source, edge.target) if p not in G_after]
+        if missing or edge.source == edge.target:
+            raise AnalyticsInputError(
+                f"cannot add {type(edge).__name__} {edge.source!r}->{edge.target!r}: "
+                + (f"{missing} not in scope" if missing else "both ends are the same person")
+            )
+        if isinstance(edge, InfluenceEdge):
+            G_after.add_edge(edge.source, edge.target, weight=edge.weight, kind=edge.kind)
+            _drop_access_part(K_after, edge.source, edge.target, "influence")
+            add_access_part(K_after, edge.source, edge.target, "influence", edge.weight)
+        else:
+            for a, b in ((edge.source, edge.target), (edge.target, edge.source)):
+                _drop_access_part(K_after, a, b, "knows")
+                add_access_part(K_after, a, b, "knows", edge.strength)
+
+    members_after = [m for m in members if m.person_id not in gone]
+    ranks_before, ranks_after = influence_rank(G), influence_rank(G_after)
+    coverage_before = deal_coverage(G, K, members, ranks=ranks_before)
+    coverage_after = deal_coverage(G_after, K_after, members_after, ranks=ranks_after)
+    plan_before = tuple(approach_plan(G, K, members, weights=weights, ranks=ranks_before))
+    plan_after = tuple(
+        approach_plan(G_after, K_after, members_after, weights=weights, ranks=ranks_after)
+    )
+    return WhatIfResult(
+        coverage_before,
+        coverage_after,
+        plan_before,
+        plan_after,
+        _diff(coverage_before, coverage_after, plan_before, plan_after),
+    )
+
+
+def _has_part(K: nx.DiGraph, a: str, b: str, part: str) -> bool:
+    data = K.get_edge_data(a, b)
+    return data is not None and part in data
+
+
+def _drop_access_part(K: nx.DiGraph, a: str, b: str, part: str) -> None:
+    """Remove one part of ``a -> b``; the edge goes when nothing else holds it."""
+    data = K.get_edge_data(a, b)
+    if data is None or part not in data:
+        return
+    del data[part]
+    rest = [data[p] for p in ("knows", "influence") if p in data]
+    if rest:
+        data["strength"] = max(rest)
+    else:
+        K.remove_edge(a, b)
+
+
+def _diff(
+    coverage_before: Coverage,
+    coverage_after: Coverage,
+    plan_before: tuple[PlanStep, ...],
+    plan_after: tuple[PlanStep, ...],
+) -> WhatIfDiff:
+    before = {s.person_id: s for s in plan_before}
+    after = {s.person_id: s for s in plan_after}
+    moved = []
+    for person in sorted(before.keys() | after.keys()):
+        b, a = before.get(person), after.get(person)
+        if (
+            b is not None
+            and a is not None
+            and b.order == a.order
+            and abs(b.score - a.score) < 1e-12
+        ):
+            continue
+        moved.append(
+            StepMove(
+                person,
+                b.order if b else None,
+                a.order if a else None,
+                b.score if b else None,
+                a.score if a else None,
+            )
+        )
+    key_before = {(w.code, w.people): w for w in coverage_before.warnings}
+    key_after = {(w.code, w.people): w for w in coverage_after.warnings}
+    return WhatIfDiff(
+        tuple(moved),
+        tuple(w for k, w in key_after.items() if k not in key_before),
+        tuple(w for k, w in key_before.items() if k not in key_after),
+    )
