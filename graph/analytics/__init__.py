@@ -1,0 +1,97 @@
+"""Analytics over the influence graph of a scope, as pure functions (no database, no HTTP).
+
+Build the graphs with :func:`influence_graph` and :func:`access_graph`, then ask: who is
+listened to (:func:`influence_rank`), who brokers (:func:`brokerage`), how status compares
+(:func:`status_gap`, :func:`higher_status_influencers`), how a deal is covered
+(:func:`deal_coverage`), whom to approach first (:func:`approach_plan`), who reaches several
+accounts (:func:`cross_account_influencers`) and what changes if the map changes
+(:func:`what_if`).
+"""
+
+from graph.analytics.accounts import (
+    ACCOUNT_KINDS,
+    AccountReach,
+    CrossAccountInfluencer,
+    cross_account_influencers,
+)
+from graph.analytics.approach import STANCE_VALUES, PlanStep, PlanWeights, approach_plan
+from graph.analytics.centrality import (
+    BrokerageResult,
+    InfluenceRankNotConverged,
+    brokerage,
+    influence_rank,
+    weighted_degree,
+)
+from graph.analytics.coverage import (
+    Coverage,
+    CoverageWarning,
+    RoleCoverage,
+    RoleHolder,
+    deal_coverage,
+    known_to_us,
+)
+from graph.analytics.influence_graph import (
+    APPROACH_SIDES,
+    ORG_KINDS,
+    ROLES,
+    STANCES,
+    AnalyticsInputError,
+    InfluenceEdge,
+    KnowsEdge,
+    Member,
+    PersonNode,
+    access_graph,
+    influence_graph,
+)
+from graph.analytics.status import (
+    HigherStatusInfluencer,
+    OurGap,
+    gaps_to_ours,
+    higher_status_influencers,
+    level_of,
+    status_gap,
+)
+from graph.analytics.what_if import StepMove, WhatIfDiff, WhatIfResult, what_if
+
+__all__ = [
+    "ACCOUNT_KINDS",
+    "APPROACH_SIDES",
+    "ORG_KINDS",
+    "ROLES",
+    "STANCES",
+    "STANCE_VALUES",
+    "AccountReach",
+    "AnalyticsInputError",
+    "BrokerageResult",
+    "Coverage",
+    "CoverageWarning",
+    "CrossAccountInfluencer",
+    "HigherStatusInfluencer",
+    "InfluenceEdge",
+    "InfluenceRankNotConverged",
+    "KnowsEdge",
+    "Member",
+    "OurGap",
+    "PersonNode",
+    "PlanStep",
+    "PlanWeights",
+    "RoleCoverage",
+    "RoleHolder",
+    "StepMove",
+    "WhatIfDiff",
+    "WhatIfResult",
+    "access_graph",
+    "approach_plan",
+    "brokerage",
+    "cross_account_influencers",
+    "deal_coverage",
+    "gaps_to_ours",
+    "higher_status_influencers",
+    "influence_graph",
+    "influence_rank",
+    "known_to_us",
+    "level_of",
+    "status_gap",
+    "weighted_degree",
+    "what_if",
+]
