@@ -1,0 +1,220 @@
+"""The CSV files statusmap reads and writes: one documented column set per kind.
+
+Import and export share these definitions, so an exported workspace imports back unchanged.
+Each kind has a file name, its columns in order, the required ones, the columns whose values
+are ids of other records, and the key that makes a row unique (a second row with the same key
+is a duplicate). List values (roles, tags, technologies) are separated by ``;``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = [
+    "FORMATS",
+    "ID_PATTERN",
+    "INFLUENCE_KINDS",
+    "JOURNEY_STAGES",
+    "KIND_ORDER",
+    "LIST_SEPARATOR",
+    "ORG_KINDS",
+    "REPORTING_LINES",
+    "ROLES",
+    "STANCES",
+    "Column",
+    "FileFormat",
+]
+
+LIST_SEPARATOR: Final = ";"
+ID_PATTERN: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$")
+
+ORG_KINDS: Final = ("customer", "prospect", "partner", "home")
+INFLUENCE_KINDS: Final = ("advice", "peer", "sponsor", "social", "external")
+REPORTING_LINES: Final = ("solid", "matrix")
+ROLES: Final = (
+    "initiator",
+    "user",
+    "influencer",
+    "decider",
+    "buyer",
+    "gatekeeper",
+    "approver",
+    "champion",
+)
+STANCES: Final = ("champion", "supporter", "neutral", "sceptic", "blocker", "unknown")
+JOURNEY_STAGES: Final = (
+    "awareness",
+    "intrigue",
+    "trust",
+    "conviction",
+    "expectation",
+    "satisfaction",
+    "passion",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One CSV column.
+
+    ``type`` is one of ``id``, ``text``, ``int``, ``unit`` (a number in 0..1), ``level``
+    (1..7), ``date`` (YYYY-MM-DD), ``enum`` (one of ``choices``), ``enums`` (a ``;`` list of
+    ``choices``) or ``list`` (a ``;`` list of free text). ``ref`` names the kind whose ids the
+    column holds.
+    """
+
+    name: str
+    type: str = "text"
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    ref: str | None = None
+    doc: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FileFormat:
+    """The columns of one kind's CSV file and the key that identifies a row."""
+
+    kind: str
+    file_name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    doc: str
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        """Column names in file order."""
+        return tuple(c.name for c in self.columns)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """Columns that must be present and non-empty."""
+        return tuple(c.name for c in self.columns if c.required)
+
+    def column(self, name: str) -> Column:
+        """The column called ``name``."""
+        return next(c for c in self.columns if c.name == name)
+
+
+def _id(name: str, ref: str | None = None, doc: str = "") -> Column:
+    return Column(name, "id", required=True, ref=ref, doc=doc)
+
+
+FORMATS: Final[dict[str, FileFormat]] = {
+    f.kind: f
+    for f in (
+        FileFormat(
+            "organisations",
+            "organisations.csv",
+            (
+                _id("id", doc="stable id of the organisation"),
+                Column("name", required=True),
+                Column("kind", "enum", required=True, choices=ORG_KINDS),
+                Column("industry"),
+                Column("employees", "int"),
+                Column("size_band", doc="e.g. 1-49, 50-249, 250-999, 1000-4999, 5000+"),
+                Column("revenue_band", doc="e.g. <10M, 10M-100M, 100M-1B, 1B+"),
+                Column("country", doc="ISO 3166 alpha-2"),
+                Column("region"),
+                Column("technologies", "list"),
+            ),
+            ("id",),
+            "Customers, prospects, partners and our own (home) organisation.",
+        ),
+        FileFormat(
+            "people",
+            "people.csv",
+            (
+                _id("id", doc="stable id of the person"),
+                Column("first_name", required=True),
+                Column("last_name", required=True),
+                Column("title"),
+                Column("department"),
+                Column("email"),
+                Column("organisation_id", "id", ref="organisations", doc="where the person works"),
+                Column("level", "level", doc="1..7; empty = inferred from the title"),
+                Column("needs", "list"),
+                Column("tags", "list", doc="psychographic tags"),
+            ),
+            ("id",),
+            "People and where they work (WORKS_AT) with their status level.",
+        ),
+        FileFormat(
+            "reporting",
+            "reporting.csv",
+            (
+                _id("person_id", ref="people"),
+                _id("manager_id", ref="people"),
+                Column("line", "enum", choices=REPORTING_LINES, doc="solid (default) or matrix"),
+            ),
+            ("person_id", "manager_id"),
+            "REPORTS_TO lines; a second manager is a matrix line. Cycles are rejected.",
+        ),
+        FileFormat(
+            "influences",
+            "influences.csv",
+            (
+                _id("source_id", ref="people"),
+                _id("target_id", ref="people"),
+                Column("weight", "unit", required=True),
+                Column("kind", "enum", required=True, choices=INFLUENCE_KINDS),
+                Column("evidence"),
+            ),
+            ("source_id", "target_id"),
+            "INFLUENCES: the source's view moves the target's, weight 0..1.",
+        ),
+        FileFormat(
+            "knows",
+            "knows.csv",
+            (
+                _id("source_id", ref="people", doc="one of ours or a partner's"),
+                _id("target_id", ref="people"),
+                Column("strength", "unit", required=True),
+                Column("last_contact", "date"),
+            ),
+            ("source_id", "target_id"),
+            "KNOWS: relationships of our people and partners' people with anyone.",
+        ),
+        FileFormat(
+            "partnerships",
+            "partnerships.csv",
+            (
+                _id("organisation_id", ref="organisations", doc="the partner"),
+                _id("partner_id", ref="organisations", doc="the organisation it works with"),
+            ),
+            ("organisation_id", "partner_id"),
+            "PARTNERS_WITH between organisations.",
+        ),
+        FileFormat(
+            "deals",
+            "deals.csv",
+            (
+                _id("id", doc="stable id of the deal"),
+                Column("name", required=True),
+                _id("organisation_id", ref="organisations", doc="the buying organisation"),
+                Column("amount", "int"),
+                Column("close_date", "date"),
+            ),
+            ("id",),
+            "Deals (purchases around which a buying centre forms), FOR an organisation.",
+        ),
+        FileFormat(
+            "buying_centre",
+            "buying_centre.csv",
+            (
+                _id("deal_id", ref="deals"),
+                _id("person_id", ref="people"),
+                Column("roles", "enums", choices=ROLES),
+                Column("stance", "enum", choices=STANCES, doc="default unknown"),
+                Column("journey_stage", "enum", choices=JOURNEY_STAGES),
+            ),
+            ("deal_id", "person_id"),
+            "IN_BUYING_CENTRE: a person's roles, stance and journey stage in one deal.",
+        ),
+    )
+}
+
+KIND_ORDER: Final = tuple(FORMATS)
+"""Kinds in write order: nodes before the relationships that need them."""

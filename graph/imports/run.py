@@ -1,0 +1,214 @@
+"""An import from start to end: validate everything, then write in batches, resumably.
+
+1. Every file is read and validated (:mod:`graph.imports.validate`), asking the database only
+   which referenced ids exist in the workspace and which file ids another workspace holds.
+2. Unless the report is clean — or the caller asked for the good rows only — nothing is written.
+3. Rows are written kind by kind (nodes before the edges between them) in batches of one
+   ``UNWIND`` statement each, with ``MERGE`` on ids, so the same files imported twice give the
+   same graph. While the database writes one batch, the next is parsed.
+4. An ``ImportRun`` node, keyed by a fingerprint of the files and options, records how many
+   batches are done; an interrupted import run again with the same files resumes there (and
+   since every batch is idempotent, replaying the batch in flight when it stopped is harmless).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.imports.convert import CONVERTERS
+from graph.imports.formats import FORMATS, KIND_ORDER
+from graph.imports.reader import ImportFileError, SourceFile, open_source
+from graph.imports.titles import LEVEL_NAMES
+from graph.imports.validate import Issue, ValidationReport, validate
+from graph.store import Store
+
+__all__ = ["BATCH_SIZE", "ImportResult", "import_files"]
+
+BATCH_SIZE = 10_000
+_LOOKUP_CHUNK = 50_000
+_NODE_KINDS = ("organisations", "people", "deals")
+_WRITE = {
+    "organisations": "import/organisations",
+    "people": "import/people",
+    "reporting": "import/reporting",
+    "influences": "import/influences",
+    "knows": "import/knows",
+    "partnerships": "import/partnerships",
+    "deals": "import/deals",
+    "buying_centre": "import/buying_centre",
+}
+_EXISTING = {
+    "organisations": "import/existing_organisations",
+    "people": "import/existing_people",
+    "deals": "import/existing_deals",
+}
+Progress = Callable[[str, int], None]
+"""Called with (kind, rows just written)."""
+
+
+@dataclass
+class ImportResult:
+    """What an import did: its validation report, rows written per kind, and its run id."""
+
+    report: ValidationReport
+    written: dict[str, int] = field(default_factory=dict)
+    run_id: str = ""
+    resumed_at_batch: int = 0
+
+    @property
+    def applied(self) -> bool:
+        """Whether anything was written."""
+        return bool(self.written)
+
+
+def _fingerprint(paths: Sequence[Path], workspace: str, good_rows_only: bool, batch: int) -> str:
+    digest = hashlib.sha256(f"{workspace}\x1f{good_rows_only}\x1f{batch}".encode())
+    for path in sorted(paths, key=lambda p: p.name):
+        digest.update(path.name.encode())
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    return "import:" + digest.hexdigest()[:32]
+
+
+async def _existing(store: Store, kind: str, ids: set[str]) -> dict[str, str]:
+    """Of ``ids``, those that exist (any workspace) -> their workspace."""
+    found: dict[str, str] = {}
+    listed = sorted(ids)
+    for start in range(0, len(listed), _LOOKUP_CHUNK):
+        rows = await store.read(
+            _EXISTING[kind], {"ids": listed[start : start + _LOOKUP_CHUNK]}
+        )
+        found.update((r["id"], r["workspace"]) for r in rows)
+    return found
+
+
+async def _foreign(
+    store: Store, workspace: str, sources: list[SourceFile]
+) -> dict[str, dict[str, str]]:
+    """Per node kind, the file ids that another workspace already holds."""
+    foreign: dict[str, dict[str, str]] = {}
+    for kind in _NODE_KINDS:
+        ids: set[str] = set()
+        for source in (s for s in sources if kind in s.kinds):
+            try:
+                ids.update(row[0] for _, row, _ in source.rows(kind) if row[0])
+            except ImportFileError:
+                continue  # validation reports it
+        found = await _existing(store, kind, ids) if ids else {}
+        foreign[kind] = {i: ws for i, ws in found.items() if ws != workspace}
+    return foreign
+
+
+async def check_files(
+    store: Store, workspace: str, paths: Sequence[Path]
+) -> tuple[list[SourceFile], ValidationReport]:
+    """Open and validate ``paths`` for ``workspace``; nothing is written."""
+    sources: list[SourceFile] = []
+    unreadable: list[Issue] = []
+    for path in paths:
+        try:
+            sources.append(open_source(path))
+        except ImportFileError as e:
+            unreadable.append(Issue(path.name, e.row or 1, e.column, e.message))
+    foreign = await _foreign(store, workspace, sources)
+    loop = asyncio.get_running_loop()
+
+    def lookup(kind: str, ids: set[str]) -> set[str]:
+        # Validation runs in a worker thread; the driver lives on the event loop.
+        future = asyncio.run_coroutine_threadsafe(_existing(store, kind, ids), loop)
+        return {i for i, ws in future.result().items() if ws == workspace}
+
+    report = await asyncio.to_thread(validate, sources, lookup, foreign)
+    report.issues[:0] = unreadable
+    return sources, report
+
+
+def _batches(
+    sources: list[SourceFile], report: ValidationReport, kind: str, size: int
+) -> Iterator[list[dict[str, Any]]]:
+    convert = CONVERTERS[kind]
+    batch: list[dict[str, Any]] = []
+    for source in sources:
+        if kind not in source.kinds or str(source.path) in report.failed_files:
+            continue
+        skipped = report.skipped(source, kind)
+        for number, row, _ in source.rows(kind):
+            if number in skipped:
+                continue
+            batch.append(convert(row))
+            if len(batch) >= size:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
+async def import_files(
+    store: Store,
+    workspace: str,
+    paths: Sequence[Path],
+    *,
+    good_rows_only: bool = False,
+    batch_size: int = BATCH_SIZE,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Validate ``paths`` and, when clean (or ``good_rows_only``), write them to ``workspace``."""
+    sources, report = await check_files(store, workspace, paths)
+    result = ImportResult(report)
+    if not report.ok and not good_rows_only:
+        return result
+    run = _fingerprint([s.path for s in sources], workspace, good_rows_only, batch_size)
+    result.run_id = run
+    files = [s.path.name for s in sources]
+    rows = await store.write(
+        "import/run_start", {"run": run, "workspace": workspace, "files": files}
+    )
+    resume_at = result.resumed_at_batch = int(rows[0]["position"])
+    levels = [{"rank": r, "name": n} for r, n in sorted(LEVEL_NAMES.items())]
+    await store.write("import/workspace", {"workspace": workspace, "levels": levels})
+
+    position = 0
+    in_flight: asyncio.Task[None] | None = None
+
+    async def write(kind: str, batch: list[dict[str, Any]], done: int) -> None:
+        await store.write(_WRITE[kind], {"rows": batch, "workspace": workspace})
+        await store.write(
+            "import/run_progress",
+            {"run": run, "workspace": workspace, "position": done, "kind": kind},
+        )
+        if progress is not None:
+            progress(kind, len(batch))
+
+    for kind in KIND_ORDER:
+        written = 0
+        batches = _batches(sources, report, kind, batch_size)
+        # Parse the next batch in a thread while the event loop sends the previous one.
+        while (batch := await asyncio.to_thread(next, batches, None)) is not None:
+            position += 1
+            written += len(batch)
+            if position <= resume_at:
+                if progress is not None:
+                    progress(kind, len(batch))
+                continue
+            if in_flight is not None:
+                await in_flight
+            in_flight = asyncio.create_task(write(kind, batch, position))
+        if in_flight is not None:  # edges need every node of the kinds before them
+            await in_flight
+            in_flight = None
+        result.written[kind] = written
+    summary = json.dumps(result.written, sort_keys=True)
+    await store.write("import/run_finish", {"run": run, "workspace": workspace, "written": summary})
+    return result
+
+
+def total_rows(report: ValidationReport) -> int:
+    """Rows an import of ``report``'s good rows writes (for a progress bar)."""
+    return sum(report.good_rows[k] for k in FORMATS)

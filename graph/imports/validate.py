@@ -1,0 +1,266 @@
+"""The validation pass: every bad row of every file, with its row number, column and reason.
+
+Nothing here touches the database. The checks that need it (does a referenced id exist in the
+workspace? is a file's id taken by another workspace?) are asked of the caller through the
+``known`` and ``foreign`` arguments, kind by kind, so that a row rejected for any reason also
+rejects the rows that depend on it (a person whose organisation is unknown takes their
+reporting lines and influence edges with them) and no edge is ever dropped silently.
+
+Row numbers are 1-based with the header as row 1, as a spreadsheet shows them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import NamedTuple
+
+import networkx as nx
+
+from graph.imports.formats import FORMATS, ID_PATTERN, KIND_ORDER, LIST_SEPARATOR, Column
+from graph.imports.reader import ImportFileError, SourceFile
+
+__all__ = ["Issue", "ValidationReport", "validate"]
+
+_INT = re.compile(r"^-?\d+$")
+_MAX_CYCLE_SHOWN = 6
+Lookup = Callable[[str, set[str]], set[str]]
+"""(kind, ids) -> those of ``ids`` that exist in the workspace."""
+_NOUN = {"organisations": "organisation", "people": "person", "deals": "deal"}
+
+
+class _Ref(NamedTuple):
+    """A reference to look up: where it is, the id it names, and the row's own id."""
+
+    source: SourceFile
+    row: int
+    column: str
+    value: str
+    own_id: str | None
+
+
+@dataclass(frozen=True, order=True)
+class Issue:
+    """One problem: where (file, row, column) and why, in words a user can act on."""
+
+    file: str
+    row: int
+    column: str
+    reason: str
+
+
+@dataclass
+class ValidationReport:
+    """What the validation found, and which rows the write pass must skip."""
+
+    issues: list[Issue] = field(default_factory=list)
+    good_rows: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FORMATS, 0))
+    skip: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+    repeats: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+    failed_files: set[str] = field(default_factory=set)
+
+    @property
+    def ok(self) -> bool:
+        """True when there is nothing to report."""
+        return not self.issues
+
+    @property
+    def bad_row_count(self) -> int:
+        """Distinct (file, row) pairs with at least one issue."""
+        return len({(i.file, i.row) for i in self.issues})
+
+    def skipped(self, source: SourceFile, kind: str) -> set[int]:
+        """Rows of ``source`` not to write as ``kind`` (rejected, or repeats of a distinct key)."""
+        key = (str(source.path), kind)
+        return self.skip.get(key, set()) | self.repeats.get(key, set())
+
+    def as_dict(self) -> dict[str, object]:
+        """The report as JSON-ready data."""
+        return {
+            "ok": self.ok,
+            "good_rows": self.good_rows,
+            "bad_rows": self.bad_row_count,
+            "issues": [
+                {"file": i.file, "row": i.row, "column": i.column, "reason": i.reason}
+                for i in sorted(self.issues)
+            ],
+        }
+
+
+def _value_problem(column: Column, value: str) -> str | None:
+    """Why ``value`` does not fit ``column``, or None."""
+    if not value:
+        return "required value is empty" if column.required else None
+    kind = column.type
+    if kind == "id" and not ID_PATTERN.match(value):
+        return f"{value!r} is not a valid id (letters, digits and _.:@-, at most 128)"
+    if kind == "int" and not _INT.match(value):
+        return f"{value!r} is not a whole number"
+    if kind == "unit":
+        try:
+            number = float(value)
+        except ValueError:
+            return f"{value!r} is not a number"
+        if not 0.0 <= number <= 1.0:
+            return f"{value} is out of range; use a number from 0 to 1"
+    if kind == "level" and (not _INT.match(value) or not 1 <= int(value) <= 7):
+        return f"{value!r} is not a status level; use 1 (individual contributor) to 7 (board)"
+    if kind == "date":
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return f"{value!r} is not a date; use YYYY-MM-DD"
+    if kind == "enum" and value not in column.choices:
+        return f"{value!r} is not one of {', '.join(column.choices)}"
+    if kind == "enums":
+        unknown = [v for v in value.split(LIST_SEPARATOR) if v.strip() not in column.choices]
+        if unknown:
+            return f"{', '.join(map(repr, unknown))} not among {', '.join(column.choices)}"
+    return None
+
+
+class _Validation:
+    def __init__(self, foreign: dict[str, dict[str, str]]) -> None:
+        self.report = ValidationReport()
+        self.foreign = foreign
+        self.valid: dict[str, set[str]] = {}  # node kind -> ids of accepted rows
+        self.rejected: dict[str, dict[str, str]] = {}  # node kind -> id -> where it was rejected
+        self.rows: dict[str, int] = dict.fromkeys(FORMATS, 0)  # rows read per kind
+
+    def _bad(self, source: SourceFile, kind: str, row: int, column: str, reason: str) -> None:
+        self.report.issues.append(Issue(source.path.name, row, column, reason))
+        self.report.skip.setdefault((str(source.path), kind), set()).add(row)
+
+    def scan(self, kind: str, sources: list[SourceFile]) -> dict[str, list[_Ref]]:
+        """Check every row of ``kind``; return the references still to look up, per kind."""
+        fmt = FORMATS[kind]
+        names = fmt.column_names
+        is_node = fmt.key == ("id",)
+        key_at = [names.index(k) for k in fmt.key]
+        checked = [(i, c) for i, c in enumerate(fmt.columns) if c.required or c.type != "text"]
+        refs = [(i, c.ref) for i, c in enumerate(fmt.columns) if c.ref]
+        seen: dict[str, tuple[str, int]] = {}
+        pending: dict[str, list[_Ref]] = {}
+        valid = self.valid.setdefault(kind, set()) if is_node else set()
+        rejected = self.rejected.setdefault(kind, {}) if is_node else {}
+        foreign = self.foreign.get(kind, {})
+        edges: list[tuple[str, str, SourceFile, int]] = []
+        for source in sources:
+            projection = source.projection(kind)
+            col = [projection.source_column(n) for n in names]
+            missing = projection.missing_columns(source.header)
+            if missing:
+                for name in missing:
+                    self._bad(source, kind, 1, name, f"required column {name!r} is missing")
+                continue
+            for number, row, extra in source.rows(kind):
+                self.rows[kind] += 1
+                problems: list[tuple[str, str]] = []
+                if extra:
+                    problems.append(("", "more values than the header has columns"))
+                for i, column in checked:
+                    problem = _value_problem(column, row[i])
+                    if problem:
+                        problems.append((col[i], problem))
+                key = row[key_at[0]] if is_node else "\x1f".join([row[i] for i in key_at])
+                if not problems:
+                    if not is_node and row[key_at[0]] == row[key_at[1]]:
+                        problems.append((col[key_at[1]], "an edge needs two different ends"))
+                    elif key in seen:
+                        if projection.distinct:
+                            repeats = self.report.repeats
+                            repeats.setdefault((str(source.path), kind), set()).add(number)
+                            continue
+                        file, first = seen[key]
+                        same = " + ".join(fmt.key)
+                        reason = f"duplicate row: same {same} as row {first} of {file}"
+                        problems.append((col[key_at[-1]], reason))
+                    elif is_node and key in foreign:
+                        problems.append((col[0], f"id {key!r} is taken in another workspace"))
+                own = key if is_node else None
+                for i, ref in refs:
+                    value = row[i]
+                    if not value or problems or value in self.valid[ref]:
+                        continue
+                    where = self.rejected[ref].get(value)
+                    if where is not None:
+                        problems.append((col[i], f"refers to {value!r}, which {where} rejects"))
+                    else:
+                        ref_row = _Ref(source, number, col[i], value, own)
+                        pending.setdefault(ref, []).append(ref_row)
+                if problems:
+                    for column_name, reason in problems:
+                        self._bad(source, kind, number, column_name, reason)
+                    if is_node and key and key not in valid:
+                        rejected.setdefault(key, f"row {number} of {source.path.name}")
+                    continue
+                seen[key] = (source.path.name, number)
+                if is_node:
+                    valid.add(key)
+                elif kind == "reporting":
+                    edges.append((row[0], row[1], source, number))
+        if edges:
+            self._cycles(edges)
+        return pending
+
+    def resolve(self, kind: str, pending: dict[str, list[_Ref]], lookup: Lookup) -> None:
+        """Reject the rows whose references exist neither in the files nor in the workspace."""
+        for ref_kind, refs in pending.items():
+            found = lookup(ref_kind, {r[3] for r in refs})
+            for source, number, column, value, own_id in refs:
+                if value in found:
+                    continue
+                reason = (
+                    f"unknown {_NOUN[ref_kind]} id {value!r}: not in the files nor in the workspace"
+                )
+                self._bad(source, kind, number, column, reason)
+                if own_id is not None and own_id in self.valid.get(kind, set()):
+                    self.valid[kind].discard(own_id)
+                    self.rejected[kind][own_id] = f"row {number} of {source.path.name}"
+
+    def _cycles(self, edges: list[tuple[str, str, SourceFile, int]]) -> None:
+        graph = nx.DiGraph()
+        graph.add_edges_from((a, b) for a, b, _, _ in edges)
+        looped = set()
+        for component in nx.strongly_connected_components(graph):
+            if len(component) > 1:
+                looped.update(component)
+        if not looped:
+            return
+        for a, b, source, number in edges:
+            if a in looped and b in looped:
+                cycle = nx.shortest_path(graph, b, a)[:_MAX_CYCLE_SHOWN]
+                shown = " → ".join([a, *cycle]) + (" …" if len(cycle) == _MAX_CYCLE_SHOWN else "")
+                self._bad(source, "reporting", number, "manager_id", f"reporting cycle: {shown}")
+
+
+def validate(
+    sources: Iterable[SourceFile],
+    lookup: Lookup | None = None,
+    foreign: dict[str, dict[str, str]] | None = None,
+) -> ValidationReport:
+    """Validate ``sources`` as one import.
+
+    ``lookup(kind, ids)`` answers which referenced ids not found in the files exist in the
+    workspace (default: none do); ``foreign`` maps a node kind to the file ids that another
+    workspace already holds. Files that cannot be read at all are reported, not raised.
+    """
+    sources = list(sources)
+    run = _Validation(foreign or {})
+    for kind in KIND_ORDER:
+        providing = [s for s in sources if kind in s.kinds]
+        try:
+            pending = run.scan(kind, providing)
+        except ImportFileError as e:
+            name = next((s.path.name for s in providing if s.path.name in e.message), "")
+            run.report.issues.append(Issue(name, e.row or 0, e.column, e.message))
+            run.report.failed_files.update(str(s.path) for s in providing)
+            continue
+        run.resolve(kind, pending, lookup or (lambda _k, _ids: set()))
+    for kind in KIND_ORDER:
+        bad = sum(len(rows) for (_, k), rows in run.report.skip.items() if k == kind)
+        repeats = sum(len(rows) for (_, k), rows in run.report.repeats.items() if k == kind)
+        run.report.good_rows[kind] = max(0, run.rows[kind] - repeats - bad)
+    return run.report

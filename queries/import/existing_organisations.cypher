@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (n:Organisation {id: id})
+RETURN n.id AS id, n.workspace AS workspace

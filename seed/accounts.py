@@ -1,0 +1,166 @@
+"""One account of the demo: its people in a reporting tree, their influence, its deals."""
+
+from __future__ import annotations
+
+import random
+from collections import deque
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from seed import vocabulary as v
+from seed.people import AccountSlot, Member, person_id, person_row
+from seed.records import (
+    BuyingCentreRow,
+    DealRow,
+    InfluenceRow,
+    Record,
+    ReportingRow,
+)
+
+if TYPE_CHECKING:
+    from seed.generator import SeedConfig
+
+__all__ = ["account_records"]
+
+_STANCES = ("champion", "supporter", "neutral", "neutral", "sceptic", "blocker", "unknown")
+_STAGES = ("awareness", "intrigue", "trust", "conviction", "expectation")
+
+
+def account_records(
+    config: SeedConfig, account: AccountSlot, rng: random.Random
+) -> Iterator[Record]:
+    """People (in breadth-first order, so senior first), reporting lines, influence, deals."""
+    domain = f"{account.org_id.lower()}.example"
+    members: list[Member] = []
+    parents: list[int] = []  # index of each member's solid-line manager, -1 for the root
+    records: list[Record] = []
+
+    def add(level: int, dept: str, title: str, parent: int) -> None:
+        n = account.first + len(members)
+        members.append(Member(person_id(n), level, dept))
+        parents.append(parent)
+        records.append(person_row(n, account.org_id, level, dept, title, rng, domain))
+
+    if account.size >= 30:
+        add(7, "Board", rng.choice(v.BOARD_TITLES), -1)
+    add(6, "Executive", v.CEO_TITLE, len(members) - 1)
+    ceo = len(members) - 1
+    roles = {dept: role for dept, _, role in v.DEPARTMENTS}
+    heads = rng.sample(v.DEPARTMENTS, min(len(v.DEPARTMENTS), max(2, account.size // 12)))
+    queue: deque[int] = deque()
+    for dept, chief, _ in heads:
+        if len(members) < account.size:
+            add(6, dept, chief, ceo)
+            queue.append(len(members) - 1)
+    managers: list[int] = []
+    while len(members) < account.size:
+        if queue:
+            boss = queue.popleft()
+        else:  # the tree is full: more individual contributors under the managers
+            boss = managers[len(members) % len(managers)] if managers else ceo
+        b = members[boss]
+        for _ in range(rng.randint(3, 8) if queue or not managers else 1):
+            if len(members) >= account.size:
+                break
+            # Under a manager: individual contributors, about a third of them senior.
+            level = (2 if rng.random() < 0.35 else 1) if b.level <= 3 else b.level - 1
+            role = roles.get(b.department, "Analyst")
+            add(level, b.department, v.title_for(level, b.department, role, rng.randrange(3)), boss)
+            if level >= 3:
+                queue.append(len(members) - 1)
+                if level == 3:
+                    managers.append(len(members) - 1)
+    yield from records
+    records.clear()
+
+    for i, parent in enumerate(parents):
+        if parent >= 0:
+            yield ReportingRow(members[i].id, members[parent].id, "solid")
+            if members[i].level < 6 and rng.random() < config.matrix_share:
+                second = _matrix_manager(members, i, parent, rng)
+                if second is not None:
+                    yield ReportingRow(members[i].id, members[second].id, "matrix")
+    yield from _influences(config, members, rng)
+    yield from _deals(account, members, rng)
+
+
+def _matrix_manager(members: list[Member], i: int, parent: int, rng: random.Random) -> int | None:
+    """A second manager one level up in another department; earlier in BFS order, so no cycle."""
+    level = members[i].level
+    for _ in range(8):
+        j = rng.randrange(0, i) if i > 0 else 0
+        if (
+            j != parent
+            and members[j].level > level
+            and members[j].department
+            not in (
+                members[i].department,
+                "Board",
+            )
+        ):
+            return j
+    return None
+
+
+def _influences(
+    config: SeedConfig, members: list[Member], rng: random.Random
+) -> Iterator[InfluenceRow]:
+    """Who moves whose view: mostly seniors and peers of the same department."""
+    by_dept: dict[str, list[int]] = {}
+    for i, m in enumerate(members):
+        by_dept.setdefault(m.department, []).append(i)
+    for i, target in enumerate(members):
+        count = int(config.influences_per_person)
+        count += rng.random() < config.influences_per_person - count
+        seen: set[int] = {i}
+        for _ in range(count):
+            same = by_dept[target.department]
+            j = rng.choice(same) if rng.random() < 0.75 else rng.randrange(len(members))
+            if j in seen:
+                continue
+            seen.add(j)
+            source = members[j]
+            if source.department != target.department:
+                kind = "social"
+            elif source.level >= target.level + 2:
+                kind = "sponsor"
+            elif source.level > target.level:
+                kind = "advice"
+            else:
+                kind = "peer"
+            base = 0.3 + 0.08 * max(0, source.level - target.level)
+            weight = min(1.0, base + rng.uniform(0.0, 0.4))
+            yield InfluenceRow(source.id, target.id, f"{weight:.2f}", kind, "")
+
+
+def _deals(account: AccountSlot, members: list[Member], rng: random.Random) -> Iterator[Record]:
+    """One or two deals, each with a buying centre of up to a dozen people."""
+    for d in range(1 if rng.random() < 0.7 else 2):
+        deal_id = f"D-{account.org_id.removeprefix('ORG-')}-{d + 1}"
+        amount = rng.randrange(20, 2000) * 1000
+        yield DealRow(
+            deal_id,
+            f"{rng.choice(v.TECHNOLOGIES)} rollout",
+            account.org_id,
+            str(amount),
+            f"2025-{rng.randint(1, 12):02d}-15",
+        )
+        size = min(len(members), rng.randint(4, 12))
+        chosen = sorted(rng.sample(range(min(len(members), max(size, len(members) // 3))), size))
+        for rank, i in enumerate(chosen):
+            m = members[i]
+            roles: set[str] = set()
+            if rank == 0:
+                roles.add("decider")
+            if m.department in ("Finance", "Procurement"):
+                roles.add("buyer" if m.department == "Procurement" else "approver")
+            if m.department == "IT" and m.level <= 4:
+                roles.add("gatekeeper")
+            if m.level <= 2:
+                roles.add("user")
+            if not roles or rng.random() < 0.3:
+                roles.add(rng.choice(("influencer", "initiator", "champion", "influencer")))
+            stance = rng.choice(_STANCES)
+            yield BuyingCentreRow(
+                deal_id, m.id, ";".join(sorted(roles)), stance, rng.choice(_STAGES)
+            )

@@ -1,0 +1,178 @@
+"""The validation pass on real files in tmp_path: every bad row with row, column and reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.imports.reader import FileEncodingError, ImportFileError, open_source
+from graph.imports.validate import Issue, ValidationReport, validate
+
+ORGS = "id,name,kind\nO1,Acme,customer\nO2,Partner Co,partner\n"
+PEOPLE = (
+    "id,first_name,last_name,title,department,email,organisation_id,level\n"
+    "P1,Ada,Lovelace,CEO,Executive,ada@acme.example,O1,\n"
+    "P2,Ben,Bauer,VP Sales,Sales,,O1,5\n"
+    "P3,Cleo,Costa,Engineer,IT,,O1,\n"
+)
+
+
+def _write(directory: Path, files: dict[str, str], encoding: str = "utf-8") -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in files.items():
+        path = directory / name
+        path.write_bytes(text.encode(encoding))
+        paths.append(path)
+    return paths
+
+
+def _check(directory: Path, files: dict[str, str], **kw: object) -> ValidationReport:
+    return validate([open_source(p) for p in _write(directory, files)], **kw)  # type: ignore[arg-type]
+
+
+def _where(report: ValidationReport) -> list[tuple[str, int, str]]:
+    return [(i.file, i.row, i.column) for i in sorted(report.issues)]
+
+
+def test_clean_files_pass_and_count_rows(tmp_path: Path) -> None:
+    report = _check(
+        tmp_path,
+        {
+            "organisations.csv": ORGS,
+            "people.csv": PEOPLE,
+            "reporting.csv": "person_id,manager_id,line\nP2,P1,solid\nP3,P2,\n",
+            "influences.csv": "source_id,target_id,weight,kind\nP1,P2,0.8,advice\n",
+        },
+    )
+    assert report.ok, report.issues
+    assert report.good_rows["people"] == 3
+    assert report.good_rows["reporting"] == 2
+
+
+def test_utf8_bom_is_accepted_and_latin1_is_refused_with_the_line(tmp_path: Path) -> None:
+    _write(tmp_path / "bom", {"organisations.csv": "\ufeff" + ORGS})
+    assert validate([open_source(tmp_path / "bom" / "organisations.csv")]).ok
+    text = ORGS + "O3,Société Générale,prospect\n"
+    _write(tmp_path / "latin", {"organisations.csv": text}, encoding="latin-1")
+    with pytest.raises(FileEncodingError, match=r"not UTF-8 \(byte 0xe9 on line 4\)") as e:
+        open_source(tmp_path / "latin" / "organisations.csv")
+    assert e.value.row == 4
+
+
+def test_utf16_is_refused_clearly(tmp_path: Path) -> None:
+    _write(tmp_path, {"organisations.csv": ORGS}, encoding="utf-16")
+    with pytest.raises(FileEncodingError, match="UTF-16"):
+        open_source(tmp_path / "organisations.csv")
+
+
+def test_missing_required_columns_and_empty_values(tmp_path: Path) -> None:
+    report = _check(
+        tmp_path,
+        {
+            "organisations.csv": ORGS,
+            "people.csv": "id,first_name,organisation_id\nP1,Ada,O1\n",
+            "influences.csv": "source_id,target_id,weight,kind\n,P1,0.5,advice\n",
+        },
+    )
+    assert ("people.csv", 1, "last_name") in _where(report)
+    reasons = {(i.file, i.row, i.column): i.reason for i in report.issues}
+    assert reasons[("influences.csv", 2, "source_id")] == "required value is empty"
+
+
+def test_bad_values_are_reported_with_row_column_and_reason(tmp_path: Path) -> None:
+    report = _check(
+        tmp_path,
+        {
+            "organisations.csv": ORGS + "O 3,Bad Id,customer\nO4,Odd,reseller\n",
+            "people.csv": PEOPLE + "P4,Dan,Dee,,,,O1,9\n",
+            "influences.csv": (
+                "source_id,target_id,weight,kind\n"
+                "P1,P2,1.5,advice\nP1,P3,-0.1,peer\nP2,P3,abc,peer\nP3,P1,0.4,gossip\nP1,P1,0.3,peer\n"
+            ),
+            "knows.csv": "source_id,target_id,strength,last_contact\nP1,P2,0.5,31/12/2024\n",
+        },
+    )
+    got = {(i.file, i.row, i.column): i.reason for i in report.issues}
+    assert "not a valid id" in got[("organisations.csv", 4, "id")]
+    assert "not one of" in got[("organisations.csv", 5, "kind")]
+    assert "status level" in got[("people.csv", 5, "level")]
+    assert "out of range" in got[("influences.csv", 2, "weight")]
+    assert "out of range" in got[("influences.csv", 3, "weight")]
+    assert "not a number" in got[("influences.csv", 4, "weight")]
+    assert "not one of" in got[("influences.csv", 5, "kind")]
+    assert "two different ends" in got[("influences.csv", 6, "target_id")]
+    assert "YYYY-MM-DD" in got[("knows.csv", 2, "last_contact")]
+    assert report.good_rows["influences"] == 0
+
+
+def test_unknown_ids_are_checked_against_files_then_the_workspace(tmp_path: Path) -> None:
+    files = {
+        "organisations.csv": ORGS,
+        "people.csv": PEOPLE,
+        "reporting.csv": "person_id,manager_id\nP2,P1\nP3,PX\nP3,PDB\n",
+    }
+    report = _check(tmp_path, files, lookup=lambda kind, ids: {"PDB"} & ids)
+    assert _where(report) == [("reporting.csv", 3, "manager_id")]
+    assert "unknown person id 'PX'" in report.issues[0].reason
+
+
+def test_a_rejected_person_rejects_their_edges_too(tmp_path: Path) -> None:
+    report = _check(
+        tmp_path,
+        {
+            "organisations.csv": ORGS,
+            "people.csv": PEOPLE + "P9,Eve,Evans,,,,O_MISSING,\n",
+            "influences.csv": "source_id,target_id,weight,kind\nP9,P1,0.5,peer\n",
+        },
+    )
+    assert _where(report) == [
+        ("influences.csv", 2, "source_id"),
+        ("people.csv", 5, "organisation_id"),
+    ]
+    assert "which row 5 of people.csv rejects" in sorted(report.issues)[0].reason
+
+
+def test_duplicates_and_foreign_ids(tmp_path: Path) -> None:
+    report = _check(
+        tmp_path,
+        {
+            "organisations.csv": ORGS + "O1,Acme again,customer\n",
+            "people.csv": PEOPLE,
+            "influences.csv": "source_id,target_id,weight,kind\nP1,P2,0.5,peer\nP1,P2,0.6,peer\n",
+        },
+        foreign={"people": {"P3": "other"}},
+    )
+    got = {(i.file, i.row, i.column): i.reason for i in report.issues}
+    assert (
+        "duplicate row: same id as row 2 of organisations.csv"
+        in got[("organisations.csv", 4, "id")]
+    )
+    assert "duplicate" in got[("influences.csv", 3, "target_id")]
+    assert "taken in another workspace" in got[("people.csv", 4, "id")]
+
+
+def test_reporting_cycles_are_rejected(tmp_path: Path) -> None:
+    report = _check(
+        tmp_path,
+        {
+            "organisations.csv": ORGS,
+            "people.csv": PEOPLE,
+            "reporting.csv": "person_id,manager_id\nP1,P2\nP2,P3\nP3,P1\n",
+        },
+    )
+    assert _where(report) == [("reporting.csv", r, "manager_id") for r in (2, 3, 4)]
+    assert all("reporting cycle" in i.reason for i in report.issues)
+
+
+def test_extra_values_and_unknown_headers(tmp_path: Path) -> None:
+    report = _check(tmp_path, {"organisations.csv": ORGS + "O3,Extra,customer,x,y,z,a,b,c,d,e\n"})
+    assert _where(report) == [("organisations.csv", 4, "")]
+    _write(tmp_path, {"stuff.csv": "a,b\n1,2\n"})
+    with pytest.raises(ImportFileError, match="cannot tell what this file holds"):
+        open_source(tmp_path / "stuff.csv")
+
+
+def test_issue_is_ordered_by_file_and_row() -> None:
+    assert Issue("a.csv", 10, "x", "") > Issue("a.csv", 9, "x", "")
