@@ -8,19 +8,55 @@ statement run this way must therefore be safe to repeat (MERGE, or CREATE guarde
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from neo4j import AsyncDriver, RoutingControl
-from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
+from neo4j.exceptions import (
+    ConstraintError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
-from graph.errors import DatabaseUnavailable
+from graph.errors import Conflict, DatabaseUnavailable
 from graph.queries import all_query_names, query
 
-__all__ = ["Neo4jHealth", "Store"]
+__all__ = ["Neo4jHealth", "Store", "Transaction", "WorkspaceStore", "WorkspaceTransaction"]
 
 Row = dict[str, Any]
+T = TypeVar("T")
+
+
+def _native(value: Any) -> Any:
+    """Neo4j's temporal values as Python's, inside dicts and lists too."""
+    if isinstance(value, dict):
+        return {k: _native(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_native(v) for v in value]
+    to_native = getattr(value, "to_native", None)
+    return to_native() if to_native is not None else value
+
+
+def _conflict(e: ConstraintError) -> Conflict:
+    # A concurrent writer took the id between our check and our write.
+    return Conflict("an id in this request is already taken; choose another id")
+
+
+class Transaction:
+    """Named statements run inside one managed write transaction (all or nothing)."""
+
+    def __init__(self, tx: AsyncManagedTransaction, store: Store) -> None:
+        self._tx = tx
+        self._store = store
+
+    async def run(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run statement ``name`` in this transaction and return its rows."""
+        self._store.round_trips += 1
+        result = await self._tx.run(query(name), dict(params or {}))
+        return [_native(record.data()) async for record in result]
 
 
 @dataclass(frozen=True)
@@ -55,7 +91,9 @@ class Store:
             )
         except (ServiceUnavailable, SessionExpired) as e:
             raise DatabaseUnavailable("Neo4j is not answering; try again in a moment") from e
-        return [record.data() for record in records]
+        except ConstraintError as e:
+            raise _conflict(e) from e
+        return [_native(record.data()) for record in records]
 
     async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run read statement ``name`` and return its rows as dicts."""
@@ -64,6 +102,28 @@ class Store:
     async def write(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run write statement ``name`` (safe to repeat) and return its rows as dicts."""
         return await self._run(name, params, RoutingControl.WRITE)
+
+    async def transaction(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
+        """Run ``work`` in one write transaction: committed if it returns, rolled back if it raises.
+
+        The driver retries transient failures by calling ``work`` again, so it must be safe to
+        repeat (it is: validation happens before, and statements are idempotent).
+        """
+
+        async def _work(tx: AsyncManagedTransaction) -> T:
+            return await work(Transaction(tx, self))
+
+        try:
+            async with self.driver.session(database=self.database) as session:
+                return await session.execute_write(_work)
+        except (ServiceUnavailable, SessionExpired) as e:
+            raise DatabaseUnavailable("Neo4j is not answering; try again in a moment") from e
+        except ConstraintError as e:
+            raise _conflict(e) from e
+
+    def workspace(self, workspace: str) -> WorkspaceStore:
+        """A store whose every statement runs with ``$workspace`` set to ``workspace``."""
+        return WorkspaceStore(self, workspace)
 
     async def apply_schema(self) -> list[str]:
         """Create every constraint and index under ``queries/schema/`` (idempotent)."""
@@ -87,3 +147,51 @@ class Store:
         if kernel is None:
             return Neo4jHealth(state="down", error="no components")
         return Neo4jHealth(state="up", version=kernel["version"], edition=kernel["edition"])
+
+
+def _scoped(workspace: str, params: Mapping[str, Any] | None) -> dict[str, Any]:
+    scoped = dict(params or {})
+    if "workspace" in scoped:
+        raise ValueError("'workspace' is set by the workspace store, not by callers")
+    scoped["workspace"] = workspace
+    return scoped
+
+
+class WorkspaceTransaction:
+    """A :class:`Transaction` whose statements all get ``$workspace``."""
+
+    def __init__(self, tx: Transaction, workspace: str) -> None:
+        self._tx = tx
+        self.workspace = workspace
+
+    async def run(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run statement ``name`` in this transaction, scoped to the workspace."""
+        return await self._tx.run(name, _scoped(self.workspace, params))
+
+
+class WorkspaceStore:
+    """The store seen from one workspace: every statement gets ``$workspace`` injected.
+
+    Resolvers and repository functions only ever hold one of these, so none can forget the
+    scope; statements match every node (both ends of an edge too) with ``workspace: $workspace``.
+    """
+
+    def __init__(self, store: Store, workspace: str) -> None:
+        self.store = store
+        self.workspace = workspace
+
+    async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run read statement ``name`` within the workspace."""
+        return await self.store.read(name, _scoped(self.workspace, params))
+
+    async def write(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run write statement ``name`` within the workspace."""
+        return await self.store.write(name, _scoped(self.workspace, params))
+
+    async def transaction(self, work: Callable[[WorkspaceTransaction], Awaitable[T]]) -> T:
+        """Run ``work`` in one write transaction, every statement scoped to the workspace."""
+
+        async def _work(tx: Transaction) -> T:
+            return await work(WorkspaceTransaction(tx, self.workspace))
+
+        return await self.store.transaction(_work)

@@ -1,4 +1,4 @@
-"""Per-request GraphQL context: the store, and (later) loaders and the caller."""
+"""Per-request GraphQL context: the store, fresh DataLoaders, and the workspace scope."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from fastapi import Depends
 from strawberry.fastapi import BaseContext
 
 from api.deps import get_store
-from graph.store import Store
+from api.graphql.ids import key_of
+from api.graphql.loaders import Loaders
+from graph.store import Store, WorkspaceStore
 
 
 class Context(BaseContext):
@@ -15,6 +17,14 @@ class Context(BaseContext):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+        self.loaders = Loaders(store)
+
+    def scoped(self, workspace_id: str) -> WorkspaceStore:
+        """The store for one workspace, from a global id or key.
+
+        The one place a request gets at a workspace: authorisation hooks in here.
+        """
+        return self.store.workspace(key_of(workspace_id, "Workspace"))
 
 
 async def get_context(store: Store = Depends(get_store)) -> Context:  # noqa: B008

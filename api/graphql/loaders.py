@@ -1,0 +1,74 @@
+"""Per-request DataLoaders keyed by (workspace, id): one read per batch, never one per row."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Hashable, Sequence
+from typing import Any, TypeVar
+
+from strawberry.dataloader import DataLoader
+
+from graph.repository import deals, organisations, people, relations, workspaces
+from graph.store import Row, Store, WorkspaceStore
+
+__all__ = ["Loaders"]
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+Fetch = Callable[[WorkspaceStore, list[K]], Awaitable[dict[K, V]]]
+
+
+def _by_id(
+    fetch: Callable[[WorkspaceStore, Sequence[str]], Awaitable[list[Row]]],
+) -> Fetch[str, Row]:
+    async def run(ws: WorkspaceStore, ids: list[str]) -> dict[str, Row]:
+        return {row["id"]: row for row in await fetch(ws, ids)}
+
+    return run
+
+
+def _loader(store: Store, fetch: Fetch[K, V], default: Callable[[], Any]) -> DataLoader[Any, Any]:
+    """A loader of (workspace, key) pairs: one ``fetch`` per workspace in the batch."""
+
+    async def load(pairs: list[tuple[str, K]]) -> list[Any]:
+        wanted: dict[str, list[K]] = defaultdict(list)
+        for workspace, key in pairs:
+            wanted[workspace].append(key)
+        found: dict[tuple[str, K], Any] = {}
+        for workspace, keys in wanted.items():
+            for key, value in (await fetch(store.workspace(workspace), keys)).items():
+                found[(workspace, key)] = value
+        return [found.get(pair, default()) for pair in pairs]
+
+    return DataLoader(load_fn=load)
+
+
+class Loaders:
+    """Fresh for each request, so nothing is cached across requests or callers."""
+
+    def __init__(self, store: Store) -> None:
+        def none() -> None:
+            return None
+
+        self.person = _loader(store, _by_id(people.get_people), none)
+        self.organisation = _loader(store, _by_id(organisations.get_organisations), none)
+        self.deal = _loader(store, _by_id(deals.get_deals), none)
+        self.related = {name: _loader(store, _related(name), list) for name in relations.RELATED}
+        self.levels = _loader(store, workspaces.person_levels, list)
+        self.members = _loader(store, deals.buying_centres, list)
+        self.journeys = _loader(store, deals.journeys, list)
+        self.deals_of = _loader(store, deals.deals_of_organisations, list)
+        self.people_of = _loader(store, organisations.organisation_people, list)
+        self.partners = _loader(store, organisations.partners_of, list)
+
+        async def one_workspace(ws: WorkspaceStore, ids: list[str]) -> dict[str, Row]:
+            return {row["id"]: row for row in await workspaces.get_workspaces(store, ids)}
+
+        self.workspace = _loader(store, one_workspace, none)
+
+
+def _related(name: str) -> Fetch[str, list[Row]]:
+    async def run(ws: WorkspaceStore, ids: list[str]) -> dict[str, list[Row]]:
+        return await relations.related_people(ws, name, ids)
+
+    return run

@@ -1,0 +1,1 @@
+"""Mutations: create, update, delete and bulk upsert every node and edge."""

@@ -1,0 +1,95 @@
+"""Root queries: health, workspaces, and any node by its global id."""
+
+from __future__ import annotations
+
+from typing import cast
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from api.graphql.context import Context
+from api.graphql.ids import key_from_cursor, key_of
+from api.graphql.types.common import build_connection
+from api.graphql.types.deal import Deal
+from api.graphql.types.organisation import Organisation
+from api.graphql.types.person import Person
+from api.graphql.types.workspace import Workspace, WorkspaceConnection
+from graph.repository import workspaces
+from graph.repository.workspaces import NodeLabel
+from graph.store import Row
+
+Ctx = Info[Context, None]
+
+
+@strawberry.type(description="The database behind the API.")
+class Neo4jStatus:
+    state: str = strawberry.field(description="'up' when Neo4j answers a query, else 'down'.")
+    version: str | None
+    edition: str | None
+
+
+@strawberry.type(description="Whether statusmap and its database answer.")
+class Health:
+    status: str = strawberry.field(description="'ok' or 'degraded'.")
+    neo4j: Neo4jStatus
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Service health; needs no token.")
+    async def health(self, info: Ctx) -> Health:
+        db = await info.context.store.health()
+        return Health(
+            status="ok" if db.state == "up" else "degraded",
+            neo4j=Neo4jStatus(state=db.state, version=db.version, edition=db.edition),
+        )
+
+    @strawberry.field(description="Workspaces by key.")
+    async def workspaces(
+        self, info: Ctx, first: int | None = 50, after: str | None = None
+    ) -> WorkspaceConnection:
+        page = await workspaces.workspaces_page(
+            info.context.store, first=first, after=key_from_cursor(after)
+        )
+        return build_connection(WorkspaceConnection, page, Workspace.from_row)
+
+    @strawberry.field(description="One workspace by global id or key.")
+    async def workspace(self, info: Ctx, id: strawberry.ID) -> Workspace | None:
+        return await _workspace(info, id)
+
+    @strawberry.field(description="Any node by its global id.")
+    async def node(self, info: Ctx, id: strawberry.ID) -> relay.Node | None:
+        try:
+            gid = relay.GlobalID.from_id(id)
+        except (ValueError, TypeError):
+            return None
+        label = gid.type_name
+        if label == "Workspace":
+            return await _workspace(info, id)
+        if label not in ("Person", "Organisation", "Deal"):
+            return None
+        return await _node(info, cast(NodeLabel, label), gid.node_id)
+
+
+async def _workspace(info: Ctx, id: str) -> Workspace | None:
+    key = key_of(id, "Workspace")
+    row: Row | None = await info.context.loaders.workspace.load((key, key))
+    return Workspace.from_row(row) if row else None
+
+
+async def _node(info: Ctx, label: NodeLabel, key: str) -> relay.Node | None:
+    """A person, organisation or deal wherever it lives (the workspace is looked up)."""
+    workspace = await workspaces.locate(info.context.store, label, key)
+    if workspace is None:
+        return None
+    loader = getattr(info.context.loaders, label.lower())
+    row: Row | None = await loader.load((workspace, key))
+    if row is None:
+        return None
+    node_type: type[Person | Organisation | Deal] = {
+        "Person": Person,
+        "Organisation": Organisation,
+        "Deal": Deal,
+    }[label]
+    return node_type.from_row(row)

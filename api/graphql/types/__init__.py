@@ -1,0 +1,1 @@
+"""GraphQL object types: nodes (Relay ids), edges between people, connections."""

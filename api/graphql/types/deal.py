@@ -1,0 +1,91 @@
+"""The Deal node and its buying centre: members with roles, stance and journey."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from api.graphql.context import Context
+from api.graphql.enums import JourneyStage, Role, Stance
+from api.graphql.types.organisation import Organisation
+from api.graphql.types.person import Person
+from graph.store import Row
+
+
+@strawberry.type(description="A dated step of a member's journey in a deal.")
+class JourneyEvent:
+    stage: JourneyStage
+    at: dt.datetime
+    note: str | None
+
+
+@strawberry.type(description="A person's place in a deal's buying centre.")
+class BuyingCentreMember:
+    deal_id: strawberry.Private[str]
+    person: Person
+    roles: list[Role]
+    stance: Stance
+    stage: JourneyStage | None = strawberry.field(description="The latest journey stage.")
+
+    @classmethod
+    def from_row(cls, deal_id: str, row: Row) -> BuyingCentreMember:
+        member = row["member"]
+        stage = member.get("stage")
+        return cls(
+            deal_id=deal_id,
+            person=Person.from_row(row["person"]),
+            roles=[Role(r) for r in member.get("roles") or []],
+            stance=Stance(member.get("stance") or "unknown"),
+            stage=JourneyStage(stage) if stage else None,
+        )
+
+    @strawberry.field(description="Every recorded stage, oldest first.")
+    async def journey(self, info: Info[Context, None]) -> list[JourneyEvent]:
+        key = (self.person.workspace, (self.deal_id, self.person.local_id))
+        rows = await info.context.loaders.journeys.load(key)
+        return [
+            JourneyEvent(stage=JourneyStage(r["stage"]), at=r["at"], note=r.get("note"))
+            for r in rows
+        ]
+
+
+@strawberry.type(description="A purchase, around which a buying centre forms.")
+class Deal(relay.Node):
+    local_id: relay.NodeID[str]
+    workspace: strawberry.Private[str]
+    organisation_id: strawberry.Private[str | None]
+    name: str
+
+    @classmethod
+    def from_row(cls, row: Row) -> Deal:
+        """The node from a stored deal row."""
+        return cls(
+            local_id=row["id"],
+            workspace=row["workspace"],
+            organisation_id=row.get("organisation_id"),
+            name=row["name"],
+        )
+
+    @strawberry.field(description="The stable local id (for CSV and CRM).")
+    def key(self) -> str:
+        return self.local_id
+
+    @strawberry.field
+    async def organisation(self, info: Info[Context, None]) -> Organisation | None:
+        if self.organisation_id is None:
+            return None
+        row = await info.context.loaders.organisation.load((self.workspace, self.organisation_id))
+        return Organisation.from_row(row) if row else None
+
+    @strawberry.field
+    async def buying_centre(self, info: Info[Context, None]) -> list[BuyingCentreMember]:
+        rows = await info.context.loaders.members.load((self.workspace, self.local_id))
+        return [BuyingCentreMember.from_row(self.local_id, r) for r in rows]
+
+
+@strawberry.type
+class DealConnection(relay.Connection[Deal]):
+    total_count: int

@@ -1,0 +1,174 @@
+"""The Person node: who someone is, their status, and whom they influence and know."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from api.graphql.context import Context
+from api.graphql.enums import InfluenceKind
+from api.graphql.types.common import LadderRef, StatusLevel
+from graph.store import Row
+
+if TYPE_CHECKING:
+    from api.graphql.types.organisation import Organisation
+
+OrganisationRef = Annotated["Organisation", strawberry.lazy("api.graphql.types.organisation")]
+
+
+@strawberry.type(description="An influence edge seen from one end: the other person and how.")
+class Influence:
+    person: Person
+    weight: float = strawberry.field(description="0..1: how much the view moves the other's.")
+    kind: InfluenceKind | None
+    evidence: str | None
+    since: dt.date | None
+    until: dt.date | None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Influence:
+        edge = row["edge"]
+        kind = edge.get("kind")
+        return cls(
+            person=Person.from_row(row["person"]),
+            weight=edge["weight"],
+            kind=InfluenceKind(kind) if kind else None,
+            evidence=edge.get("evidence"),
+            since=edge.get("since"),
+            until=edge.get("until"),
+        )
+
+
+@strawberry.type(description="A KNOWS edge seen from one end.")
+class Acquaintance:
+    person: Person
+    strength: float
+    last_contact: dt.date | None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Acquaintance:
+        edge = row["edge"]
+        return cls(
+            person=Person.from_row(row["person"]),
+            strength=edge["strength"],
+            last_contact=edge.get("last_contact"),
+        )
+
+
+@strawberry.type(description="A person at a customer, prospect, partner or our own organisation.")
+class Person(relay.Node):
+    local_id: relay.NodeID[str]
+    workspace: strawberry.Private[str]
+    organisation_id: strawberry.Private[str | None]
+    name: str
+    title: str | None
+    department: str | None
+    email: str | None
+    needs: list[str]
+    tags: list[str]
+    level: StatusLevel | None = strawberry.field(
+        description="Level on the organisational ladder (inferred from the title if not given)."
+    )
+
+    @classmethod
+    def from_row(cls, row: Row) -> Person:
+        """The node from a stored person row."""
+        return cls(
+            local_id=row["id"],
+            workspace=row["workspace"],
+            organisation_id=row.get("organisation_id"),
+            name=row["name"],
+            title=row.get("title"),
+            department=row.get("department"),
+            email=row.get("email"),
+            needs=row.get("needs") or [],
+            tags=row.get("tags") or [],
+            level=StatusLevel.from_org_row(row["workspace"], row.get("level")),
+        )
+
+    @strawberry.field(description="The stable local id (for CSV and CRM).")
+    def key(self) -> str:
+        return self.local_id
+
+    @strawberry.field
+    async def organisation(self, info: Info[Context, None]) -> OrganisationRef | None:
+        from api.graphql.types.organisation import Organisation
+
+        if self.organisation_id is None:
+            return None
+        row = await info.context.loaders.organisation.load((self.workspace, self.organisation_id))
+        return Organisation.from_row(row) if row else None
+
+    @strawberry.field(description="Levels on every ladder of the workspace.")
+    async def levels(self, info: Info[Context, None]) -> list[StatusLevel]:
+        rows = await info.context.loaders.levels.load((self.workspace, self.local_id))
+        return [
+            StatusLevel(
+                rank=r["rank"],
+                name=r["name"],
+                inferred=r["inferred"],
+                ladder=LadderRef(key=r["ladder_id"], name=r["ladder_name"]),
+            )
+            for r in rows
+        ]
+
+    async def _related(self, info: Info[Context, None], relation: str) -> list[Row]:
+        loader = info.context.loaders.related[relation]
+        rows: list[Row] = await loader.load((self.workspace, self.local_id))
+        return rows
+
+    @strawberry.field(description="People who influence this person, strongest first.")
+    async def influencers(
+        self,
+        info: Info[Context, None],
+        higher_status_only: bool = False,
+        min_weight: float = 0.0,
+    ) -> list[Influence]:
+        rows = await self._related(info, "influencers")
+        own = self.level.rank if self.level else None
+        return [
+            Influence.from_row(r)
+            for r in rows
+            if r["edge"]["weight"] >= min_weight
+            and (not higher_status_only or _higher(r["person"], own))
+        ]
+
+    @strawberry.field(description="People this person influences, strongest first.")
+    async def influences(
+        self, info: Info[Context, None], min_weight: float = 0.0
+    ) -> list[Influence]:
+        rows = await self._related(info, "influences")
+        return [Influence.from_row(r) for r in rows if r["edge"]["weight"] >= min_weight]
+
+    @strawberry.field(description="Managers (more than one in a matrix organisation).")
+    async def reports_to(self, info: Info[Context, None]) -> list[Person]:
+        return [Person.from_row(r["person"]) for r in await self._related(info, "managers")]
+
+    @strawberry.field
+    async def direct_reports(self, info: Info[Context, None]) -> list[Person]:
+        return [Person.from_row(r["person"]) for r in await self._related(info, "reports")]
+
+    @strawberry.field(description="People this person knows (for our and partners' people).")
+    async def knows(self, info: Info[Context, None]) -> list[Acquaintance]:
+        return [Acquaintance.from_row(r) for r in await self._related(info, "knows")]
+
+    @strawberry.field(description="Our and partners' people who know this person.")
+    async def known_by(self, info: Info[Context, None]) -> list[Acquaintance]:
+        return [Acquaintance.from_row(r) for r in await self._related(info, "known_by")]
+
+
+def _higher(person: Row, own_rank: int | None) -> bool:
+    """Whether ``person`` ranks above ``own_rank`` on the organisational ladder."""
+    level = person.get("level")
+    if level is None:
+        return False
+    return own_rank is None or level["rank"] > own_rank
+
+
+@strawberry.type
+class PersonConnection(relay.Connection[Person]):
+    total_count: int

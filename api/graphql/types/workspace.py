@@ -1,0 +1,158 @@
+"""The Workspace node: the entry point to everything an account team records."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from api.graphql.context import Context
+from api.graphql.enums import (
+    IcpField,
+    IcpOperator,
+    OrganisationKind,
+    Role,
+    Stance,
+)
+from api.graphql.ids import key_from_cursor, key_of
+from api.graphql.types.common import Ladder, build_connection
+from api.graphql.types.deal import Deal, DealConnection
+from api.graphql.types.organisation import Organisation, OrganisationConnection
+from api.graphql.types.person import Person, PersonConnection
+from graph.repository import deals, organisations, people, workspaces
+from graph.store import Row, WorkspaceStore
+
+Ctx = Info[Context, None]
+
+
+@strawberry.type(description="One criterion of the ideal customer profile.")
+class IcpCriterion:
+    field: IcpField
+    operator: IcpOperator
+    values: list[str]
+    weight: float
+
+
+@strawberry.type(description="A separate status map: its organisations, people, deals, ladders.")
+class Workspace(relay.Node):
+    local_id: relay.NodeID[str]
+    row: strawberry.Private[Row]
+    name: str
+
+    @classmethod
+    def from_row(cls, row: Row) -> Workspace:
+        return cls(local_id=row["id"], row=row, name=row["name"])
+
+    def _ws(self, info: Ctx) -> WorkspaceStore:
+        return info.context.scoped(self.local_id)
+
+    @strawberry.field(description="The stable local id.")
+    def key(self) -> str:
+        return self.local_id
+
+    @strawberry.field(description="Ideal customer profile: criteria with weights.")
+    def icp(self) -> list[IcpCriterion]:
+        return [
+            IcpCriterion(
+                field=IcpField(c.field.value),
+                operator=IcpOperator(c.operator.value),
+                values=list(c.values),
+                weight=c.weight,
+            )
+            for c in workspaces.icp_criteria(self.row)
+        ]
+
+    @strawberry.field(description="Status ladders, the organisational one first.")
+    async def ladders(self, info: Ctx) -> list[Ladder]:
+        return [Ladder.from_row(r) for r in await workspaces.ladders(self._ws(info))]
+
+    @strawberry.field(description="Organisations by key; search matches the name.")
+    async def organisations(
+        self,
+        info: Ctx,
+        kind: OrganisationKind | None = None,
+        search: str | None = None,
+        industry: str | None = None,
+        size_band: str | None = None,
+        revenue_band: str | None = None,
+        country: str | None = None,
+        region: str | None = None,
+        technology: str | None = None,
+        first: int | None = 50,
+        after: str | None = None,
+    ) -> OrganisationConnection:
+        page = await organisations.organisations_page(
+            self._ws(info),
+            first=first,
+            after=key_from_cursor(after),
+            kind=kind.value if kind else None,
+            search=search,
+            industry=industry,
+            size_band=size_band,
+            revenue_band=revenue_band,
+            country=country,
+            region=region,
+            technology=technology,
+        )
+        return build_connection(OrganisationConnection, page, Organisation.from_row)
+
+    @strawberry.field(description="People by key; search matches name or title.")
+    async def people(
+        self,
+        info: Ctx,
+        search: str | None = None,
+        organisation_id: strawberry.ID | None = None,
+        role: Role | None = None,
+        stance: Stance | None = None,
+        level_rank: int | None = None,
+        first: int | None = 50,
+        after: str | None = None,
+    ) -> PersonConnection:
+        page = await people.people_page(
+            self._ws(info),
+            first=first,
+            after=key_from_cursor(after),
+            search=search,
+            organisation_id=key_of(organisation_id, "Organisation") if organisation_id else None,
+            role=role.value if role else None,
+            stance=stance.value if stance else None,
+            level_rank=level_rank,
+        )
+        return build_connection(PersonConnection, page, Person.from_row)
+
+    @strawberry.field(description="Deals by key, optionally of one organisation.")
+    async def deals(
+        self,
+        info: Ctx,
+        organisation_id: strawberry.ID | None = None,
+        first: int | None = 50,
+        after: str | None = None,
+    ) -> DealConnection:
+        page = await deals.deals_page(
+            self._ws(info),
+            first=first,
+            after=key_from_cursor(after),
+            organisation_id=key_of(organisation_id, "Organisation") if organisation_id else None,
+        )
+        return build_connection(DealConnection, page, Deal.from_row)
+
+    @strawberry.field(description="One person by global id or key.")
+    async def person(self, info: Ctx, id: strawberry.ID) -> Person | None:
+        row = await info.context.loaders.person.load((self.local_id, key_of(id, "Person")))
+        return Person.from_row(row) if row else None
+
+    @strawberry.field(description="One organisation by global id or key.")
+    async def organisation(self, info: Ctx, id: strawberry.ID) -> Organisation | None:
+        key = key_of(id, "Organisation")
+        row = await info.context.loaders.organisation.load((self.local_id, key))
+        return Organisation.from_row(row) if row else None
+
+    @strawberry.field(description="One deal by global id or key.")
+    async def deal(self, info: Ctx, id: strawberry.ID) -> Deal | None:
+        row = await info.context.loaders.deal.load((self.local_id, key_of(id, "Deal")))
+        return Deal.from_row(row) if row else None
+
+
+@strawberry.type
+class WorkspaceConnection(relay.Connection[Workspace]):
+    total_count: int

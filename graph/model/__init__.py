@@ -1,0 +1,57 @@
+"""The status map's input models (pydantic); validated before anything is written."""
+
+from graph.model.common import (
+    InfluenceKind,
+    JourneyStage,
+    OrganisationKind,
+    Role,
+    Stance,
+    new_id,
+    validate,
+)
+from graph.model.deal import DealIn, DealPatch, JourneyEventIn, MemberIn
+from graph.model.organisation import OrganisationIn, OrganisationPatch
+from graph.model.person import PersonIn, PersonPatch
+from graph.model.relations import InfluenceIn, KnowsIn, LevelAssignment, PairIn
+from graph.model.workspace import (
+    DEFAULT_ORG_LEVELS,
+    IcpCriterion,
+    IcpField,
+    IcpOperator,
+    LadderIn,
+    LevelIn,
+    WorkspaceIn,
+    WorkspacePatch,
+    org_ladder_id,
+)
+
+__all__ = [
+    "DEFAULT_ORG_LEVELS",
+    "DealIn",
+    "DealPatch",
+    "IcpCriterion",
+    "IcpField",
+    "IcpOperator",
+    "InfluenceIn",
+    "InfluenceKind",
+    "JourneyEventIn",
+    "JourneyStage",
+    "KnowsIn",
+    "LadderIn",
+    "LevelAssignment",
+    "LevelIn",
+    "MemberIn",
+    "OrganisationIn",
+    "OrganisationKind",
+    "OrganisationPatch",
+    "PairIn",
+    "PersonIn",
+    "PersonPatch",
+    "Role",
+    "Stance",
+    "WorkspaceIn",
+    "WorkspacePatch",
+    "new_id",
+    "org_ladder_id",
+    "validate",
+]

@@ -1,0 +1,126 @@
+"""Shared building blocks of the model: ids, enums, and turning pydantic errors into ours."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from enum import StrEnum
+from typing import Annotated, Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+
+from graph.errors import ValidationFailed
+
+__all__ = [
+    "ID_PATTERN",
+    "InfluenceKind",
+    "JourneyStage",
+    "Key",
+    "Model",
+    "Name",
+    "OrganisationKind",
+    "Role",
+    "Stance",
+    "Text",
+    "camel",
+    "new_id",
+    "validate",
+    "validation_failed",
+]
+
+ID_PATTERN = r"^[A-Za-z0-9_.:@-]{1,128}$"
+Key = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+"""A node's local id: 1-128 characters of letters, digits and ``_.:@-``."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+class OrganisationKind(StrEnum):
+    CUSTOMER = "customer"
+    PROSPECT = "prospect"
+    PARTNER = "partner"
+    HOME = "home"
+
+
+class Role(StrEnum):
+    INITIATOR = "initiator"
+    USER = "user"
+    INFLUENCER = "influencer"
+    DECIDER = "decider"
+    BUYER = "buyer"
+    GATEKEEPER = "gatekeeper"
+    APPROVER = "approver"
+    CHAMPION = "champion"
+
+
+class Stance(StrEnum):
+    CHAMPION = "champion"
+    SUPPORTER = "supporter"
+    NEUTRAL = "neutral"
+    SCEPTIC = "sceptic"
+    BLOCKER = "blocker"
+    UNKNOWN = "unknown"
+
+
+class JourneyStage(StrEnum):
+    AWARENESS = "awareness"
+    INTRIGUE = "intrigue"
+    TRUST = "trust"
+    CONVICTION = "conviction"
+    EXPECTATION = "expectation"
+    SATISFACTION = "satisfaction"
+    PASSION = "passion"
+
+
+class InfluenceKind(StrEnum):
+    ADVICE = "advice"
+    PEER = "peer"
+    SPONSOR = "sponsor"
+    SOCIAL = "social"
+    EXTERNAL = "external"
+
+
+class Model(BaseModel):
+    """Base of every input model: unknown fields are an error, strings are stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+def new_id() -> str:
+    """A fresh local id (uuid4 hex)."""
+    return uuid.uuid4().hex
+
+
+M = TypeVar("M", bound=BaseModel)
+
+_CAMEL = re.compile(r"_([a-z])")
+
+
+def camel(name: str) -> str:
+    """``organisation_id`` → ``organisationId``: field names as the API spells them."""
+    return _CAMEL.sub(lambda m: m.group(1).upper(), name)
+
+
+def _path(prefix: str, loc: tuple[int | str, ...]) -> str:
+    path = prefix
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{camel(part)}" if path else camel(part)
+    return path or "input"
+
+
+def validation_failed(e: ValidationError, prefix: str = "") -> ValidationFailed:
+    """Our :class:`ValidationFailed` for a pydantic error, fields named as in the API."""
+    fields = [(_path(prefix, err["loc"]), err["msg"]) for err in e.errors()]
+    return ValidationFailed(fields)
+
+
+def validate(model: type[M], data: dict[str, Any], prefix: str = "") -> M:
+    """Validate ``data`` as ``model``; a failure is :class:`ValidationFailed`, fields named."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        raise validation_failed(e, prefix) from e

@@ -1,0 +1,42 @@
+"""Deals, their buying centres and each member's journey."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import Field
+
+from graph.model.common import JourneyStage, Key, Model, Name, Role, Stance, Text
+
+__all__ = ["DealIn", "DealPatch", "JourneyEventIn", "MemberIn"]
+
+
+class DealPatch(Model):
+    name: Name | None = None
+    organisation_id: Key | None = None
+
+
+class DealIn(DealPatch):
+    id: Key | None = None
+    name: Name
+    organisation_id: Key
+
+
+class MemberIn(Model):
+    """A person's place in a deal's buying centre: several roles, one stance."""
+
+    deal_id: Key
+    person_id: Key
+    roles: Annotated[list[Role], Field(max_length=8, default_factory=list)]
+    stance: Stance = Stance.UNKNOWN
+
+
+class JourneyEventIn(Model):
+    """A member reached ``stage`` at ``at``."""
+
+    deal_id: Key
+    person_id: Key
+    stage: JourneyStage
+    at: dt.datetime | None = None
+    note: Text | None = None

@@ -1,0 +1,178 @@
+"""Deals, their buying centres (roles, stance) and each member's dated journey."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from graph.errors import NotFound
+from graph.model import DealIn, DealPatch, JourneyEventIn, MemberIn, new_id, validate
+from graph.repository.writes import Mode, Page, check_ids, ensure_ids, read_page
+from graph.store import Row, WorkspaceStore, WorkspaceTransaction
+
+__all__ = [
+    "buying_centres",
+    "create_deal",
+    "deals_of_organisations",
+    "deals_page",
+    "delete_deal",
+    "get_deals",
+    "journeys",
+    "record_journey_stage",
+    "remove_member",
+    "set_member",
+    "update_deal",
+]
+
+
+async def _save(ws: WorkspaceStore, deal_id: str, deal: DealPatch, mode: Mode) -> None:
+    given = deal.model_fields_set - {"id", "organisation_id"}
+    row = {
+        "id": deal_id,
+        "props": deal.model_dump(include=given),
+        "organisation_id": deal.organisation_id,
+    }
+
+    async def work(tx: WorkspaceTransaction) -> None:
+        refs = [deal.organisation_id] if deal.organisation_id else []
+        check = await tx.run("deals/check", {"ids": [deal_id], "organisation_ids": refs})
+        check_ids(check[0], [deal_id], mode, "deal", prefix="deals", single=True)
+        if check[0]["missing_organisations"]:
+            raise NotFound(
+                f"no organisation {deal.organisation_id!r} in this workspace",
+                field="organisationId",
+                kind="organisation",
+            )
+        await tx.run("deals/upsert", {"rows": [row]})
+
+    await ws.transaction(work)
+
+
+async def create_deal(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
+    """Create a deal for an organisation of the workspace."""
+    deal = validate(DealIn, dict(data))
+    deal_id = ensure_ids([deal.id], "deals")[0]
+    await _save(ws, deal_id, deal, "create")
+    return (await get_deals(ws, [deal_id]))[0]
+
+
+async def update_deal(ws: WorkspaceStore, deal_id: str, data: Mapping[str, Any]) -> Row:
+    """Change a deal's name or organisation."""
+    await _save(ws, deal_id, validate(DealPatch, dict(data)), "update")
+    return (await get_deals(ws, [deal_id]))[0]
+
+
+async def delete_deal(ws: WorkspaceStore, deal_id: str) -> None:
+    """Delete a deal, its buying centre and its journey events."""
+    rows = await ws.write("deals/delete", {"id": deal_id})
+    if rows[0]["deleted"] == 0:
+        raise NotFound(f"no deal {deal_id!r} in this workspace", field="id", kind="deal")
+
+
+async def _require(tx: WorkspaceTransaction, deal_id: str, person_id: str, member: bool) -> None:
+    found = (await tx.run("deals/missing", {"deal_id": deal_id, "person_id": person_id}))[0]
+    if not found["deal_exists"]:
+        raise NotFound(f"no deal {deal_id!r} in this workspace", field="dealId", kind="deal")
+    if not found["person_exists"]:
+        raise NotFound(
+            f"no person {person_id!r} in this workspace", field="personId", kind="person"
+        )
+    if member and not found["is_member"]:
+        raise NotFound(
+            f"person {person_id!r} is not in the buying centre of deal {deal_id!r}; "
+            "add them with setBuyingCentreMember first",
+            field="personId",
+            kind="member",
+        )
+
+
+async def set_member(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
+    """Put a person in a deal's buying centre, or change their roles and stance."""
+    member = validate(MemberIn, dict(data))
+    params = member.model_dump(mode="json")
+    params["roles"] = sorted(set(params["roles"]))
+
+    async def work(tx: WorkspaceTransaction) -> Row:
+        await _require(tx, member.deal_id, member.person_id, member=False)
+        return dict((await tx.run("deals/set_member", params))[0]["member"])
+
+    return await ws.transaction(work)
+
+
+async def remove_member(ws: WorkspaceStore, deal_id: str, person_id: str) -> None:
+    """Take a person out of a deal's buying centre (their journey in it goes too)."""
+    rows = await ws.write("deals/remove_member", {"deal_id": deal_id, "person_id": person_id})
+    if rows[0]["deleted"] == 0:
+        raise NotFound(
+            f"person {person_id!r} is not in the buying centre of deal {deal_id!r}",
+            field="personId",
+            kind="member",
+        )
+
+
+async def record_journey_stage(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
+    """Record that a member reached a stage (now unless ``at`` is given).
+
+    The member's current stage becomes the stage of their latest event by date.
+    """
+    event = validate(JourneyEventIn, dict(data))
+    params = event.model_dump()
+    params["stage"] = event.stage.value
+    params["at"] = event.at or _now()
+    params["id"] = new_id()
+
+    async def work(tx: WorkspaceTransaction) -> Row:
+        await _require(tx, event.deal_id, event.person_id, member=True)
+        return dict((await tx.run("deals/record_stage", params))[0]["member"])
+
+    return await ws.transaction(work)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+async def get_deals(ws: WorkspaceStore, ids: Sequence[str]) -> list[Row]:
+    """The deals with ``ids`` that exist (one read)."""
+    return [r["deal"] for r in await ws.read("deals/get_many", {"ids": list(ids)})]
+
+
+async def deals_page(
+    ws: WorkspaceStore,
+    *,
+    first: int | None = None,
+    after: str | None = None,
+    organisation_id: str | None = None,
+) -> Page:
+    """A page of deals by id, optionally of one organisation."""
+    return await read_page(ws, "deals/page", first, after, organisation_id=organisation_id)
+
+
+async def _grouped(ws: WorkspaceStore, name: str, ids: Sequence[str]) -> dict[str, list[Row]]:
+    grouped: dict[str, list[Row]] = defaultdict(list)
+    for row in await ws.read(name, {"ids": list(ids)}):
+        grouped[row["key"]].append(row)
+    return grouped
+
+
+async def deals_of_organisations(ws: WorkspaceStore, ids: Sequence[str]) -> dict[str, list[Row]]:
+    """Deals per organisation id (one read)."""
+    return await _grouped(ws, "deals/of_organisations", ids)
+
+
+async def buying_centres(ws: WorkspaceStore, deal_ids: Sequence[str]) -> dict[str, list[Row]]:
+    """Members per deal id: rows with ``person`` and ``member`` (roles, stance, stage)."""
+    return await _grouped(ws, "deals/members", deal_ids)
+
+
+async def journeys(
+    ws: WorkspaceStore, pairs: Sequence[tuple[str, str]]
+) -> dict[tuple[str, str], list[Row]]:
+    """Journey events per (deal id, person id), oldest first (one read)."""
+    params = [{"deal_id": d, "person_id": p} for d, p in pairs]
+    grouped: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for row in await ws.read("deals/journeys", {"pairs": params}):
+        grouped[(row["deal_id"], row["person_id"])].append(row["event"])
+    return grouped

@@ -1,0 +1,136 @@
+"""People: create, update, delete, bulk upsert (CSV import calls :func:`upsert_people`), read.
+
+A title without an explicit level infers one on the organisational ladder (marked inferred);
+an explicit ``level_rank`` overrides it, and a later title change does not undo an explicit
+level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from graph.errors import NotFound
+from graph.model import PersonIn, PersonPatch, validate
+from graph.repository.writes import (
+    Mode,
+    Page,
+    batched,
+    check_ids,
+    ensure_ids,
+    missing_references,
+    read_page,
+    validate_items,
+)
+from graph.status_inference import infer_rank
+from graph.store import Row, WorkspaceStore, WorkspaceTransaction
+
+__all__ = [
+    "create_person",
+    "delete_person",
+    "get_people",
+    "people_page",
+    "update_person",
+    "upsert_people",
+]
+
+
+def _row(person_id: str, person: PersonPatch) -> Row:
+    """The parameters of one ``people/upsert`` row."""
+    given = person.model_fields_set
+    props = person.model_dump(include=given - {"id", "organisation_id", "level_rank"})
+    rank = person.level_rank
+    inferred = rank is None
+    if inferred and "title" in given:
+        rank = infer_rank(person.title)
+    return {
+        "id": person_id,
+        "props": props,
+        "set_organisation": "organisation_id" in given,
+        "organisation_id": person.organisation_id,
+        "rank": rank,
+        "inferred": inferred,
+    }
+
+
+async def _save(
+    ws: WorkspaceStore, ids: list[str], people: Sequence[PersonPatch], mode: Mode, prefix: str
+) -> None:
+    rows = [_row(id_, p) for id_, p in zip(ids, people, strict=True)]
+    refs = [p.organisation_id for p in people]
+
+    async def work(tx: WorkspaceTransaction) -> None:
+        organisation_ids = sorted({r for r in refs if r is not None})
+        check = await tx.run("people/check", {"ids": ids, "organisation_ids": organisation_ids})
+        single = len(ids) == 1 and mode != "upsert"
+        check_ids(check[0], ids, mode, "person", prefix=prefix, single=single)
+        missing = check[0]["missing_organisations"]
+        missing_references(refs, missing, "organisation", "organisationId", prefix)
+        for batch in batched(rows):
+            await tx.run("people/upsert", {"rows": batch})
+
+    await ws.transaction(work)
+
+
+async def create_person(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
+    """Create a person; the id is generated when not given. Returns the stored person."""
+    person = validate(PersonIn, dict(data))
+    ids = ensure_ids([person.id], "people")
+    await _save(ws, ids, [person], "create", "people")
+    return (await get_people(ws, ids))[0]
+
+
+async def update_person(ws: WorkspaceStore, person_id: str, data: Mapping[str, Any]) -> Row:
+    """Change the given fields of person ``person_id`` (a ``None`` clears a field)."""
+    patch = validate(PersonPatch, dict(data))
+    await _save(ws, [person_id], [patch], "update", "people")
+    return (await get_people(ws, [person_id]))[0]
+
+
+async def upsert_people(ws: WorkspaceStore, items: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Create or update many people in one transaction; returns their ids in input order.
+
+    Every item is validated first; any bad item (its index and field named) writes nothing.
+    """
+    people = validate_items(PersonIn, items, "people")
+    ids = ensure_ids([p.id for p in people], "people")
+    if people:
+        await _save(ws, ids, people, "upsert", "people")
+    return ids
+
+
+async def delete_person(ws: WorkspaceStore, person_id: str) -> None:
+    """Delete a person, their edges and their journey events."""
+    rows = await ws.write("people/delete", {"id": person_id})
+    if not rows or rows[0]["deleted"] == 0:
+        raise NotFound(f"no person {person_id!r} in this workspace", field="id", kind="person")
+
+
+async def get_people(ws: WorkspaceStore, ids: Sequence[str]) -> list[Row]:
+    """The people with ``ids`` that exist (one read for the whole list)."""
+    return [r["person"] for r in await ws.read("people/get_many", {"ids": list(ids)})]
+
+
+async def people_page(
+    ws: WorkspaceStore,
+    *,
+    first: int | None = None,
+    after: str | None = None,
+    search: str | None = None,
+    organisation_id: str | None = None,
+    role: str | None = None,
+    stance: str | None = None,
+    level_rank: int | None = None,
+) -> Page:
+    """A page of people ordered by id; ``search`` matches name or title, ignoring case."""
+    return await read_page(
+        ws,
+        "people/page",
+        first,
+        after,
+        search=search.strip().lower() if search and search.strip() else None,
+        organisation_id=organisation_id,
+        role=role,
+        stance=stance,
+        level_rank=level_rank,
+    )

@@ -1,0 +1,141 @@
+"""Edges between people: INFLUENCES, KNOWS, REPORTS_TO; written in bulk, read in batches.
+
+Both ends of every edge are matched within the workspace, so an edge never crosses one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pydantic import ValidationError
+
+from graph.errors import NotFound, ValidationFailed
+from graph.model import InfluenceIn, KnowsIn, PairIn, validate
+from graph.model.common import validation_failed
+from graph.repository.writes import batched, validate_items
+from graph.store import Row, WorkspaceStore, WorkspaceTransaction
+
+__all__ = [
+    "add_reports_to",
+    "delete_influence",
+    "delete_knows",
+    "related_people",
+    "remove_reports_to",
+    "upsert_influences",
+    "upsert_knows",
+]
+
+RELATED = {
+    "influencers": "relations/influencers",
+    "influences": "relations/influenced",
+    "knows": "relations/knows",
+    "known_by": "relations/known_by",
+    "managers": "relations/managers",
+    "reports": "relations/reports",
+}
+"""Which statement reads each kind of neighbour of a person."""
+
+
+async def _check_people(
+    tx: WorkspaceTransaction,
+    pairs: Sequence[PairIn],
+    prefix: str,
+    names: tuple[str, str] = ("sourceId", "targetId"),
+) -> None:
+    ids = sorted({p.source_id for p in pairs} | {p.target_id for p in pairs})
+    missing = set((await tx.run("people/missing", {"ids": ids}))[0]["missing"])
+    if not missing:
+        return
+    bad = [
+        (i, field, id_)
+        for i, p in enumerate(pairs)
+        for field, id_ in ((names[0], p.source_id), (names[1], p.target_id))
+        if id_ in missing
+    ]
+    if len(pairs) == 1:
+        _, field, id_ = bad[0]
+        raise NotFound(f"no person {id_!r} in this workspace", field=field, kind="person")
+    raise ValidationFailed(
+        [
+            (f"{prefix}[{i}].{field}", f"no person {id_!r} in this workspace")
+            for i, field, id_ in bad
+        ]
+    )
+
+
+async def _upsert_edges(ws: WorkspaceStore, name: str, pairs: Sequence[PairIn], prefix: str) -> int:
+    rows = [p.model_dump() for p in pairs]
+
+    async def work(tx: WorkspaceTransaction) -> int:
+        await _check_people(tx, pairs, prefix)
+        written = 0
+        for batch in batched(rows):
+            written += (await tx.run(name, {"rows": batch}))[0]["written"]
+        return written
+
+    return await ws.transaction(work)
+
+
+async def upsert_influences(ws: WorkspaceStore, items: Sequence[Mapping[str, Any]]) -> int:
+    """Create or replace INFLUENCES edges (weight 0..1); all validated first, all or nothing."""
+    influences = validate_items(InfluenceIn, items, "influences")
+    return await _upsert_edges(ws, "relations/upsert_influences", influences, "influences")
+
+
+async def upsert_knows(ws: WorkspaceStore, items: Sequence[Mapping[str, Any]]) -> int:
+    """Create or replace KNOWS edges (strength 0..1, last contact)."""
+    knows = validate_items(KnowsIn, items, "knows")
+    return await _upsert_edges(ws, "relations/upsert_knows", knows, "knows")
+
+
+async def add_reports_to(ws: WorkspaceStore, person_id: str, manager_id: str) -> None:
+    """``person_id`` reports to ``manager_id``; a person may have several managers."""
+    try:
+        pair = PairIn(source_id=person_id, target_id=manager_id)
+    except ValidationError as e:
+        raise validation_failed(e) from e
+
+    async def work(tx: WorkspaceTransaction) -> None:
+        await _check_people(tx, [pair], "reportsTo", ("personId", "managerId"))
+        await tx.run("relations/add_reports_to", pair.model_dump())
+
+    await ws.transaction(work)
+
+
+async def _delete(ws: WorkspaceStore, name: str, data: Mapping[str, Any], what: str) -> None:
+    pair = validate(PairIn, dict(data))
+    rows = await ws.write(name, pair.model_dump())
+    if rows[0]["deleted"] == 0:
+        raise NotFound(f"no such {what} edge in this workspace", field="targetId", kind=what)
+
+
+async def remove_reports_to(ws: WorkspaceStore, person_id: str, manager_id: str) -> None:
+    """Remove one reporting line."""
+    data = {"source_id": person_id, "target_id": manager_id}
+    await _delete(ws, "relations/remove_reports_to", data, "reports-to")
+
+
+async def delete_influence(ws: WorkspaceStore, data: Mapping[str, Any]) -> None:
+    """Remove the INFLUENCES edge source → target."""
+    await _delete(ws, "relations/delete_influence", data, "influence")
+
+
+async def delete_knows(ws: WorkspaceStore, data: Mapping[str, Any]) -> None:
+    """Remove the KNOWS edge source → target."""
+    await _delete(ws, "relations/delete_knows", data, "knows")
+
+
+async def related_people(
+    ws: WorkspaceStore, relation: str, person_ids: Sequence[str]
+) -> dict[str, list[Row]]:
+    """Neighbours of each person by ``relation`` (a key of :data:`RELATED`), one read for all.
+
+    Each row has ``person`` (the neighbour) and, for weighted relations, ``edge``.
+    """
+    rows = await ws.read(RELATED[relation], {"ids": list(person_ids)})
+    grouped: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        grouped[row["key"]].append(row)
+    return grouped

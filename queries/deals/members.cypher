@@ -1,0 +1,7 @@
+UNWIND $ids AS id
+MATCH (p:Person {workspace: $workspace})-[m:IN_BUYING_CENTRE]->(:Deal {id: id, workspace: $workspace})
+RETURN id AS key, p {.*,
+  organisation_id: head([(p)-[:WORKS_AT]->(o:Organisation) | o.id]),
+  level: head([(p)-[lv:AT_LEVEL]->(s:StatusLevel {ladder: $workspace + ':org'}) | {rank: s.rank, name: s.name, inferred: lv.inferred}])
+} AS person, m {.*} AS member
+ORDER BY p.id

@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (o:Organisation {id: id, workspace: $workspace})
+RETURN o {.*} AS organisation

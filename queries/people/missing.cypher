@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+WITH id WHERE NOT EXISTS { MATCH (:Person {id: id, workspace: $workspace}) }
+RETURN collect(id) AS missing

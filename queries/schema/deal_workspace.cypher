@@ -1,0 +1,1 @@
+CREATE INDEX deal_workspace IF NOT EXISTS FOR (n:Deal) ON (n.workspace)

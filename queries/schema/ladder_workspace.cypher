@@ -1,0 +1,1 @@
+CREATE INDEX ladder_workspace IF NOT EXISTS FOR (n:Ladder) ON (n.workspace)

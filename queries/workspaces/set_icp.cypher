@@ -1,0 +1,3 @@
+MATCH (w:Workspace {id: $workspace, workspace: $workspace})
+SET w.icp = $icp
+RETURN w {.*} AS workspace
