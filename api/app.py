@@ -16,10 +16,12 @@ from strawberry.fastapi import GraphQLRouter
 from api.deps import StoreDep
 from api.graphql import schema
 from api.graphql.context import get_context
+from api.rest.imports import router as imports_router
 from graph.config import Settings, get_settings
 from graph.connection import open_driver
 from graph.errors import StatusmapError
 from graph.store import Store
+from seed.demo import load_demo_if_empty
 
 log = logging.getLogger("statusmap")
 
@@ -33,6 +35,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         async with open_driver(settings) as (driver, target):
             store = Store(driver, settings.neo4j_database)
             await store.apply_schema()
+            if settings.demo:
+                await load_demo_if_empty(store)
             app.state.store = store
             app.state.neo4j_uri = target.uri
             log.info("statusmap: Neo4j at %s", target.uri)
@@ -58,6 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         }
         return JSONResponse(body, status_code=200 if db.state == "up" else 503)
 
+    app.include_router(imports_router)
     app.include_router(
         GraphQLRouter(schema, context_getter=get_context, graphql_ide="graphiql"),
         prefix="/graphql",

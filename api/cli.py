@@ -13,6 +13,7 @@ import typer
 import uvicorn
 from rich.console import Console
 
+from api import cli_data
 from graph.config import get_settings
 from graph.connection import local_neo4j
 from graph.errors import StatusmapError
@@ -35,6 +36,8 @@ def serve(
     from api.app import create_app
 
     settings = get_settings()
+    if settings.demo is None:  # serve loads a small demo into an empty database by default
+        settings = settings.model_copy(update={"demo": True})
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     if not settings.neo4j_uri:
         console.print(f"Starting a local Neo4j (data in {settings.data_dir / 'neo4j'}) ...")
@@ -80,6 +83,11 @@ def neo4j_server(
         pass
     finally:
         server.stop()
+
+
+app.command("seed")(cli_data.seed_command)
+app.command("import")(cli_data.import_command)
+app.command("export")(cli_data.export_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -60,6 +60,11 @@ class Settings(BaseSettings):
         description="The built front end, served at /.",
     )
 
+    demo: bool | None = Field(
+        default=None,
+        description="Load a small demo into an empty database at start (unset: only `serve`).",
+    )
+
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
 

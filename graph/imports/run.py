@@ -82,9 +82,7 @@ async def _existing(store: Store, kind: str, ids: set[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     listed = sorted(ids)
     for start in range(0, len(listed), _LOOKUP_CHUNK):
-        rows = await store.read(
-            _EXISTING[kind], {"ids": listed[start : start + _LOOKUP_CHUNK]}
-        )
+        rows = await store.read(_EXISTING[kind], {"ids": listed[start : start + _LOOKUP_CHUNK]})
         found.update((r["id"], r["workspace"]) for r in rows)
     return found
 

@@ -1,0 +1,155 @@
+"""``statusmap seed``, ``import`` and ``export``: data in and out from the command line."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graph.config import get_settings
+from graph.connection import open_driver
+from graph.errors import StatusmapError
+from graph.exports.run import export_scope
+from graph.exports.writers import EXPORT_FORMATS
+from graph.imports.formats import FORMATS
+from graph.imports.run import ImportResult, import_files, total_rows
+from graph.imports.validate import ValidationReport
+from graph.store import Store
+from seed.files import write_csv_files
+from seed.generator import SeedConfig, generate
+
+__all__ = ["export_command", "import_command", "seed_command"]
+
+console = Console(stderr=True)
+Workspace = Annotated[str, typer.Option(help="Workspace to write to or read from.")]
+
+
+def _run(work: Callable[[Store], Awaitable[None]]) -> None:
+    async def main() -> None:
+        settings = get_settings()
+        async with open_driver(settings) as (driver, _):
+            store = Store(driver, settings.neo4j_database)
+            await store.apply_schema()
+            await work(store)
+
+    try:
+        asyncio.run(main())
+    except StatusmapError as e:
+        console.print(f"[red]error:[/red] {e.message}")
+        raise typer.Exit(1) from e
+
+
+def _print_report(report: ValidationReport, limit: int = 200) -> None:
+    table = Table("file", "row", "column", "reason", title=f"{report.bad_row_count} bad rows")
+    for issue in sorted(report.issues)[:limit]:
+        table.add_row(issue.file, str(issue.row), issue.column, issue.reason)
+    console.print(table)
+    if len(report.issues) > limit:
+        console.print(f"... and {len(report.issues) - limit} more (use --report FILE for all)")
+
+
+async def _import(
+    store: Store, workspace: str, paths: list[Path], good_rows_only: bool, report_file: Path | None
+) -> ImportResult:
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("validating", total=None)
+
+        def advance(kind: str, rows: int) -> None:
+            bar.update(task, description=f"writing {kind}", advance=rows)
+
+        result = await import_files(
+            store, workspace, paths, good_rows_only=good_rows_only, progress=advance
+        )
+        bar.update(task, total=total_rows(result.report))
+    if report_file is not None:
+        text = json.dumps(result.report.as_dict(), indent=1) + "\n"
+        await asyncio.to_thread(report_file.write_text, text)
+    return result
+
+
+def import_command(
+    paths: Annotated[list[Path], typer.Argument(help="CSV files, or directories of them.")],
+    workspace: Workspace = "default",
+    good_rows_only: Annotated[
+        bool, typer.Option("--good-rows-only", help="Import the good rows even if others are bad.")
+    ] = False,
+    report: Annotated[Path | None, typer.Option(help="Write the full report as JSON.")] = None,
+) -> None:
+    """Import CSV files (statusmap's own, or Salesforce/HubSpot exports) into a workspace.
+
+    Every row is validated first; with any bad row nothing is written unless --good-rows-only.
+    Re-running the same files gives the same graph and resumes an interrupted import.
+    """
+    files = sorted(p for path in paths for p in (path.glob("*.csv") if path.is_dir() else [path]))
+
+    async def work(store: Store) -> None:
+        result = await _import(store, workspace, files, good_rows_only, report)
+        if not result.report.ok:
+            _print_report(result.report)
+        if not result.applied:
+            console.print("[red]Nothing was imported[/red]: fix the rows above, or re-run with "
+                          "--good-rows-only to import the good rows.")  # fmt: skip
+            raise typer.Exit(2)
+        written = ", ".join(f"{k} {n}" for k, n in result.written.items() if n)
+        console.print(f"Imported into {workspace!r}: {written}")
+
+    _run(work)
+
+
+def seed_command(
+    accounts: Annotated[int, typer.Option(help="Customer and prospect accounts.")] = 10,
+    people: Annotated[int, typer.Option(help="People in total.")] = 1000,
+    seed: Annotated[int, typer.Option(help="Random seed: same seed, same data.")] = 1,
+    influences: Annotated[float, typer.Option(help="Influence edges per person.")] = 3.0,
+    out: Annotated[
+        Path | None, typer.Option(help="Write the CSV files here instead of importing them.")
+    ] = None,
+    workspace: Workspace = "demo",
+) -> None:
+    """Generate a realistic demo workspace: write its CSV files, or import it."""
+    config = SeedConfig(
+        accounts=accounts, people=people, seed=seed, influences_per_person=influences
+    )
+    if out is not None:
+        counts = write_csv_files(generate(config), out)
+        console.print(f"Wrote {out}: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
+        return
+
+    async def work(store: Store) -> None:
+        with tempfile.TemporaryDirectory(prefix="statusmap-seed-") as directory:
+            write_csv_files(generate(config), Path(directory))
+            paths = [Path(directory) / f.file_name for f in FORMATS.values()]
+            result = await _import(store, workspace, paths, False, None)
+        console.print(f"Seeded {workspace!r}: {result.written}")
+
+    _run(work)
+
+
+def export_command(
+    target: Annotated[Path, typer.Argument(help="Directory (csv) or file to write.")],
+    workspace: Workspace = "default",
+    fmt: Annotated[str, typer.Option("--format", help=", ".join(EXPORT_FORMATS))] = "csv",
+    account: Annotated[str | None, typer.Option(help="Only this organisation's id.")] = None,
+    deal: Annotated[str | None, typer.Option(help="Only this deal's id.")] = None,
+) -> None:
+    """Export a workspace, an account or a deal as CSV, JSON, GraphML, GEXF or Kumu JSON."""
+    if fmt not in EXPORT_FORMATS:
+        console.print(f"[red]error:[/red] --format must be one of {', '.join(EXPORT_FORMATS)}")
+        raise typer.Exit(1)
+
+    async def work(store: Store) -> None:
+        written = await export_scope(store, workspace, fmt, target, account=account, deal=deal)
+        console.print(f"Exported {workspace!r} to {', '.join(map(str, written))}")
+
+    _run(work)

@@ -1,0 +1,1 @@
+"""REST routes beside GraphQL (file uploads)."""

@@ -1,0 +1,4 @@
+MATCH (a:Person {workspace: $workspace})-[r:KNOWS]->(b:Person)
+RETURN a.id AS source_id, b.id AS target_id, r.strength AS strength,
+       toString(r.last_contact) AS last_contact
+ORDER BY source_id, target_id

@@ -1,0 +1,5 @@
+MATCH (o:Organisation {workspace: $workspace})
+RETURN o.id AS id, o.name AS name, o.kind AS kind, o.industry AS industry,
+       o.employees AS employees, o.size_band AS size_band, o.revenue_band AS revenue_band,
+       o.country AS country, o.region AS region, o.technologies AS technologies
+ORDER BY id

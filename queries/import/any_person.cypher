@@ -1,0 +1,3 @@
+MATCH (p:Person)
+RETURN p.id AS id
+LIMIT 1
