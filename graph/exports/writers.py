@@ -4,8 +4,8 @@
 * ``json``: ``{"workspace": ..., "<kind>": [rows ...]}`` with the same columns;
 * ``graphml`` and ``gexf``: one graph, nodes for organisations, people and deals with their
   attributes (and a person's influence rank and brokerage from :mod:`graph.analytics`), edges
-  typed ``REPORTS_TO``, ``INFLUENCES``, ``KNOWS``, ``WORKS_AT``, ``PARTNERS_WITH``, ``FOR``
-  and ``IN_BUYING_CENTRE``; GEXF opens in Gephi with every attribute;
+  with a ``relation`` (GEXF reserves ``type``): ``REPORTS_TO``, ``INFLUENCES``, ``KNOWS``,
+  ``WORKS_AT``, ``PARTNERS_WITH``, ``FOR``, ``IN_BUYING_CENTRE``; GEXF opens in Gephi;
 * ``kumu``: Kumu's JSON, ``{"elements": [...], "connections": [...]}`` — see the README.
 """
 
@@ -60,9 +60,9 @@ def _measures(graph: nx.DiGraph) -> None:
     influence = nx.DiGraph()
     influence.add_nodes_from(n for n, a in graph.nodes(data=True) if a["type"] == "Person")
     for a, b, attrs in graph.edges(data=True):
-        if attrs["type"] == "INFLUENCES":
+        if attrs["relation"] == "INFLUENCES":
             influence.add_edge(a, b, weight=attrs["weight"])
-        elif attrs["type"] == "REPORTS_TO" and not influence.has_edge(b, a):
+        elif attrs["relation"] == "REPORTS_TO" and not influence.has_edge(b, a):
             influence.add_edge(b, a, weight=0.5)  # the manager moves the report
     if influence.number_of_nodes() == 0:
         return
@@ -88,13 +88,15 @@ def to_graph(data: Dataset, *, measures: bool = True) -> nx.DiGraph:
             graph.add_node(row["id"], type=label, label=attrs.get(name, row["id"]), **attrs)
     for row in data.rows["people"]:
         if row["organisation_id"] in graph:
-            graph.add_edge(row["id"], row["organisation_id"], type="WORKS_AT")
+            graph.add_edge(row["id"], row["organisation_id"], relation="WORKS_AT")
     for row in data.rows["deals"]:
         if row["organisation_id"] in graph:
-            graph.add_edge(row["id"], row["organisation_id"], type="FOR")
+            graph.add_edge(row["id"], row["organisation_id"], relation="FOR")
     for kind, source, target, label in _EDGES:
         for row in data.rows[kind]:
-            graph.add_edge(row[source], row[target], type=label, **_typed(row, (source, target)))
+            graph.add_edge(
+                row[source], row[target], relation=label, **_typed(row, (source, target))
+            )
     if measures:
         _measures(graph)
     return graph
@@ -110,8 +112,8 @@ def to_kumu(data: Dataset) -> dict[str, Any]:
         for node, attrs in graph.nodes(data=True)
     ]  # fmt: skip
     connections = [
-        {"from": a, "to": b, "type": attrs["type"], **{
-            k: v for k, v in attrs.items() if k != "type"
+        {"from": a, "to": b, "type": attrs["relation"], **{
+            k: v for k, v in attrs.items() if k != "relation"
         }}
         for a, b, attrs in graph.edges(data=True)
     ]  # fmt: skip
