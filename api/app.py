@@ -20,6 +20,7 @@ from api.rest.imports import router as imports_router
 from graph.config import Settings, get_settings
 from graph.connection import open_driver
 from graph.errors import StatusmapError
+from graph.analysis import AnalysisCache
 from graph.store import Store
 from seed.demo import load_demo_if_empty
 
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if settings.demo:
                 await load_demo_if_empty(store)
             app.state.store = store
+            app.state.analysis = AnalysisCache()
             app.state.neo4j_uri = target.uri
             log.info("statusmap: Neo4j at %s", target.uri)
             yield

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from graph.analysis import AnalysisCache
 from graph.store import Store
 
 
@@ -15,4 +16,11 @@ def get_store(request: Request) -> Store:
     return store
 
 
+def get_analysis(request: Request) -> AnalysisCache:
+    """The process's analysis cache, made in the app's lifespan."""
+    cache: AnalysisCache = request.app.state.analysis
+    return cache
+
+
 StoreDep = Annotated[Store, Depends(get_store)]
+AnalysisDep = Annotated[AnalysisCache, Depends(get_analysis)]

@@ -80,6 +80,16 @@ class Store:
         self.driver = driver
         self.database = database
         self.round_trips = 0
+        # Bumped by every write through a workspace store; caches of derived results (the
+        # analytics) key on it, so a write to a workspace invalidates that workspace only.
+        self.generations: dict[str, int] = {}
+
+    def generation(self, workspace: str) -> int:
+        """How many writes this process has made to ``workspace``."""
+        return self.generations.get(workspace, 0)
+
+    def _changed(self, workspace: str) -> None:
+        self.generations[workspace] = self.generations.get(workspace, 0) + 1
 
     async def _run(
         self, name: str, params: Mapping[str, Any] | None, routing: RoutingControl
@@ -186,7 +196,10 @@ class WorkspaceStore:
 
     async def write(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run write statement ``name`` within the workspace."""
-        return await self.store.write(name, _scoped(self.workspace, params))
+        try:
+            return await self.store.write(name, _scoped(self.workspace, params))
+        finally:
+            self.store._changed(self.workspace)
 
     async def transaction(self, work: Callable[[WorkspaceTransaction], Awaitable[T]]) -> T:
         """Run ``work`` in one write transaction, every statement scoped to the workspace."""
@@ -194,4 +207,7 @@ class WorkspaceStore:
         async def _work(tx: Transaction) -> T:
             return await work(WorkspaceTransaction(tx, self.workspace))
 
-        return await self.store.transaction(_work)
+        try:
+            return await self.store.transaction(_work)
+        finally:
+            self.store._changed(self.workspace)

@@ -10,6 +10,14 @@ from strawberry.types import Info
 
 from api.graphql.context import Context
 from api.graphql.ids import key_from_cursor, key_of
+from api.graphql.types.analytics import (
+    EdgeRefInput,
+    HypotheticalInfluenceInput,
+    HypotheticalKnowsInput,
+    PlanWeightsInput,
+    WhatIf,
+    run_what_if,
+)
 from api.graphql.types.common import build_connection
 from api.graphql.types.deal import Deal
 from api.graphql.types.organisation import Organisation
@@ -70,6 +78,32 @@ class Query:
         if label not in ("Person", "Organisation", "Deal"):
             return None
         return await _node(info, cast(NodeLabel, label), gid.node_id)
+
+    @strawberry.field(
+        description="A deal's coverage and plan if people or edges were removed or added "
+        "(nothing is stored)."
+    )
+    async def what_if(
+        self,
+        info: Ctx,
+        workspace_id: strawberry.ID,
+        deal_id: strawberry.ID,
+        remove_people: list[strawberry.ID] | None = None,
+        remove_influences: list[EdgeRefInput] | None = None,
+        add_influences: list[HypotheticalInfluenceInput] | None = None,
+        add_knows: list[HypotheticalKnowsInput] | None = None,
+        weights: PlanWeightsInput | None = None,
+    ) -> WhatIf:
+        return await run_what_if(
+            info,
+            workspace_id,
+            deal_id,
+            remove_people=remove_people or [],
+            remove_influences=remove_influences or [],
+            add_influences=add_influences or [],
+            add_knows=add_knows or [],
+            weights=weights,
+        )
 
 
 async def _workspace(info: Ctx, id: str) -> Workspace | None:

@@ -10,6 +10,16 @@ from strawberry.types import Info
 
 from api.graphql.context import Context
 from api.graphql.enums import JourneyStage, Role, Stance
+from api.graphql.types.analytics import (
+    CoverageView,
+    InfluenceMap,
+    PlanStepView,
+    PlanWeightsInput,
+    analysis_of,
+    coverage_view,
+    influence_map,
+    plan_view,
+)
 from api.graphql.types.organisation import Organisation
 from api.graphql.types.person import Person
 from graph.store import Row
@@ -84,6 +94,27 @@ class Deal(relay.Node):
     async def buying_centre(self, info: Info[Context, None]) -> list[BuyingCentreMember]:
         rows = await info.context.loaders.members.load((self.workspace, self.local_id))
         return [BuyingCentreMember.from_row(self.local_id, r) for r in rows]
+
+    @strawberry.field(description="Influence graph of the deal's people, with their measures.")
+    async def influence_map(self, info: Info[Context, None]) -> InfluenceMap:
+        analysis = await analysis_of(info, self.workspace, "deal", self.local_id)
+        return influence_map(self.workspace, analysis)
+
+    @strawberry.field(
+        description="Each buying-centre role: filled, by whom, known to us; warnings."
+    )
+    async def coverage(self, info: Info[Context, None]) -> CoverageView:
+        analysis = await analysis_of(info, self.workspace, "deal", self.local_id)
+        assert analysis.coverage is not None  # a deal scope always has coverage
+        return coverage_view(self.workspace, analysis.coverage)
+
+    @strawberry.field(description="Whom to approach first, why, and via whom (README: formula).")
+    async def approach_plan(
+        self, info: Info[Context, None], weights: PlanWeightsInput | None = None
+    ) -> list[PlanStepView]:
+        analysis = await analysis_of(info, self.workspace, "deal", self.local_id, weights)
+        assert analysis.plan is not None  # a deal scope always has a plan
+        return plan_view(self.workspace, analysis.plan)
 
 
 @strawberry.type

@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from api.graphql.context import Context
 from api.graphql.enums import OrganisationKind
+from api.graphql.types.analytics import InfluenceMap, analysis_of, influence_map
 from api.graphql.types.person import Person
 from graph.repository.workspaces import organisation_fit
 from graph.store import Row
@@ -84,6 +85,13 @@ class Organisation(relay.Node):
 
         rows = await info.context.loaders.deals_of.load((self.workspace, self.local_id))
         return [Deal.from_row(r["deal"]) for r in rows]
+
+    @strawberry.field(
+        description="Influence graph of the account (its people, their influencers, ours)."
+    )
+    async def influence_map(self, info: Info[Context, None]) -> InfluenceMap:
+        analysis = await analysis_of(info, self.workspace, "account", self.local_id)
+        return influence_map(self.workspace, analysis)
 
 
 @strawberry.type

@@ -11,7 +11,18 @@ from strawberry.types import Info
 
 from api.graphql.context import Context
 from api.graphql.enums import InfluenceKind
+from api.graphql.ids import key_of
+from api.graphql.types.analytics import (
+    HigherStatusInfluencerView,
+    OurGapView,
+    analysis_of,
+    higher_status,
+    our_gaps,
+)
 from api.graphql.types.common import LadderRef, StatusLevel
+from graph.analysis import ScopeAnalysis
+from graph.analytics import gaps_to_ours, higher_status_influencers
+from graph.errors import ValidationFailed
 from graph.store import Row
 
 if TYPE_CHECKING:
@@ -159,6 +170,40 @@ class Person(relay.Node):
     @strawberry.field(description="Our and partners' people who know this person.")
     async def known_by(self, info: Info[Context, None]) -> list[Acquaintance]:
         return [Acquaintance.from_row(r) for r in await self._related(info, "known_by")]
+
+    @strawberry.field(description="This person's level minus the other's (organisational ladder).")
+    async def status_gap(self, info: Info[Context, None], to: strawberry.ID) -> int | None:
+        row = await info.context.loaders.person.load((self.workspace, key_of(to, "Person")))
+        if row is None or self.level is None:
+            return None
+        other = Person.from_row(row).level
+        return None if other is None else self.level.rank - other.rank
+
+    async def _account(self, info: Info[Context, None]) -> ScopeAnalysis | None:
+        if self.organisation_id is None:
+            return None
+        return await analysis_of(info, self.workspace, "account", self.organisation_id)
+
+    @strawberry.field(description="The status gap to each of our people, closest match first.")
+    async def gaps_to_ours(self, info: Info[Context, None]) -> list[OurGapView]:
+        analysis = await self._account(info)
+        if analysis is None or self.local_id not in analysis.G:
+            return []
+        return our_gaps(self.workspace, gaps_to_ours(analysis.G, self.local_id))
+
+    @strawberry.field(description="Higher-status people who influence this person (1 or 2 hops).")
+    async def higher_status_influencers(
+        self, info: Info[Context, None], hops: int = 1
+    ) -> list[HigherStatusInfluencerView]:
+        if hops not in (1, 2):
+            raise ValidationFailed([("hops", "must be 1 or 2")])
+        analysis = await self._account(info)
+        if analysis is None or self.local_id not in analysis.G:
+            return []
+        found = higher_status_influencers(
+            analysis.G, self.local_id, hops=hops, ranks=analysis.ranks
+        )
+        return higher_status(self.workspace, found)
 
 
 def _higher(person: Row, own_rank: int | None) -> bool:

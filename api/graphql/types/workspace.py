@@ -15,10 +15,13 @@ from api.graphql.enums import (
     Stance,
 )
 from api.graphql.ids import key_from_cursor, key_of
+from api.graphql.types.analytics import CrossAccountInfluencerView, analysis_of, cross_account
 from api.graphql.types.common import Ladder, build_connection
 from api.graphql.types.deal import Deal, DealConnection
 from api.graphql.types.organisation import Organisation, OrganisationConnection
 from api.graphql.types.person import Person, PersonConnection
+from graph.analytics import cross_account_influencers
+from graph.errors import ValidationFailed
 from graph.repository import deals, organisations, people, workspaces
 from graph.store import Row, WorkspaceStore
 
@@ -61,6 +64,17 @@ class Workspace(relay.Node):
             )
             for c in workspaces.icp_criteria(self.row)
         ]
+
+    @strawberry.field(description="People whose influence reaches two or more accounts.")
+    async def cross_account_influencers(
+        self, info: Ctx, min_accounts: int = 2, hops: int = 1
+    ) -> list[CrossAccountInfluencerView]:
+        if min_accounts < 2 or hops not in (1, 2):
+            raise ValidationFailed([("minAccounts", "at least 2; hops must be 1 or 2")])
+        self._ws(info)  # the one place that authorises access to the workspace
+        analysis = await analysis_of(info, self.local_id, "workspace", None)
+        found = cross_account_influencers(analysis.G, min_accounts=min_accounts, hops=hops)
+        return cross_account(self.local_id, found)
 
     @strawberry.field(description="Status ladders, the organisational one first.")
     async def ladders(self, info: Ctx) -> list[Ladder]:

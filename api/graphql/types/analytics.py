@@ -1,0 +1,429 @@
+"""GraphQL views of the analytics: influence map, coverage, approach plan, status, what-if.
+
+Results come from :class:`graph.analysis.AnalysisCache` (one computation per scope until a
+write changes the workspace). People are returned as ``personKey`` (cheap) and ``person``
+(the full node, batch-loaded per request).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from api.graphql.context import Context
+from graph.analysis import AnalysisOptions, ScopeAnalysis
+from graph.analytics import (
+    AnalyticsInputError,
+    Coverage,
+    CoverageWarning,
+    CrossAccountInfluencer,
+    HigherStatusInfluencer,
+    InfluenceEdge,
+    KnowsEdge,
+    OurGap,
+    PlanStep,
+    WhatIfResult,
+    what_if,
+)
+from graph.errors import ValidationFailed
+from graph.scope import ScopeKind
+
+if TYPE_CHECKING:
+    from api.graphql.types.person import Person
+
+PersonRef = Annotated["Person", strawberry.lazy("api.graphql.types.person")]
+Ctx = Info[Context, None]
+
+
+async def _load_person(info: Ctx, workspace: str, key: str | None) -> Person | None:
+    from api.graphql.types.person import Person
+
+    if key is None:
+        return None
+    row = await info.context.loaders.person.load((workspace, key))
+    return Person.from_row(row) if row else None
+
+
+@strawberry.interface(description="Something about one person of the map.")
+class AboutPerson:
+    workspace: strawberry.Private[str]
+    person_key: str = strawberry.field(description="The person's stable key.")
+
+    @strawberry.field(description="The person (batch-loaded).")
+    async def person(self, info: Ctx) -> PersonRef | None:
+        return await _load_person(info, self.workspace, self.person_key)
+
+
+@strawberry.type(description="A person's measures in a scope.")
+class InfluenceMapPerson(AboutPerson):
+    influence_rank: float = strawberry.field(
+        description="Weighted PageRank on the reversed influence graph: who is listened to."
+    )
+    brokerage: float = strawberry.field(description="Normalised directed betweenness (hops).")
+    in_degree: float = strawberry.field(description="Sum of incoming influence weights.")
+    out_degree: float = strawberry.field(description="Sum of outgoing influence weights.")
+    status_level: int | None = strawberry.field(description="Rank on the organisational ladder.")
+    org_key: str | None
+    org_kind: str | None
+
+
+@strawberry.type(description="An edge of the influence graph (REPORTS_TO lines included).")
+class InfluenceMapEdge:
+    source: str = strawberry.field(description="Key of the influencing person.")
+    target: str = strawberry.field(description="Key of the influenced person.")
+    weight: float
+    kind: str
+
+
+@strawberry.type(description="The influence graph of a scope with every person's measures.")
+class InfluenceMap:
+    people: list[InfluenceMapPerson]
+    edges: list[InfluenceMapEdge]
+    brokerage_exact: bool = strawberry.field(
+        description="False when brokerage was sampled (large scopes); see README for accuracy."
+    )
+    brokerage_samples: int
+
+
+def influence_map(workspace: str, analysis: ScopeAnalysis) -> InfluenceMap:
+    G = analysis.G
+    people = [
+        InfluenceMapPerson(
+            workspace=workspace,
+            person_key=node,
+            influence_rank=analysis.ranks.get(node, 0.0),
+            brokerage=analysis.brokerage.values.get(node, 0.0),
+            in_degree=analysis.degrees[node][0],
+            out_degree=analysis.degrees[node][1],
+            status_level=data.get("level"),
+            org_key=data.get("org_id"),
+            org_kind=data.get("org_kind"),
+        )
+        for node, data in sorted(G.nodes(data=True))
+    ]
+    edges = [
+        InfluenceMapEdge(source=a, target=b, weight=d["weight"], kind=d.get("kind") or "")
+        for a, b, d in sorted(G.edges(data=True))
+    ]
+    return InfluenceMap(
+        people=people,
+        edges=edges,
+        brokerage_exact=analysis.brokerage.exact,
+        brokerage_samples=analysis.brokerage.samples_used,
+    )
+
+
+@strawberry.type(description="A member holding a role.")
+class RoleHolderView(AboutPerson):
+    stance: str
+    known_to_us: bool = strawberry.field(description="Someone of ours or a partner's knows them.")
+    known_by: str | None = strawberry.field(description="Key of whoever knows them best.")
+    strength: float | None
+
+
+@strawberry.type(description="One buying-centre role: filled or not, and by whom.")
+class RoleCoverageView:
+    role: str
+    filled: bool
+    holders: list[RoleHolderView]
+
+
+@strawberry.type(description="A gap in coverage, with a stable code.")
+class CoverageWarningView:
+    code: str
+    message: str
+    people: list[str] = strawberry.field(description="Keys of the people it concerns.")
+
+
+@strawberry.type(description="How well a deal's buying centre is covered.")
+class CoverageView:
+    roles: list[RoleCoverageView]
+    warnings: list[CoverageWarningView]
+
+
+def _warning(w: CoverageWarning) -> CoverageWarningView:
+    return CoverageWarningView(code=w.code, message=w.message, people=list(w.people))
+
+
+def coverage_view(workspace: str, coverage: Coverage) -> CoverageView:
+    return CoverageView(
+        roles=[
+            RoleCoverageView(
+                role=r.role,
+                filled=r.filled,
+                holders=[
+                    RoleHolderView(
+                        workspace=workspace,
+                        person_key=h.person_id,
+                        stance=h.stance,
+                        known_to_us=h.known_to_us,
+                        known_by=h.known_by,
+                        strength=h.strength,
+                    )
+                    for h in r.holders
+                ],
+            )
+            for r in coverage.roles
+        ],
+        warnings=[_warning(w) for w in coverage.warnings],
+    )
+
+
+@strawberry.type(description="A decider the candidate reaches, and how strongly.")
+class Leverage:
+    decider: str
+    strength: float
+    path: list[str]
+
+
+@strawberry.type(description="One step of the approach plan: whom, why, via whom.")
+class PlanStepView(AboutPerson):
+    order: int
+    score: float
+    reasons: list[str]
+    roles: list[str]
+    leverage_on: list[Leverage]
+    intro_path: list[str] = strawberry.field(description="Keys from the door-opener to them.")
+    intro_kind: str = strawberry.field(description="ours, partner, contact or none.")
+    our_person_key: str | None = strawberry.field(description="Who of ours should approach.")
+    status_gap: int | None = strawberry.field(description="Their level minus our person's.")
+    stance: str
+    leverage: float
+    access: float
+
+    @strawberry.field(description="The person of ours suggested for the approach.")
+    async def our_person(self, info: Ctx) -> PersonRef | None:
+        return await _load_person(info, self.workspace, self.our_person_key)
+
+
+def plan_view(workspace: str, plan: list[PlanStep] | tuple[PlanStep, ...]) -> list[PlanStepView]:
+    return [
+        PlanStepView(
+            workspace=workspace,
+            person_key=s.person_id,
+            order=s.order,
+            score=s.score,
+            reasons=list(s.reasons),
+            roles=list(s.roles),
+            leverage_on=[
+                Leverage(decider=d, strength=w, path=list(p)) for d, w, p in s.leverage_on
+            ],
+            intro_path=list(s.intro_path),
+            intro_kind=s.intro_kind,
+            our_person_key=s.our_person,
+            status_gap=s.status_gap,
+            stance=s.stance,
+            leverage=s.leverage,
+            access=s.access,
+        )
+        for s in plan
+    ]
+
+
+@strawberry.type(description="The status gap between a contact and one of our people.")
+class OurGapView(AboutPerson):
+    level: int | None
+    gap: int | None = strawberry.field(description="The contact's level minus our person's.")
+
+
+def our_gaps(workspace: str, gaps: list[OurGap]) -> list[OurGapView]:
+    return [
+        OurGapView(workspace=workspace, person_key=g.our_person, level=g.level, gap=g.gap)
+        for g in gaps
+    ]
+
+
+@strawberry.type(description="Someone of higher status who influences the person.")
+class HigherStatusInfluencerView(AboutPerson):
+    level: int
+    gap: int = strawberry.field(description="Their level minus the influenced person's.")
+    strength: float = strawberry.field(description="Weight, or product of weights over 2 hops.")
+    via: str | None = strawberry.field(description="Key of the middle person on a 2-hop path.")
+
+
+def higher_status(
+    workspace: str, found: list[HigherStatusInfluencer]
+) -> list[HigherStatusInfluencerView]:
+    return [
+        HigherStatusInfluencerView(
+            workspace=workspace,
+            person_key=h.person_id,
+            level=h.level,
+            gap=h.gap,
+            strength=h.strength,
+            via=h.via,
+        )
+        for h in found
+    ]
+
+
+@strawberry.type(description="An account a cross-account influencer reaches.")
+class AccountReachView:
+    organisation_key: str
+    people: list[str]
+    weight: float
+
+
+@strawberry.type(description="A person whose influence reaches two or more accounts.")
+class CrossAccountInfluencerView(AboutPerson):
+    org_key: str | None
+    accounts: list[AccountReachView]
+    total_weight: float
+
+
+def cross_account(
+    workspace: str, found: list[CrossAccountInfluencer]
+) -> list[CrossAccountInfluencerView]:
+    return [
+        CrossAccountInfluencerView(
+            workspace=workspace,
+            person_key=c.person_id,
+            org_key=c.org_id,
+            accounts=[
+                AccountReachView(organisation_key=a.org_id, people=list(a.people), weight=a.weight)
+                for a in c.accounts
+            ],
+            total_weight=c.total_weight,
+        )
+        for c in found
+    ]
+
+
+@strawberry.type(description="A plan step that moved.")
+class StepMoveView(AboutPerson):
+    order_before: int | None
+    order_after: int | None
+    score_before: float | None
+    score_after: float | None
+
+
+@strawberry.type(description="Coverage and plan before and after a hypothetical change.")
+class WhatIf:
+    coverage_before: CoverageView
+    coverage_after: CoverageView
+    plan_before: list[PlanStepView]
+    plan_after: list[PlanStepView]
+    moved: list[StepMoveView]
+    warnings_added: list[CoverageWarningView]
+    warnings_removed: list[CoverageWarningView]
+
+
+def what_if_view(workspace: str, result: WhatIfResult) -> WhatIf:
+    return WhatIf(
+        coverage_before=coverage_view(workspace, result.coverage_before),
+        coverage_after=coverage_view(workspace, result.coverage_after),
+        plan_before=plan_view(workspace, result.plan_before),
+        plan_after=plan_view(workspace, result.plan_after),
+        moved=[
+            StepMoveView(
+                workspace=workspace,
+                person_key=m.person_id,
+                order_before=m.order_before,
+                order_after=m.order_after,
+                score_before=m.score_before,
+                score_after=m.score_after,
+            )
+            for m in result.diff.moved
+        ],
+        warnings_added=[_warning(w) for w in result.diff.warnings_added],
+        warnings_removed=[_warning(w) for w in result.diff.warnings_removed],
+    )
+
+
+@strawberry.input(description="Weights of the approach-plan score (README: 'Approach plan').")
+class PlanWeightsInput:
+    leverage: float | None = None
+    access: float | None = None
+    stance: float | None = None
+    rank: float | None = None
+    gap_penalty: float | None = None
+
+
+async def analysis_of(
+    info: Ctx,
+    workspace: str,
+    kind: ScopeKind,
+    key: str | None,
+    weights: PlanWeightsInput | None = None,
+) -> ScopeAnalysis:
+    """The cached analysis of a scope of ``workspace``, with optional plan weights."""
+    options = AnalysisOptions()
+    if weights is not None:
+        given = {k: v for k, v in vars(weights).items() if v is not None}
+        try:
+            options = replace(options, plan=replace(options.plan, **given))
+        except AnalyticsInputError as e:
+            raise ValidationFailed([("weights", e.message)]) from e
+    ws = info.context.store.workspace(workspace)
+    return await info.context.analysis.get(ws, kind, key, options)
+
+
+@strawberry.input(description="An edge by the keys (or ids) of its two people.")
+class EdgeRefInput:
+    source_id: strawberry.ID
+    target_id: strawberry.ID
+
+
+@strawberry.input(description="A hypothetical INFLUENCES edge.")
+class HypotheticalInfluenceInput:
+    source_id: strawberry.ID
+    target_id: strawberry.ID
+    weight: float
+    kind: str = "advice"
+
+
+@strawberry.input(description="A hypothetical KNOWS edge (one of ours or a partner's → anyone).")
+class HypotheticalKnowsInput:
+    source_id: strawberry.ID
+    target_id: strawberry.ID
+    strength: float
+
+
+def _person_key(value: str) -> str:
+    from api.graphql.ids import key_of
+
+    return key_of(value, "Person")
+
+
+async def run_what_if(
+    info: Ctx,
+    workspace_id: str,
+    deal_id: str,
+    *,
+    remove_people: list[strawberry.ID],
+    remove_influences: list[EdgeRefInput],
+    add_influences: list[HypotheticalInfluenceInput],
+    add_knows: list[HypotheticalKnowsInput],
+    weights: PlanWeightsInput | None,
+) -> WhatIf:
+    """Coverage and plan of a deal before and after hypothetical changes (nothing is stored)."""
+    from api.graphql.ids import key_of
+
+    ws = info.context.scoped(workspace_id)
+    analysis = await analysis_of(info, ws.workspace, "deal", key_of(deal_id, "Deal"), weights)
+    try:
+        added: list[InfluenceEdge | KnowsEdge] = [
+            InfluenceEdge(_person_key(e.source_id), _person_key(e.target_id), e.weight, e.kind)
+            for e in add_influences
+        ]
+        added += [
+            KnowsEdge(_person_key(e.source_id), _person_key(e.target_id), e.strength)
+            for e in add_knows
+        ]
+        result = what_if(
+            analysis.G,
+            analysis.K,
+            analysis.scope.members,
+            remove_people=[_person_key(p) for p in remove_people],
+            remove_edges=[
+                (_person_key(e.source_id), _person_key(e.target_id)) for e in remove_influences
+            ],
+            add_edges=added,
+            weights=analysis.plan_weights,
+        )
+    except AnalyticsInputError as e:
+        raise ValidationFailed([("whatIf", e.message)]) from e
+    return what_if_view(ws.workspace, result)

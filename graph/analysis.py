@@ -1,0 +1,126 @@
+"""Analyses of a scope (deal, account, workspace), computed once and cached until it changes.
+
+:func:`analyse` is pure: it takes a :class:`~graph.scope.Scope` and runs the measures of
+:mod:`graph.analytics`. :class:`AnalysisCache` reads scopes from the store and keeps results per
+(workspace, scope, options); every write through a workspace store bumps that workspace's
+generation, which is part of the cache key, so a write invalidates exactly its own workspace.
+Across several API processes a write made by one process reaches the others' caches within
+``ttl_seconds``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graph.analytics import (
+    BrokerageResult,
+    Coverage,
+    PlanStep,
+    PlanWeights,
+    access_graph,
+    approach_plan,
+    brokerage,
+    deal_coverage,
+    influence_graph,
+    influence_rank,
+    weighted_degree,
+)
+from graph.scope import Scope, ScopeKind, read_scope
+from graph.store import WorkspaceStore
+
+__all__ = ["AnalysisCache", "AnalysisOptions", "ScopeAnalysis", "analyse"]
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """Knobs of an analysis; all of them are part of the cache key."""
+
+    reports_to_weight: float = 0.5
+    plan: PlanWeights = field(default_factory=PlanWeights)
+    exact_limit: int = 2000
+    samples: int = 256
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class ScopeAnalysis:
+    """Everything measured on one scope."""
+
+    scope: Scope
+    G: nx.DiGraph
+    K: nx.DiGraph
+    ranks: dict[str, float]
+    brokerage: BrokerageResult
+    degrees: dict[str, tuple[float, float]]
+    coverage: Coverage | None
+    plan: list[PlanStep] | None
+    plan_weights: PlanWeights = field(default_factory=PlanWeights)
+
+
+def analyse(scope: Scope, options: AnalysisOptions | None = None) -> ScopeAnalysis:
+    """Run every measure on ``scope`` (coverage and plan only for a deal)."""
+    options = options or AnalysisOptions()
+    G = influence_graph(
+        scope.people,
+        scope.influences,
+        scope.reports_to,
+        reports_to_weight=options.reports_to_weight,
+    )
+    K = access_graph(G, scope.knows)
+    ranks = influence_rank(G)
+    broker = brokerage(
+        G, exact_limit=options.exact_limit, samples=options.samples, seed=options.seed
+    )
+    coverage = plan = None
+    if scope.kind == "deal":
+        coverage = deal_coverage(G, K, scope.members, ranks=ranks)
+        plan = approach_plan(G, K, scope.members, weights=options.plan, ranks=ranks)
+    degrees = weighted_degree(G)
+    return ScopeAnalysis(scope, G, K, ranks, broker, degrees, coverage, plan, options.plan)
+
+
+_Key = tuple[str, ScopeKind, str, AnalysisOptions]
+
+
+class AnalysisCache:
+    """Per-process cache of :class:`ScopeAnalysis`, least recently used first out."""
+
+    def __init__(self, *, max_entries: int = 128, ttl_seconds: float = 60.0) -> None:
+        self.max_entries = max_entries
+        self.ttl_seconds = ttl_seconds
+        self._entries: OrderedDict[_Key, tuple[int, float, ScopeAnalysis]] = OrderedDict()
+        self._locks: dict[_Key, asyncio.Lock] = {}
+        self.computed = 0
+
+    async def get(
+        self,
+        ws: WorkspaceStore,
+        kind: ScopeKind,
+        key: str | None = None,
+        options: AnalysisOptions | None = None,
+    ) -> ScopeAnalysis:
+        """The analysis of a scope, read and computed only if not cached and current."""
+        options = options or AnalysisOptions()
+        cache_key: _Key = (ws.workspace, kind, key or "", options)
+        # One computation per scope at a time: concurrent requests wait for the first.
+        async with self._locks.setdefault(cache_key, asyncio.Lock()):
+            generation = ws.store.generation(ws.workspace)
+            hit = self._entries.get(cache_key)
+            if hit and hit[0] == generation and hit[1] > time.monotonic():
+                self._entries.move_to_end(cache_key)
+                return hit[2]
+            scope = await read_scope(ws, kind, key)
+            # Graph work is CPU-bound: keep the event loop free for other requests.
+            result = await asyncio.to_thread(analyse, scope, options)
+            self.computed += 1
+            self._entries[cache_key] = (generation, time.monotonic() + self.ttl_seconds, result)
+            self._entries.move_to_end(cache_key)
+            while len(self._entries) > self.max_entries:
+                old, _ = self._entries.popitem(last=False)
+                self._locks.pop(old, None)
+            return result

@@ -1,0 +1,29 @@
+MATCH (account:Organisation {id: $organisation_id, workspace: $workspace})
+CALL (account) {
+  OPTIONAL MATCH (p:Person {workspace: $workspace})-[:WORKS_AT]->(account)
+  RETURN collect(p) AS account_people
+}
+CALL (account_people) {
+  UNWIND account_people AS m
+  OPTIONAL MATCH (i:Person {workspace: $workspace})-[:INFLUENCES*1..2]->(m)
+  RETURN collect(DISTINCT i) AS influencers
+}
+CALL () {
+  OPTIONAL MATCH (p:Person {workspace: $workspace})-[:WORKS_AT]->(:Organisation {workspace: $workspace, kind: 'home'})
+  RETURN collect(p) AS ours
+}
+WITH account, account_people + influencers + ours AS core
+CALL (core) {
+  UNWIND core AS c
+  OPTIONAL MATCH (x:Person {workspace: $workspace})-[:KNOWS]-(c)
+  WHERE EXISTS { (x)-[:WORKS_AT]->(:Organisation {workspace: $workspace, kind: 'partner'}) }
+  RETURN collect(DISTINCT x) AS partner_people
+}
+UNWIND core + partner_people AS p
+WITH account, collect(DISTINCT p) AS scope
+RETURN account.id AS account_id,
+  [p IN scope | p {.id, .name,
+    level: head([(p)-[:AT_LEVEL]->(s:StatusLevel {ladder: $workspace + ':org'}) | s.rank]),
+    org_id: head([(p)-[:WORKS_AT]->(o:Organisation) | o.id]),
+    org_kind: head([(p)-[:WORKS_AT]->(o:Organisation) | o.kind])
+  }] AS people

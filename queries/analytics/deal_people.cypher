@@ -1,0 +1,36 @@
+MATCH (d:Deal {id: $deal_id, workspace: $workspace})
+OPTIONAL MATCH (d)-[:FOR]->(account:Organisation {workspace: $workspace})
+CALL (d) {
+  OPTIONAL MATCH (m:Person {workspace: $workspace})-[bc:IN_BUYING_CENTRE]->(d)
+  RETURN collect(m) AS member_nodes,
+         collect(CASE WHEN m IS NOT NULL
+                      THEN {person_id: m.id, roles: bc.roles, stance: bc.stance} END) AS members
+}
+CALL (account) {
+  OPTIONAL MATCH (p:Person {workspace: $workspace})-[:WORKS_AT]->(account)
+  RETURN collect(p) AS account_people
+}
+CALL (member_nodes) {
+  UNWIND member_nodes AS m
+  OPTIONAL MATCH (i:Person {workspace: $workspace})-[:INFLUENCES*1..2]->(m)
+  RETURN collect(DISTINCT i) AS influencers
+}
+CALL () {
+  OPTIONAL MATCH (p:Person {workspace: $workspace})-[:WORKS_AT]->(:Organisation {workspace: $workspace, kind: 'home'})
+  RETURN collect(p) AS ours
+}
+WITH d, account, members, member_nodes + account_people + influencers + ours AS core
+CALL (core) {
+  UNWIND core AS c
+  OPTIONAL MATCH (x:Person {workspace: $workspace})-[:KNOWS]-(c)
+  WHERE EXISTS { (x)-[:WORKS_AT]->(:Organisation {workspace: $workspace, kind: 'partner'}) }
+  RETURN collect(DISTINCT x) AS partner_people
+}
+UNWIND core + partner_people AS p
+WITH d, account, members, collect(DISTINCT p) AS scope
+RETURN d.id AS deal_id, account.id AS account_id, members,
+  [p IN scope | p {.id, .name,
+    level: head([(p)-[:AT_LEVEL]->(s:StatusLevel {ladder: $workspace + ':org'}) | s.rank]),
+    org_id: head([(p)-[:WORKS_AT]->(o:Organisation) | o.id]),
+    org_kind: head([(p)-[:WORKS_AT]->(o:Organisation) | o.kind])
+  }] AS people
