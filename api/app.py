@@ -17,10 +17,10 @@ from api.deps import StoreDep
 from api.graphql import schema
 from api.graphql.context import get_context
 from api.rest.imports import router as imports_router
+from graph.analysis import AnalysisCache
 from graph.config import Settings, get_settings
 from graph.connection import open_driver
 from graph.errors import StatusmapError
-from graph.analysis import AnalysisCache
 from graph.store import Store
 from seed.demo import load_demo_if_empty
 
