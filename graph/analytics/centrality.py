@@ -193,31 +193,37 @@ def _brandes_dependencies(
 
     # Forward: breadth-first, level by level. levels[d] holds the shortest-path counts of the
     # people at distance d from each source (zero elsewhere); sigma is their running union.
-    levels = [sigma.copy()]
-    unseen = np.empty((n, batch), dtype=bool)
-    while True:
+    # Level 1 is read straight off the sources' rows rather than paying for a full product.
+    unseen = sigma == 0.0
+    first = A[sources].T.toarray()
+    first *= unseen
+    levels = [sigma.copy(), first]
+    sigma += first
+    while levels[-1].any():
         reached = AT @ levels[-1]
         np.equal(sigma, 0.0, out=unseen)
         reached *= unseen
-        if not reached.any():
-            break
         sigma += reached
         levels.append(reached)
+    levels.pop()  # the empty level that ended the search
 
-    # Backward: delta(v) = sigma(v) * sum over successors w one level deeper of
-    # (1 + delta(w)) / sigma(w). coeff carries that last fraction for the current level.
+    # Backward, with g(v) = (1 + delta(v)) / sigma(v) for v reached: Brandes' recurrence
+    # delta(v) = sigma(v) * sum of g(w) over successors w one level deeper becomes
+    # g(v) = 1 / sigma(v) + (A @ g_next)(v) on v's level, and delta(v) = sigma(v) g(v) - 1.
+    # Levels are disjoint, so one array holds g for all of them; level 0 (the sources, whose
+    # own dependency is not betweenness) is never filled.
+    if len(levels) == 1:
+        return np.zeros(n)
     inv_sigma = np.divide(1.0, sigma, out=np.zeros_like(sigma), where=sigma > 0)
-    total = np.zeros((n, batch))
-    coeff = (levels[-1] > 0) * inv_sigma
-    for depth in range(len(levels) - 1, 0, -1):
-        delta = A @ coeff
-        delta *= levels[depth - 1]
-        if depth == 1:
-            break  # the sources themselves: delta_s(s) is not betweenness
-        total += delta
-        coeff = levels[depth - 1] > 0
-        coeff = (coeff + delta) * inv_sigma
-    return np.asarray(total.sum(axis=1), dtype=np.float64)
+    g_next = (levels[-1] > 0) * inv_sigma
+    g = g_next.copy()
+    for depth in range(len(levels) - 2, 0, -1):
+        g_next = A @ g_next
+        g_next += inv_sigma
+        g_next *= levels[depth] > 0
+        g += g_next
+    delta = (sigma * g).sum(axis=1) - np.count_nonzero(g, axis=1)
+    return np.asarray(delta, dtype=np.float64)
 
 
 def brokerage(
