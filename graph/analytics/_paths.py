@@ -75,26 +75,33 @@ class AccessGraph:
     def __init__(self, K: nx.DiGraph, *, attr: str = "strength") -> None:
         self.nodes: list[str] = list(K)
         self.index: dict[str, int] = {node: i for i, node in enumerate(self.nodes)}
+        self._K = K
+        self._attr = attr
         rows: list[int] = []
         cols: list[int] = []
-        lengths: list[float] = []
-        self._strength: dict[tuple[str, str], float] = {}
-        for a, b, value in K.edges(data=attr, default=0.0):
-            strength = float(value)
-            if strength <= 0.0:
-                continue
-            rows.append(self.index[a])
-            cols.append(self.index[b])
-            lengths.append(-math.log(strength) + _HOP_EPSILON)
-            self._strength[a, b] = strength
+        strengths: list[float] = []
+        index = self.index
+        for a, neighbours in K.adj.items():
+            i = index[a]
+            for b, data in neighbours.items():
+                rows.append(i)
+                cols.append(index[b])
+                strengths.append(data.get(attr, 0.0))
+        values = np.asarray(strengths, dtype=np.float64)
+        usable = values > 0.0
         n = len(self.nodes)
         self._lengths = sp.csr_array(
-            (np.asarray(lengths, dtype=np.float64), (np.asarray(rows), np.asarray(cols))),
+            (
+                -np.log(values[usable]) + _HOP_EPSILON,
+                (np.asarray(rows)[usable], np.asarray(cols)[usable]),
+            ),
             shape=(n, n),
         )
 
     def _route(self, path: list[str]) -> Route:
-        return math.prod(self._strength[a, b] for a, b in pairwise(path)), tuple(path)
+        adj = self._K.adj
+        strength = math.prod(float(adj[a][b][self._attr]) for a, b in pairwise(path))
+        return strength, tuple(path)
 
     def routes_from_any(
         self, sources: Collection[str], targets: Collection[str]

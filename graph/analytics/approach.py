@@ -14,9 +14,11 @@ Every member of the buying centre is a candidate. For a candidate ``c``:
     or a partner's person; 0 when there is none. For each possible entry person ``e`` the
     strongest route is found by Dijkstra on ``-log(strength)``. The suggested person of ours
     is ``e`` itself, or, when ``e`` is a partner's person, whichever of our people reaches
-    ``e`` best (the intro path then starts with them); of all entries, the plan takes the one
-    with the best ``access * w_access - gap_penalty * mismatch`` -- so a slightly weaker route
-    from someone of fitting status beats a stronger one from someone far off.
+    ``e`` best (the intro path then starts with them, but the access is the partner's own
+    route: asking a partner for an introduction is taken as given). Of all entries, the plan
+    takes the one with the best ``w_access * access - gap_penalty * mismatch`` (ties: the
+    stronger route, then the shorter, then by ids) -- so a slightly weaker route from someone
+    of fitting status beats a stronger one from someone far off.
 ``mismatch(c)``
     How far the status gap ``g = level(c) - level(our person)`` lies outside the preferred
     band ``-1 <= g <= 0`` (our person at the contact's level or one above):
