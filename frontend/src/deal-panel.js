@@ -1,0 +1,159 @@
+// The deal panel: coverage of the buying centre (roles, warnings) and the approach plan as an
+// ordered list; a step shows its intro path on the map. With people hidden (what-if), the plan
+// is the plan without them, and each step says how it moved.
+
+import { fill, formatGap, h, words } from './dom.js';
+
+function personName(p) {
+  return p && typeof p === 'object' ? p.name : String(p ?? '');
+}
+
+export class DealPanel {
+  constructor(container, app) {
+    this.el = container;
+    this.app = app;
+    this.activeStep = null;
+  }
+
+  showEmpty(message) {
+    fill(this.el, h('h2', {}, 'Deal'), h('p', { class: 'muted' }, message));
+  }
+
+  /**
+   * `analytics` is {coverage, approachPlan} or null when the API has no analytics yet;
+   * `baseline` is the plan before the what-if, to show how steps moved.
+   */
+  render({ view, analytics, analyticsError, baseline }) {
+    const deal = view.deal;
+    const members = [...view.people.values()].filter((p) => p.member);
+    const hidden = [...this.app.state.hidden].map((id) => this.app.state.fullView?.people.get(id)).filter(Boolean);
+    fill(this.el, 
+      h('h2', { id: 'deal-title' }, deal.name),
+      h('p', { class: 'person-sub' }, `${deal.organisation?.name || ''} · ${members.length} people in the buying centre`),
+      hidden.length ? this.whatIfBar(hidden) : null,
+      analytics
+        ? [this.coverage(analytics.coverage), this.plan(analytics.approachPlan, baseline)]
+        : h(
+            'p',
+            { class: 'muted', 'data-testid': 'analytics-missing' },
+            analyticsError || 'Coverage and the approach plan are not available from this API yet.',
+          ),
+    );
+  }
+
+  whatIfBar(hidden) {
+    return h(
+      'div',
+      { class: 'what-if', role: 'status', 'data-testid': 'what-if' },
+      h('strong', {}, 'What-if: '),
+      `without ${hidden.map((p) => p.name).join(', ')}. `,
+      h('button', { type: 'button', class: 'secondary', onclick: () => this.app.clearHidden() }, 'Show everyone'),
+    );
+  }
+
+  coverage(coverage) {
+    if (!coverage) return null;
+    const rows = (coverage.roles || []).map((r) =>
+      h(
+        'tr',
+        { class: r.filled ? '' : 'missing' },
+        h('th', { scope: 'row' }, words(r.role)),
+        h(
+          'td',
+          {},
+          r.filled
+            ? (r.members || []).map((m, i) => [
+                i ? ', ' : '',
+                h('button', { type: 'button', class: 'link', onclick: () => this.app.selectPerson(m.person.id) }, m.person.name),
+                ` (${words(m.stance)}${m.knownToUs ? ', known to us' : ', not known to us'})`,
+              ])
+            : h('strong', {}, 'missing'),
+        ),
+      ),
+    );
+    const warnings = coverage.warnings || [];
+    return h(
+      'section',
+      { class: 'block', 'aria-labelledby': 'coverage-title' },
+      h('h3', { id: 'coverage-title' }, 'Coverage'),
+      h(
+        'table',
+        { class: 'compact', 'data-testid': 'coverage' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Role'), h('th', { scope: 'col' }, 'Filled by'))),
+        h('tbody', {}, rows),
+      ),
+      warnings.length
+        ? h(
+            'ul',
+            { class: 'warnings', 'data-testid': 'warnings' },
+            warnings.map((w) => h('li', {}, h('span', { class: 'tag warn' }, words(w.code)), ' ', w.message)),
+          )
+        : h('p', { class: 'muted' }, 'No warnings.'),
+    );
+  }
+
+  plan(steps, baseline) {
+    if (!steps) return null;
+    const before = new Map((baseline || []).map((s, i) => [s.person.id, i]));
+    const items = steps.map((step, i) => {
+      const path = (step.introPath || []).map((p) => (typeof p === 'object' ? p.id : p));
+      let moved = null;
+      if (baseline) {
+        const was = before.get(step.person.id);
+        if (was === undefined) moved = 'new';
+        else if (was > i) moved = `up ${was - i}`;
+        else if (was < i) moved = `down ${i - was}`;
+      }
+      const via = step.ourPerson ? `via ${personName(step.ourPerson)}` : 'no route in yet';
+      return h(
+        'li',
+        {},
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'plan-step',
+            'aria-pressed': this.activeStep === step.person.id ? 'true' : 'false',
+            'aria-label': `Step ${i + 1}: ${step.person.name}, ${via}. Show intro path on the map.`,
+            onclick: (e) => this.selectStep(e.currentTarget, step, path),
+          },
+          h('span', { class: 'step-name' }, step.person.name),
+          moved ? h('span', { class: `tag moved` }, moved) : null,
+          h(
+            'span',
+            { class: 'step-meta' },
+            [
+              via,
+              Number.isFinite(step.statusGap) ? `gap ${formatGap(step.statusGap)}` : null,
+              step.stance ? words(step.stance) : null,
+              (step.roles || []).map(words).join(', ') || null,
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          ),
+          (step.reasons || []).length ? h('span', { class: 'step-reasons' }, step.reasons.join('; ')) : null,
+        ),
+      );
+    });
+    return h(
+      'section',
+      { class: 'block', 'aria-labelledby': 'plan-title' },
+      h('h3', { id: 'plan-title' }, 'Approach plan'),
+      items.length
+        ? h('ol', { class: 'plan', 'data-testid': 'approach-plan' }, items)
+        : h('p', { class: 'muted' }, 'Nobody to approach: no route in from our people or partners.'),
+    );
+  }
+
+  selectStep(button, step, path) {
+    const again = this.activeStep === step.person.id;
+    this.activeStep = again ? null : step.person.id;
+    for (const b of this.el.querySelectorAll('.plan-step')) b.setAttribute('aria-pressed', 'false');
+    if (again) {
+      this.app.map.highlightPath([]);
+      return;
+    }
+    button.setAttribute('aria-pressed', 'true');
+    this.app.map.highlightPath(path.length ? path : [step.person.id]);
+  }
+}

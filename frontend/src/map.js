@@ -1,0 +1,222 @@
+// The status map: Cytoscape.js renders; positions come from statusLayout (status bands ×
+// organisation/department columns), so the picture reads the same way every time.
+
+import cytoscape from 'cytoscape';
+import cytoscapeSvg from 'cytoscape-svg';
+import { statusLayout } from './layout.js';
+import { CY_STYLE, SIDE_SHAPES, STANCE_BORDERS, fillOf, sizeOf } from './styles.js';
+
+cytoscape.use(cytoscapeSvg);
+
+const BAND_FILLS = ['#F6F8FA', '#FFFFFF'];
+const GROUP_FILLS = { customer: '#FFFFFF', partner: '#EFE6F7', home: '#E3ECF9' };
+const GROUP_BORDERS = { customer: '#D0D7DE', partner: '#B79BD3', home: '#8FA9D6' };
+const LARGE = 400; // people; above this the map trades detail for speed while moving
+
+function personElement(person, position, maxRank) {
+  const stance = STANCE_BORDERS[person.stance] || STANCE_BORDERS.unknown;
+  return {
+    group: 'nodes',
+    data: {
+      id: person.id,
+      label: person.name,
+      size: sizeOf(person.influenceRank, maxRank),
+      shape: SIDE_SHAPES[person.side],
+      fill: fillOf(person),
+      borderColour: person.side === 'customer' ? stance.colour : '#FFFFFF',
+      borderWidth: person.side === 'customer' ? stance.width : 2,
+      borderStyle: person.side === 'customer' ? stance.style : 'solid',
+    },
+    position,
+    classes: `person side-${person.side}`,
+    grabbable: false,
+  };
+}
+
+function backgroundElements(layout) {
+  const left = -150;
+  const right = layout.width + 40;
+  const elements = [];
+  layout.bands.forEach((band, i) => {
+    elements.push({
+      group: 'nodes',
+      data: { id: `band:${band.rank}`, w: right - left, h: band.height, fill: BAND_FILLS[i % 2] },
+      position: { x: (left + right) / 2, y: band.y0 + band.height / 2 },
+      classes: 'band',
+      selectable: false,
+      grabbable: false,
+    });
+    elements.push({
+      group: 'nodes',
+      data: { id: `band-label:${band.rank}`, label: `${band.rank || '?'} · ${band.label}` },
+      position: { x: -12, y: band.y0 + band.height / 2 },
+      classes: 'band-label',
+      selectable: false,
+      grabbable: false,
+    });
+  });
+  for (const g of layout.groups) {
+    elements.push({
+      group: 'nodes',
+      data: {
+        id: `group:${g.key}`,
+        label: g.label,
+        w: g.width,
+        h: layout.height,
+        fill: GROUP_FILLS[g.side],
+        borderColour: GROUP_BORDERS[g.side],
+      },
+      position: { x: g.x0 + g.width / 2, y: layout.height / 2 },
+      classes: `group side-${g.side}`,
+      style: { 'text-max-width': Math.max(60, g.width - 8) },
+      selectable: false,
+      grabbable: false,
+    });
+  }
+  layout.headers.forEach((header, i) => {
+    elements.push({
+      group: 'nodes',
+      data: { id: `header:${i}`, label: header.label },
+      position: { x: (header.x0 + header.x1) / 2, y: -44 },
+      classes: `header side-${header.side}`,
+      style: { 'text-max-width': Math.max(80, header.x1 - header.x0) },
+      selectable: false,
+      grabbable: false,
+    });
+  });
+  return elements;
+}
+
+function edgeElement(edge) {
+  const width =
+    edge.kind === 'influence'
+      ? 1 + 5 * (edge.weight ?? 0.5)
+      : edge.kind === 'knows'
+        ? 1 + 3 * (edge.weight ?? 0.5)
+        : 1.5;
+  return {
+    group: 'edges',
+    data: { id: edge.id, source: edge.source, target: edge.target, width },
+    classes: edge.kind,
+  };
+}
+
+export class StatusMap {
+  constructor(container, { onSelect }) {
+    this.onSelect = onSelect;
+    this.container = container;
+    this.large = null;
+    this.cy = null;
+    this.view = null;
+    this.create(false);
+  }
+
+  /** A Cytoscape instance; big maps get one that hides edges and detail while moving. */
+  create(large) {
+    if (this.cy && this.large === large) return;
+    if (this.cy) this.cy.destroy();
+    this.large = large;
+    this.cy = cytoscape({
+      container: this.container,
+      hideEdgesOnViewport: large,
+      textureOnViewport: large,
+      pixelRatio: large ? 1 : 'auto',
+      style: CY_STYLE,
+      elements: [],
+      layout: { name: 'preset' },
+      minZoom: 0.05,
+      maxZoom: 3,
+      wheelSensitivity: 0.3,
+      boxSelectionEnabled: false,
+      autoungrabify: true,
+      selectionType: 'single',
+    });
+    this.cy.on('tap', 'node.person', (evt) => this.onSelect(evt.target.id()));
+  }
+
+  /** Draw `view` ({people: Map, edges: []}); keeps the selection when the person stays. */
+  render(view) {
+    this.view = view;
+    const people = [...view.people.values()];
+    const layout = statusLayout(people);
+    const maxRank = Math.max(0, ...people.map((p) => p.influenceRank ?? 0));
+    const selected = this.cy.$('node.person:selected').map((n) => n.id());
+    this.create(people.length > LARGE);
+
+    const elements = backgroundElements(layout);
+    for (const person of people) {
+      elements.push(personElement(person, layout.positions.get(person.id), maxRank));
+    }
+    for (const edge of view.edges) {
+      if (view.people.has(edge.source) && view.people.has(edge.target)) {
+        elements.push(edgeElement(edge));
+      }
+    }
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.add(elements);
+    });
+    this.cy.fit(undefined, 30);
+    for (const id of selected) this.cy.getElementById(id).select();
+    return layout;
+  }
+
+  select(id, { centre = true } = {}) {
+    const node = this.cy.getElementById(id);
+    if (!node.nonempty()) return;
+    this.cy.$(':selected').unselect();
+    node.select();
+    if (centre) {
+      const bb = this.cy.extent();
+      const p = node.position();
+      const inside = p.x > bb.x1 && p.x < bb.x2 && p.y > bb.y1 && p.y < bb.y2;
+      if (!inside) this.cy.center(node);
+    }
+  }
+
+  /** Emphasise a path of person ids (an approach step's intro path); an empty path clears. */
+  highlightPath(ids) {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().removeClass('on-path faded');
+      cy.remove('edge.intro');
+      if (!ids || ids.length === 0) return;
+      const nodes = ids.map((id) => cy.getElementById(id)).filter((n) => n.nonempty());
+      let onPath = cy.collection(nodes);
+      for (let i = 0; i + 1 < ids.length; i += 1) {
+        const a = cy.getElementById(ids[i]);
+        const b = cy.getElementById(ids[i + 1]);
+        if (a.empty() || b.empty()) continue;
+        const between = a.edgesWith(b);
+        if (between.nonempty()) {
+          onPath = onPath.union(between);
+        } else {
+          // The plan may route through an edge outside this view (e.g. KNOWS from a partner).
+          onPath = onPath.union(
+            cy.add({
+              group: 'edges',
+              data: { id: `intro:${ids[i]}>${ids[i + 1]}`, source: ids[i], target: ids[i + 1] },
+              classes: 'intro',
+            }),
+          );
+        }
+      }
+      cy.elements('node.person, edge').difference(onPath).addClass('faded');
+      onPath.addClass('on-path');
+    });
+  }
+
+  fit() {
+    this.cy.fit(undefined, 30);
+  }
+
+  /** The map as a PNG Blob (the whole map, not only what is in view). */
+  png() {
+    return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#FFFFFF' });
+  }
+
+  /** The map as SVG text. */
+  svg() {
+    return this.cy.svg({ full: true, scale: 1, bg: '#FFFFFF' });
+  }
+}

@@ -1,0 +1,363 @@
+// The person panel: who they are, their part in the deal, who moves them, how far their status
+// is from ours, who of ours knows them; roles, stance, stage and influence edited in place.
+
+import { gql } from './api.js';
+import { fill, formatGap, formatWeight, h, words } from './dom.js';
+import { enumOptions, enumSelect, fieldError, submitMutation } from './forms.js';
+import { PERSON_DETAIL, mutationDocument } from './queries.js';
+
+const ROLES = ['initiator', 'user', 'influencer', 'decider', 'buyer', 'gatekeeper', 'approver', 'champion'];
+const STANCES = ['champion', 'supporter', 'neutral', 'sceptic', 'blocker', 'unknown'];
+const STAGES = ['awareness', 'intrigue', 'trust', 'conviction', 'expectation', 'satisfaction', 'passion'];
+const KINDS = ['advice', 'peer', 'sponsor', 'social', 'external'];
+
+function levelText(level) {
+  if (!level || !Number.isFinite(level.rank)) return 'unknown';
+  return `${level.rank} · ${level.name || ''}${level.inferred ? ' (inferred from title)' : ''}`;
+}
+
+function personLink(app, card, extra) {
+  return h(
+    'button',
+    { type: 'button', class: 'link', onclick: () => app.selectPerson(card.id) },
+    card.name,
+    extra ? h('span', { class: 'muted' }, ` ${extra}`) : null,
+  );
+}
+
+export class PersonPanel {
+  constructor(container, app) {
+    this.el = container;
+    this.app = app;
+    this.personId = null;
+    this.showEmpty();
+  }
+
+  showEmpty() {
+    fill(this.el, 
+      h('h2', {}, 'Person'),
+      h('p', { class: 'muted' }, 'Click a person on the map, or choose one from the list on the left.'),
+    );
+  }
+
+  async show(personId) {
+    this.personId = personId;
+    const { state } = this.app;
+    const person = state.view?.people.get(personId);
+    if (!person) return this.showEmpty();
+    fill(this.el, h('h2', {}, person.name), h('p', { class: 'muted' }, 'Loading…'));
+    let detail = null;
+    try {
+      const data = await gql(PERSON_DETAIL, { workspaceId: state.workspaceId, personId });
+      detail = data.workspace?.person || null;
+    } catch (e) {
+      this.app.reportError(e);
+    }
+    if (this.personId !== personId) return; // another person was chosen meanwhile
+    this.render(person, detail);
+  }
+
+  render(person, detail) {
+    const app = this.app;
+    const inDeal = Boolean(app.state.view?.deal);
+    const sections = [
+      h('h2', { id: 'person-name' }, person.name),
+      h(
+        'p',
+        { class: 'person-sub' },
+        [person.title, person.organisation?.name, person.department].filter(Boolean).join(' · '),
+      ),
+      h(
+        'dl',
+        { class: 'facts' },
+        h('dt', {}, 'Status level'),
+        h('dd', { 'data-testid': 'person-level' }, levelText(person.level)),
+        inDeal ? [h('dt', {}, 'Roles'), h('dd', { 'data-testid': 'person-roles' }, person.roles.map(words).join(', ') || 'none')] : null,
+        inDeal ? [h('dt', {}, 'Stance'), h('dd', { 'data-testid': 'person-stance' }, words(person.stance || 'unknown'))] : null,
+        inDeal ? [h('dt', {}, 'Journey stage'), h('dd', { 'data-testid': 'person-stage' }, words(person.stage || 'none yet'))] : null,
+        person.influenceRank !== null
+          ? [h('dt', {}, 'Influence rank'), h('dd', {}, person.influenceRank.toFixed(3))]
+          : null,
+        person.brokerage !== null ? [h('dt', {}, 'Brokerage'), h('dd', {}, person.brokerage.toFixed(3))] : null,
+      ),
+      this.hideButton(person),
+    ];
+    if (detail) {
+      sections.push(this.influencersSection(detail), this.oursSection(person, detail));
+    }
+    if (inDeal && person.side === 'customer') sections.push(this.memberForm(person), this.stageForm(person));
+    if (detail && person.side === 'customer') sections.push(this.influenceForm(person, detail));
+    fill(this.el, ...sections);
+  }
+
+  hideButton(person) {
+    const hidden = this.app.state.hidden.has(person.id);
+    return h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        'aria-pressed': hidden ? 'true' : 'false',
+        onclick: () => this.app.toggleHidden(person.id),
+      },
+      hidden ? 'Show again (undo what-if)' : 'What if they were gone? Hide from map and plan',
+    );
+  }
+
+  influencersSection(detail) {
+    const higher = detail.higher || [];
+    return h(
+      'section',
+      { class: 'block', 'aria-labelledby': 'higher-title' },
+      h('h3', { id: 'higher-title' }, 'Higher-status influencers'),
+      higher.length
+        ? h(
+            'ul',
+            { class: 'plain', 'data-testid': 'higher-status-influencers' },
+            higher.map((i) =>
+              h('li', {}, personLink(this.app, i.person, `L${i.person.level?.rank ?? '?'} · ${words(i.kind)} · weight ${formatWeight(i.weight)}`)),
+            ),
+          )
+        : h('p', { class: 'muted' }, 'Nobody of higher status is known to influence them.'),
+    );
+  }
+
+  oursSection(person, detail) {
+    const rank = person.level?.rank;
+    const knownBy = new Map((detail.knownBy || []).map((k) => [k.person.id, k]));
+    const ours = new Map();
+    for (const p of this.app.state.view.people.values()) if (p.side !== 'customer') ours.set(p.id, p);
+    for (const k of detail.knownBy || []) if (!ours.has(k.person.id)) ours.set(k.person.id, k.person);
+    const rows = [...ours.values()]
+      .filter((p) => String(p.organisation?.kind || '').toLowerCase() === 'home' || knownBy.has(p.id))
+      .map((p) => {
+        const k = knownBy.get(p.id);
+        const gap = Number.isFinite(rank) && Number.isFinite(p.level?.rank) ? rank - p.level.rank : NaN;
+        const partner = String(p.organisation?.kind || '').toLowerCase() === 'partner';
+        return h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, personLink(this.app, p), partner ? h('span', { class: 'tag' }, 'partner') : null),
+          h('td', {}, formatGap(gap)),
+          h('td', {}, k ? `knows them (${formatWeight(k.strength)})${k.lastContact ? `, last ${k.lastContact}` : ''}` : '—'),
+        );
+      });
+    return h(
+      'section',
+      { class: 'block', 'aria-labelledby': 'ours-title' },
+      h('h3', { id: 'ours-title' }, 'Our people'),
+      rows.length
+        ? h(
+            'table',
+            { class: 'compact', 'data-testid': 'our-people' },
+            h('caption', { class: 'visually-hidden' }, 'Status gap (their level minus ours) and acquaintance'),
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Person'), h('th', { scope: 'col' }, 'Gap'), h('th', { scope: 'col' }, 'Knows them'))),
+            h('tbody', {}, rows),
+          )
+        : h('p', { class: 'muted' }, 'None of our people is on this map.'),
+    );
+  }
+
+  memberForm(person) {
+    const { schema, state } = this.app;
+    const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
+    const roles = enumOptions(schema, 'Role', ROLES);
+    const stance = enumSelect({
+      id: 'edit-stance',
+      name: 'stance',
+      values: enumOptions(schema, 'Stance', STANCES),
+      current: person.stance,
+      label: words,
+    });
+    const form = h(
+      'form',
+      {
+        class: 'block edit',
+        'aria-labelledby': 'member-title',
+        onsubmit: async (e) => {
+          e.preventDefault();
+          const chosen = [...form.querySelectorAll('input[name=roles]:checked')].map((i) => i.value);
+          const ok = await submitMutation({
+            document: mutationDocument(schema, 'setBuyingCentreMember'),
+            resultField: 'setBuyingCentreMember',
+            input: { workspaceId: state.workspaceId, dealId: state.dealId, personId: person.id, roles: chosen, stance: stance.value },
+            fields: { roles: 'edit-roles-error', stance: 'edit-stance-error', personId: 'edit-stance-error', dealId: 'edit-stance-error' },
+            status,
+          });
+          if (ok) await this.app.afterEdit(person.id);
+        },
+      },
+      h('h3', { id: 'member-title' }, 'Part in this deal'),
+      h(
+        'fieldset',
+        { 'aria-describedby': 'edit-roles-error' },
+        h('legend', {}, 'Roles'),
+        h(
+          'div',
+          { class: 'checks' },
+          roles.map((r) =>
+            h(
+              'label',
+              {},
+              h('input', { type: 'checkbox', name: 'roles', value: r, checked: person.roles.includes(r.toLowerCase()) }),
+              ` ${words(r)}`,
+            ),
+          ),
+        ),
+        fieldError('edit-roles'),
+      ),
+      h('label', { for: 'edit-stance' }, 'Stance'),
+      stance,
+      fieldError('edit-stance'),
+      h('button', { type: 'submit' }, 'Save roles and stance'),
+      status,
+    );
+    return form;
+  }
+
+  stageForm(person) {
+    const { schema, state } = this.app;
+    const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
+    const stage = enumSelect({
+      id: 'edit-stage',
+      name: 'stage',
+      values: enumOptions(schema, 'JourneyStage', STAGES),
+      current: person.stage,
+      label: words,
+    });
+    const note = h('input', { id: 'edit-note', name: 'note', type: 'text', 'aria-describedby': 'edit-note-error' });
+    const history = (person.journey || []).map((j) =>
+      h('li', {}, `${words(j.stage)}${j.at ? ` · ${String(j.at).slice(0, 10)}` : ''}${j.note ? ` · ${j.note}` : ''}`),
+    );
+    return h(
+      'form',
+      {
+        class: 'block edit',
+        'aria-labelledby': 'stage-title',
+        onsubmit: async (e) => {
+          e.preventDefault();
+          const input = { workspaceId: state.workspaceId, dealId: state.dealId, personId: person.id, stage: stage.value };
+          if (note.value.trim()) input.note = note.value;
+          const ok = await submitMutation({
+            document: mutationDocument(schema, 'recordJourneyStage'),
+            resultField: 'recordJourneyStage',
+            input,
+            fields: { stage: 'edit-stage-error', note: 'edit-note-error', personId: 'edit-stage-error' },
+            status,
+          });
+          if (ok) await this.app.afterEdit(person.id);
+        },
+      },
+      h('h3', { id: 'stage-title' }, 'Journey'),
+      history.length ? h('ol', { class: 'journey' }, history) : h('p', { class: 'muted' }, 'No stage recorded yet.'),
+      h('label', { for: 'edit-stage' }, 'Stage reached'),
+      stage,
+      fieldError('edit-stage'),
+      h('label', { for: 'edit-note' }, 'Note (optional)'),
+      note,
+      fieldError('edit-note'),
+      h('button', { type: 'submit' }, 'Record stage'),
+      status,
+    );
+  }
+
+  influenceForm(person, detail) {
+    const { schema, state } = this.app;
+    const kinds = enumOptions(schema, 'InfluenceKind', KINDS);
+    const rows = (detail.influencers || []).map((inf, i) => this.influenceRow(person, inf, i, kinds));
+    const candidates = [...state.view.people.values()]
+      .filter((p) => p.id !== person.id)
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
+    const source = h(
+      'select',
+      { id: 'new-inf-source', 'aria-describedby': 'new-inf-source-error' },
+      h('option', { value: '' }, 'Choose a person…'),
+      candidates.map((p) => h('option', { value: p.id }, p.name)),
+    );
+    const weight = h('input', { id: 'new-inf-weight', type: 'number', step: '0.05', value: '0.5', 'aria-describedby': 'new-inf-weight-error' });
+    const kind = enumSelect({ id: 'new-inf-kind', values: kinds, current: 'advice', label: words });
+    const add = h(
+      'form',
+      {
+        class: 'inline-form',
+        'aria-label': `Add an influence on ${person.name}`,
+        onsubmit: async (e) => {
+          e.preventDefault();
+          const ok = await submitMutation({
+            document: mutationDocument(this.app.schema, 'upsertInfluence'),
+            resultField: 'upsertInfluence',
+            input: { workspaceId: state.workspaceId, sourceId: source.value, targetId: person.id, weight: Number(weight.value), kind: kind.value },
+            fields: { sourceId: 'new-inf-source-error', weight: 'new-inf-weight-error', kind: 'new-inf-kind-error', input: 'new-inf-source-error' },
+            status,
+          });
+          if (ok) await this.app.afterEdit(person.id);
+        },
+      },
+      h('label', { for: 'new-inf-source' }, 'From'),
+      source,
+      fieldError('new-inf-source'),
+      h('label', { for: 'new-inf-weight' }, 'Weight (0–1)'),
+      weight,
+      fieldError('new-inf-weight'),
+      h('label', { for: 'new-inf-kind' }, 'Kind'),
+      kind,
+      fieldError('new-inf-kind'),
+      h('button', { type: 'submit' }, 'Add influence'),
+      status,
+    );
+    return h(
+      'section',
+      { class: 'block', 'aria-labelledby': 'influence-title' },
+      h('h3', { id: 'influence-title' }, `Who influences ${person.name}`),
+      rows.length ? h('ul', { class: 'plain influence-rows' }, rows) : h('p', { class: 'muted' }, 'No influence recorded.'),
+      h('h4', {}, 'Add an influence'),
+      add,
+    );
+  }
+
+  influenceRow(person, inf, i, kinds) {
+    const { state } = this.app;
+    const id = `inf-${i}`;
+    const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
+    const weight = h('input', {
+      id: `${id}-weight`,
+      type: 'number',
+      step: '0.05',
+      value: String(inf.weight),
+      'aria-describedby': `${id}-weight-error`,
+    });
+    const kind = enumSelect({ id: `${id}-kind`, values: kinds, current: inf.kind, label: words });
+    return h(
+      'li',
+      {},
+      h(
+        'form',
+        {
+          class: 'inline-form',
+          'aria-label': `Influence of ${inf.person.name} on ${person.name}`,
+          onsubmit: async (e) => {
+            e.preventDefault();
+            const ok = await submitMutation({
+              document: mutationDocument(this.app.schema, 'upsertInfluence'),
+              resultField: 'upsertInfluence',
+              input: { workspaceId: state.workspaceId, sourceId: inf.person.id, targetId: person.id, weight: Number(weight.value), kind: kind.value },
+              fields: { weight: `${id}-weight-error`, kind: `${id}-kind-error`, sourceId: `${id}-weight-error` },
+              status,
+            });
+            if (ok) await this.app.afterEdit(person.id);
+          },
+        },
+        h('span', { class: 'inf-from' }, personLink(this.app, inf.person, `L${inf.person.level?.rank ?? '?'}`)),
+        h('label', { for: `${id}-weight` }, 'Weight'),
+        weight,
+        fieldError(`${id}-weight`),
+        h('label', { for: `${id}-kind` }, 'Kind'),
+        kind,
+        fieldError(`${id}-kind`),
+        h('button', { type: 'submit' }, 'Save'),
+        status,
+      ),
+    );
+  }
+}

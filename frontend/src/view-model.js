@@ -1,0 +1,120 @@
+// Turns GraphQL answers into what the map and panels draw: people (with their part in the deal)
+// and edges (influence, reporting, acquaintance), deduplicated.
+
+import { sideOf } from './layout.js';
+
+const low = (v) => (v === null || v === undefined ? v : String(v).toLowerCase());
+
+/** A person from the PersonCard fragment, with room for deal and analytics facts. */
+export function personOf(card) {
+  const person = {
+    id: card.id,
+    key: card.key,
+    name: card.name,
+    title: card.title || null,
+    department: card.department || null,
+    organisation: card.organisation ? { ...card.organisation, kind: low(card.organisation.kind) } : null,
+    level: card.level || null,
+    roles: [],
+    stance: null,
+    stage: null,
+    journey: [],
+    member: false,
+    influenceRank: null,
+    brokerage: null,
+  };
+  person.side = sideOf(person);
+  return person;
+}
+
+class ViewBuilder {
+  constructor() {
+    this.people = new Map();
+    this.edges = new Map();
+  }
+
+  person(card) {
+    if (!card || !card.id) return null;
+    if (!this.people.has(card.id)) this.people.set(card.id, personOf(card));
+    return this.people.get(card.id);
+  }
+
+  edge(kind, source, target, weight = null, influenceKind = null) {
+    const id = `${kind}:${source}>${target}`;
+    if (!this.edges.has(id)) this.edges.set(id, { id, kind, source, target, weight, influenceKind });
+  }
+
+  build(extra = {}) {
+    return { people: this.people, edges: [...this.edges.values()], ...extra };
+  }
+}
+
+/** The map of a deal: its buying centre and the people one step from each member. */
+export function dealView(deal) {
+  const b = new ViewBuilder();
+  for (const member of deal.buyingCentre || []) {
+    const p = b.person(member.person);
+    Object.assign(p, {
+      member: true,
+      roles: (member.roles || []).map(low),
+      stance: low(member.stance) || 'unknown',
+      stage: low(member.stage),
+      journey: member.journey || [],
+    });
+  }
+  for (const member of deal.buyingCentre || []) {
+    const m = member.person;
+    for (const inf of m.influencers || []) {
+      if (b.person(inf.person)) b.edge('influence', inf.person.id, m.id, inf.weight, low(inf.kind));
+    }
+    for (const inf of m.influences || []) {
+      if (b.person(inf.person)) b.edge('influence', m.id, inf.person.id, inf.weight, low(inf.kind));
+    }
+    for (const manager of m.reportsTo || []) {
+      if (b.person(manager)) b.edge('reports', m.id, manager.id);
+    }
+    for (const k of m.knownBy || []) {
+      if (b.person(k.person)) b.edge('knows', k.person.id, m.id, k.strength);
+    }
+  }
+  return b.build({
+    deal: { id: deal.id, key: deal.key, name: deal.name, organisation: deal.organisation },
+  });
+}
+
+/** The map of an account without a deal: all its people and who of ours knows them. */
+export function accountView(nodes) {
+  const b = new ViewBuilder();
+  for (const n of nodes) b.person(n);
+  for (const n of nodes) {
+    for (const inf of n.influences || []) {
+      if (b.people.has(inf.person.id)) b.edge('influence', n.id, inf.person.id, inf.weight, low(inf.kind));
+    }
+    for (const manager of n.reportsTo || []) {
+      if (b.people.has(manager.id)) b.edge('reports', n.id, manager.id);
+    }
+    for (const k of n.knownBy || []) {
+      if (b.person(k.person)) b.edge('knows', k.person.id, n.id, k.strength);
+    }
+  }
+  return b.build({ deal: null });
+}
+
+/** Put analytics on the people of a view (influence rank drives node size). */
+export function applyInfluenceMap(view, influenceMap) {
+  for (const entry of influenceMap?.people || []) {
+    const p = view.people.get(entry.person.id);
+    if (p) {
+      p.influenceRank = entry.influenceRank;
+      p.brokerage = entry.brokerage;
+    }
+  }
+}
+
+/** A copy of the view without the given people (and their edges): the what-if map. */
+export function withoutPeople(view, hidden) {
+  if (!hidden.size) return view;
+  const people = new Map([...view.people].filter(([id]) => !hidden.has(id)));
+  const edges = view.edges.filter((e) => !hidden.has(e.source) && !hidden.has(e.target));
+  return { ...view, people, edges };
+}

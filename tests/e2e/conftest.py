@@ -1,0 +1,123 @@
+"""Browser tests: the real app (uvicorn in a thread, on the test Neo4j) driven by Debian's
+Chromium through Playwright. No browser is downloaded; a missing Chromium fails the run."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
+
+from api.app import create_app
+from graph.config import Settings
+from tests.e2e.scenario import Scenario, build_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+DIST = ROOT / "frontend" / "dist"
+CHROMIUM = os.environ.get("STATUSMAP_CHROMIUM", "/usr/bin/chromium")
+# Without the background-networking flags Chromium keeps dialling out, which a closed network
+# refuses; the sandbox needs user namespaces that CI containers (running as root) lack.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 1280, "height": 800}
+# Two cores shared with Neo4j and the app: give the page time to answer before failing.
+expect.set_options(timeout=15_000)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> str:
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(
+            f"no Chromium at {CHROMIUM}: the browser tests need Debian's chromium "
+            "(`make browser`, or `apt-get install chromium`; STATUSMAP_CHROMIUM for another path)",
+            pytrace=False,
+        )
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def frontend_dist() -> Path:
+    if not (DIST / "index.html").is_file():
+        pytest.fail(
+            f"the front end is not built ({DIST}/index.html missing): run `make frontend`",
+            pytrace=False,
+        )
+    return DIST
+
+
+@pytest.fixture(scope="session")
+def live_server(settings: Settings, frontend_dist: Path) -> Iterator[str]:
+    """The whole app (API + built front end) on a free port of 127.0.0.1."""
+    app = create_app(settings.model_copy(update={"frontend_dir": frontend_dist}))
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("the app did not start (see the log above)", pytrace=False)
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=30)
+    sock.close()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable: str) -> Iterator[Browser]:
+    with sync_playwright() as pw:
+        # Playwright gives each launch a fresh, throw-away profile directory.
+        b = pw.chromium.launch(
+            executable_path=chromium_executable, headless=True, args=CHROMIUM_FLAGS
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: str) -> Iterator[Page]:
+    """A fresh page at 1280x800; the test fails on any console error or uncaught exception."""
+    context = browser.new_context(viewport=VIEWPORT, base_url=live_server, accept_downloads=True)
+    context.set_default_timeout(15_000)
+    pg = context.new_page()
+    errors: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            errors.append(f"console: {message.text}")
+
+    pg.on("console", on_console)
+    pg.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
+    yield pg
+    context.close()
+    assert not errors, "the page logged errors:\n" + "\n".join(errors)
+
+
+@pytest.fixture
+def scenario(live_server: str) -> Scenario:
+    """A fresh workspace with the Northwind account (tests may edit it freely)."""
+    return build_scenario(live_server)
