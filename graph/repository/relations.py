@@ -23,8 +23,10 @@ __all__ = [
     "delete_knows",
     "related_people",
     "remove_reports_to",
+    "upsert_influence",
     "upsert_influences",
     "upsert_knows",
+    "upsert_one_knows",
 ]
 
 RELATED = {
@@ -82,6 +84,18 @@ async def upsert_influences(ws: WorkspaceStore, items: Sequence[Mapping[str, Any
     """Create or replace INFLUENCES edges (weight 0..1); all validated first, all or nothing."""
     influences = validate_items(InfluenceIn, items, "influences")
     return await _upsert_edges(ws, "relations/upsert_influences", influences, "influences")
+
+
+async def upsert_influence(ws: WorkspaceStore, data: Mapping[str, Any]) -> int:
+    """Create or replace one INFLUENCES edge; errors name the input's own fields."""
+    influence = validate(InfluenceIn, dict(data))
+    return await _upsert_edges(ws, "relations/upsert_influences", [influence], "influences")
+
+
+async def upsert_one_knows(ws: WorkspaceStore, data: Mapping[str, Any]) -> int:
+    """Create or replace one KNOWS edge; errors name the input's own fields."""
+    knows = validate(KnowsIn, dict(data))
+    return await _upsert_edges(ws, "relations/upsert_knows", [knows], "knows")
 
 
 async def upsert_knows(ws: WorkspaceStore, items: Sequence[Mapping[str, Any]]) -> int:

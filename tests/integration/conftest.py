@@ -12,13 +12,29 @@ import pytest
 GraphQL = Callable[..., Awaitable[dict[str, Any]]]
 
 
+def _swap(value: Any, old: str, new: str) -> Any:
+    if isinstance(value, str):
+        return value.replace(old, new)
+    if isinstance(value, list):
+        return [_swap(v, old, new) for v in value]
+    if isinstance(value, dict):
+        return {k: _swap(v, old, new) for k, v in value.items()}
+    return value
+
+
 @pytest.fixture
 def gql(client: httpx.AsyncClient) -> GraphQL:
-    """POST a GraphQL document; returns ``data``, failing the test on any GraphQL error."""
+    """POST a GraphQL document; returns ``data``, failing the test on any GraphQL error.
+
+    Ids are unique per label across all workspaces, so a ``~`` in the document or variables
+    becomes a tag unique to the test (and back again in the answer): tests write ``"acme~"``.
+    """
+    tag = f"-{uuid.uuid4().hex[:8]}"
 
     async def call(document: str, allow_errors: bool = False, **variables: Any) -> dict[str, Any]:
-        response = await client.post("/graphql", json={"query": document, "variables": variables})
-        body = response.json()
+        payload = {"query": document.replace("~", tag), "variables": _swap(variables, "~", tag)}
+        response = await client.post("/graphql", json=payload)
+        body = _swap(response.json(), tag, "~")
         if not allow_errors:
             assert response.status_code == 200, body
             assert "errors" not in body, body["errors"]

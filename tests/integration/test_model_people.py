@@ -43,7 +43,7 @@ async def _person(gql: GraphQL, ws: str, key: str, title: str | None, **kw: obje
 
 
 async def test_organisation_create_query_update_delete(gql: GraphQL, workspace: str) -> None:
-    created = (await gql(ORG, ws=workspace, id="acme", name="Acme", kind="PROSPECT"))[
+    created = (await gql(ORG, ws=workspace, id="acme~", name="Acme", kind="PROSPECT"))[
         "createOrganisation"
     ]
     assert created["organisation"]["kind"] == "PROSPECT"
@@ -53,7 +53,7 @@ async def test_organisation_create_query_update_delete(gql: GraphQL, workspace: 
       {workspaceId: $ws, id: $id, region: "EMEA", industry: null}) {
       ... on OrganisationSuccess { organisation { key region industry kind } } } }"""
     org = (await gql(update, ws=workspace, id=gid))["updateOrganisation"]["organisation"]
-    assert org == {"key": "acme", "region": "EMEA", "industry": None, "kind": "PROSPECT"}
+    assert org == {"key": "acme~", "region": "EMEA", "industry": None, "kind": "PROSPECT"}
     listed = await gql(
         """query($ws: ID!) { workspace(id: $ws) {
           organisations(kind: PROSPECT, search: "acm") { totalCount edges { node { key } } }
@@ -65,89 +65,91 @@ async def test_organisation_create_query_update_delete(gql: GraphQL, workspace: 
     delete = """mutation($ws: ID!, $id: ID!) {
       deleteOrganisation(input: {workspaceId: $ws, id: $id}) {
         __typename ... on DeleteSuccess { deletedId } } }"""
-    assert (await gql(delete, ws=workspace, id="acme"))["deleteOrganisation"]["deletedId"] == gid
-    again = (await gql(delete, ws=workspace, id="acme"))["deleteOrganisation"]
+    assert (await gql(delete, ws=workspace, id="acme~"))["deleteOrganisation"]["deletedId"] == gid
+    again = (await gql(delete, ws=workspace, id="acme~"))["deleteOrganisation"]
     assert again["__typename"] == "NotFoundError"
 
 
 async def test_title_infers_level_and_explicit_level_overrides(
     gql: GraphQL, workspace: str
 ) -> None:
-    await gql(ORG, ws=workspace, id="bank", name="Bank", kind="CUSTOMER")
-    cfo = await _person(gql, workspace, "cfo", "Chief Financial Officer", org="bank")
+    await gql(ORG, ws=workspace, id="bank~", name="Bank", kind="CUSTOMER")
+    cfo = await _person(gql, workspace, "cfo~", "Chief Financial Officer", org="bank~")
     assert cfo["person"]["level"] == {
         "rank": 6,
         "inferred": True,
         "ladder": {"key": f"{workspace}:org"},
     }
-    assert cfo["person"]["organisation"] == {"key": "bank"}
-    dev = await _person(gql, workspace, "dev", "Senior Developer", rank=4)
+    assert cfo["person"]["organisation"] == {"key": "bank~"}
+    dev = await _person(gql, workspace, "dev~", "Senior Developer", rank=4)
     assert dev["person"]["level"]["rank"] == 4
     assert dev["person"]["level"]["inferred"] is False
     # A new title re-infers an inferred level, but never replaces an explicit one.
     update = """mutation($ws: ID!, $id: ID!, $t: String) { updatePerson(input:
       {workspaceId: $ws, id: $id, title: $t}) {
         ... on PersonSuccess { person { level { rank inferred } } } } }"""
-    moved = await gql(update, ws=workspace, id="cfo", t="VP Finance")
+    moved = await gql(update, ws=workspace, id="cfo~", t="VP Finance")
     assert moved["updatePerson"]["person"]["level"] == {"rank": 5, "inferred": True}
-    kept = await gql(update, ws=workspace, id="dev", t="Analyst")
+    kept = await gql(update, ws=workspace, id="dev~", t="Analyst")
     assert kept["updatePerson"]["person"]["level"] == {"rank": 4, "inferred": False}
-    no_title = await _person(gql, workspace, "anon", None)
+    no_title = await _person(gql, workspace, "anon~", None)
     assert no_title["person"]["level"] is None
 
 
 async def test_edges_multi_manager_influence_and_knows(gql: GraphQL, workspace: str) -> None:
-    people = (("ann", "Analyst"), ("bob", "Director IT"), ("cat", "CEO"), ("me", "Manager"))
+    people = (("ann~", "Analyst"), ("bob~", "Director IT"), ("cat~", "CEO"), ("me~", "Manager"))
     for key, title in people:
         await _person(gql, workspace, key, title)
     reports = """mutation($ws: ID!, $p: ID!, $m: ID!) { addReportsTo(input:
       {workspaceId: $ws, personId: $p, managerId: $m}) { __typename } }"""
-    for manager in ("bob", "cat"):
-        assert (await gql(reports, ws=workspace, p="ann", m=manager))["addReportsTo"] == {
+    for manager in ("bob~", "cat~"):
+        assert (await gql(reports, ws=workspace, p="ann~", m=manager))["addReportsTo"] == {
             "__typename": "EdgeSuccess"
         }
     influence = """mutation($ws: ID!, $s: ID!, $t: ID!, $w: Float!) { upsertInfluence(input:
       {workspaceId: $ws, sourceId: $s, targetId: $t, weight: $w, kind: SPONSOR,
        evidence: "steering committee", since: "2025-01-01"}) { __typename } }"""
-    await gql(influence, ws=workspace, s="cat", t="ann", w=0.9)
-    await gql(influence, ws=workspace, s="bob", t="ann", w=0.3)
-    await gql(influence, ws=workspace, s="me", t="ann", w=0.6)
-    knows = """mutation($ws: ID!) { upsertKnows(input: {workspaceId: $ws, sourceId: "me",
-      targetId: "cat", strength: 0.7, lastContact: "2026-03-01"}) { __typename } }"""
+    await gql(influence, ws=workspace, s="cat~", t="ann~", w=0.9)
+    await gql(influence, ws=workspace, s="bob~", t="ann~", w=0.3)
+    await gql(influence, ws=workspace, s="me~", t="ann~", w=0.6)
+    knows = """mutation($ws: ID!) { upsertKnows(input: {workspaceId: $ws, sourceId: "me~",
+      targetId: "cat~", strength: 0.7, lastContact: "2026-03-01"}) { __typename } }"""
     await gql(knows, ws=workspace)
 
-    ann = (await gql(READ, ws=workspace, p="ann"))["workspace"]["person"]
-    assert {m["key"] for m in ann["reportsTo"]} == {"bob", "cat"}
-    assert [i["person"]["key"] for i in ann["influencers"]] == ["cat", "me", "bob"]
+    ann = (await gql(READ, ws=workspace, p="ann~"))["workspace"]["person"]
+    assert {m["key"] for m in ann["reportsTo"]} == {"bob~", "cat~"}
+    assert [i["person"]["key"] for i in ann["influencers"]] == ["cat~", "me~", "bob~"]
     assert ann["influencers"][0]["kind"] == "SPONSOR"
-    assert [i["person"]["key"] for i in ann["higher"]] == ["cat", "me", "bob"]
-    assert [i["person"]["key"] for i in ann["strong"]] == ["cat", "me"]
-    me = (await gql(READ, ws=workspace, p="me"))["workspace"]["person"]
+    assert [i["person"]["key"] for i in ann["higher"]] == ["cat~", "me~", "bob~"]
+    assert [i["person"]["key"] for i in ann["strong"]] == ["cat~", "me~"]
+    me = (await gql(READ, ws=workspace, p="me~"))["workspace"]["person"]
     assert [i["person"]["key"] for i in me["higher"]] == []
-    assert me["knows"] == [{"person": {"key": "cat"}, "strength": 0.7, "lastContact": "2026-03-01"}]
-    cat = (await gql(READ, ws=workspace, p="cat"))["workspace"]["person"]
-    assert {r["key"] for r in cat["directReports"]} == {"ann"}
-    assert cat["knownBy"] == [{"person": {"key": "me"}}]
+    assert me["knows"] == [
+        {"person": {"key": "cat~"}, "strength": 0.7, "lastContact": "2026-03-01"}
+    ]
+    cat = (await gql(READ, ws=workspace, p="cat~"))["workspace"]["person"]
+    assert {r["key"] for r in cat["directReports"]} == {"ann~"}
+    assert cat["knownBy"] == [{"person": {"key": "me~"}}]
 
-    remove = """mutation($ws: ID!) { removeReportsTo(input: {workspaceId: $ws, personId: "ann",
-      managerId: "bob"}) { __typename } deleteInfluence(input: {workspaceId: $ws,
-      sourceId: "bob", targetId: "ann"}) { __typename } }"""
+    remove = """mutation($ws: ID!) { removeReportsTo(input: {workspaceId: $ws, personId: "ann~",
+      managerId: "bob~"}) { __typename } deleteInfluence(input: {workspaceId: $ws,
+      sourceId: "bob~", targetId: "ann~"}) { __typename } }"""
     assert (await gql(remove, ws=workspace))["deleteInfluence"]["__typename"] == "EdgeSuccess"
-    ann = (await gql(READ, ws=workspace, p="ann"))["workspace"]["person"]
-    assert [m["key"] for m in ann["reportsTo"]] == ["cat"]
-    assert [i["person"]["key"] for i in ann["influencers"]] == ["cat", "me"]
+    ann = (await gql(READ, ws=workspace, p="ann~"))["workspace"]["person"]
+    assert [m["key"] for m in ann["reportsTo"]] == ["cat~"]
+    assert [i["person"]["key"] for i in ann["influencers"]] == ["cat~", "me~"]
     delete = """mutation($ws: ID!) {
-      deletePerson(input: {workspaceId: $ws, id: "cat"}) { __typename } }"""
+      deletePerson(input: {workspaceId: $ws, id: "cat~"}) { __typename } }"""
     assert (await gql(delete, ws=workspace))["deletePerson"]["__typename"] == "DeleteSuccess"
-    ann = (await gql(READ, ws=workspace, p="ann"))["workspace"]["person"]
-    assert ann["reportsTo"] == [] and [i["person"]["key"] for i in ann["influencers"]] == ["me"]
+    ann = (await gql(READ, ws=workspace, p="ann~"))["workspace"]["person"]
+    assert ann["reportsTo"] == [] and [i["person"]["key"] for i in ann["influencers"]] == ["me~"]
 
 
 async def test_people_filters_search_and_pagination(gql: GraphQL, workspace: str) -> None:
     upsert = """mutation($ws: ID!, $people: [PersonItem!]!) { upsertPeople(input:
       {workspaceId: $ws, people: $people}) { __typename ... on UpsertSuccess { keys count } } }"""
-    people = [{"id": f"p{i:03d}", "name": f"Person {i}", "title": "Engineer"} for i in range(7)]
-    people.append({"id": "boss", "name": "Zed", "title": "Head of Data"})
+    people = [{"id": f"p{i:03d}~", "name": f"Person {i}", "title": "Engineer"} for i in range(7)]
+    people.append({"id": "boss~", "name": "Zed", "title": "Head of Data"})
     assert (await gql(upsert, ws=workspace, people=people))["upsertPeople"]["count"] == 8
     page = """query($ws: ID!, $after: String, $s: String, $r: Int) { workspace(id: $ws) {
       people(first: 3, after: $after, search: $s, levelRank: $r) {
@@ -163,7 +165,7 @@ async def test_people_filters_search_and_pagination(gql: GraphQL, workspace: str
         after = conn["pageInfo"]["endCursor"]
     assert keys == sorted(keys) and len(keys) == 8
     found = (await gql(page, ws=workspace, s="HEAD OF"))["workspace"]["people"]
-    assert [e["node"]["key"] for e in found["edges"]] == ["boss"]
+    assert [e["node"]["key"] for e in found["edges"]] == ["boss~"]
     rank5 = (await gql(page, ws=workspace, r=5))["workspace"]["people"]
     assert rank5["totalCount"] == 1
     too_many = await gql(

@@ -78,7 +78,7 @@ class RelationMutations:
     @strawberry.mutation(description="Create or replace the influence source → target.")
     async def upsert_influence(self, info: Ctx, input: UpsertInfluenceInput) -> EdgePayload:
         ws = info.context.scoped(input.workspace_id)
-        return await attempt(relations.upsert_influences(ws, [given(input, REFS)]), _ok)
+        return await attempt(relations.upsert_influence(ws, given(input, REFS)), _ok)
 
     @strawberry.mutation(description="Create or replace many influences (all or nothing).")
     async def upsert_influences(self, info: Ctx, input: UpsertInfluencesInput) -> UpsertPayload:
@@ -96,7 +96,7 @@ class RelationMutations:
     @strawberry.mutation(description="Create or replace source KNOWS target.")
     async def upsert_knows(self, info: Ctx, input: UpsertKnowsInput) -> EdgePayload:
         ws = info.context.scoped(input.workspace_id)
-        return await attempt(relations.upsert_knows(ws, [given(input, REFS)]), _ok)
+        return await attempt(relations.upsert_one_knows(ws, given(input, REFS)), _ok)
 
     @strawberry.mutation
     async def delete_knows(self, info: Ctx, input: EdgeInput) -> EdgePayload:
