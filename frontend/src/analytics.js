@@ -2,11 +2,34 @@
 // API has them: until then the deal panel says they are not available.
 
 import { gql } from './api.js';
-import { DEAL_ANALYTICS } from './queries.js';
+import { DEAL_ANALYTICS, PERSON_ANALYTICS, WHAT_IF } from './queries.js';
 
-/** {influenceMap, coverage, approachPlan} for the deal in `state`, or null when unavailable. */
+export function hasDealAnalytics(schema) {
+  return schema.hasPath('Deal', 'approachPlan') && schema.hasPath('Deal', 'coverage');
+}
+
+/**
+ * {influenceMap, coverage, approachPlan, baseline} for the deal in `state`, or null when the API
+ * has no analytics. With people hidden (what-if), coverage and plan are those without them and
+ * `baseline` is the plan before.
+ */
 export async function loadDealAnalytics(schema, state) {
-  if (!schema.hasPath('Deal', 'approachPlan') || !schema.hasPath('Deal', 'coverage')) return null;
-  const data = await gql(DEAL_ANALYTICS, { workspaceId: state.workspaceId, dealId: state.dealId });
-  return data.workspace.deal;
+  if (!hasDealAnalytics(schema)) return null;
+  const { workspaceId, dealId, hidden } = state;
+  const data = await gql(DEAL_ANALYTICS, { workspaceId, dealId });
+  const deal = data.workspace.deal;
+  if (!hidden.size || !schema.hasQuery('whatIf')) return { ...deal, baseline: null };
+  const removePeople = [...hidden];
+  const answer = await gql(WHAT_IF, { workspaceId, dealId, removePeople });
+  const w = answer.whatIf;
+  return { ...deal, coverage: w.coverageAfter, approachPlan: w.planAfter, baseline: w.planBefore };
+}
+
+/** {gapsToOurs, higherStatusInfluencers} of a person, or null when the API has no analytics. */
+export async function loadPersonAnalytics(schema, workspaceId, personId) {
+  if (!schema.hasPath('Person', 'gapsToOurs') || !schema.hasPath('Person', 'higherStatusInfluencers')) {
+    return null;
+  }
+  const data = await gql(PERSON_ANALYTICS, { workspaceId, personId });
+  return data.workspace.person;
 }

@@ -3,6 +3,7 @@
 // is the plan without them, and each step says how it moved.
 
 import { fill, formatGap, h, words } from './dom.js';
+import { byKey } from './view-model.js';
 
 function personName(p) {
   return p && typeof p === 'object' ? p.name : String(p ?? '');
@@ -62,9 +63,9 @@ export class DealPanel {
           'td',
           {},
           r.filled
-            ? (r.members || []).map((m, i) => [
+            ? (r.holders || []).map((m, i) => [
                 i ? ', ' : '',
-                h('button', { type: 'button', class: 'link', onclick: () => this.app.selectPerson(m.person.id) }, m.person.name),
+                this.personButton(m.personKey, m.person?.name),
                 ` (${words(m.stance)}${m.knownToUs ? ', known to us' : ', not known to us'})`,
               ])
             : h('strong', {}, 'missing'),
@@ -86,24 +87,41 @@ export class DealPanel {
         ? h(
             'ul',
             { class: 'warnings', 'data-testid': 'warnings' },
-            warnings.map((w) => h('li', {}, h('span', { class: 'tag warn' }, words(w.code)), ' ', w.message)),
+            warnings.map((w) =>
+              h(
+                'li',
+                {},
+                h('span', { class: 'tag warn' }, words(w.code)),
+                ' ',
+                w.message,
+              ),
+            ),
           )
         : h('p', { class: 'muted' }, 'No warnings.'),
     );
   }
 
+  /** A person named in the analytics (by key): a button that selects them on the map. */
+  personButton(key, name) {
+    const person = byKey(this.app.state.view, key);
+    if (!person) return h('span', {}, name || key);
+    return h('button', { type: 'button', class: 'link', onclick: () => this.app.selectPerson(person.id) }, person.name);
+  }
+
   plan(steps, baseline) {
     if (!steps) return null;
-    const before = new Map((baseline || []).map((s, i) => [s.person.id, i]));
+    const view = this.app.state.view;
+    const before = new Map((baseline || []).map((s, i) => [s.personKey, i]));
     const items = steps.map((step, i) => {
-      const path = (step.introPath || []).map((p) => (typeof p === 'object' ? p.id : p));
+      const path = (step.introPath || []).map((key) => byKey(view, key)?.id || key);
       let moved = null;
       if (baseline) {
-        const was = before.get(step.person.id);
+        const was = before.get(step.personKey);
         if (was === undefined) moved = 'new';
         else if (was > i) moved = `up ${was - i}`;
         else if (was < i) moved = `down ${i - was}`;
       }
+      const name = step.person?.name || step.personKey;
       const via = step.ourPerson ? `via ${personName(step.ourPerson)}` : 'no route in yet';
       return h(
         'li',
@@ -113,11 +131,11 @@ export class DealPanel {
           {
             type: 'button',
             class: 'plan-step',
-            'aria-pressed': this.activeStep === step.person.id ? 'true' : 'false',
-            'aria-label': `Step ${i + 1}: ${step.person.name}, ${via}. Show intro path on the map.`,
+            'aria-pressed': this.activeStep === step.personKey ? 'true' : 'false',
+            title: 'Show the intro path on the map',
             onclick: (e) => this.selectStep(e.currentTarget, step, path),
           },
-          h('span', { class: 'step-name' }, step.person.name),
+          h('span', { class: 'step-name' }, name),
           moved ? h('span', { class: `tag moved` }, moved) : null,
           h(
             'span',
@@ -146,14 +164,15 @@ export class DealPanel {
   }
 
   selectStep(button, step, path) {
-    const again = this.activeStep === step.person.id;
-    this.activeStep = again ? null : step.person.id;
+    const again = this.activeStep === step.personKey;
+    this.activeStep = again ? null : step.personKey;
     for (const b of this.el.querySelectorAll('.plan-step')) b.setAttribute('aria-pressed', 'false');
     if (again) {
       this.app.map.highlightPath([]);
       return;
     }
     button.setAttribute('aria-pressed', 'true');
-    this.app.map.highlightPath(path.length ? path : [step.person.id]);
+    const target = byKey(this.app.state.view, step.personKey);
+    this.app.map.highlightPath(path.length ? path : [target?.id].filter(Boolean));
   }
 }

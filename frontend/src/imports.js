@@ -1,6 +1,33 @@
-// CSV import through GraphQL, when the API offers it; null otherwise.
+// CSV import: the API takes file uploads at POST /workspaces/{key}/imports (multipart), the one
+// call outside GraphQL, because GraphQL has no file type. The answer is the validation report.
 
-export function importer(schema) {
-  if (!schema.hasMutation('importCsv')) return null;
-  return null;
+import { apiToken } from './api.js';
+
+/**
+ * Upload `files` into the workspace with key `workspaceKey`. Resolves to
+ * {applied, written: {kind: rows}, report: {ok, good_rows, bad_rows, issues: [{file, row, column, reason}]}}.
+ */
+export async function uploadCsv(workspaceKey, files, { goodRowsOnly = false } = {}) {
+  const body = new FormData();
+  for (const file of files) body.append('files', file, file.name);
+  const headers = { Accept: 'application/json' };
+  const token = apiToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const query = goodRowsOnly ? '?good_rows_only=true' : '';
+  const response = await fetch(`/workspaces/${encodeURIComponent(workspaceKey)}/imports${query}`, {
+    method: 'POST',
+    headers,
+    body,
+  });
+  let answer;
+  try {
+    answer = await response.json();
+  } catch {
+    throw new Error(`statusmap answered HTTP ${response.status}`);
+  }
+  // 422 carries the validation report (nothing written); other failures carry a message.
+  if (!response.ok && response.status !== 422) {
+    throw new Error(answer.message || answer.detail || `HTTP ${response.status}`);
+  }
+  return answer;
 }

@@ -2,6 +2,7 @@
 // on the map (CSV, JSON), and the map itself as PNG or SVG.
 
 import { csv, download, fill, h, words } from './dom.js';
+import { uploadCsv } from './imports.js';
 
 function slug(text) {
   return String(text || 'map').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'map';
@@ -11,7 +12,6 @@ export class IoPanel {
   constructor(container, app) {
     this.el = container;
     this.app = app;
-    this.imports = null; // set by main when the API offers CSV import
   }
 
   render() {
@@ -23,23 +23,16 @@ export class IoPanel {
   }
 
   importSection() {
-    const imports = this.imports;
-    if (!imports) {
-      return h(
-        'section',
-        { class: 'block', 'aria-labelledby': 'import-title' },
-        h('h3', { id: 'import-title' }, 'Import CSV'),
-        h('p', { class: 'muted', 'data-testid': 'import-missing' }, 'CSV import is not available from this API yet.'),
-      );
-    }
     const report = h('div', { id: 'import-report', class: 'report', 'aria-live': 'polite', 'data-testid': 'import-report' });
-    const kind = h(
-      'select',
-      { id: 'import-kind', name: 'kind' },
-      imports.kinds.map((k) => h('option', { value: k }, words(k))),
-    );
-    const file = h('input', { id: 'import-file', name: 'file', type: 'file', accept: '.csv,text/csv', required: true });
-    const dryRun = h('input', { id: 'import-dry-run', type: 'checkbox', name: 'dryRun' });
+    const file = h('input', {
+      id: 'import-file',
+      name: 'files',
+      type: 'file',
+      accept: '.csv,text/csv',
+      multiple: true,
+      'aria-describedby': 'import-help',
+    });
+    const goodRowsOnly = h('input', { id: 'import-good-rows', type: 'checkbox', name: 'goodRowsOnly' });
     const form = h(
       'form',
       {
@@ -47,53 +40,68 @@ export class IoPanel {
         'aria-labelledby': 'import-title',
         onsubmit: async (e) => {
           e.preventDefault();
+          const key = this.app.state.workspaceKey;
           if (!file.files.length) {
-            fill(report, h('p', { class: 'error' }, 'Choose a CSV file first.'));
+            fill(report, h('p', { class: 'error' }, 'Choose one or more CSV files first.'));
             return;
           }
           fill(report, h('p', {}, 'Importing…'));
-          const text = await file.files[0].text();
           try {
-            const result = await imports.run({ kind: kind.value, csv: text, dryRun: dryRun.checked, filename: file.files[0].name });
-            fill(report, ...this.reportView(result));
-            if (!dryRun.checked && result.written > 0) await this.app.reloadAfterImport();
+            const result = await uploadCsv(key, [...file.files], { goodRowsOnly: goodRowsOnly.checked });
+            // Redraw first, so that the report appears with the map already showing the new rows.
+            if (result.applied) await this.app.reloadAfterImport();
+            fill(report, this.reportView(result));
           } catch (err) {
             fill(report, h('p', { class: 'error' }, `Import failed: ${err.message}`));
           }
         },
       },
       h('h3', { id: 'import-title' }, 'Import CSV'),
-      h('label', { for: 'import-kind' }, 'What the file holds'),
-      kind,
-      h('label', { for: 'import-file' }, 'CSV file'),
+      h('label', { for: 'import-file' }, 'CSV files'),
       file,
-      h('label', { class: 'check' }, dryRun, ' Check only (write nothing)'),
-      h('button', { type: 'submit' }, 'Upload'),
-      imports.templates ? h('p', { class: 'muted' }, imports.templates) : null,
+      h(
+        'p',
+        { id: 'import-help', class: 'muted' },
+        'Files are recognised by name or header: people.csv, organisations.csv, influences.csv, ' +
+          'knows.csv, reporting.csv, deals.csv, buying_centre.csv, or CRM exports.',
+      ),
+      h('label', { class: 'check' }, goodRowsOnly, ' Import the good rows even if some are bad'),
+      h('button', { type: 'submit' }, 'Upload and import'),
     );
     return h('section', { class: 'block' }, form, report);
   }
 
-  /** The validation report: counts, then every rejected row with field and message. */
+  /** The validation report: what was written, then every bad row with file, row and column. */
   reportView(result) {
-    const rows = result.errors || [];
+    const report = result.report || { issues: [] };
+    const written = Object.entries(result.written || {}).filter(([, n]) => n > 0);
+    const issues = report.issues || [];
     return [
       h(
         'p',
-        { class: rows.length ? 'error' : 'ok' },
-        `${result.written} row${result.written === 1 ? '' : 's'} ${result.dryRun ? 'would be written' : 'written'}, ` +
-          `${result.rejected} rejected.`,
+        { class: result.applied ? 'ok' : 'error', 'data-testid': 'import-summary' },
+        result.applied
+          ? `Imported: ${written.map(([kind, n]) => `${n} ${words(kind)}`).join(', ') || 'nothing new'}.`
+          : `Nothing was imported: ${report.bad_rows} bad row${report.bad_rows === 1 ? '' : 's'}. ` +
+              'Fix them, or tick "Import the good rows".',
+        result.applied && report.bad_rows ? ` ${report.bad_rows} bad rows were skipped.` : null,
       ),
-      rows.length
+      issues.length
         ? h(
             'table',
-            { class: 'compact', 'data-testid': 'import-errors' },
-            h('caption', {}, 'Rows with problems'),
-            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Row'), h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Problem'))),
+            { class: 'compact', 'data-testid': 'import-issues' },
+            h('caption', {}, 'Validation report'),
+            h(
+              'thead',
+              {},
+              h('tr', {}, ['File', 'Row', 'Column', 'Problem'].map((c) => h('th', { scope: 'col' }, c))),
+            ),
             h(
               'tbody',
               {},
-              rows.map((r) => h('tr', {}, h('td', {}, String(r.row ?? '')), h('td', {}, r.field || ''), h('td', {}, r.message))),
+              issues.map((i) =>
+                h('tr', {}, h('td', {}, i.file), h('td', {}, String(i.row ?? '')), h('td', {}, i.column || ''), h('td', {}, i.reason)),
+              ),
             ),
           )
         : null,

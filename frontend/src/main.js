@@ -13,7 +13,6 @@ import { IoPanel } from './io-panel.js';
 import { ACCOUNTS, ACCOUNT_MAP, DEALS, DEAL_MAP, WORKSPACES } from './queries.js';
 import { accountView, applyInfluenceMap, dealView, withoutPeople } from './view-model.js';
 import { loadDealAnalytics } from './analytics.js';
-import { importer } from './imports.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -21,6 +20,7 @@ class App {
   constructor() {
     this.state = {
       workspaceId: null,
+      workspaceKey: null, // CSV upload addresses the workspace by key
       accountId: null,
       accountName: null,
       dealId: null,
@@ -67,7 +67,6 @@ class App {
       this.reportError(e);
       return;
     }
-    this.ioPanel.imports = importer(this.schema, () => this.state.workspaceId);
     this.ioPanel.render();
     if (!this.schema.hasQuery('workspaces')) {
       this.say('This API has no workspaces yet.', { error: true });
@@ -76,6 +75,7 @@ class App {
     const wanted = new URLSearchParams(window.location.hash.slice(1));
     const data = await gql(WORKSPACES);
     const workspaces = data.workspaces.edges.map((e) => e.node);
+    this.workspaces = workspaces;
     if (!workspaces.length) {
       this.say('No workspace yet: load the demo (statusmap seed) or import a CSV.');
       this.dealPanel.showEmpty('No workspace yet.');
@@ -88,11 +88,10 @@ class App {
 
   async chooseWorkspace(id, wanted = new URLSearchParams()) {
     this.state.workspaceId = id;
+    this.state.workspaceKey = this.workspaces.find((w) => w.id === id)?.key;
     $('workspace').value = id;
     const data = await gql(ACCOUNTS, { workspaceId: id });
-    const accounts = data.workspace.organisations.edges
-      .map((e) => e.node)
-      .filter((o) => !['home', 'partner'].includes(String(o.kind).toLowerCase()));
+    const accounts = customersOf(data);
     fillSelect($('account'), accounts, (o) => o.name);
     if (!accounts.length) {
       this.say('No customer or prospect in this workspace yet.');
@@ -107,7 +106,7 @@ class App {
     this.state.accountName = $('account').selectedOptions[0]?.textContent || '';
     const data = await gql(DEALS, { workspaceId: this.state.workspaceId, organisationId: id });
     const deals = data.workspace.deals.edges.map((e) => e.node);
-    fillSelect($('deal'), deals, (d) => d.name, { value: '', label: 'Whole account (no deal)' });
+    fillSelect($('deal'), deals, (d) => d.name, NO_DEAL);
     const deal = wanted.has('deal') ? pick(deals, wanted.get('deal'), null) : deals[0];
     await this.chooseDeal(deal ? deal.id : '');
   }
@@ -117,6 +116,7 @@ class App {
     $('deal').value = id || '';
     this.state.hidden.clear();
     this.state.plan = null;
+    this.state.selectedId = null;
     this.writeHash();
     await this.load();
   }
@@ -128,13 +128,16 @@ class App {
   }
 
   /** (Re)load the deal or account from the API and draw it. */
-  async load() {
+  async load({ compare = false } = {}) {
     const { workspaceId, dealId, accountId } = this.state;
+    // Only the latest choice is drawn: an answer for an earlier pick is dropped.
+    const seq = (this.loadSeq = (this.loadSeq || 0) + 1);
     this.say('Loading…');
+    let fullView;
     try {
       if (dealId) {
         const data = await gql(DEAL_MAP, { workspaceId, dealId });
-        this.state.fullView = dealView(data.workspace.deal);
+        fullView = dealView(data.workspace.deal);
       } else {
         const nodes = [];
         let after = null;
@@ -144,23 +147,27 @@ class App {
           nodes.push(...page.edges.map((e) => e.node));
           after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
         } while (after);
-        this.state.fullView = accountView(nodes);
+        fullView = accountView(nodes);
       }
     } catch (e) {
-      this.reportError(e);
+      if (seq === this.loadSeq) this.reportError(e);
       return;
     }
-    await this.redraw({ reloadPlan: true });
-    const n = this.state.view.people.size;
-    $('map-caption').textContent = `${n} people · ${this.state.view.edges.length} lines`;
-    this.say(this.state.dealId ? `Deal loaded: ${this.state.view.deal.name}` : `Account loaded: ${this.state.accountName}`);
+    if (seq !== this.loadSeq) return;
+    this.state.fullView = fullView;
+    await this.redraw({ compare });
+    if (seq !== this.loadSeq) return;
+    const { view } = this.state;
+    if (!view) return;
+    $('map-caption').textContent = `${view.people.size} people · ${view.edges.length} lines`;
+    this.say(view.deal ? `Deal loaded: ${view.deal.name}` : `Account loaded: ${this.state.accountName}`);
   }
 
   /** Draw fullView minus hidden people; fetch analytics for what is drawn. */
-  async redraw({ reloadPlan }) {
+  async redraw({ compare }) {
     const { fullView, hidden } = this.state;
+    const seq = (this.drawSeq = (this.drawSeq || 0) + 1);
     const view = withoutPeople(fullView, hidden);
-    this.state.view = view;
     let analytics = null;
     let analyticsError = null;
     if (view.deal) {
@@ -169,13 +176,16 @@ class App {
       } catch (e) {
         analyticsError = `Analytics failed: ${e.message}`;
       }
-      if (analytics?.influenceMap) applyInfluenceMap(view, analytics.influenceMap);
+      if (seq !== this.drawSeq) return; // a newer draw has started
+      if (analytics?.influenceMap) applyInfluenceMap(view, analytics.influenceMap, hidden);
     }
+    this.state.view = view;
     this.map.render(view);
     this.list.setPeople(view.people.values());
     if (view.deal) {
-      const baseline = hidden.size ? this.state.plan : null;
-      if (reloadPlan && !hidden.size) this.state.plan = analytics?.approachPlan || null;
+      // The plan to compare with: the what-if's own "before", else the plan before this edit.
+      const baseline = analytics?.baseline || (compare ? this.state.plan : null);
+      this.state.plan = analytics?.approachPlan || null;
       this.dealPanel.render({ view, analytics, analyticsError, baseline });
     } else {
       this.dealPanel.showEmpty('Choose a deal to see its coverage and approach plan.');
@@ -198,27 +208,35 @@ class App {
 
   /** After a successful edit: reload map and plan, keep the person open. */
   async afterEdit(personId) {
-    const status = this.state.hidden.size;
-    await this.load();
-    if (status) await this.redraw({ reloadPlan: false });
+    await this.load({ compare: true });
     if (this.state.view.people.has(personId)) await this.personPanel.show(personId);
   }
 
+  /** New rows may add accounts and deals: refresh the pickers, keep what is open. */
   async reloadAfterImport() {
-    await this.load();
+    const { workspaceId, accountId, dealId } = this.state;
+    const [accounts, deals] = await Promise.all([
+      gql(ACCOUNTS, { workspaceId }),
+      gql(DEALS, { workspaceId, organisationId: accountId }),
+    ]);
+    fillSelect($('account'), customersOf(accounts), (o) => o.name);
+    $('account').value = accountId;
+    fillSelect($('deal'), deals.workspace.deals.edges.map((e) => e.node), (d) => d.name, NO_DEAL);
+    $('deal').value = dealId || '';
+    await this.load({ compare: true });
   }
 
   async toggleHidden(id) {
     if (this.state.hidden.has(id)) this.state.hidden.delete(id);
     else this.state.hidden.add(id);
-    await this.redraw({ reloadPlan: false });
+    await this.redraw({ compare: false });
     this.showTab('deal');
     this.say(this.state.hidden.size ? `What-if: ${this.state.hidden.size} hidden` : 'Everyone shown');
   }
 
   async clearHidden() {
     this.state.hidden.clear();
-    await this.redraw({ reloadPlan: false });
+    await this.redraw({ compare: false });
     this.say('Everyone shown');
   }
 
@@ -247,6 +265,15 @@ class App {
       $(tab.getAttribute('aria-controls')).hidden = !on;
     }
   }
+}
+
+const NO_DEAL = { value: '', label: 'Whole account (no deal)' };
+
+/** Accounts are customers and prospects: not partners, not us. */
+function customersOf(data) {
+  return data.workspace.organisations.edges
+    .map((e) => e.node)
+    .filter((o) => !['home', 'partner'].includes(String(o.kind).toLowerCase()));
 }
 
 function fillSelect(select, items, label, empty = null) {

@@ -210,13 +210,24 @@ export class StatusMap {
     this.cy.fit(undefined, 30);
   }
 
+  /** Run `draw` with every label shown: an export is read at full size, not at screen zoom. */
+  withAllLabels(draw) {
+    const style = this.cy.style();
+    style.selector('node.person').style('min-zoomed-font-size', 0).update();
+    try {
+      return draw();
+    } finally {
+      style.selector('node.person').style('min-zoomed-font-size', 6).update();
+    }
+  }
+
   /** The map as a PNG Blob (the whole map, not only what is in view). */
   png() {
-    return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#FFFFFF' });
+    return this.withAllLabels(() => this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#FFFFFF' }));
   }
 
   /** The map as SVG text. */
   svg() {
-    return this.cy.svg({ full: true, scale: 1, bg: '#FFFFFF' });
+    return this.withAllLabels(() => this.cy.svg({ full: true, scale: 1, bg: '#FFFFFF' }));
   }
 }

@@ -5,6 +5,7 @@ import { gql } from './api.js';
 import { fill, formatGap, formatWeight, h, words } from './dom.js';
 import { enumOptions, enumSelect, fieldError, submitMutation } from './forms.js';
 import { PERSON_DETAIL, mutationDocument } from './queries.js';
+import { loadPersonAnalytics } from './analytics.js';
 
 const ROLES = ['initiator', 'user', 'influencer', 'decider', 'buyer', 'gatekeeper', 'approver', 'champion'];
 const STANCES = ['champion', 'supporter', 'neutral', 'sceptic', 'blocker', 'unknown'];
@@ -47,17 +48,22 @@ export class PersonPanel {
     if (!person) return this.showEmpty();
     fill(this.el, h('h2', {}, person.name), h('p', { class: 'muted' }, 'Loading…'));
     let detail = null;
+    let measures = null;
     try {
-      const data = await gql(PERSON_DETAIL, { workspaceId: state.workspaceId, personId });
+      const [data, analytics] = await Promise.all([
+        gql(PERSON_DETAIL, { workspaceId: state.workspaceId, personId }),
+        loadPersonAnalytics(this.app.schema, state.workspaceId, personId).catch(() => null),
+      ]);
       detail = data.workspace?.person || null;
+      measures = analytics;
     } catch (e) {
       this.app.reportError(e);
     }
     if (this.personId !== personId) return; // another person was chosen meanwhile
-    this.render(person, detail);
+    this.render(person, detail, measures);
   }
 
-  render(person, detail) {
+  render(person, detail, measures) {
     const app = this.app;
     const inDeal = Boolean(app.state.view?.deal);
     const sections = [
@@ -83,7 +89,10 @@ export class PersonPanel {
       this.hideButton(person),
     ];
     if (detail) {
-      sections.push(this.influencersSection(detail), this.oursSection(person, detail));
+      sections.push(
+        this.influencersSection(detail, measures),
+        this.oursSection(person, detail, measures),
+      );
     }
     if (inDeal && person.side === 'customer') sections.push(this.memberForm(person), this.stageForm(person));
     if (detail && person.side === 'customer') sections.push(this.influenceForm(person, detail));
@@ -104,35 +113,59 @@ export class PersonPanel {
     );
   }
 
-  influencersSection(detail) {
-    const higher = detail.higher || [];
+  influencersSection(detail, measures) {
+    // From the analytics: up to two hops, with the gap; else the direct influencers above them.
+    const items = measures
+      ? measures.higherStatusInfluencers.filter((i) => i.person).map((i) => {
+          const via = i.via ? this.app.state.view && [...this.app.state.view.people.values()].find((p) => p.key === i.via) : null;
+          const extra = [`L${i.level} (${formatGap(i.gap)})`, `strength ${formatWeight(i.strength)}`, via ? `via ${via.name}` : i.via ? 'via 1 person' : null];
+          return h('li', {}, personLink(this.app, i.person, extra.filter(Boolean).join(' · ')));
+        })
+      : (detail.higher || []).map((i) =>
+          h('li', {}, personLink(this.app, i.person, `L${i.person.level?.rank ?? '?'} · ${words(i.kind)} · weight ${formatWeight(i.weight)}`)),
+        );
     return h(
       'section',
       { class: 'block', 'aria-labelledby': 'higher-title' },
       h('h3', { id: 'higher-title' }, 'Higher-status influencers'),
-      higher.length
-        ? h(
-            'ul',
-            { class: 'plain', 'data-testid': 'higher-status-influencers' },
-            higher.map((i) =>
-              h('li', {}, personLink(this.app, i.person, `L${i.person.level?.rank ?? '?'} · ${words(i.kind)} · weight ${formatWeight(i.weight)}`)),
-            ),
-          )
+      items.length
+        ? h('ul', { class: 'plain', 'data-testid': 'higher-status-influencers' }, items)
         : h('p', { class: 'muted' }, 'Nobody of higher status is known to influence them.'),
     );
   }
 
-  oursSection(person, detail) {
+  oursSection(person, detail, measures) {
     const rank = person.level?.rank;
     const knownBy = new Map((detail.knownBy || []).map((k) => [k.person.id, k]));
+    if (measures) {
+      // The analytics' status gap to each of our people; partners who know them are added.
+      const gaps = new Map(measures.gapsToOurs.filter((g) => g.person).map((g) => [g.person.id, { person: g.person, gap: g.gap }]));
+      for (const k of detail.knownBy || []) {
+        if (!gaps.has(k.person.id)) {
+          const gap = Number.isFinite(rank) && Number.isFinite(k.person.level?.rank) ? rank - k.person.level.rank : NaN;
+          gaps.set(k.person.id, { person: k.person, gap });
+        }
+      }
+      return this.oursTable([...gaps.values()], knownBy);
+    }
     const ours = new Map();
     for (const p of this.app.state.view.people.values()) if (p.side !== 'customer') ours.set(p.id, p);
     for (const k of detail.knownBy || []) if (!ours.has(k.person.id)) ours.set(k.person.id, k.person);
-    const rows = [...ours.values()]
+    const entries = [...ours.values()]
       .filter((p) => String(p.organisation?.kind || '').toLowerCase() === 'home' || knownBy.has(p.id))
-      .map((p) => {
+      .map((p) => ({
+        person: p,
+        gap: Number.isFinite(rank) && Number.isFinite(p.level?.rank) ? rank - p.level.rank : NaN,
+      }));
+    return this.oursTable(entries, knownBy);
+  }
+
+  /** Our people (and partners' who know them): status gap and how well they know them. */
+  oursTable(entries, knownBy) {
+    const rows = entries
+      .sort((a, b) => (knownBy.get(b.person.id)?.strength ?? -1) - (knownBy.get(a.person.id)?.strength ?? -1))
+      .map(({ person: p, gap }) => {
         const k = knownBy.get(p.id);
-        const gap = Number.isFinite(rank) && Number.isFinite(p.level?.rank) ? rank - p.level.rank : NaN;
         const partner = String(p.organisation?.kind || '').toLowerCase() === 'partner';
         return h(
           'tr',

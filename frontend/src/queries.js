@@ -114,21 +114,57 @@ export function mutationDocument(schema, name) {
   `;
 }
 
-/** Analytics of a deal; `whatIf` variants pass the people to leave out. */
+const PLAN_STEP = `
+  order score reasons roles introPath introKind statusGap stance personKey ourPersonKey
+  person { id key name title } ourPerson { id key name }
+`;
+
+const COVERAGE = `
+  roles { role filled holders { personKey stance knownToUs strength person { id key name } } }
+  warnings { code message people }
+`;
+
+/** Analytics of a deal: measures per person, coverage, and the approach plan. */
 export const DEAL_ANALYTICS = `
   query DealAnalytics($workspaceId: ID!, $dealId: ID!) {
     workspace(id: $workspaceId) {
       id
       deal(id: $dealId) {
         id
-        influenceMap { people { influenceRank brokerage person { id } } }
-        coverage {
-          roles { role filled members { stance knownToUs person { id name } } }
-          warnings { code message people { id name } }
+        influenceMap {
+          people { personKey influenceRank brokerage person { ...PersonCard } }
+          edges { source target weight kind }
         }
-        approachPlan {
-          order score reasons roles introPath { id name } introKind statusGap stance
-          person { id name title } ourPerson { id name }
+        coverage { ${COVERAGE} }
+        approachPlan { ${PLAN_STEP} }
+      }
+    }
+  }
+  ${PERSON_CARD}
+`;
+
+/** The deal as it would be without some people (nothing is stored). */
+export const WHAT_IF = `
+  query WhatIf($workspaceId: ID!, $dealId: ID!, $removePeople: [ID!]) {
+    whatIf(workspaceId: $workspaceId, dealId: $dealId, removePeople: $removePeople) {
+      coverageAfter { ${COVERAGE} }
+      planBefore { ${PLAN_STEP} }
+      planAfter { ${PLAN_STEP} }
+      moved { personKey orderBefore orderAfter }
+    }
+  }
+`;
+
+/** Status measures of one person from the analytics (when the API has them). */
+export const PERSON_ANALYTICS = `
+  query PersonAnalytics($workspaceId: ID!, $personId: ID!) {
+    workspace(id: $workspaceId) {
+      id
+      person(id: $personId) {
+        id
+        gapsToOurs { personKey level gap person { id key name organisation { kind } } }
+        higherStatusInfluencers(hops: 2) {
+          personKey level gap strength via person { id key name }
         }
       }
     }

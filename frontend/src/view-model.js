@@ -100,14 +100,39 @@ export function accountView(nodes) {
   return b.build({ deal: null });
 }
 
-/** Put analytics on the people of a view (influence rank drives node size). */
-export function applyInfluenceMap(view, influenceMap) {
+/** The person of a view with stable key `key` (analytics speak in keys). */
+export function byKey(view, key) {
+  if (!view.byKey) view.byKey = new Map([...view.people.values()].map((p) => [p.key, p]));
+  return view.byKey.get(key) || null;
+}
+
+/**
+ * Put analytics on the people of a view (influence rank drives node size), and add the people
+ * and influence edges of the deal's scope that are more than one step from its members.
+ */
+export function applyInfluenceMap(view, influenceMap, hidden = new Set()) {
   for (const entry of influenceMap?.people || []) {
-    const p = view.people.get(entry.person.id);
+    let p = byKey(view, entry.personKey);
+    if (!p && entry.person && !hidden.has(entry.person.id)) {
+      p = personOf(entry.person);
+      view.people.set(p.id, p);
+      view.byKey.set(p.key, p);
+    }
     if (p) {
       p.influenceRank = entry.influenceRank;
       p.brokerage = entry.brokerage;
     }
+  }
+  const known = new Set(view.edges.map((e) => e.id));
+  for (const e of influenceMap?.edges || []) {
+    if (String(e.kind).toLowerCase().includes('report')) continue; // drawn as reporting lines
+    const source = byKey(view, e.source);
+    const target = byKey(view, e.target);
+    if (!source || !target) continue;
+    const id = `influence:${source.id}>${target.id}`;
+    if (known.has(id)) continue;
+    known.add(id);
+    view.edges.push({ id, kind: 'influence', source: source.id, target: target.id, weight: e.weight, influenceKind: low(e.kind) });
   }
 }
 
@@ -116,5 +141,5 @@ export function withoutPeople(view, hidden) {
   if (!hidden.size) return view;
   const people = new Map([...view.people].filter(([id]) => !hidden.has(id)));
   const edges = view.edges.filter((e) => !hidden.has(e.source) && !hidden.has(e.target));
-  return { ...view, people, edges };
+  return { ...view, people, edges, byKey: null };
 }
