@@ -152,7 +152,8 @@ def test_exact_brokerage_matches_networkx_and_igraph(seed: int) -> None:
 def test_exact_brokerage_in_several_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     import graph.analytics.centrality as centrality
 
-    monkeypatch.setattr(centrality, "_BATCH_CELLS", 7 * 60)  # 7 sources per batch
+    monkeypatch.setattr(centrality, "_BATCH_SOURCES", 7)
+    monkeypatch.setattr(centrality, "_ONE_BATCH_UP_TO", 10)
     G = _random_graph(60, 0.08, 11)
     assert brokerage(G).values == pytest.approx(nx.betweenness_centrality(G), abs=1e-9)
 
