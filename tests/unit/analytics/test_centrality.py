@@ -111,6 +111,20 @@ def test_brokerage_of_a_chain_solved_by_hand() -> None:
     assert result.samples_used == 4
 
 
+def test_brokerage_of_a_long_chain() -> None:
+    # On p0 -> p1 -> ... -> p(n-1), p_i lies between every s < i and every t > i.
+    n = 300
+    G = nx.DiGraph([(f"p{i}", f"p{i + 1}") for i in range(n - 1)])
+    expected = {f"p{i}": i * (n - 1 - i) / ((n - 1) * (n - 2)) for i in range(n)}
+    assert brokerage(G).values == pytest.approx(expected, abs=1e-12)
+
+
+def test_brokerage_with_self_loops_and_separate_groups() -> None:
+    G = nx.disjoint_union(_random_graph(40, 0.08, 8), _random_graph(30, 0.1, 9))
+    G.add_edges_from([(0, 0), (45, 45)])
+    assert brokerage(G).values == pytest.approx(nx.betweenness_centrality(G), abs=1e-9)
+
+
 def test_brokerage_of_a_star_solved_by_hand() -> None:
     # Leaves talk to each other only through the hub: all 3 * 2 ordered leaf pairs, out of
     # (4 - 1)(4 - 2) = 6 pairs, pass through it.
