@@ -204,6 +204,15 @@ export class StatusMap {
       cy.elements('node.person, edge').difference(onPath).addClass('faded');
       onPath.addClass('on-path');
     });
+    // Bring the path into view, close enough to read the names on it.
+    const path = cy.$('.on-path');
+    if (path.nonempty()) {
+      cy.fit(path, 80);
+      if (cy.zoom() > 1.2) {
+        cy.zoom(1.2);
+        cy.center(path);
+      }
+    }
   }
 
   fit() {
