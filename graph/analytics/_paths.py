@@ -58,14 +58,6 @@ def strongest_paths_into(
     return best
 
 
-def strongest_paths_from(
-    G: nx.DiGraph, source: str, max_hops: int, *, attr: str = "weight"
-) -> dict[str, Route]:
-    """Strongest route of at most ``max_hops`` edges from ``source`` to every person it reaches."""
-    backwards = strongest_paths_into(G.reverse(copy=False), source, max_hops, attr=attr)
-    return {node: (s, tuple(reversed(path))) for node, (s, path) in backwards.items()}
-
-
 class AccessGraph:
     """An access graph prepared for strongest-route queries (Dijkstra on ``-log(strength)``).
 

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.analytics._paths import strongest_paths_from
-
 __all__ = ["ACCOUNT_KINDS", "AccountReach", "CrossAccountInfluencer", "cross_account_influencers"]
 
 ACCOUNT_KINDS = frozenset({"customer", "prospect"})
@@ -79,20 +77,18 @@ def cross_account_influencers(
         raise ValueError(f"hops must be 1 or 2, got {hops}")
     if min_accounts < 1:
         raise ValueError(f"min_accounts must be at least 1, got {min_accounts}")
+    account_of = {
+        p: data.get("org_id") if data.get("org_kind") in ACCOUNT_KINDS else None
+        for p, data in G.nodes(data=True)
+    }
     found = []
     for person, own_org in G.nodes(data="org_id"):
+        reach = _strongest_reach(G, person, hops)
         per_account: dict[str, dict[str, float]] = {}
-        for target, (strength, _) in strongest_paths_from(G, person, hops).items():
-            org = G.nodes[target].get("org_id")
-            if (
-                target == person
-                or strength <= 0.0
-                or org is None
-                or org == own_org
-                or G.nodes[target].get("org_kind") not in ACCOUNT_KINDS
-            ):
-                continue
-            per_account.setdefault(org, {})[target] = strength
+        for target, strength in reach.items():
+            org = account_of[target]
+            if org is not None and org != own_org:
+                per_account.setdefault(org, {})[target] = strength
         if len(per_account) < min_accounts:
             continue
         accounts = sorted(
@@ -102,10 +98,24 @@ def cross_account_influencers(
             ),
             key=lambda a: (-a.weight, a.org_id),
         )
-        found.append(
-            CrossAccountInfluencer(
-                person, own_org, tuple(accounts), sum(a.weight for a in accounts)
-            )
-        )
+        total = sum(a.weight for a in accounts)
+        found.append(CrossAccountInfluencer(person, own_org, tuple(accounts), total))
     found.sort(key=lambda c: (-len(c.accounts), -c.total_weight, c.person_id))
     return found
+
+
+def _strongest_reach(G: nx.DiGraph, person: str, hops: int) -> dict[str, float]:
+    """Strength of the strongest path of at most ``hops`` (1 or 2) edges to each person."""
+    best: dict[str, float] = {}
+    for x, first in G.succ[person].items():
+        w1 = float(first.get("weight", 1.0))
+        if w1 <= 0.0:
+            continue
+        if w1 > best.get(x, 0.0):
+            best[x] = w1
+        if hops == 2:
+            for target, second in G.succ[x].items():
+                strength = w1 * float(second.get("weight", 1.0))
+                if target != person and strength > best.get(target, 0.0):
+                    best[target] = strength
+    return best
