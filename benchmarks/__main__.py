@@ -1,0 +1,182 @@
+"""The performance suite: ``python -m benchmarks`` (or ``make bench``) writes benchmarks/RESULTS.md.
+
+    python -m benchmarks                               # deal and account: a few minutes
+    python -m benchmarks --sizes deal,account,portfolio  # + 100k people / 1M edges
+    python -m benchmarks --sizes crm                   # 1M people / 10M edges: hours
+
+Per size, in one run on one server: ingest (import path vs LOAD CSV), the buying-centre and
+person queries through GraphQL under 1, 10 and 50 clients vs the hand-written Cypher limit,
+whole-workspace analysis (ours vs NetworkX and igraph, and end to end through GraphQL), and the
+memory peaks of the API and of Neo4j. See benchmarks/README.md for what each figure means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from neo4j import AsyncGraphDatabase, RoutingControl
+
+from benchmarks.analysis import run_analysis
+from benchmarks.environment import machine, peak_rss, reset_peak, started_neo4j
+from benchmarks.ingest import IngestRun, run_ingest
+from benchmarks.report import Report, SizeResult
+from benchmarks.serving import (
+    BUYING_CENTRE,
+    CROSS_ACCOUNT,
+    PERSON,
+    TOUCH,
+    ApiServer,
+    Latency,
+    api_server,
+    cypher,
+    measure,
+    median_latency,
+    read_limit,
+)
+from benchmarks.sizes import SIZES, Size
+from graph.store import Store
+
+CLIENTS = (1, 10, 50)
+REQUESTS = {1: 60, 10: 300, 50: 600}
+"""Requests per run at each concurrency: bounded, and enough for a p99."""
+
+log = logging.getLogger("benchmarks")
+
+
+async def _token(store: Store, workspace: str) -> str | None:
+    """An admin token on ``workspace``, when this checkout has API tokens."""
+    try:
+        from graph.auth import Role, TokenAuthority, issue_token
+    except ImportError:
+        return None
+    issued = await issue_token(store, "bench", superuser=True, label="benchmarks")
+    await TokenAuthority(store).grant("bench", workspace, Role.ADMIN)
+    return issued.token
+
+
+async def _serving(
+    api: ApiServer, store: Store, workspace: str, runs: int, result: SizeResult
+) -> None:
+    records, _, _ = await store.driver.execute_query(
+        cypher("pick_targets"),  # type: ignore[arg-type]
+        {"workspace": workspace},
+        routing_=RoutingControl.READ,
+    )
+    target = records[0].data()
+    deal, person = target["deal"], target["person"]
+    workloads: dict[str, tuple[Any, Any]] = {
+        "buying centre": (
+            lambda: api.graphql(BUYING_CENTRE, {"workspace": workspace, "deal": deal}),
+            lambda: read_limit(
+                store.driver, "limit_buying_centre", {"workspace": workspace, "deal": deal}
+            ),
+        ),
+        "person": (
+            lambda: api.graphql(PERSON, {"workspace": workspace, "person": person}),
+            lambda: read_limit(
+                store.driver, "limit_person", {"workspace": workspace, "person": person}
+            ),
+        ),
+    }
+    for name, (graphql, limit) in workloads.items():
+        await measure(graphql, 10, 100)  # warm both up: plans compiled, pools filled
+        await measure(limit, 10, 100)
+        for clients in CLIENTS:
+            ours: list[Latency] = []
+            peer: list[Latency] = []
+            for _ in range(runs):
+                ours.append(await measure(graphql, clients, REQUESTS[clients]))
+                peer.append(await measure(limit, clients, REQUESTS[clients]))
+            result.serving[(name, clients)] = (median_latency(ours), median_latency(peer))
+            log.info("%s x%d: %s vs %s", name, clients, result.serving[(name, clients)][0],
+                     result.serving[(name, clients)][1])  # fmt: skip
+    touch = {
+        "workspaceId": workspace,
+        "sourceId": target["source"],
+        "targetId": person,
+        "weight": target["weight"],
+        "kind": (target["kind"] or "advice").upper(),
+    }
+    times = []
+    for _ in range(max(1, runs)):
+        await api.graphql(TOUCH, {"input": touch})  # a write: the next analysis is fresh
+        started = time.perf_counter()
+        await api.graphql(CROSS_ACCOUNT, {"workspace": workspace})
+        times.append(time.perf_counter() - started)
+    result.api_analysis = statistics.median(times)
+
+
+async def _size(
+    store: Store, neo4j: Any, size: Size, work: Path, workers: int, runs: int
+) -> SizeResult:
+    workspace = f"bench-{size.name}"
+    result = SizeResult(size)
+    reset_peak(neo4j.pid)
+    ingest: list[IngestRun] = []
+    for run in range(size.ingest_runs):
+        target = f"{workspace}-{run}" if run else workspace
+        ingest.append(await run_ingest(store, size, work, run, target))
+        log.info("%s ingest %d: %s", size.name, run, ingest[-1])
+    result.ingest = ingest
+    token = await _token(store, workspace)
+    async with api_server(neo4j, token, workers=workers) as api:
+        await _serving(api, store, workspace, runs if size.people <= 100_000 else 1, result)
+        result.api_peak = api.peak_rss()
+    nx_runs = runs if size.people <= 5_000 else 1
+    result.analysis = await run_analysis(store.workspace(workspace), runs, nx_runs)
+    result.neo4j_peak = peak_rss(neo4j.pid)
+    return result
+
+
+async def main(sizes: list[Size], out: Path, workers: int, runs: int | None) -> None:
+    """Run ``sizes`` and write the report to ``out``."""
+    with started_neo4j(heap="4g", pagecache="4g") as neo4j:
+        auth = (neo4j.user, neo4j.password) if neo4j.password is not None else None
+        async with AsyncGraphDatabase.driver(
+            neo4j.uri, auth=auth, max_connection_pool_size=100
+        ) as driver:
+            store = Store(driver)
+            await store.apply_schema()
+            health = await store.health()
+            report = Report(machine(f"{health.version} {health.edition}"), workers)
+            with tempfile.TemporaryDirectory(prefix="statusmap-bench-data-") as tmp:
+                for size in sizes:
+                    log.info("size %s (%d people)", size.name, size.people)
+                    result = await _size(store, neo4j, size, Path(tmp), workers, runs or size.runs)
+                    report.results.append(result)
+                    # After each size, so that partial results survive an interrupted run.
+                    await asyncio.to_thread(out.write_text, report.markdown())
+    log.info("wrote %s", out)
+
+
+def _parse() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    defaults = ",".join(n for n, s in SIZES.items() if s.default)
+    parser.add_argument("--sizes", default=defaults, help=f"comma-separated: {', '.join(SIZES)}")
+    parser.add_argument("--runs", type=int, default=None, help="runs per figure (default: by size)")
+    parser.add_argument("--workers", type=int, default=1, help="API worker processes")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "RESULTS.md")
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    args = _parse()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    logging.getLogger("neo4j").setLevel(logging.ERROR)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    unknown = [n for n in args.sizes.split(",") if n not in SIZES]
+    if unknown:
+        raise SystemExit(f"unknown size(s) {unknown}; choose from {', '.join(SIZES)}")
+    chosen = [SIZES[n] for n in args.sizes.split(",")]
+    asyncio.run(main(chosen, args.out, args.workers, args.runs))

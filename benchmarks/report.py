@@ -1,0 +1,138 @@
+"""The suite's results as Markdown: machine, then one table per workload, a row per size."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass, field
+
+from benchmarks.analysis import AnalysisRun
+from benchmarks.ingest import IngestRun
+from benchmarks.serving import Latency
+from benchmarks.sizes import Size
+
+__all__ = ["Report", "SizeResult"]
+
+
+@dataclass
+class SizeResult:
+    """Everything measured at one size."""
+
+    size: Size
+    ingest: list[IngestRun] = field(default_factory=list)
+    serving: dict[tuple[str, int], tuple[Latency, Latency]] = field(default_factory=dict)
+    api_analysis: float | None = None
+    analysis: AnalysisRun | None = None
+    api_peak: int | None = None
+    neo4j_peak: int | None = None
+
+
+def _gib(n: int | None) -> str:
+    return "-" if n is None else f"{n / 2**30:.2f} GiB"
+
+
+def _s(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+@dataclass
+class Report:
+    """The whole run."""
+
+    machine: dict[str, str]
+    workers: int
+    results: list[SizeResult] = field(default_factory=list)
+
+    def markdown(self) -> str:
+        """RESULTS.md."""
+        out = [
+            "# Benchmark results",
+            "",
+            f"Written by `python -m benchmarks` on {time.strftime('%Y-%m-%d %H:%M %Z')}; "
+            "see [README.md](README.md) for what each figure measures. Every ratio compares "
+            "two figures measured in the same run on the same server. Medians of the runs "
+            "shown.",
+            "",
+            "| machine | |",
+            "|---|---|",
+            *(f"| {k} | {v} |" for k, v in self.machine.items()),
+            f"| API worker processes | {self.workers} |",
+            "",
+            *self._ingest(),
+            *self._serving(),
+            *self._analysis(),
+            *self._memory(),
+        ]
+        return "\n".join(out) + "\n"
+
+    def _ingest(self) -> list[str]:
+        lines = [
+            "## Ingest: import path vs LOAD CSV",
+            "",
+            "| size | people | rows (edges) | runs | import rows/s | LOAD CSV rows/s | ratio |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for r in self.results:
+            if not r.ingest:
+                continue
+            ours = statistics.median(i.ours_rate for i in r.ingest)
+            load = statistics.median(i.load_rate for i in r.ingest)
+            ratio = statistics.median(i.ours_rate / i.load_rate for i in r.ingest)
+            first = r.ingest[0]
+            lines.append(
+                f"| {r.size.name} | {r.size.people:,} | {first.rows:,} ({first.edges:,}) | "
+                f"{len(r.ingest)} | {ours:,.0f} | {load:,.0f} | {ratio:.2f}x |"
+            )
+        return [*lines, ""]
+
+    def _serving(self) -> list[str]:
+        lines = [
+            "## Queries: GraphQL vs the hand-written Cypher limit",
+            "",
+            "| size | query | clients | GraphQL p50 | GraphQL p99 | GraphQL req/s | "
+            "Cypher p50 | Cypher p99 | Cypher req/s | p99 ratio | req/s ratio |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for r in self.results:
+            for (name, clients), (ours, limit) in r.serving.items():
+                lines.append(
+                    f"| {r.size.name} | {name} | {clients} | {ours.p50_ms:.1f} ms | "
+                    f"{ours.p99_ms:.1f} ms | {ours.per_second:,.0f} | {limit.p50_ms:.1f} ms | "
+                    f"{limit.p99_ms:.1f} ms | {limit.per_second:,.0f} | "
+                    f"{ours.p99_ms / limit.p99_ms:.2f}x | "
+                    f"{ours.per_second / limit.per_second:.2f}x |"
+                )
+        return [*lines, ""]
+
+    def _analysis(self) -> list[str]:
+        lines = [
+            "## Whole-workspace analysis: influence rank + brokerage",
+            "",
+            "| size | people | influence edges | read from Neo4j | ours | NetworkX | igraph | "
+            "NetworkX / ours | through GraphQL (cold) |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for r in self.results:
+            a = r.analysis
+            if a is None:
+                continue
+            igraph = _s(a.igraph) + ("" if a.igraph_betweenness else " (PageRank only)")
+            lines.append(
+                f"| {r.size.name} | {a.people:,} | {a.edges:,} | {_s(a.read)} | {_s(a.ours)} | "
+                f"{_s(a.networkx)} | {igraph} | {a.networkx / a.ours:.1f}x | "
+                f"{_s(r.api_analysis)} |"
+            )
+        return [*lines, ""]
+
+    def _memory(self) -> list[str]:
+        lines = [
+            "## Memory peaks (resident)",
+            "",
+            "| size | API process | Neo4j (JVM: heap, page cache and the rest) |",
+            "|---|---:|---:|",
+        ]
+        for r in self.results:
+            lines.append(f"| {r.size.name} | {_gib(r.api_peak)} | {_gib(r.neo4j_peak)} |")
+        return [*lines, ""]

@@ -1,0 +1,241 @@
+"""Serving: GraphQL queries under concurrent clients vs one hand-written Cypher query (the limit).
+
+The API runs as its own process (``uvicorn api.app:create_app --factory``) on a loopback port,
+so its memory peak is its own and the load generator does not share its event loop. Clients are
+an async ``httpx`` pool with as many connections as clients; each client sends its next request
+as soon as the last one is answered (closed loop), for a bounded number of requests. The limit
+is the same answer read by one statement (``benchmarks/cypher/limit_*.cypher``) through the
+driver, with the same number of concurrent callers — what a perfect resolver could not beat.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import httpx
+from neo4j import AsyncDriver, RoutingControl
+
+from benchmarks.environment import BenchNeo4j, peak_rss
+
+__all__ = [
+    "BUYING_CENTRE",
+    "CROSS_ACCOUNT",
+    "PERSON",
+    "ApiServer",
+    "Latency",
+    "api_server",
+    "cypher",
+    "measure",
+]
+
+_CYPHER = Path(__file__).resolve().parent / "cypher"
+
+BUYING_CENTRE = """
+query BuyingCentre($workspace: ID!, $deal: ID!) {
+  workspace(id: $workspace) {
+    deal(id: $deal) {
+      key name
+      buyingCentre {
+        roles stance
+        person {
+          key name title level { rank name }
+          influencers(higherStatusOnly: true) { weight kind person { key name } }
+        }
+      }
+    }
+  }
+}"""
+
+PERSON = """
+query Person($workspace: ID!, $person: ID!) {
+  workspace(id: $workspace) {
+    person(id: $person) {
+      key name title level { rank name }
+      organisation { key name }
+      influencers { weight kind person { key name } }
+      influences { weight person { key name } }
+      reportsTo { key name }
+    }
+  }
+}"""
+
+CROSS_ACCOUNT = """
+query CrossAccount($workspace: ID!) {
+  workspace(id: $workspace) {
+    crossAccountInfluencers { personKey totalWeight accounts { organisationKey } }
+  }
+}"""
+
+TOUCH = """
+mutation Touch($input: UpsertInfluenceInput!) {
+  upsertInfluence(input: $input) { __typename }
+}"""
+"""Rewrites an existing edge unchanged: a write, so the next analysis is computed afresh."""
+
+
+@cache
+def cypher(name: str) -> str:
+    """A benchmark statement from ``benchmarks/cypher/``."""
+    return (_CYPHER / f"{name}.cypher").read_text()
+
+
+@dataclass(frozen=True)
+class Latency:
+    """Latencies of one closed-loop run."""
+
+    p50_ms: float
+    p99_ms: float
+    per_second: float
+    requests: int
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+async def measure(call: Callable[[], Awaitable[None]], clients: int, requests: int) -> Latency:
+    """Run ``requests`` calls from ``clients`` concurrent callers; p50, p99 and calls/s."""
+    latencies: list[float] = []
+    remaining = requests
+
+    async def client() -> None:
+        nonlocal remaining
+        while remaining > 0:
+            remaining -= 1
+            started = time.perf_counter()
+            await call()
+            latencies.append(time.perf_counter() - started)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    elapsed = time.perf_counter() - started
+    return Latency(
+        p50_ms=1000 * statistics.median(latencies),
+        p99_ms=1000 * _percentile(latencies, 0.99),
+        per_second=len(latencies) / elapsed,
+        requests=len(latencies),
+    )
+
+
+def median_latency(runs: list[Latency]) -> Latency:
+    """Each figure's median over several runs."""
+    return Latency(
+        statistics.median(r.p50_ms for r in runs),
+        statistics.median(r.p99_ms for r in runs),
+        statistics.median(r.per_second for r in runs),
+        sum(r.requests for r in runs),
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@dataclass
+class ApiServer:
+    """A running API process and a client pool on it."""
+
+    process: subprocess.Popen[bytes]
+    client: httpx.AsyncClient
+    headers: dict[str, str]
+
+    async def graphql(self, document: str, variables: dict[str, Any]) -> dict[str, Any]:
+        """POST one GraphQL request; raises on transport or GraphQL errors."""
+        response = await self.client.post(
+            "/graphql", json={"query": document, "variables": variables}, headers=self.headers
+        )
+        response.raise_for_status()
+        body: dict[str, Any] = response.json()
+        if body.get("errors"):
+            raise RuntimeError(f"GraphQL errors: {body['errors'][:2]}")
+        return body
+
+    def peak_rss(self) -> int | None:
+        """Peak resident memory of the API process (and of its workers, summed)."""
+        pids = [self.process.pid, *_children(self.process.pid)]
+        peaks = [p for p in (peak_rss(pid) for pid in pids) if p is not None]
+        return sum(peaks) if peaks else None
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(c) for c in text.split()]
+
+
+@asynccontextmanager
+async def api_server(
+    neo4j: BenchNeo4j, token: str | None, workers: int = 1, pool: int = 64
+) -> AsyncIterator[ApiServer]:
+    """Start the API on a free loopback port against ``neo4j``; stop it at exit."""
+    port = _free_port()
+    env = {
+        **os.environ,
+        "NEO4J_URI": neo4j.uri,
+        "NEO4J_USER": neo4j.user,
+        "NEO4J_PASSWORD": neo4j.password or "",
+        "STATUSMAP_DEMO": "false",
+        "STATUSMAP_AUTH": "single-user",
+        "STATUSMAP_HOST": "127.0.0.1",
+    }
+    command = [
+        sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
+        "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+        "--log-level", "warning", "--no-access-log",
+    ]  # fmt: skip
+    # Our own interpreter and module; started once per size, so blocking briefly is fine.
+    process = subprocess.Popen(command, env=env)  # noqa: ASYNC220
+    limits = httpx.Limits(max_connections=pool, max_keepalive_connections=pool)
+    client = httpx.AsyncClient(
+        base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=httpx.Timeout(120.0)
+    )
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"the API exited with {process.returncode} while starting")
+            try:
+                if (await client.get("/health")).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("the API did not answer /health within 120 s")
+            await asyncio.sleep(0.2)
+        yield ApiServer(process, client, headers)
+    finally:
+        await client.aclose()
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+async def read_limit(driver: AsyncDriver, name: str, params: dict[str, Any]) -> None:
+    """One hand-written statement, routed to a reader, every record received."""
+    await driver.execute_query(
+        cypher(name),  # type: ignore[arg-type]
+        params,
+        routing_=RoutingControl.READ,
+    )
