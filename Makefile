@@ -7,8 +7,8 @@ STAMP := .make
 
 .PHONY: run test lint format schema setup java neo4j-jars frontend browser bench clean
 
-run: setup neo4j-jars frontend ## Run statusmap: API + front end + demo data on a local Neo4j
-	$(BIN)/statusmap serve
+run: setup neo4j-jars frontend ## Run statusmap: API + front end + demo data on a local Neo4j (single-user, loopback)
+	$(BIN)/statusmap serve --single-user
 
 test: setup neo4j-jars frontend browser lint ## Run the whole test suite (unit, integration, e2e)
 	$(BIN)/pytest

@@ -18,9 +18,10 @@ from api.graphql import schema
 from api.graphql.context import get_context
 from api.rest.imports import router as imports_router
 from graph.analysis import AnalysisCache
+from graph.auth import TokenAuthority
 from graph.config import Settings, get_settings
 from graph.connection import open_driver
-from graph.errors import StatusmapError
+from graph.errors import StatusmapError, Unauthenticated
 from graph.store import Store
 from seed.demo import load_demo_if_empty
 
@@ -39,7 +40,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if settings.demo:
                 await load_demo_if_empty(store)
             app.state.store = store
+            app.state.settings = settings
+            app.state.tokens = TokenAuthority(store, cache_seconds=settings.auth_cache_seconds)
             app.state.analysis = AnalysisCache()
+            if settings.auth == "single-user":
+                log.warning(
+                    "statusmap: SINGLE-USER MODE on %s: no token needed, one local user who is "
+                    "admin of every workspace",
+                    settings.host,
+                )
             app.state.neo4j_uri = target.uri
             log.info("statusmap: Neo4j at %s", target.uri)
             yield
@@ -53,7 +62,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(StatusmapError)
     async def statusmap_error(request: Request, exc: StatusmapError) -> JSONResponse:
-        return JSONResponse({"error": exc.code, "message": exc.message}, status_code=exc.status)
+        headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthenticated) else None
+        return JSONResponse(
+            {"error": exc.code, "message": exc.message}, status_code=exc.status, headers=headers
+        )
 
     @app.get("/health", tags=["health"], summary="Service and database health (no token)")
     async def health(store: StoreDep) -> JSONResponse:

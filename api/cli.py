@@ -14,7 +14,8 @@ import uvicorn
 from rich.console import Console
 
 from api import cli_data
-from graph.config import get_settings
+from api.cli_tokens import app as tokens_app
+from graph.config import LOOPBACK, get_settings
 from graph.connection import local_neo4j
 from graph.errors import StatusmapError
 
@@ -31,6 +32,13 @@ def main() -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to bind (STATUSMAP_HOST).")] = None,
     port: Annotated[int | None, typer.Option(help="HTTP port (STATUSMAP_PORT).")] = None,
+    single_user: Annotated[
+        bool,
+        typer.Option(
+            "--single-user",
+            help="No tokens: one local user, admin everywhere; loopback only (STATUSMAP_AUTH).",
+        ),
+    ] = False,
 ) -> None:
     """Run the API and front end; starts a local Neo4j unless NEO4J_URI is set."""
     from api.app import create_app
@@ -38,13 +46,28 @@ def serve(
     settings = get_settings()
     if settings.demo is None:  # serve loads a small demo into an empty database by default
         settings = settings.model_copy(update={"demo": True})
+    host = host or settings.host
+    if single_user:
+        settings = settings.model_copy(update={"auth": "single-user"})
+    if settings.auth == "single-user":
+        if host not in LOOPBACK:
+            console.print(
+                f"[red]error:[/red] single-user mode binds to loopback only, not {host!r}; "
+                "use API tokens (statusmap token create) to serve others."
+            )
+            raise typer.Exit(2)
+        console.print(
+            "[yellow]SINGLE-USER MODE[/yellow]: no token needed on this machine; "
+            "every workspace is yours."
+        )
+    settings = settings.model_copy(update={"host": host})
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     if not settings.neo4j_uri:
         console.print(f"Starting a local Neo4j (data in {settings.data_dir / 'neo4j'}) ...")
     try:
         uvicorn.run(
             create_app(settings),
-            host=host or settings.host,
+            host=host,
             port=port or settings.port,
             log_level="info",
         )
@@ -88,6 +111,9 @@ def neo4j_server(
 app.command("seed")(cli_data.seed_command)
 app.command("import")(cli_data.import_command)
 app.command("export")(cli_data.export_command)
+
+
+app.add_typer(tokens_app, name="token")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,6 +7,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from graph.analysis import AnalysisCache
+from graph.auth import SINGLE_USER, CallerStore, Principal, TokenAuthority
+from graph.config import Settings
 from graph.store import Store
 
 
@@ -22,5 +24,35 @@ def get_analysis(request: Request) -> AnalysisCache:
     return cache
 
 
+def get_tokens(request: Request) -> TokenAuthority:
+    """The process's token authority, made in the app's lifespan."""
+    tokens: TokenAuthority = request.app.state.tokens
+    return tokens
+
+
+def bearer_token(request: Request) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header, if any."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+async def get_principal(request: Request) -> Principal:
+    """Who calls: the local user in single-user mode, else the bearer token's owner (or 401)."""
+    settings: Settings = request.app.state.settings
+    if settings.auth == "single-user":
+        return SINGLE_USER
+    return await get_tokens(request).authenticate(bearer_token(request))
+
+
+async def get_caller(
+    request: Request, principal: Annotated[Principal, Depends(get_principal)]
+) -> CallerStore:
+    """The store as the caller may see it."""
+    return CallerStore(get_store(request), principal)
+
+
 StoreDep = Annotated[Store, Depends(get_store)]
 AnalysisDep = Annotated[AnalysisCache, Depends(get_analysis)]
+PrincipalDep = Annotated[Principal, Depends(get_principal)]
+CallerDep = Annotated[CallerStore, Depends(get_caller)]

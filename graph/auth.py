@@ -17,13 +17,19 @@ import re
 import secrets
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 from graph.errors import Forbidden, NotFound, Unauthenticated
-from graph.store import Store
+from graph.repository import workspaces
+from graph.repository.workspaces import NodeLabel
+from graph.repository.writes import Page
+from graph.store import Row, Store, WorkspaceStore
 
 __all__ = [
+    "SINGLE_USER",
+    "CallerStore",
     "IssuedToken",
     "Principal",
     "Role",
@@ -151,6 +157,10 @@ class TokenAuthority:
         self._cache[token] = (time.monotonic() + self.cache_seconds, principal)
         return principal
 
+    def forget(self) -> None:
+        """Drop cached principals (e.g. after another process revoked a token)."""
+        self._cache.clear()
+
     async def revoke(self, token_id: str) -> bool:
         """Revoke a token by id; True if it was active."""
         rows = await self.store.write("auth/revoke_token", {"token_id": token_id})
@@ -169,3 +179,60 @@ class TokenAuthority:
     async def tokens(self, user_id: str | None = None) -> list[dict[str, str | None]]:
         """Tokens (never their secrets), optionally of one user."""
         return await self.store.read("auth/list_tokens", {"user_id": user_id})
+
+
+#: The principal of the local single-user mode (``STATUSMAP_AUTH=single-user``, loopback only).
+SINGLE_USER = Principal("local", "Local user", superuser=True, single_user=True)
+
+
+class CallerStore:
+    """The store as one caller sees it: the only way requests reach workspace data.
+
+    Every workspace store it hands out carries a guard that checks the caller's role before
+    each statement, so a forgotten check in a resolver still cannot read or write another
+    workspace; cross-workspace reads (listing, locating a node by id) are narrowed to the
+    workspaces the caller belongs to.
+    """
+
+    def __init__(self, store: Store, principal: Principal) -> None:
+        self.store = store
+        self.principal = principal
+
+    def workspace(self, workspace: str, role: Role = Role.VIEWER) -> WorkspaceStore:
+        """``workspace`` for statements needing ``role``; refused (not found) to non-members."""
+
+        def guard() -> None:
+            self.principal.require(workspace, role)
+
+        return self.store.workspace(workspace, guard)
+
+    def may_view(self, workspace: str) -> bool:
+        return self.principal.role_in(workspace) is not None
+
+    @property
+    def visible(self) -> list[str] | None:
+        """The workspaces the caller belongs to; ``None`` for all (single-user mode)."""
+        return None if self.principal.single_user else sorted(self.principal.roles)
+
+    async def locate(self, label: NodeLabel, node_id: str) -> str | None:
+        """The workspace of a node, if the caller may see it; ``None`` otherwise."""
+        found = await workspaces.locate(self.store, label, node_id)
+        return found if found is not None and self.may_view(found) else None
+
+    async def workspaces_page(self, *, first: int | None, after: str | None) -> Page:
+        """The caller's workspaces, a page at a time."""
+        return await workspaces.workspaces_page(
+            self.store, first=first, after=after, allowed=self.visible
+        )
+
+    async def create_workspace(self, authority: TokenAuthority, data: Mapping[str, Any]) -> Row:
+        """Create a workspace (superusers only) and make its creator its admin."""
+        if not self.principal.superuser:
+            raise Forbidden("only a superuser may create workspaces")
+        row = await workspaces.create_workspace(self.store, data)
+        if not self.principal.single_user:
+            await authority.grant(self.principal.user_id, row["id"], Role.ADMIN)
+            # Later operations of the same request may use the new workspace at once.
+            roles = {**self.principal.roles, row["id"]: Role.ADMIN}
+            self.principal = replace(self.principal, roles=roles)
+        return row

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -65,8 +65,28 @@ class Settings(BaseSettings):
         description="Load a small demo into an empty database at start (unset: only `serve`).",
     )
 
+    auth: Literal["token", "single-user"] = Field(
+        default="token",
+        description="'token': every call but /health needs an API token. 'single-user': no "
+        "token, one local user who is admin everywhere; allowed only on a loopback host.",
+    )
+    auth_cache_seconds: float = Field(default=5.0, ge=0)
+
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+
+    @model_validator(mode="after")
+    def _single_user_only_on_loopback(self) -> Settings:
+        if self.auth == "single-user" and self.host not in LOOPBACK:
+            raise ValueError(
+                f"STATUSMAP_AUTH=single-user needs STATUSMAP_HOST on loopback "
+                f"({', '.join(sorted(LOOPBACK))}), not {self.host!r}: anyone who can reach "
+                "the port would be admin. Use API tokens (statusmap token create) instead."
+            )
+        return self
+
+
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 @lru_cache

@@ -131,9 +131,12 @@ class Store:
         except ConstraintError as e:
             raise _conflict(e) from e
 
-    def workspace(self, workspace: str) -> WorkspaceStore:
-        """A store whose every statement runs with ``$workspace`` set to ``workspace``."""
-        return WorkspaceStore(self, workspace)
+    def workspace(self, workspace: str, guard: Callable[[], None] | None = None) -> WorkspaceStore:
+        """A store whose every statement runs with ``$workspace`` set to ``workspace``.
+
+        ``guard`` runs before every statement and raises to refuse it (authorisation).
+        """
+        return WorkspaceStore(self, workspace, guard)
 
     async def apply_schema(self) -> list[str]:
         """Create every constraint and index under ``queries/schema/`` (idempotent)."""
@@ -186,16 +189,26 @@ class WorkspaceStore:
     scope; statements match every node (both ends of an edge too) with ``workspace: $workspace``.
     """
 
-    def __init__(self, store: Store, workspace: str) -> None:
+    def __init__(
+        self, store: Store, workspace: str, guard: Callable[[], None] | None = None
+    ) -> None:
         self.store = store
         self.workspace = workspace
+        self._guard = guard
+
+    def check(self) -> None:
+        """Raise unless the caller may use this workspace (no-op without a guard)."""
+        if self._guard is not None:
+            self._guard()
 
     async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run read statement ``name`` within the workspace."""
+        self.check()
         return await self.store.read(name, _scoped(self.workspace, params))
 
     async def write(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run write statement ``name`` within the workspace."""
+        self.check()
         try:
             return await self.store.write(name, _scoped(self.workspace, params))
         finally:
@@ -207,6 +220,7 @@ class WorkspaceStore:
         async def _work(tx: Transaction) -> T:
             return await work(WorkspaceTransaction(tx, self.workspace))
 
+        self.check()
         try:
             return await self.store.transaction(_work)
         finally:

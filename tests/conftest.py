@@ -18,6 +18,7 @@ from fastapi import FastAPI
 from neo4j import AsyncDriver, AsyncGraphDatabase
 
 from api.app import create_app
+from graph.auth import issue_token
 from graph.config import Settings
 from graph.connection import Neo4jTarget
 from graph.neo4j_local import LocalNeo4j
@@ -97,10 +98,32 @@ async def app(settings: Settings) -> AsyncIterator[FastAPI]:
         yield application
 
 
+@pytest.fixture(scope="session")
+async def admin_token(app: FastAPI) -> str:
+    """A superuser's token: it may create workspaces, and becomes admin of those it creates."""
+    issued = await issue_token(app.state.store, "test-admin", name="Test admin", superuser=True)
+    return issued.token
+
+
+def asgi_client(app: FastAPI, token: str | None) -> httpx.AsyncClient:
+    """An HTTP client on the app in this process, sending ``token`` as a bearer token."""
+    headers = {"authorization": f"Bearer {token}"} if token else {}
+    return httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://statusmap.test", headers=headers
+    )
+
+
 @pytest.fixture
-async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://statusmap.test") as c:
+async def client(app: FastAPI, admin_token: str) -> AsyncIterator[httpx.AsyncClient]:
+    """The API as the test admin sees it."""
+    async with asgi_client(app, admin_token) as c:
+        yield c
+
+
+@pytest.fixture
+async def anonymous(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """The API without a token."""
+    async with asgi_client(app, None) as c:
         yield c
 
 

@@ -1,36 +1,56 @@
-"""Per-request GraphQL context: the store, fresh DataLoaders, and the workspace scope."""
+"""Per-request GraphQL context: the caller's view of the store, fresh DataLoaders, the cache."""
 
 from __future__ import annotations
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from strawberry.fastapi import BaseContext
 
-from api.deps import get_analysis, get_store
+from api.deps import get_analysis, get_caller, get_principal, get_store, get_tokens
 from api.graphql.ids import key_of
 from api.graphql.loaders import Loaders
 from graph.analysis import AnalysisCache
+from graph.auth import CallerStore, Principal, Role, TokenAuthority
 from graph.store import Store, WorkspaceStore
 
 
 class Context(BaseContext):
     """What every resolver gets through ``info.context``."""
 
-    def __init__(self, store: Store, analysis: AnalysisCache) -> None:
+    def __init__(
+        self, caller: CallerStore, analysis: AnalysisCache, tokens: TokenAuthority
+    ) -> None:
         super().__init__()
-        self.store = store
+        self.caller = caller
+        self.store = caller.store
         self.analysis = analysis
-        self.loaders = Loaders(store)
+        self.tokens = tokens
+        self.loaders = Loaders(caller)
 
-    def scoped(self, workspace_id: str) -> WorkspaceStore:
-        """The store for one workspace, from a global id or key.
+    @property
+    def principal(self) -> Principal:
+        return self.caller.principal
 
-        The one place a request gets at a workspace: authorisation hooks in here.
+    def scoped(self, workspace_id: str, role: Role = Role.EDITOR) -> WorkspaceStore:
+        """The store of one workspace (global id or key) for a write needing ``role``.
+
+        The returned store refuses every statement unless the caller holds ``role`` there.
         """
-        return self.store.workspace(key_of(workspace_id, "Workspace"))
+        return self.caller.workspace(key_of(workspace_id, "Workspace"), role)
+
+    def reader(self, workspace_id: str) -> WorkspaceStore:
+        """The store of one workspace for reads (viewers and up)."""
+        return self.caller.workspace(key_of(workspace_id, "Workspace"), Role.VIEWER)
 
 
 async def get_context(
+    request: Request,
     store: Store = Depends(get_store),  # noqa: B008
     analysis: AnalysisCache = Depends(get_analysis),  # noqa: B008
+    tokens: TokenAuthority = Depends(get_tokens),  # noqa: B008
 ) -> Context:
-    return Context(store, analysis)
+    # The GraphiQL page itself (a GET without a query) is static and needs no token; every
+    # operation does.
+    if request.method == "GET" and "query" not in request.query_params:
+        return Context(CallerStore(store, Principal("anonymous", "anonymous")), analysis, tokens)
+    caller = await get_caller(request, await get_principal(request))
+    return Context(caller, analysis, tokens)

@@ -8,8 +8,9 @@ from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
+from graph.auth import CallerStore
 from graph.repository import deals, organisations, people, relations, workspaces
-from graph.store import Row, Store, WorkspaceStore
+from graph.store import Row, WorkspaceStore
 
 __all__ = ["Loaders"]
 
@@ -27,7 +28,9 @@ def _by_id(
     return run
 
 
-def _loader(store: Store, fetch: Fetch[K, V], default: Callable[[], Any]) -> DataLoader[Any, Any]:
+def _loader(
+    store: CallerStore, fetch: Fetch[K, V], default: Callable[[], Any]
+) -> DataLoader[Any, Any]:
     """A loader of (workspace, key) pairs: one ``fetch`` per workspace in the batch."""
 
     async def load(pairs: list[tuple[str, K]]) -> list[Any]:
@@ -44,9 +47,13 @@ def _loader(store: Store, fetch: Fetch[K, V], default: Callable[[], Any]) -> Dat
 
 
 class Loaders:
-    """Fresh for each request, so nothing is cached across requests or callers."""
+    """Fresh for each request, so nothing is cached across requests or callers.
 
-    def __init__(self, store: Store) -> None:
+    Built on the caller's store: every batch runs through a workspace store whose guard
+    refuses workspaces the caller does not belong to.
+    """
+
+    def __init__(self, store: CallerStore) -> None:
         def none() -> None:
             return None
 
@@ -62,7 +69,9 @@ class Loaders:
         self.partners = _loader(store, organisations.partners_of, list)
 
         async def one_workspace(ws: WorkspaceStore, ids: list[str]) -> dict[str, Row]:
-            return {row["id"]: row for row in await workspaces.get_workspaces(store, ids)}
+            ws.check()  # the key is the workspace itself: refused unless the caller belongs
+            rows = await workspaces.get_workspaces(store.store, ids)
+            return {row["id"]: row for row in rows}
 
         self.workspace = _loader(store, one_workspace, none)
 

@@ -23,7 +23,6 @@ from api.graphql.types.deal import Deal
 from api.graphql.types.organisation import Organisation
 from api.graphql.types.person import Person
 from api.graphql.types.workspace import Workspace, WorkspaceConnection
-from graph.repository import workspaces
 from graph.repository.workspaces import NodeLabel
 from graph.store import Row
 
@@ -45,7 +44,7 @@ class Health:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="Service health; needs no token.")
+    @strawberry.field(description="Service health (GET /health answers without a token).")
     async def health(self, info: Ctx) -> Health:
         db = await info.context.store.health()
         return Health(
@@ -57,9 +56,7 @@ class Query:
     async def workspaces(
         self, info: Ctx, first: int | None = 50, after: str | None = None
     ) -> WorkspaceConnection:
-        page = await workspaces.workspaces_page(
-            info.context.store, first=first, after=key_from_cursor(after)
-        )
+        page = await info.context.caller.workspaces_page(first=first, after=key_from_cursor(after))
         return build_connection(WorkspaceConnection, page, Workspace.from_row)
 
     @strawberry.field(description="One workspace by global id or key.")
@@ -108,13 +105,15 @@ class Query:
 
 async def _workspace(info: Ctx, id: str) -> Workspace | None:
     key = key_of(id, "Workspace")
+    if not info.context.caller.may_view(key):
+        return None  # the same answer as for a workspace that does not exist
     row: Row | None = await info.context.loaders.workspace.load((key, key))
     return Workspace.from_row(row) if row else None
 
 
 async def _node(info: Ctx, label: NodeLabel, key: str) -> relay.Node | None:
     """A person, organisation or deal wherever it lives (the workspace is looked up)."""
-    workspace = await workspaces.locate(info.context.store, label, key)
+    workspace = await info.context.caller.locate(label, key)
     if workspace is None:
         return None
     loader = getattr(info.context.loaders, label.lower())

@@ -86,10 +86,12 @@ async def get_workspaces(store: Store, ids: Sequence[str]) -> list[Row]:
     return [r["workspace"] for r in await store.read("workspaces/get_many", {"ids": list(ids)})]
 
 
-async def workspaces_page(store: Store, *, first: int | None, after: str | None) -> Page:
-    """A page of all workspaces by id (authorisation will narrow this)."""
+async def workspaces_page(
+    store: Store, *, first: int | None, after: str | None, allowed: list[str] | None = None
+) -> Page:
+    """A page of workspaces by id: those in ``allowed``, or all when ``allowed`` is None."""
     # Listing spans workspaces, so it is the one page read not scoped to a workspace.
-    return await read_page(store.workspace(""), "workspaces/page", first, after)
+    return await read_page(store.workspace(""), "workspaces/page", first, after, allowed=allowed)
 
 
 async def locate(store: Store, label: NodeLabel, node_id: str) -> str | None:

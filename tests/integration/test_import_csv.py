@@ -161,6 +161,15 @@ async def test_salesforce_and_hubspot_exports(store: Store, tmp_path: Path) -> N
 
 async def test_upload_route_reports_bad_rows(client: httpx.AsyncClient, store: Store) -> None:
     await _clean(store, "it-upload")
+    # Uploads go to a workspace the caller edits: the test admin creates it, so owns it.
+    created = await client.post(
+        "/graphql",
+        json={
+            "query": 'mutation { createWorkspace(input: {id: "it-upload", name: "Upload"})'
+            " { __typename } }"
+        },
+    )
+    assert created.json()["data"]["createWorkspace"]["__typename"] == "WorkspaceSuccess"
     files = [
         ("files", ("organisations.csv", ORGS.replace("IT-", "UP-").encode(), "text/csv")),
         (

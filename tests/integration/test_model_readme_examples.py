@@ -50,11 +50,13 @@ def served(settings: Settings) -> Iterator[str]:
     thread.join(timeout=30)
 
 
-def test_readme_examples_run_unchanged_with_gql(served: str) -> None:
+def test_readme_examples_run_unchanged_with_gql(served: str, admin_token: str) -> None:
     examples = _examples()
     assert len(examples) >= 4
     schema = (ROOT / "api" / "schema.graphql").read_text()
-    client = Client(schema=schema, transport=RequestsHTTPTransport(url=served, timeout=30))
+    headers = {"Authorization": f"Bearer {admin_token}"}  # as the README shows
+    transport = RequestsHTTPTransport(url=served, headers=headers, timeout=30)
+    client = Client(schema=schema, transport=transport)
     try:
         results = [client.execute(gql(example)) for example in examples]
         created, recorded, read, failed = results[:4]

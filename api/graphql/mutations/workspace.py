@@ -20,6 +20,7 @@ from api.graphql.mutations.common import (
 )
 from api.graphql.types.common import Ladder
 from api.graphql.types.workspace import Workspace
+from graph.auth import Role
 from graph.repository import workspaces
 from graph.store import Row
 
@@ -101,7 +102,7 @@ def _workspace(row: Row) -> WorkspaceSuccess:
 class WorkspaceMutations:
     @strawberry.mutation(description="Create a workspace with the default organisational ladder.")
     async def create_workspace(self, info: Ctx, input: CreateWorkspaceInput) -> WorkspacePayload:
-        action = workspaces.create_workspace(info.context.store, given(input))
+        action = info.context.caller.create_workspace(info.context.tokens, given(input))
         return await attempt(action, _workspace)
 
     @strawberry.mutation
@@ -111,7 +112,7 @@ class WorkspaceMutations:
 
     @strawberry.mutation(description="Delete a workspace and everything in it.")
     async def delete_workspace(self, info: Ctx, input: DeleteWorkspaceInput) -> DeletePayload:
-        ws = info.context.scoped(input.workspace_id)
+        ws = info.context.scoped(input.workspace_id, Role.ADMIN)
         gid = strawberry.ID(str(relay.GlobalID("Workspace", ws.workspace)))
         return await attempt(
             workspaces.delete_workspace(ws), lambda _: DeleteSuccess(deleted_id=gid)

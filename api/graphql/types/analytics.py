@@ -357,7 +357,7 @@ async def analysis_of(
             options = replace(options, plan=replace(options.plan, **given))
         except AnalyticsInputError as e:
             raise ValidationFailed([("weights", e.message)]) from e
-    ws = info.context.store.workspace(workspace)
+    ws = info.context.reader(workspace)
     return await info.context.analysis.get(ws, kind, key, options)
 
 
@@ -402,7 +402,7 @@ async def run_what_if(
     """Coverage and plan of a deal before and after hypothetical changes (nothing is stored)."""
     from api.graphql.ids import key_of
 
-    ws = info.context.scoped(workspace_id)
+    ws = info.context.reader(workspace_id)
     analysis = await analysis_of(info, ws.workspace, "deal", key_of(deal_id, "Deal"), weights)
     try:
         added: list[InfluenceEdge | KnowsEdge] = [

@@ -47,7 +47,7 @@ class Workspace(relay.Node):
         return cls(local_id=row["id"], row=row, name=row["name"])
 
     def _ws(self, info: Ctx) -> WorkspaceStore:
-        return info.context.scoped(self.local_id)
+        return info.context.reader(self.local_id)
 
     @strawberry.field(description="The stable local id.")
     def key(self) -> str:
