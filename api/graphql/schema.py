@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
 
 from api.graphql.mutations.deal import DealMutations
 from api.graphql.mutations.organisation import OrganisationMutations
@@ -19,6 +25,9 @@ from api.graphql.types.workspace import Workspace
 MAX_DEPTH = 12
 MAX_TOKENS = 5000
 MAX_ALIASES = 30
+DOCUMENT_CACHE = 512  # the caches live at module level in Strawberry, shared by requests
+"""Parsed and validated documents kept: clients send the same few queries over and over, and
+parsing plus validating one costs more than the database work of a typical request."""
 
 
 @strawberry.type
@@ -33,6 +42,8 @@ schema = strawberry.Schema(
     mutation=Mutation,
     types=[Workspace, Organisation, Person, Deal],
     extensions=[
+        lambda: ParserCache(maxsize=DOCUMENT_CACHE),
+        lambda: ValidationCache(maxsize=DOCUMENT_CACHE),
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
