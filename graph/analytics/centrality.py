@@ -38,9 +38,10 @@ Brokerage
     well overall, but the membership of a top-k list is unstable -- read brokerage there as a
     score, not a league table. Exact results (``n <= exact_limit``) have no such caveat.
 
-    Cost, on one core: 512 pivots on 5,000 people and 50,000 edges take about 0.2-0.3 s, and
-    the exact computation at the 2,000-person limit about the same; exact on 5,000 people
-    takes seconds, which is why the defaults are ``exact_limit=2000, samples=512``.
+    Cost, on one core: 512 pivots on 5,000 people and 50,000 edges take about 0.2 s when the
+    core is free (0.5 s of CPU measured on a busy shared machine), and the exact computation
+    at the 2,000-person limit about the same; exact on 5,000 people takes seconds, which is
+    why the defaults are ``exact_limit=2000, samples=512``.
 """
 
 from __future__ import annotations
