@@ -73,6 +73,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         body: dict[str, Any] = {
             "status": "ok" if db.state == "up" else "degraded",
             "neo4j": {"state": db.state, "version": db.version, "edition": db.edition},
+            # The page reads the mode to know whether to ask for a token.
+            "auth": settings.auth,
         }
         return JSONResponse(body, status_code=200 if db.state == "up" else 503)
 

@@ -1,7 +1,7 @@
 // CSV import: the API takes file uploads at POST /workspaces/{key}/imports (multipart), the one
 // call outside GraphQL, because GraphQL has no file type. The answer is the validation report.
 
-import { apiToken } from './api.js';
+import { authHeaders, refuse } from './api.js';
 
 /**
  * Upload `files` into the workspace with key `workspaceKey`. Resolves to
@@ -10,15 +10,14 @@ import { apiToken } from './api.js';
 export async function uploadCsv(workspaceKey, files, { goodRowsOnly = false } = {}) {
   const body = new FormData();
   for (const file of files) body.append('files', file, file.name);
-  const headers = { Accept: 'application/json' };
-  const token = apiToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
+  const headers = authHeaders({ Accept: 'application/json' });
   const query = goodRowsOnly ? '?good_rows_only=true' : '';
   const response = await fetch(`/workspaces/${encodeURIComponent(workspaceKey)}/imports${query}`, {
     method: 'POST',
     headers,
     body,
   });
+  if (response.status === 401) await refuse(response);
   let answer;
   try {
     answer = await response.json();

@@ -1,7 +1,8 @@
 // The page: pickers (workspace, account, deal) → map + people list + panels, all through GraphQL.
 
 import './style.css';
-import { gql } from './api.js';
+import { UNAUTHENTICATED_EVENT, UnauthenticatedError, apiToken, gql, health, setApiToken } from './api.js';
+import { SignIn } from './sign-in.js';
 import { h } from './dom.js';
 import { ApiSchema } from './schema.js';
 import { StatusMap } from './map.js';
@@ -31,6 +32,19 @@ class App {
       plan: null,
     };
     this.status = $('app-status');
+    this.signIn = new SignIn({
+      section: $('sign-in'),
+      replaces: [document.querySelector('main'), $('scope')],
+      form: $('sign-in-form'),
+      input: $('token'),
+      error: $('token-error'),
+      onSignedIn: () => this.signedIn(),
+    });
+    // Any call answered 401 (no token, a wrong or revoked one) brings the form back.
+    window.addEventListener(UNAUTHENTICATED_EVENT, (e) => {
+      if (!this.signIn.shown) this.askForToken(`Please sign in again: ${e.detail.message}`);
+    });
+    $('sign-out').addEventListener('click', () => this.signOut());
     this.map = new StatusMap($('map'), { onSelect: (id) => this.selectPerson(id) });
     this.list = new PeopleList({
       list: $('people-list'),
@@ -56,10 +70,61 @@ class App {
   }
 
   reportError(e) {
+    if (e instanceof UnauthenticatedError) return; // the sign-in form says why
     this.say(`Problem: ${e.message}`, { error: true });
   }
 
+  /** Ask the server how it signs callers in, then sign in or open the workspaces. */
   async start() {
+    this.say('Connecting…');
+    let answer;
+    try {
+      answer = await health();
+    } catch (e) {
+      this.reportError(e);
+      return;
+    }
+    this.authMode = answer.auth || null; // older servers do not say; a 401 then tells
+    const mode = $('auth-mode');
+    mode.hidden = this.authMode !== 'single-user';
+    mode.textContent = 'Single-user mode (this machine only)';
+    mode.title = 'No token needed: the server answers only on this machine';
+    if (this.authMode === 'token' && !apiToken()) {
+      this.askForToken('');
+      return;
+    }
+    $('sign-out').hidden = this.authMode !== 'token';
+    await this.open();
+  }
+
+  askForToken(message) {
+    $('sign-out').hidden = true;
+    this.say('Sign in to continue.');
+    this.signIn.show(message);
+  }
+
+  async signedIn() {
+    $('sign-out').hidden = false;
+    await this.open().catch((e) => this.reportError(e));
+  }
+
+  signOut() {
+    setApiToken(null);
+    this.loadSeq = (this.loadSeq || 0) + 1; // answers still on their way are dropped
+    this.drawSeq = (this.drawSeq || 0) + 1;
+    Object.assign(this.state, { fullView: null, view: null, selectedId: null, plan: null });
+    this.state.hidden.clear();
+    for (const id of ['workspace', 'account', 'deal']) $(id).replaceChildren();
+    this.map.clear();
+    this.list.setPeople([]);
+    this.personPanel.showEmpty();
+    this.dealPanel.showEmpty('Sign in to see a deal.');
+    this.askForToken('');
+    this.say('Signed out.');
+  }
+
+  /** Read the API's schema and workspaces, and open the one named in the address (or the first). */
+  async open() {
     this.say('Connecting…');
     try {
       this.schema = await ApiSchema.load();

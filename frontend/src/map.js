@@ -219,6 +219,11 @@ export class StatusMap {
     this.cy.fit(undefined, 30);
   }
 
+  clear() {
+    this.view = null;
+    this.cy.elements().remove();
+  }
+
   /** Run `draw` with every label shown: an export is read at full size, not at screen zoom. */
   withAllLabels(draw) {
     const style = this.cy.style();

@@ -7,7 +7,8 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -65,13 +66,10 @@ def frontend_dist() -> Path:
     return DIST
 
 
-@pytest.fixture(scope="session")
-def live_server(settings: Settings, frontend_dist: Path) -> Iterator[str]:
-    """The whole app (API + built front end) on a free port of 127.0.0.1."""
-    # The page signs in with a token in production; the browser tests use the local
-    # single-user mode (loopback only), and test signing in separately.
-    local = {"frontend_dir": frontend_dist, "auth": "single-user"}
-    app = create_app(settings.model_copy(update=local))
+@contextmanager
+def serving(settings: Settings) -> Iterator[str]:
+    """The whole app (API + built front end) on a free port of 127.0.0.1, in a thread."""
+    app = create_app(settings)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
@@ -84,10 +82,31 @@ def live_server(settings: Settings, frontend_dist: Path) -> Iterator[str]:
         if not thread.is_alive() or time.monotonic() > deadline:
             pytest.fail("the app did not start (see the log above)", pytrace=False)
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=30)
-    sock.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+        sock.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(settings: Settings, frontend_dist: Path) -> Iterator[str]:
+    """The app in single-user mode: no token, as `make run` serves it on this machine."""
+    # The page signs in with a token in production; most browser tests use the local
+    # single-user mode (loopback only), and test_sign_in.py runs against token_server.
+    local = {"frontend_dir": frontend_dist, "auth": "single-user"}
+    with serving(settings.model_copy(update=local)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def token_server(settings: Settings, frontend_dist: Path) -> Iterator[str]:
+    """The app in token mode (the default of `statusmap serve`): every call needs a token."""
+    with serving(
+        settings.model_copy(update={"frontend_dir": frontend_dist, "auth": "token"})
+    ) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -108,23 +127,35 @@ def _rejected_upload(message: ConsoleMessage) -> bool:
     return "/imports" in url and "status of 422" in message.text
 
 
-@pytest.fixture
-def page(browser: Browser, live_server: str) -> Iterator[Page]:
-    """A fresh page at 1280x800; the test fails on any console error or uncaught exception."""
-    context = browser.new_context(viewport=VIEWPORT, base_url=live_server, accept_downloads=True)
+@contextmanager
+def watched_page(
+    browser: Browser, base_url: str, expected: Callable[[ConsoleMessage], bool] = _rejected_upload
+) -> Iterator[Page]:
+    """A fresh page at 1280x800 that fails the test on any console error (but those
+    `expected` answers) or uncaught exception."""
+    context = browser.new_context(viewport=VIEWPORT, base_url=base_url, accept_downloads=True)
     context.set_default_timeout(15_000)
     pg = context.new_page()
     errors: list[str] = []
 
     def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error" and not _rejected_upload(message):
+        if message.type == "error" and not expected(message):
             errors.append(f"console: {message.text}")
 
     pg.on("console", on_console)
     pg.on("pageerror", lambda exc: errors.append(f"uncaught: {exc.stack or exc}"))
-    yield pg
-    context.close()
+    try:
+        yield pg
+    finally:
+        context.close()
     assert not errors, "the page logged errors:\n" + "\n".join(errors)
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: str) -> Iterator[Page]:
+    """A fresh page on the single-user app."""
+    with watched_page(browser, live_server) as pg:
+        yield pg
 
 
 @pytest.fixture

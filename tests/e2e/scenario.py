@@ -103,15 +103,23 @@ def _batch(
     _mutate(client, f"mutation({params}) {{ {calls} }}", {f"i{n}": v for n, v in enumerate(inputs)})
 
 
+def api_client(base_url: str, token: str | None = None) -> httpx.Client:
+    """An HTTP client on the live app, sending `token` as a bearer token when given."""
+    headers = {"authorization": f"Bearer {token}"} if token else {}
+    return httpx.Client(base_url=base_url, timeout=60, headers=headers)
+
+
+def create_workspace(client: httpx.Client, key: str, name: str) -> None:
+    _batch(client, "createWorkspace", "CreateWorkspaceInput", [{"id": key, "name": name}])
+
+
 def build_scenario(base_url: str) -> Scenario:
     """Write the Northwind account into a fresh workspace and return its key."""
     ws = f"e2e-{uuid.uuid4().hex[:8]}"
     scenario = Scenario(ws)
     k = scenario.key
-    with httpx.Client(base_url=base_url, timeout=30) as client:
-        _batch(
-            client, "createWorkspace", "CreateWorkspaceInput", [{"id": ws, "name": f"Demo {ws}"}]
-        )
+    with api_client(base_url) as client:
+        create_workspace(client, ws, f"Demo {ws}")
         _batch(
             client,
             "createOrganisation",

@@ -14,6 +14,9 @@ def test_page_loads_with_pickers_legend_and_panels(page: Page) -> None:
     expect(page.get_by_role("tab", name="Deal")).to_have_attribute("aria-selected", "true")
     expect(page.locator("#legend")).to_contain_text("Colour · role")
     expect(page.locator("#legend")).to_contain_text("Border · stance")
+    # no token on this machine, and the page says so
+    expect(page.get_by_text("Single-user mode (this machine only)")).to_be_visible()
+    expect(page.get_by_role("button", name="Sign out")).to_be_hidden()
 
 
 def test_tabs_follow_the_arrow_keys(page: Page) -> None:
