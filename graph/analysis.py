@@ -11,9 +11,12 @@ Across several API processes a write made by one process reaches the others' cac
 from __future__ import annotations
 
 import asyncio
+import inspect
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
@@ -36,15 +39,20 @@ from graph.store import WorkspaceStore
 __all__ = ["AnalysisCache", "AnalysisOptions", "ScopeAnalysis", "analyse"]
 
 
+def _default(function: Callable[..., object], name: str) -> Any:
+    """The default of ``function``'s keyword ``name``: one source for every default."""
+    return inspect.signature(function).parameters[name].default
+
+
 @dataclass(frozen=True)
 class AnalysisOptions:
     """Knobs of an analysis; all of them are part of the cache key."""
 
-    reports_to_weight: float = 0.5
+    reports_to_weight: float = _default(influence_graph, "reports_to_weight")
     plan: PlanWeights = field(default_factory=PlanWeights)
-    exact_limit: int = 2000
-    samples: int = 256
-    seed: int = 0
+    exact_limit: int = _default(brokerage, "exact_limit")
+    samples: int = _default(brokerage, "samples")
+    seed: int = _default(brokerage, "seed")
 
 
 @dataclass(frozen=True)

@@ -333,3 +333,32 @@ def test_independent_pure_computation_agrees_on_a_tiny_chain() -> None:
     expected = nx.pagerank(G.reverse(), alpha=0.85, tol=1e-12, max_iter=10_000)
     assert ranks == pytest.approx(expected, abs=1e-9)
     assert brokerage(G).values["b"] == pytest.approx(0.5)
+
+
+async def test_plan_weights_are_configurable_per_query(gql: GraphQL, workspace: str) -> None:
+    from strawberry import relay
+
+    ws = workspace
+    deal = str(relay.GlobalID("Deal", await _build(gql, ws)))
+    data = await gql(
+        """query($id: ID!) { node(id: $id) { ... on Deal {
+          stanceOnly: approachPlan(weights: {leverage: 0, access: 0, stance: 1, rank: 0,
+                                             gapPenalty: 0}) { personKey score }
+        } } }""",
+        id=deal,
+    )
+    plan = data["node"]["stanceOnly"]
+    # Stance alone: champion 1, supporter 0.75, neutral 0.5, blocker 0.
+    assert [(s["personKey"], s["score"]) for s in plan] == [
+        (f"{ws}-mgr", pytest.approx(1.0)),
+        (f"{ws}-vp", pytest.approx(0.75)),
+        (f"{ws}-ceo", pytest.approx(0.5)),
+        (f"{ws}-proc", pytest.approx(0.0)),
+    ]
+    bad = await gql(
+        "query($id: ID!) { node(id: $id) { ... on Deal { approachPlan(weights: {stance: -1})"
+        " { order } } } }",
+        allow_errors=True,
+        id=deal,
+    )
+    assert "weights" in bad["errors"][0]["message"]
