@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -11,17 +12,17 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from strawberry.fastapi import GraphQLRouter
 
 from api.deps import StoreDep
 from api.graphql import schema
 from api.graphql.context import get_context
+from api.graphql.router import RETRY_AFTER_SECONDS, StatusmapGraphQLRouter
 from api.rest.imports import router as imports_router
 from graph.analysis import AnalysisCache
 from graph.auth import TokenAuthority
 from graph.config import Settings, get_settings
 from graph.connection import open_driver
-from graph.errors import StatusmapError, Unauthenticated
+from graph.errors import DatabaseUnavailable, StatusmapError, Unauthenticated
 from graph.store import Store
 from seed.demo import load_demo_if_empty
 
@@ -62,10 +63,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(StatusmapError)
     async def statusmap_error(request: Request, exc: StatusmapError) -> JSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, Unauthenticated) else None
+        headers = None
+        if isinstance(exc, Unauthenticated):
+            headers = {"WWW-Authenticate": "Bearer"}
+        elif isinstance(exc, DatabaseUnavailable):
+            headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        elif exc.status >= 500:
+            return _internal_error(request, exc)
         return JSONResponse(
             {"error": exc.code, "message": exc.message}, status_code=exc.status, headers=headers
         )
+
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+        return _internal_error(request, exc)
 
     @app.get("/health", tags=["health"], summary="Service and database health (no token)")
     async def health(store: StoreDep) -> JSONResponse:
@@ -80,11 +91,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(imports_router)
     app.include_router(
-        GraphQLRouter(schema, context_getter=get_context, graphql_ide="graphiql"),
+        StatusmapGraphQLRouter(schema, context_getter=get_context, graphql_ide="graphiql"),
         prefix="/graphql",
     )
     _mount_frontend(app, settings.frontend_dir)
     return app
+
+
+def _internal_error(request: Request, exc: Exception) -> JSONResponse:
+    """A bug: the log gets the traceback under an incident id, the client only the id."""
+    incident = secrets.token_hex(6)
+    log.error(
+        "internal error %s on %s %s", incident, request.method, request.url.path, exc_info=exc
+    )
+    return JSONResponse(
+        {
+            "error": "internal",
+            "message": f"internal error (incident {incident}); it has been logged",
+            "incident": incident,
+        },
+        status_code=500,
+    )
 
 
 def _mount_frontend(app: FastAPI, directory: Path) -> None:

@@ -54,6 +54,13 @@ class Settings(BaseSettings):
     neo4j_pagecache: str = "512m"
     neo4j_bolt_port: int = Field(default=0, ge=0, le=65535, description="0 = any free port")
     neo4j_start_timeout: float = Field(default=120.0, gt=0)
+    # How long a request waits on a database that does not answer before it gets a 503:
+    # connecting, waiting for a pooled connection, and retrying transient failures.
+    neo4j_connect_timeout: float = Field(default=5.0, gt=0)
+    neo4j_acquire_timeout: float = Field(default=10.0, gt=0)
+    neo4j_retry_seconds: float = Field(
+        default=3.0, ge=0, description="Retries of transient failures stop after this long."
+    )
 
     frontend_dir: Path = Field(
         default=Path(__file__).resolve().parent.parent / "frontend" / "dist",

@@ -37,9 +37,18 @@ def local_neo4j(settings: Settings, home: Path | None = None) -> LocalNeo4j:
     )
 
 
-def _driver(target: Neo4jTarget) -> AsyncDriver:
+def _driver(target: Neo4jTarget, settings: Settings) -> AsyncDriver:
     auth = (target.user, target.password) if target.password is not None else None
-    return AsyncGraphDatabase.driver(target.uri, auth=auth, max_connection_pool_size=100)
+    # Short timeouts: with the database gone, requests fail within seconds (a 503) instead of
+    # hanging for the driver's defaults (30 s of retries, 60 s waiting for a connection).
+    return AsyncGraphDatabase.driver(
+        target.uri,
+        auth=auth,
+        max_connection_pool_size=100,
+        connection_timeout=settings.neo4j_connect_timeout,
+        connection_acquisition_timeout=settings.neo4j_acquire_timeout,
+        max_transaction_retry_time=settings.neo4j_retry_seconds,
+    )
 
 
 @asynccontextmanager
@@ -61,7 +70,7 @@ async def open_driver(settings: Settings) -> AsyncIterator[tuple[AsyncDriver, Ne
         local = local_neo4j(settings)
         await asyncio.to_thread(local.start)
         target = Neo4jTarget(local.uri, local.user, local.password)
-    driver = _driver(target)
+    driver = _driver(target, settings)
     try:
         yield driver, target
     finally:

@@ -19,6 +19,7 @@ from neo4j.exceptions import (
     Neo4jError,
     ServiceUnavailable,
     SessionExpired,
+    TransientError,
 )
 
 from graph.errors import Conflict, DatabaseUnavailable
@@ -43,6 +44,13 @@ def _native(value: Any) -> Any:
 def _conflict(e: ConstraintError) -> Conflict:
     # A concurrent writer took the id between our check and our write.
     return Conflict("an id in this request is already taken; choose another id")
+
+
+# Failures that mean "the database is not there right now": the server is down or restarting,
+# the connection broke, or transient errors outlasted the retries. The driver's message (which
+# may quote a statement) stays in the log, not in the answer.
+_UNAVAILABLE = (ServiceUnavailable, SessionExpired, TransientError)
+_UNAVAILABLE_MESSAGE = "Neo4j is not answering; try again in a moment"
 
 
 class Transaction:
@@ -99,8 +107,8 @@ class Store:
             records, _, _ = await self.driver.execute_query(
                 query(name), dict(params or {}), database_=self.database, routing_=routing
             )
-        except (ServiceUnavailable, SessionExpired) as e:
-            raise DatabaseUnavailable("Neo4j is not answering; try again in a moment") from e
+        except _UNAVAILABLE as e:
+            raise DatabaseUnavailable(_UNAVAILABLE_MESSAGE) from e
         except ConstraintError as e:
             raise _conflict(e) from e
         return [_native(record.data()) for record in records]
@@ -126,8 +134,8 @@ class Store:
         try:
             async with self.driver.session(database=self.database) as session:
                 return await session.execute_write(_work)
-        except (ServiceUnavailable, SessionExpired) as e:
-            raise DatabaseUnavailable("Neo4j is not answering; try again in a moment") from e
+        except _UNAVAILABLE as e:
+            raise DatabaseUnavailable(_UNAVAILABLE_MESSAGE) from e
         except ConstraintError as e:
             raise _conflict(e) from e
 

@@ -1,0 +1,95 @@
+"""``/graphql`` over HTTP: domain errors keep their message, anything else is masked.
+
+A resolver that fails with a :class:`~graph.errors.StatusmapError` (not found, forbidden,
+validation, database unavailable ...) says so in the error's message and in
+``extensions.code``. Any other exception is a bug: the client gets ``"internal error"`` and an
+``incident`` id, and the log gets the exception with its traceback under that id, so neither a
+stack trace nor a Cypher statement reaches a client. When the database does not answer, the
+HTTP status is 503 (with ``Retry-After``), as on the REST routes.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from typing import Any
+
+from fastapi import Request, Response
+from graphql import GraphQLError
+from strawberry.fastapi import GraphQLRouter
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
+
+from graph.errors import DatabaseUnavailable, StatusmapError
+
+__all__ = ["RETRY_AFTER_SECONDS", "StatusmapGraphQLRouter", "public_error"]
+
+log = logging.getLogger("statusmap.graphql")
+
+RETRY_AFTER_SECONDS = 5
+
+
+def public_error(error: GraphQLError) -> GraphQLError:
+    """``error`` as a client may see it.
+
+    Errors without an original exception come from parsing, validation or the query limits
+    (depth, tokens, aliases) and are kept as they are.
+    """
+    original = error.original_error
+    if original is None or isinstance(original, GraphQLError):
+        return error
+    if isinstance(original, StatusmapError) and (
+        original.status < 500 or isinstance(original, DatabaseUnavailable)
+    ):
+        return GraphQLError(
+            original.message,
+            nodes=error.nodes,
+            path=error.path,
+            extensions={**(error.extensions or {}), "code": original.code},
+        )
+    incident = secrets.token_hex(6)
+    log.error(
+        "internal error %s at %s",
+        incident,
+        error.path,
+        exc_info=(type(original), original, original.__traceback__),
+    )
+    return GraphQLError(
+        f"internal error (incident {incident}); it has been logged",
+        nodes=error.nodes,
+        path=error.path,
+        extensions={"code": "internal", "incident": incident},
+    )
+
+
+def _codes(response_data: Any) -> set[str]:
+    results = response_data if isinstance(response_data, list) else [response_data]
+    return {
+        str((error.get("extensions") or {}).get("code"))
+        for result in results
+        if isinstance(result, dict)
+        for error in result.get("errors") or ()
+        if isinstance(error, dict)
+    }
+
+
+class StatusmapGraphQLRouter(GraphQLRouter[Any, None]):
+    """Strawberry's FastAPI router with statusmap's error policy (see the module docstring)."""
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        if result.errors:
+            result.errors = [public_error(e) for e in result.errors]
+        return await super().process_result(request, result)
+
+    def create_response(
+        self,
+        response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+        sub_response: Response,
+    ) -> Response:
+        response = super().create_response(response_data, sub_response)
+        if DatabaseUnavailable.code in _codes(response_data):
+            response.status_code = 503
+            response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
