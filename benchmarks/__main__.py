@@ -67,7 +67,7 @@ async def _serving(
     api: ApiServer, store: Store, workspace: str, runs: int, result: SizeResult
 ) -> None:
     records, _, _ = await store.driver.execute_query(
-        cypher("pick_targets"),  # type: ignore[arg-type]
+        cypher("pick_targets"),
         {"workspace": workspace},
         routing_=RoutingControl.READ,
     )

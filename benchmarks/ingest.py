@@ -86,7 +86,7 @@ async def _load_csv(driver: AsyncDriver, data: Dataset, prefix: str, workspace: 
             url = f"http://127.0.0.1:{port}/{FORMATS[kind].file_name}"
             async with driver.session(notifications_min_severity="OFF") as session:
                 result = await session.run(
-                    _statement(kind),  # type: ignore[arg-type]
+                    _statement(kind),
                     {"url": url, "prefix": prefix, "workspace": workspace},
                 )
                 await result.consume()

@@ -235,7 +235,7 @@ async def api_server(
 async def read_limit(driver: AsyncDriver, name: str, params: dict[str, Any]) -> None:
     """One hand-written statement, routed to a reader, every record received."""
     await driver.execute_query(
-        cypher(name),  # type: ignore[arg-type]
+        cypher(name),
         params,
         routing_=RoutingControl.READ,
     )
