@@ -79,6 +79,12 @@ class Settings(BaseSettings):
     )
     auth_cache_seconds: float = Field(default=5.0, ge=0)
 
+    max_upload_bytes: int = Field(
+        default=50 * 1024 * 1024,
+        gt=0,
+        description="Largest upload (all files of one import request together), in bytes.",
+    )
+
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
 

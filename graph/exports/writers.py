@@ -22,7 +22,14 @@ from graph.analytics.centrality import brokerage, influence_rank
 from graph.exports.scope import Dataset
 from graph.imports.formats import FORMATS
 
-__all__ = ["EXPORT_FORMATS", "to_graph", "to_json", "to_kumu", "write_export"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "neutralise_formula",
+    "to_graph",
+    "to_json",
+    "to_kumu",
+    "write_export",
+]
 
 EXPORT_FORMATS: Final = ("csv", "json", "graphml", "gexf", "kumu")
 
@@ -33,6 +40,27 @@ _EDGES: Final = (
     ("partnerships", "organisation_id", "partner_id", "PARTNERS_WITH"),
     ("buying_centre", "person_id", "deal_id", "IN_BUYING_CENTRE"),
 )
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: Any) -> Any:
+    """``value`` safe to open in a spreadsheet: a would-be formula gets a leading ``'``.
+
+    Numbers (``-0.5``, ``+49``) are left alone so that they import back as numbers.
+
+    >>> neutralise_formula("=SUM(A1:A9)"), neutralise_formula("-12.5"), neutralise_formula("Ann")
+    ("'=SUM(A1:A9)", '-12.5', 'Ann')
+    """
+    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
+        return value
+    try:
+        float(value)
+    except ValueError:
+        return "'" + value
+    return value
 
 
 def to_json(data: Dataset) -> dict[str, Any]:
@@ -130,7 +158,9 @@ def write_export(data: Dataset, fmt: str, target: Path) -> list[Path]:
             with path.open("w", encoding="utf-8", newline="") as handle:
                 writer = csv.DictWriter(handle, spec.column_names, lineterminator="\n")
                 writer.writeheader()
-                writer.writerows(data.rows[kind])
+                writer.writerows(
+                    {k: neutralise_formula(v) for k, v in row.items()} for row in data.rows[kind]
+                )
             written.append(path)
         return written
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -8,14 +8,22 @@ GraphQL limits (depth, aliases, tokens, page size) answer with errors that say w
 from __future__ import annotations
 
 import contextlib
+import csv
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from neo4j import AsyncDriver
 
+from api.app import create_app
 from api.graphql.schema import MAX_ALIASES, MAX_DEPTH
+from graph.config import Settings
+from graph.exports.run import export_scope
 from graph.repository.writes import MAX_PAGE_SIZE
+from graph.store import Store
+from tests.conftest import asgi_client
 from tests.integration.conftest import GraphQL
 
 pytestmark = pytest.mark.integration
@@ -220,3 +228,53 @@ async def test_query_limits_answer_with_clear_errors(client: httpx.AsyncClient) 
     body = page.json()
     assert page.status_code < 500
     assert str(MAX_PAGE_SIZE) in body["errors"][0]["message"], body
+
+
+async def test_formula_cells_are_neutralised_in_csv_export(
+    gql: GraphQL, store: Store, acme: str, tmp_path: Path
+) -> None:
+    await gql(
+        """mutation($ws: ID!) { updatePerson(input: {workspaceId: $ws, id: "ann~",
+             name: "=HYPERLINK(\\"http://x\\",\\"y\\")", title: "@SUM(1+1)",
+             department: "+cmd|' /C calc'!A0"}) { __typename } }""",
+        ws=acme,
+    )
+    await export_scope(store, acme, "csv", tmp_path)
+    with (tmp_path / "people.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    cells = [v for row in rows for v in row.values() if v]
+    assert cells, rows
+    assert not [c for c in cells if c[0] in "=+@" or (c[0] == "-" and not _number(c))], cells
+    ann = next(row for row in rows if row["first_name"].startswith("'="))
+    assert ann["title"] == "'@SUM(1+1)"
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+async def test_uploads_over_the_limit_are_refused_with_413(
+    app: FastAPI, settings: Settings, admin_token: str, driver: AsyncDriver, acme: str
+) -> None:
+    limited = create_app(settings.model_copy(update={"max_upload_bytes": 1000}))
+    before = await _counts(driver, "")
+    async with limited.router.lifespan_context(limited), asgi_client(limited, admin_token) as c:
+        row = b"p-big,Ann,Lee," + b"x" * 2000 + b"\n"
+        response = await c.post(
+            f"/workspaces/{acme}/imports",
+            files=[("files", ("people.csv", b"id,first_name,last_name,title\n" + row, "text/csv"))],
+        )
+        assert await _counts(driver, "") == before  # nothing written
+        small = await c.post(
+            f"/workspaces/{acme}/imports",
+            files=[("files", ("..", b"id,first_name,last_name\np-small,Bo,Li\n", "text/csv"))],
+        )
+    assert response.status_code == 413
+    body = response.json()
+    assert body["error"] == "upload_too_large"
+    assert "1,000 bytes" in body["message"] and "STATUSMAP_MAX_UPLOAD_BYTES" in body["message"]
+    assert small.status_code in (200, 422), small.text  # a name like '..' stays in its directory
