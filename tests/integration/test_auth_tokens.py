@@ -8,6 +8,7 @@ import pytest
 
 from graph.auth import Role, TokenAuthority, issue_token
 from graph.errors import NotFound, Unauthenticated
+from graph.repository.workspaces import create_workspace
 from graph.store import Store
 
 pytestmark = pytest.mark.integration
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.integration
 async def test_issue_authenticate_grant_revoke(store: Store) -> None:
     await store.apply_schema()
     user, workspace = f"user-{uuid.uuid4().hex[:8]}", f"ws-{uuid.uuid4().hex[:8]}"
-    await store.driver.execute_query("MERGE (:Workspace {id: $id})", {"id": workspace})
+    await create_workspace(store, {"id": workspace, "name": "Tokens"})
     issued = await issue_token(store, user, name="Ann")
     authority = TokenAuthority(store, cache_seconds=0)
 
