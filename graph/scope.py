@@ -1,7 +1,9 @@
 """Reading the part of the map an analysis looks at: a deal, an account or a whole workspace.
 
 Each read costs two round trips: one for the people in scope (and a deal's members), one for the
-INFLUENCES, REPORTS_TO and KNOWS edges among them. What a scope holds:
+INFLUENCES, REPORTS_TO and KNOWS edges among them. Both answer with one record of lists (a column
+per field) rather than a record or a map per edge: streaming tens of thousands of records costs
+the driver far more than the database's work. What a scope holds:
 
 * **deal**: the buying centre, everyone at the deal's organisation, whoever influences a member
   within two hops, our people (home organisation), and partners' people who know any of those;
@@ -50,26 +52,31 @@ def _person(row: Row) -> PersonNode:
 
 
 def _edges(
-    rows: Sequence[Row],
+    columns: Row,
 ) -> tuple[list[InfluenceEdge], list[tuple[str, str]], list[KnowsEdge]]:
+    """Edges from the column lists of ``analytics/*_edges`` (one entry per relationship).
+
+    The statement leaves out self-loops (the write path refuses them, older data may hold them)
+    and INFLUENCES or KNOWS without a weight.
+    """
     influences: list[InfluenceEdge] = []
     reports: list[tuple[str, str]] = []
     knows: list[KnowsEdge] = []
-    # Self-loops mean nothing to the measures; the write path refuses them, older data may not.
-    for row in rows:
-        influences += [
-            InfluenceEdge(e["source"], e["target"], float(e["weight"]), e.get("kind") or "advice")
-            for e in row["influences"]
-            if e["source"] != e["target"] and e["weight"] is not None
-        ]
-        reports += [
-            (e["report"], e["manager"]) for e in row["reports_to"] if e["report"] != e["manager"]
-        ]
-        knows += [
-            KnowsEdge(e["source"], e["target"], float(e["strength"]))
-            for e in row["knows"]
-            if e["source"] != e["target"] and e["strength"] is not None
-        ]
+    edges = zip(
+        columns["types"],
+        columns["sources"],
+        columns["targets"],
+        columns["weights"],
+        columns["kinds"],
+        strict=True,
+    )
+    for type_, source, target, weight, kind in edges:
+        if type_ == "INFLUENCES":
+            influences.append(InfluenceEdge(source, target, float(weight), kind))
+        elif type_ == "REPORTS_TO":
+            reports.append((source, target))
+        else:
+            knows.append(KnowsEdge(source, target, float(weight)))
     return influences, reports, knows
 
 
@@ -95,8 +102,8 @@ async def read_scope(ws: WorkspaceStore, kind: ScopeKind, key: str | None = None
         raise NotFound(f"no {what} {key!r} in this workspace", kind=what)
     head = rows[0]
     people = [_person(p) for p in head["people"]]
-    edge_rows = await ws.read("analytics/scope_edges", {"ids": [p.id for p in people]})
-    influences, reports, knows = _edges(edge_rows)
+    columns = await ws.read("analytics/scope_edges", {"ids": [p.id for p in people]})
+    influences, reports, knows = _edges(columns[0])
     return Scope(
         kind=kind,
         key=key,
@@ -110,19 +117,7 @@ async def read_scope(ws: WorkspaceStore, kind: ScopeKind, key: str | None = None
 
 
 async def _read_workspace(ws: WorkspaceStore) -> Scope:
-    people = [_person(r) for r in await ws.read("analytics/workspace_people")]
-    influences: list[InfluenceEdge] = []
-    reports: list[tuple[str, str]] = []
-    knows: list[KnowsEdge] = []
-    for e in await ws.read("analytics/workspace_edges"):
-        if e["source"] == e["target"]:
-            continue
-        if e["type"] == "INFLUENCES" and e["weight"] is not None:
-            influences.append(
-                InfluenceEdge(e["source"], e["target"], float(e["weight"]), e["kind"] or "advice")
-            )
-        elif e["type"] == "REPORTS_TO":
-            reports.append((e["source"], e["target"]))
-        elif e["type"] == "KNOWS" and e["weight"] is not None:
-            knows.append(KnowsEdge(e["source"], e["target"], float(e["weight"])))
+    people = [_person(r) for r in (await ws.read("analytics/workspace_people"))[0]["people"]]
+    columns = await ws.read("analytics/workspace_edges")
+    influences, reports, knows = _edges(columns[0])
     return Scope("workspace", ws.workspace, people, influences, reports, knows)

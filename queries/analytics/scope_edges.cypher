@@ -1,18 +1,6 @@
-UNWIND $ids AS id
-MATCH (a:Person {id: id, workspace: $workspace})
-CALL (a) {
-  MATCH (a)-[r:INFLUENCES]->(b:Person {workspace: $workspace})
-  WHERE b.id IN $ids
-  RETURN collect({source: a.id, target: b.id, weight: r.weight, kind: r.kind}) AS influences
-}
-CALL (a) {
-  MATCH (a)-[:REPORTS_TO]->(b:Person {workspace: $workspace})
-  WHERE b.id IN $ids
-  RETURN collect({report: a.id, manager: b.id}) AS reports_to
-}
-CALL (a) {
-  MATCH (a)-[r:KNOWS]->(b:Person {workspace: $workspace})
-  WHERE b.id IN $ids
-  RETURN collect({source: a.id, target: b.id, strength: r.strength}) AS knows
-}
-RETURN influences, reports_to, knows
+MATCH (a:Person {workspace: $workspace})-[r:INFLUENCES|REPORTS_TO|KNOWS]->(b:Person {workspace: $workspace})
+WHERE a.id IN $ids AND b.id IN $ids AND a <> b
+  AND (type(r) = 'REPORTS_TO' OR coalesce(r.weight, r.strength) IS NOT NULL)
+RETURN collect(type(r)) AS types, collect(a.id) AS sources, collect(b.id) AS targets,
+       collect(coalesce(r.weight, r.strength, 0.0)) AS weights,
+       collect(coalesce(r.kind, 'advice')) AS kinds

@@ -1,5 +1,6 @@
 MATCH (p:Person {workspace: $workspace})
-OPTIONAL MATCH (p)-[:WORKS_AT]->(o:Organisation)
-RETURN p.id AS id, p.name AS name,
-  head([(p)-[:AT_LEVEL]->(s:StatusLevel {ladder: $workspace + ':org'}) | s.rank]) AS level,
-  o.id AS org_id, o.kind AS org_kind
+OPTIONAL MATCH (p)-[:WORKS_AT]->(o:Organisation {workspace: $workspace})
+WITH p, head(collect(o)) AS o
+RETURN collect({id: p.id, name: p.name,
+  level: head([(p)-[:AT_LEVEL]->(s:StatusLevel {ladder: $workspace + ':org'}) | s.rank]),
+  org_id: o.id, org_kind: o.kind}) AS people
