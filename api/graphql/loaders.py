@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 
 from graph.auth import CallerStore
-from graph.repository import deals, organisations, people, relations, workspaces
+from graph.repository import deals, organisations, relations, workspaces
 from graph.store import Row, WorkspaceStore
 
 __all__ = ["Loaders"]
@@ -50,19 +50,23 @@ class Loaders:
     """Fresh for each request, so nothing is cached across requests or callers.
 
     Built on the caller's store: every batch runs through a workspace store whose guard
-    refuses workspaces the caller does not belong to.
+    refuses workspaces the caller does not belong to. Reads that return more than their own
+    rows (a person with their organisation, a buying centre with each member's influencers)
+    prime the other loaders, so the resolvers below them find the answers without a read.
     """
 
     def __init__(self, store: CallerStore) -> None:
         def none() -> None:
             return None
 
-        self.person = _loader(store, _by_id(people.get_people), none)
         self.organisation = _loader(store, _by_id(organisations.get_organisations), none)
+        self.person = _loader(store, self._people, none)
         self.deal = _loader(store, _by_id(deals.get_deals), none)
-        self.related = {name: _loader(store, _related(name), list) for name in relations.RELATED}
+        self.related = _loader(store, self._related, list)
+        """Keys ``(workspace, (relation, person id))``: every relation of a batch in one read."""
         self.levels = _loader(store, workspaces.person_levels, list)
-        self.members = _loader(store, deals.buying_centres, list)
+        self.members = _loader(store, self._members(with_influencers=False), list)
+        self.members_with_influencers = _loader(store, self._members(with_influencers=True), list)
         self.journeys = _loader(store, deals.journeys, list)
         self.deals_of = _loader(store, deals.deals_of_organisations, list)
         self.people_of = _loader(store, organisations.organisation_people, list)
@@ -75,9 +79,33 @@ class Loaders:
 
         self.workspace = _loader(store, one_workspace, none)
 
+    def _prime_organisation(self, workspace: str, row: Row | None) -> None:
+        if row is not None:
+            self.organisation.prime((workspace, row["id"]), row)
 
-def _related(name: str) -> Fetch[str, list[Row]]:
-    async def run(ws: WorkspaceStore, ids: list[str]) -> dict[str, list[Row]]:
-        return await relations.related_people(ws, name, ids)
+    async def _people(self, ws: WorkspaceStore, ids: list[str]) -> dict[str, Row]:
+        found: dict[str, Row] = {}
+        for person, organisation in await organisations.people_with_organisations(ws, ids):
+            found[person["id"]] = person
+            self._prime_organisation(ws.workspace, organisation)
+        return found
 
-    return run
+    async def _related(
+        self, ws: WorkspaceStore, keys: list[tuple[str, str]]
+    ) -> dict[tuple[str, str], list[Row]]:
+        wanted = {relation for relation, _ in keys}
+        ids = list(dict.fromkeys(person for _, person in keys))
+        return await relations.related_people(ws, wanted, ids)
+
+    def _members(self, *, with_influencers: bool) -> Fetch[str, list[Row]]:
+        async def run(ws: WorkspaceStore, ids: list[str]) -> dict[str, list[Row]]:
+            found = await deals.buying_centres(ws, ids, with_influencers=with_influencers)
+            for rows in found.values():
+                for row in rows:
+                    self._prime_organisation(ws.workspace, row["organisation"])
+                    if with_influencers:
+                        key = (ws.workspace, ("influencers", row["person"]["id"]))
+                        self.related.prime(key, row["influencers"])
+            return found
+
+        return run

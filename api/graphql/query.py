@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import cast
 
 import strawberry
@@ -10,6 +11,7 @@ from strawberry.types import Info
 
 from api.graphql.context import Context
 from api.graphql.ids import key_from_cursor, key_of
+from api.graphql.selection import fields_of
 from api.graphql.types.analytics import (
     EdgeRefInput,
     HypotheticalInfluenceInput,
@@ -61,7 +63,7 @@ class Query:
 
     @strawberry.field(description="One workspace by global id or key.")
     async def workspace(self, info: Ctx, id: strawberry.ID) -> Workspace | None:
-        return await _workspace(info, id)
+        return await _workspace(info, id, read_ahead=True)
 
     @strawberry.field(description="Any node by its global id.")
     async def node(self, info: Ctx, id: strawberry.ID) -> relay.Node | None:
@@ -103,12 +105,31 @@ class Query:
         )
 
 
-async def _workspace(info: Ctx, id: str) -> Workspace | None:
+async def _workspace(info: Ctx, id: str, read_ahead: bool = False) -> Workspace | None:
     key = key_of(id, "Workspace")
     if not info.context.caller.may_view(key):
         return None  # the same answer as for a workspace that does not exist
-    row: Row | None = await info.context.loaders.workspace.load((key, key))
+    loaders = info.context.loaders
+    # A node asked for by id inside the workspace is read alongside it, not after it; its
+    # resolver then finds it loaded (or finds the error, which stays at its own field).
+    ahead = (
+        [
+            getattr(loaders, field.name).load((key, key_of(str(field.arguments["id"]), label)))
+            for field in fields_of(info.selected_fields[0].selections)
+            if (label := _BY_KEY.get(field.name)) and field.arguments.get("id") is not None
+        ]
+        if read_ahead
+        else []
+    )
+    found = await asyncio.gather(loaders.workspace.load((key, key)), *ahead, return_exceptions=True)
+    if isinstance(found[0], BaseException):
+        raise found[0]
+    row: Row | None = found[0]
     return Workspace.from_row(row) if row else None
+
+
+_BY_KEY = {"person": "Person", "organisation": "Organisation", "deal": "Deal"}
+"""Fields of a workspace that read one node by id, and its type (for global ids)."""
 
 
 async def _node(info: Ctx, label: NodeLabel, key: str) -> relay.Node | None:

@@ -162,9 +162,20 @@ async def deals_of_organisations(ws: WorkspaceStore, ids: Sequence[str]) -> dict
     return await _grouped(ws, "deals/of_organisations", ids)
 
 
-async def buying_centres(ws: WorkspaceStore, deal_ids: Sequence[str]) -> dict[str, list[Row]]:
-    """Members per deal id: rows with ``person`` and ``member`` (roles, stance, stage)."""
-    return await _grouped(ws, "deals/members", deal_ids)
+async def buying_centres(
+    ws: WorkspaceStore, deal_ids: Sequence[str], *, with_influencers: bool = False
+) -> dict[str, list[Row]]:
+    """Members per deal id, in one read.
+
+    Each row has ``person``, ``member`` (roles, stance, stage), the person's ``organisation``
+    (or ``None``) and, with ``with_influencers``, ``influencers`` (rows with ``person`` and
+    ``edge``, strongest first; empty otherwise): the whole shape of a buying centre at once.
+    """
+    grouped: dict[str, list[Row]] = defaultdict(list)
+    params = {"ids": list(deal_ids), "with_influencers": with_influencers}
+    for row in await ws.read("deals/members", params):
+        grouped[row["key"]].append(row)
+    return grouped
 
 
 async def journeys(

@@ -5,8 +5,7 @@ Both ends of every edge are matched within the workspace, so an edge never cross
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -29,15 +28,8 @@ __all__ = [
     "upsert_one_knows",
 ]
 
-RELATED = {
-    "influencers": "relations/influencers",
-    "influences": "relations/influenced",
-    "knows": "relations/knows",
-    "known_by": "relations/known_by",
-    "managers": "relations/managers",
-    "reports": "relations/reports",
-}
-"""Which statement reads each kind of neighbour of a person."""
+RELATED = ("influencers", "influences", "knows", "known_by", "managers", "reports")
+"""The kinds of neighbour of a person that :func:`related_people` reads."""
 
 
 async def _check_people(
@@ -142,14 +134,21 @@ async def delete_knows(ws: WorkspaceStore, data: Mapping[str, Any]) -> None:
 
 
 async def related_people(
-    ws: WorkspaceStore, relation: str, person_ids: Sequence[str]
-) -> dict[str, list[Row]]:
-    """Neighbours of each person by ``relation`` (a key of :data:`RELATED`), one read for all.
+    ws: WorkspaceStore, relations: Collection[str], person_ids: Sequence[str]
+) -> dict[tuple[str, str], list[Row]]:
+    """Neighbours of each person by each of ``relations`` (names from :data:`RELATED`).
 
-    Each row has ``person`` (the neighbour) and, for weighted relations, ``edge``.
+    One read for every relation and person together, keyed by (relation, person id); each row
+    has ``person`` (the neighbour) and, for weighted relations, ``edge``. Relations not asked
+    for are not read (the statement filters them out before expanding).
     """
-    rows = await ws.read(RELATED[relation], {"ids": list(person_ids)})
-    grouped: dict[str, list[Row]] = defaultdict(list)
+    unknown = set(relations) - set(RELATED)
+    if unknown:
+        raise ValueError(f"unknown relations {sorted(unknown)}; choose from {RELATED}")
+    flags = {name: name in relations for name in RELATED}
+    rows = await ws.read("relations/neighbours", {"ids": list(person_ids), **flags})
+    found: dict[tuple[str, str], list[Row]] = {}
     for row in rows:
-        grouped[row["key"]].append(row)
-    return grouped
+        for name in relations:
+            found[(name, row["key"])] = row[name]
+    return found

@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from api.graphql.context import Context
 from api.graphql.enums import JourneyStage, Role, Stance
+from api.graphql.selection import selects
 from api.graphql.types.analytics import (
     CoverageView,
     InfluenceMap,
@@ -92,7 +93,11 @@ class Deal(relay.Node):
 
     @strawberry.field
     async def buying_centre(self, info: Info[Context, None]) -> list[BuyingCentreMember]:
-        rows = await info.context.loaders.members.load((self.workspace, self.local_id))
+        # Members, their people, organisations and (when asked) influencers in one read.
+        loaders = info.context.loaders
+        asks = selects(info.selected_fields, "buyingCentre", "person", "influencers")
+        loader = loaders.members_with_influencers if asks else loaders.members
+        rows = await loader.load((self.workspace, self.local_id))
         return [BuyingCentreMember.from_row(self.local_id, r) for r in rows]
 
     @strawberry.field(description="Influence graph of the deal's people, with their measures.")

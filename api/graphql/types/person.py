@@ -128,8 +128,8 @@ class Person(relay.Node):
         ]
 
     async def _related(self, info: Info[Context, None], relation: str) -> list[Row]:
-        loader = info.context.loaders.related[relation]
-        rows: list[Row] = await loader.load((self.workspace, self.local_id))
+        loader = info.context.loaders.related
+        rows: list[Row] = await loader.load((self.workspace, (relation, self.local_id)))
         return rows
 
     @strawberry.field(description="People who influence this person, strongest first.")

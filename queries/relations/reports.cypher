@@ -1,7 +1,0 @@
-UNWIND $ids AS id
-MATCH (a:Person {workspace: $workspace})-[:REPORTS_TO]->(:Person {id: id, workspace: $workspace})
-RETURN id AS key, a {.*,
-  organisation_id: head([(a)-[:WORKS_AT]->(o:Organisation) | o.id]),
-  level: head([(a)-[lv:AT_LEVEL]->(s:StatusLevel {ladder: $workspace + ':org'}) | {rank: s.rank, name: s.name, inferred: lv.inferred}])
-} AS person
-ORDER BY a.id

@@ -1,0 +1,115 @@
+"""Read shapes cost a fixed number of Cypher round trips, whatever their size.
+
+The buying centre (members, their people, levels, organisations and influencers) is one read
+after the workspace and the deal, which are read together; the person query (person,
+organisation, influencers, influences, managers) is the person with their organisation and one
+read of every neighbour. Counts only, never timings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+
+from tests.integration.conftest import GraphQL
+
+SETUP = """mutation($ws: ID!, $people: [PersonItem!]!, $inf: [InfluenceItem!]!) {
+  o: createOrganisation(input: {workspaceId: $ws, id: "rt-org~", name: "Org"}) { __typename }
+  p: upsertPeople(input: {workspaceId: $ws, people: $people}) { __typename }
+  i: upsertInfluences(input: {workspaceId: $ws, influences: $inf}) { __typename }
+  d: createDeal(input: {workspaceId: $ws, id: "rt-deal~", name: "Deal", organisationId: "rt-org~"})
+    { __typename }
+}"""
+
+MEMBER = """mutation($ws: ID!, $p: ID!) {
+  setBuyingCentreMember(input: {workspaceId: $ws, dealId: "rt-deal~", personId: $p,
+                                roles: [USER]}) { __typename } }"""
+
+CENTRE = """query($ws: ID!) { workspace(id: $ws) { key deal(id: "rt-deal~") { key
+  buyingCentre { roles person { key level { rank } organisation { key }
+    ...Up } } } } }
+fragment Up on Person { influencers(higherStatusOnly: true) { weight person { key } } }"""
+
+PERSON = """query($ws: ID!, $p: ID!) { workspace(id: $ws) { person(id: $p) {
+  key level { rank } organisation { key name }
+  influencers { weight person { key } } influences { person { key } } reportsTo { key }
+} } }"""
+
+
+async def _build(gql: GraphQL, workspace: str, members: int) -> None:
+    people = [
+        {"id": f"rt{i:03d}~", "name": f"P{i}", "title": "Manager", "organisationId": "rt-org~"}
+        for i in range(members)
+    ]
+    people += [{"id": "rt-boss~", "name": "Boss", "title": "CEO", "organisationId": "rt-org~"}]
+    influences = [
+        {"sourceId": "rt-boss~", "targetId": f"rt{i:03d}~", "weight": 0.6} for i in range(members)
+    ]
+    influences += [{"sourceId": "rt000~", "targetId": "rt-boss~", "weight": 0.2}]
+    await gql(SETUP, ws=workspace, people=people, inf=influences)
+    await gql(
+        """mutation($ws: ID!) { addReportsTo(input: {workspaceId: $ws, personId: "rt000~",
+           managerId: "rt-boss~"}) { __typename } }""",
+        ws=workspace,
+    )
+    for i in range(members):
+        await gql(MEMBER, ws=workspace, p=f"rt{i:03d}~")
+
+
+async def _trips(
+    app: FastAPI, gql: GraphQL, document: str, **variables: str
+) -> tuple[int, dict[str, Any]]:
+    store = app.state.store
+    before = store.round_trips
+    data = await gql(document, **variables)
+    return store.round_trips - before, data
+
+
+async def test_buying_centre_is_three_reads_at_any_size(
+    gql: GraphQL, workspace: str, app: FastAPI
+) -> None:
+    await _build(gql, workspace, 30)
+    trips, data = await _trips(app, gql, CENTRE, ws=workspace)
+    centre = data["workspace"]["deal"]["buyingCentre"]
+    assert len(centre) == 30
+    assert all(m["person"]["organisation"] == {"key": "rt-org~"} for m in centre)
+    assert all(m["person"]["influencers"] == [{"weight": 0.6, "person": {"key": "rt-boss~"}}]
+               for m in centre)  # fmt: skip
+    # workspace and deal (side by side), then members with everything below them.
+    assert trips == 3, trips
+
+
+async def test_person_is_three_reads(gql: GraphQL, workspace: str, app: FastAPI) -> None:
+    await _build(gql, workspace, 2)
+    trips, data = await _trips(app, gql, PERSON, ws=workspace, p="rt000~")
+    person = data["workspace"]["person"]
+    assert person["organisation"] == {"key": "rt-org~", "name": "Org"}
+    assert person["influencers"] == [{"weight": 0.6, "person": {"key": "rt-boss~"}}]
+    assert person["influences"] == [{"person": {"key": "rt-boss~"}}]
+    assert person["reportsTo"] == [{"key": "rt-boss~"}]
+    # workspace and person with organisation (side by side), then every neighbour at once.
+    assert trips == 3, trips
+
+
+async def test_buying_centre_without_influencers_reads_none(
+    gql: GraphQL, workspace: str, app: FastAPI
+) -> None:
+    await _build(gql, workspace, 3)
+    query = """query($ws: ID!) { workspace(id: $ws) { deal(id: "rt-deal~") {
+      buyingCentre { person { key } } } } }"""
+    trips, data = await _trips(app, gql, query, ws=workspace)
+    assert [m["person"]["key"] for m in data["workspace"]["deal"]["buyingCentre"]] == [
+        "rt000~",
+        "rt001~",
+        "rt002~",
+    ]
+    assert trips == 3, trips
+
+
+async def test_read_ahead_of_a_missing_workspace_answers_null(gql: GraphQL) -> None:
+    data = await gql(
+        """{ workspace(id: "no-such-workspace~") {
+          deal(id: "x") { key } person(id: "y") { key } } }"""
+    )
+    assert data == {"workspace": None}
