@@ -62,6 +62,7 @@ def _person(r: list[str]) -> Params:
     }
     return {
         "id": id_,
+        "set_organisation": True,
         "organisation_id": _text(org),
         "rank": rank,
         "inferred": not level,
@@ -80,6 +81,8 @@ def _influence(r: list[str]) -> Params:
         "weight": float(r[2]),
         "kind": r[3],
         "evidence": _text(r[4]),
+        "since": None,
+        "until": None,
     }
 
 

@@ -4,7 +4,8 @@
    which referenced ids exist in the workspace and which file ids another workspace holds.
 2. Unless the report is clean — or the caller asked for the good rows only — nothing is written.
 3. Rows are written kind by kind (nodes before the edges between them) in batches of one
-   ``UNWIND`` statement each, with ``MERGE`` on ids, so the same files imported twice give the
+   ``UNWIND`` statement each (three for people, in one transaction) — the statements the API's
+   bulk mutations use — with ``MERGE`` on ids, so the same files imported twice give the
    same graph. While the database writes one batch, the next is parsed.
 4. An ``ImportRun`` node, keyed by a fingerprint of the files and options, records how many
    batches are done; an interrupted import run again with the same files resumes there (and
@@ -26,6 +27,7 @@ from graph.imports.formats import FORMATS, KIND_ORDER
 from graph.imports.reader import ImportFileError, SourceFile, open_source
 from graph.imports.titles import LEVEL_NAMES
 from graph.imports.validate import Issue, ValidationReport, validate
+from graph.repository.bulk import write_people
 from graph.store import Store
 
 __all__ = ["BATCH_SIZE", "ImportResult", "import_files"]
@@ -33,14 +35,15 @@ __all__ = ["BATCH_SIZE", "ImportResult", "import_files"]
 BATCH_SIZE = 10_000
 _LOOKUP_CHUNK = 50_000
 _NODE_KINDS = ("organisations", "people", "deals")
+# The API's bulk mutations write with the same statements (people through
+# graph.repository.bulk.write_people); only the kinds they have no bulk write for have their own.
 _WRITE = {
-    "organisations": "import/organisations",
-    "people": "import/people",
+    "organisations": "organisations/upsert",
     "reporting": "import/reporting",
-    "influences": "import/influences",
-    "knows": "import/knows",
+    "influences": "relations/upsert_influences",
+    "knows": "relations/upsert_knows",
     "partnerships": "import/partnerships",
-    "deals": "import/deals",
+    "deals": "deals/upsert",
     "buying_centre": "import/buying_centre",
 }
 _EXISTING = {
@@ -172,11 +175,15 @@ async def import_files(
     levels = [{"rank": r, "name": n} for r, n in sorted(LEVEL_NAMES.items())]
     await store.write("import/workspace", {"workspace": workspace, "levels": levels})
 
+    scoped = store.workspace(workspace)
     position = 0
     in_flight: asyncio.Task[None] | None = None
 
     async def write(kind: str, batch: list[dict[str, Any]], done: int) -> None:
-        await store.write(_WRITE[kind], {"rows": batch, "workspace": workspace})
+        if kind == "people":
+            await scoped.transaction(lambda tx: write_people(tx.run, batch))
+        else:
+            await scoped.write(_WRITE[kind], {"rows": batch})
         await store.write(
             "import/run_progress",
             {"run": run, "workspace": workspace, "position": done, "kind": kind},

@@ -12,6 +12,7 @@ from typing import Any
 
 from graph.errors import NotFound
 from graph.model import PersonIn, PersonPatch, validate
+from graph.repository.bulk import write_people
 from graph.repository.writes import (
     Mode,
     Page,
@@ -67,7 +68,7 @@ async def _save(
         missing = check[0]["missing_organisations"]
         missing_references(refs, missing, "organisation", "organisationId", prefix)
         for batch in batched(rows):
-            await tx.run("people/upsert", {"rows": batch})
+            await write_people(tx.run, batch)
 
     await ws.transaction(work)
 

@@ -1,7 +1,0 @@
-UNWIND $rows AS row
-MERGE (o:Organisation {id: row.id})
-ON CREATE SET o.workspace = $workspace
-WITH o, row
-WHERE o.workspace = $workspace
-SET o += row.props
-RETURN count(o) AS written
