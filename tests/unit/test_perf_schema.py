@@ -19,4 +19,3 @@ def test_every_request_gets_the_same_validation_rules() -> None:
     first, second = _rules(), _rules()
     assert first == second
     assert set(LIMIT_RULES) <= set(first)
-
