@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import signal
@@ -11,13 +12,16 @@ from typing import Annotated
 
 import typer
 import uvicorn
+from pydantic import SecretStr
 from rich.console import Console
 
 from api import cli_data
 from api.cli_tokens import app as tokens_app
-from graph.config import LOOPBACK, get_settings
-from graph.connection import local_neo4j
+from graph.config import LOOPBACK, Settings, get_settings
+from graph.connection import Neo4jTarget, local_neo4j, open_driver
 from graph.errors import StatusmapError
+from graph.neo4j_local import LocalNeo4j, running_server
+from graph.store import Store
 
 app = typer.Typer(help="statusmap: influence and buying-centre explorer.", no_args_is_help=True)
 console = Console(stderr=True)
@@ -39,6 +43,14 @@ def serve(
             help="No tokens: one local user, admin everywhere; loopback only (STATUSMAP_AUTH).",
         ),
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="API worker processes. Each opens its own driver; a local Neo4j is started "
+            "once, here, and handed to them.",
+        ),
+    ] = 1,
 ) -> None:
     """Run the API and front end; starts a local Neo4j unless NEO4J_URI is set."""
     from api.app import create_app
@@ -65,15 +77,77 @@ def serve(
     if not settings.neo4j_uri:
         console.print(f"Starting a local Neo4j (data in {settings.data_dir / 'neo4j'}) ...")
     try:
-        uvicorn.run(
-            create_app(settings),
-            host=host,
-            port=port or settings.port,
-            log_level="info",
-        )
+        if workers > 1:
+            _serve_workers(settings, port or settings.port, workers)
+        else:
+            uvicorn.run(
+                create_app(settings), host=host, port=port or settings.port, log_level="info"
+            )
     except StatusmapError as e:
         console.print(f"[red]error:[/red] {e.message}")
         raise typer.Exit(1) from e
+
+
+def _serve_workers(settings: Settings, port: int, workers: int) -> None:
+    """``workers`` uvicorn processes on one Neo4j, which they find in their environment.
+
+    Without ``NEO4J_URI`` the local Neo4j is started here (or the one another statusmap process
+    runs on the data directory is used), once for all workers, and stopped when they are. The
+    demo is loaded here too, so that workers do not race to load it.
+    """
+    local: LocalNeo4j | None = None
+    if settings.neo4j_uri:
+        secret = settings.neo4j_password
+        target = Neo4jTarget(
+            settings.neo4j_uri, settings.neo4j_user, secret.get_secret_value() if secret else None
+        )
+    elif (shared := running_server(settings.data_dir / "neo4j")) is not None:
+        target = Neo4jTarget(*shared)
+    else:
+        local = local_neo4j(settings)
+        local.start()
+        target = Neo4jTarget(local.uri, local.user, local.password)
+    try:
+        settings = settings.model_copy(
+            update={
+                "neo4j_uri": target.uri,
+                "neo4j_user": target.user,
+                "neo4j_password": SecretStr(target.password) if target.password else None,
+            }
+        )
+        if settings.demo:
+            asyncio.run(_load_demo(settings))
+        os.environ.update(
+            {
+                "NEO4J_URI": target.uri,
+                "NEO4J_USER": target.user,
+                "STATUSMAP_AUTH": settings.auth,
+                "STATUSMAP_HOST": settings.host,
+                "STATUSMAP_DEMO": "false",
+            }
+        )
+        if target.password:
+            os.environ["NEO4J_PASSWORD"] = target.password
+        uvicorn.run(
+            "api.app:create_app",
+            factory=True,
+            host=settings.host,
+            port=port,
+            workers=workers,
+            log_level="info",
+        )
+    finally:
+        if local is not None:
+            local.stop()
+
+
+async def _load_demo(settings: Settings) -> None:
+    from seed.demo import load_demo_if_empty
+
+    async with open_driver(settings) as (driver, _):
+        store = Store(driver, settings.neo4j_database)
+        await store.apply_schema()
+        await load_demo_if_empty(store)
 
 
 @app.command("neo4j")
