@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := .make
 
-.PHONY: run test lint format schema setup java neo4j-jars frontend browser bench clean
+.PHONY: run test lint format schema setup java neo4j-jars frontend browser bench faults load clean
 
 run: setup neo4j-jars frontend ## Run statusmap: API + front end + demo data on a local Neo4j (single-user, loopback)
 	$(BIN)/statusmap serve --single-user
@@ -55,6 +55,12 @@ browser: ## Debian's chromium for the browser tests
 
 bench: setup neo4j-jars ## Benchmarks; writes benchmarks/RESULTS.md
 	$(BIN)/python -m benchmarks
+
+faults: setup neo4j-jars ## Fault tests: Neo4j stopped and restarted under the API, an import killed mid-way
+	STATUSMAP_FAULTS=1 $(BIN)/pytest -p no:cacheprovider tests/integration/test_faults_neo4j.py
+
+load: setup neo4j-jars ## Load test on loopback: 200 req/s against a 10,000-person workspace (LOAD_SECONDS=120)
+	$(BIN)/python -m tests.load --seconds $${LOAD_SECONDS:-120}
 
 clean:
 	rm -rf $(VENV) $(STAMP) frontend/node_modules frontend/dist

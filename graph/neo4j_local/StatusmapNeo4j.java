@@ -14,6 +14,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.QueryExecutionException;
 
 /**
  * Opens a Neo4j Community DBMS with only the Bolt connector, on 127.0.0.1.
@@ -68,9 +69,17 @@ public final class StatusmapNeo4j {
         }, "statusmap-neo4j-shutdown"));
 
         GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-        system.executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-                Map.of("password", password));
+        try {
+            system.executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        } catch (QueryExecutionException e) {
+            // Restarted on the same data with the same password (clients keep connecting with
+            // it): Neo4j refuses to "change" a password to itself, which is what we want anyway.
+            if (!String.valueOf(e.getMessage()).contains("Old password and new password")) {
+                throw e;
+            }
+        }
 
         System.out.println("statusmap-neo4j: bolt on 127.0.0.1:" + port);
         System.out.flush();

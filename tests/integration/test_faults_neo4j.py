@@ -1,0 +1,193 @@
+"""Faults: Neo4j stopped and started again under the running API; an import killed mid-way.
+
+These start their own Neo4j (a throw-away data directory, its own port) so that stopping it
+disturbs nothing else. They take a few minutes, so they run with ``make faults`` (which sets
+``STATUSMAP_FAULTS=1``) rather than in every ``pytest`` run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from neo4j import GraphDatabase
+
+from api.app import create_app
+from graph.auth import issue_token
+from graph.config import Settings
+from graph.imports.run import BATCH_SIZE
+from graph.neo4j_local import LocalNeo4j
+from seed.files import write_csv_files
+from seed.generator import SeedConfig, generate
+from tests.conftest import asgi_client
+
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.skipif(
+        not os.environ.get("STATUSMAP_FAULTS"), reason="fault tests run with `make faults`"
+    ),
+]
+
+FAIL_FAST = 20.0  # seconds: generous; the driver gives up after ~3 s of retries
+"""How long a request may take to fail while Neo4j is down (a bound on waiting, not a timing
+measurement: without the short driver timeouts a request would hang for 30-60 s)."""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalNeo4j]:
+    neo4j = LocalNeo4j(
+        tmp_path_factory.mktemp("faults") / "db",
+        cache_dir=Settings().cache_dir,
+        heap="512m",
+        pagecache="128m",
+    )
+    with neo4j:
+        yield neo4j
+
+
+def _settings(server: LocalNeo4j, tmp: Path) -> Settings:
+    return Settings(
+        environment="test",
+        neo4j_uri=server.uri,
+        neo4j_user=server.user,
+        neo4j_password=server.password,
+        data_dir=tmp,
+        auth_cache_seconds=3600,
+    )
+
+
+async def _timed(request: asyncio.Future[httpx.Response] | object) -> httpx.Response:
+    return await asyncio.wait_for(request, FAIL_FAST)  # type: ignore[arg-type]
+
+
+async def test_neo4j_stopped_and_restarted_under_the_api(
+    server: LocalNeo4j, tmp_path: Path
+) -> None:
+    app = create_app(_settings(server, tmp_path))
+    async with app.router.lifespan_context(app):
+        cached = (await issue_token(app.state.store, "faults", superuser=True)).token
+        fresh = (await issue_token(app.state.store, "faults-2", superuser=True)).token
+        ws = f"faults-{uuid.uuid4().hex[:6]}"
+        create = (
+            f'mutation {{ createWorkspace(input: {{id: "{ws}", name: "Faults"}}) '
+            "{ __typename } }"
+        )
+        read = f'{{ workspace(id: "{ws}") {{ key name }} }}'
+        async with asgi_client(app, cached) as c, asgi_client(app, fresh) as other:
+            made = await c.post("/graphql", json={"query": create})
+            assert made.json()["data"]["createWorkspace"]["__typename"] == "WorkspaceSuccess"
+            assert (await c.get("/health")).status_code == 200
+            # Creating a workspace granted a role, which empties the principal cache; this read
+            # caches the caller again.
+            assert (await c.post("/graphql", json={"query": read})).status_code == 200
+
+            await asyncio.to_thread(server.stop)
+
+            health = await _timed(c.get("/health"))
+            assert health.status_code == 503
+            assert health.json()["neo4j"]["state"] == "down"
+            # A caller whose token is cached reaches the resolver; the answer is a 503.
+            answer = await _timed(c.post("/graphql", json={"query": read}))
+            assert answer.status_code == 503, answer.text
+            assert answer.headers["retry-after"]
+            assert "errors" in answer.json(), answer.text
+            error = answer.json()["errors"][0]
+            assert error["extensions"]["code"] == "database_unavailable"
+            assert "Neo4j is not answering" in error["message"]
+            # A caller who must be looked up fails at authentication, also with a 503.
+            lookup = await _timed(other.post("/graphql", json={"query": read}))
+            assert lookup.status_code == 503, lookup.text
+            assert lookup.json()["error"] == "database_unavailable"
+            upload = await _timed(
+                c.post(
+                    f"/workspaces/{ws}/imports",
+                    files=[("files", ("people.csv", b"id,first_name,last_name\n", "text/csv"))],
+                )
+            )
+            assert upload.status_code == 503, upload.text
+            for response in (answer, lookup, upload):
+                assert "Traceback" not in response.text and "neo4j." not in response.text
+
+            await asyncio.to_thread(server.start)  # same port, data and password
+
+            deadline = time.monotonic() + 60
+            while (await c.get("/health")).status_code != 200:
+                assert time.monotonic() < deadline, "the API did not see Neo4j come back"
+                await asyncio.sleep(0.5)
+            back = await c.post("/graphql", json={"query": read})
+            assert back.status_code == 200
+            assert back.json()["data"]["workspace"] == {"key": ws, "name": "Faults"}
+            again = await other.post("/graphql", json={"query": read})
+            assert again.status_code == 200 and "errors" not in again.json(), again.text
+
+
+def _counts(server: LocalNeo4j, ws: str) -> dict[str, int]:
+    with GraphDatabase.driver(server.uri, auth=(server.user, server.password)) as driver:
+        records, _, _ = driver.execute_query(
+            """
+            CALL () { MATCH (p:Person {workspace: $ws}) RETURN count(p) AS people }
+            CALL () { MATCH (o:Organisation {workspace: $ws}) RETURN count(o) AS organisations }
+            CALL () { MATCH (:Person {workspace: $ws})-[r:INFLUENCES]->()
+                      RETURN count(r) AS influences }
+            CALL () { MATCH (:Person {workspace: $ws})-[r:REPORTS_TO]->()
+                      RETURN count(r) AS reporting }
+            CALL () { MATCH (:Person {workspace: $ws})-[r:KNOWS]->() RETURN count(r) AS knows }
+            CALL () { OPTIONAL MATCH (r:ImportRun {workspace: $ws})
+                      RETURN max(r.position) AS position }
+            RETURN people, organisations, influences, reporting, knows,
+                   coalesce(position, 0) AS position
+            """,
+            {"ws": ws},
+        )
+        return dict(records[0].data())
+
+
+def _import(server: LocalNeo4j, files: Path, ws: str, data_dir: Path) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "NEO4J_URI": server.uri,
+        "NEO4J_USER": server.user,
+        "NEO4J_PASSWORD": server.password,
+        "STATUSMAP_DATA_DIR": str(data_dir),
+    }
+    command = [sys.executable, "-m", "api.cli", "import", str(files), "--workspace", ws]
+    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+def test_import_killed_mid_way_leaves_whole_batches_and_resumes(
+    server: LocalNeo4j, tmp_path: Path
+) -> None:
+    ws = f"killed-{uuid.uuid4().hex[:6]}"
+    config = SeedConfig(accounts=20, people=3 * BATCH_SIZE + 500, seed=11, prefix=f"{ws}-")
+    rows = write_csv_files(generate(config), tmp_path / "files")
+    process = _import(server, tmp_path / "files", ws, tmp_path)
+    deadline = time.monotonic() + 300
+    while _counts(server, ws)["position"] < 2:  # organisations, then a first batch of people
+        assert process.poll() is None, process.stdout.read() if process.stdout else ""
+        assert time.monotonic() < deadline, "the import never finished a batch of people"
+        time.sleep(0.2)
+    process.send_signal(signal.SIGKILL)
+    process.wait(60)
+
+    killed = _counts(server, ws)
+    assert 0 < killed["people"] < rows["people"], killed
+    assert killed["people"] % BATCH_SIZE == 0, f"a half batch was written: {killed}"
+    assert killed["organisations"] == rows["organisations"]
+    assert killed["influences"] == 0  # edges come after every node
+
+    rerun = _import(server, tmp_path / "files", ws, tmp_path)
+    output = rerun.communicate(timeout=600)[0].decode()
+    assert rerun.returncode == 0, output
+    done = _counts(server, ws)
+    for kind in ("people", "organisations", "influences", "knows"):
+        assert done[kind] == rows[kind], (kind, done, rows)
+    assert done["reporting"] == rows["reporting"], (done, rows)
