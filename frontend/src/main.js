@@ -32,6 +32,7 @@ class App {
       plan: null,
     };
     this.status = $('app-status');
+    this.timings = {}; // how long the last answers took (ms), for the console and the tests
     this.signIn = new SignIn({
       section: $('sign-in'),
       replaces: [document.querySelector('main'), $('scope')],
@@ -58,6 +59,7 @@ class App {
     renderLegend($('legend'));
     this.wireTabs();
     $('fit').addEventListener('click', () => this.map.fit());
+    $('frame').addEventListener('click', () => this.map.frame());
     $('clear-highlight').addEventListener('click', () => this.map.highlightPath([]));
     $('workspace').addEventListener('change', (e) => this.chooseWorkspace(e.target.value));
     $('account').addEventListener('change', (e) => this.chooseAccount(e.target.value));
@@ -198,10 +200,17 @@ class App {
     // Only the latest choice is drawn: an answer for an earlier pick is dropped.
     const seq = (this.loadSeq = (this.loadSeq || 0) + 1);
     this.say('Loading…');
+    // A new deal or account is framed afresh; a reload after an edit keeps the view where it is.
+    const scope = `${workspaceId}|${accountId}|${dealId || ''}`;
+    const frame = this.framedScope !== scope;
+    // The analytics take longest: ask for them while the map's own data is on its way.
+    const analytics = dealId ? this.askAnalytics() : null;
     let fullView;
     try {
       if (dealId) {
+        const asked = performance.now();
         const data = await gql(DEAL_MAP, { workspaceId, dealId });
+        this.timings.mapDataMs = performance.now() - asked;
         fullView = dealView(data.workspace.deal);
       } else {
         const nodes = [];
@@ -220,32 +229,49 @@ class App {
     }
     if (seq !== this.loadSeq) return;
     this.state.fullView = fullView;
-    await this.redraw({ compare });
+    await this.redraw({ compare, analytics, frame });
     if (seq !== this.loadSeq) return;
     const { view } = this.state;
     if (!view) return;
+    this.framedScope = scope;
     $('map-caption').textContent = `${view.people.size} people · ${view.edges.length} lines`;
     this.say(view.deal ? `Deal loaded: ${view.deal.name}` : `Account loaded: ${this.state.accountName}`);
   }
 
-  /** Draw fullView minus hidden people; fetch analytics for what is drawn. */
-  async redraw({ compare }) {
+  /** The deal's analytics as {analytics, error}; never rejects (the panel shows the error). */
+  async askAnalytics() {
+    const asked = performance.now();
+    try {
+      const analytics = await loadDealAnalytics(this.schema, this.state);
+      this.timings.analyticsMs = performance.now() - asked;
+      return { analytics, error: null };
+    } catch (e) {
+      return { analytics: null, error: e };
+    }
+  }
+
+  /**
+   * Draw fullView minus hidden people, with the analytics of what is drawn (`analytics`: an
+   * answer of askAnalytics already asked for, else asked here). `frame`: show the buying centre.
+   */
+  async redraw({ compare, analytics: asked = null, frame = false }) {
     const { fullView, hidden } = this.state;
     const seq = (this.drawSeq = (this.drawSeq || 0) + 1);
     const view = withoutPeople(fullView, hidden);
     let analytics = null;
     let analyticsError = null;
     if (view.deal) {
-      try {
-        analytics = await loadDealAnalytics(this.schema, this.state);
-      } catch (e) {
-        analyticsError = `Analytics failed: ${e.message}`;
-      }
+      const answer = await (asked || this.askAnalytics());
       if (seq !== this.drawSeq) return; // a newer draw has started
+      analytics = answer.analytics;
+      if (answer.error) {
+        if (answer.error instanceof UnauthenticatedError) return;
+        analyticsError = `Analytics failed: ${answer.error.message}`;
+      }
       if (analytics?.influenceMap) applyInfluenceMap(view, analytics.influenceMap, hidden);
     }
     this.state.view = view;
-    this.map.render(view);
+    this.map.render(view, { frame });
     this.list.setPeople(view.people.values());
     if (view.deal) {
       // The plan to compare with: the what-if's own "before", else the plan before this edit.

@@ -4,7 +4,7 @@
 import cytoscape from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
 import { statusLayout } from './layout.js';
-import { CY_STYLE, SIDE_SHAPES, STANCE_BORDERS, fillOf, sizeOf } from './styles.js';
+import { CY_STYLE, CY_STYLE_LARGE, LARGE_MIN_FONT, ROLE_PRIORITY, SIDE_SHAPES, STANCE_BORDERS, fillOf, primaryRole, sizeOf } from './styles.js';
 
 cytoscape.use(cytoscapeSvg);
 
@@ -12,6 +12,9 @@ const BAND_FILLS = ['#F6F8FA', '#FFFFFF'];
 const GROUP_FILLS = { customer: '#FFFFFF', partner: '#EFE6F7', home: '#E3ECF9' };
 const GROUP_BORDERS = { customer: '#D0D7DE', partner: '#B79BD3', home: '#8FA9D6' };
 const LARGE = 400; // people; above this the map trades detail for speed while moving
+const READABLE_ZOOM = 0.8; // 12px names stay readable (about 10px) down to this zoom
+const CLOSE_ZOOM = 1.25; // a small buying centre is not blown up beyond this
+const KEY_PEOPLE = 12; // without a deal: the most influential of the account
 
 function personElement(person, position, maxRank) {
   const stance = STANCE_BORDERS[person.stance] || STANCE_BORDERS.unknown;
@@ -87,6 +90,10 @@ function backgroundElements(layout) {
   return elements;
 }
 
+function distance(a, b) {
+  return Math.hypot(a.x - b.x, a.y - b.y);
+}
+
 function edgeElement(edge) {
   const width =
     edge.kind === 'influence'
@@ -121,7 +128,7 @@ export class StatusMap {
       hideEdgesOnViewport: large,
       textureOnViewport: large,
       pixelRatio: large ? 1 : 'auto',
-      style: CY_STYLE,
+      style: large ? [...CY_STYLE, ...CY_STYLE_LARGE] : CY_STYLE,
       elements: [],
       layout: { name: 'preset' },
       minZoom: 0.05,
@@ -134,8 +141,13 @@ export class StatusMap {
     this.cy.on('tap', 'node.person', (evt) => this.onSelect(evt.target.id()));
   }
 
-  /** Draw `view` ({people: Map, edges: []}); keeps the selection when the person stays. */
-  render(view) {
+  /**
+   * Draw `view` ({people: Map, edges: []}); keeps the selection when the person stays. `frame`:
+   * zoom to the key people (a new deal or account); else the view stays where it was.
+   */
+  render(view, { frame = true } = {}) {
+    const started = performance.now();
+    const viewport = this.view && !frame ? { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } } : null;
     this.view = view;
     const people = [...view.people.values()];
     const layout = statusLayout(people);
@@ -156,8 +168,15 @@ export class StatusMap {
       this.cy.elements().remove();
       this.cy.add(elements);
     });
-    this.cy.fit(undefined, 30);
+    if (viewport) this.cy.viewport(viewport);
+    else this.frame();
     for (const id of selected) this.cy.getElementById(id).select();
+    // How long drawing took, for the console and the browser tests (see lastDraw).
+    const built = performance.now();
+    this.cy.one('render', () => {
+      const now = performance.now();
+      this.lastDraw = { people: people.length, elements: elements.length, buildMs: built - started, firstFrameMs: now - started, at: now };
+    });
     return layout;
   }
 
@@ -219,6 +238,51 @@ export class StatusMap {
     this.cy.fit(undefined, 30);
   }
 
+  /** The buying centre, else the account's most influential people. */
+  keyPeople() {
+    const people = [...(this.view?.people.values() || [])];
+    const members = people.filter((p) => p.member);
+    if (members.length) return members;
+    return people
+      .filter((p) => p.side === 'customer')
+      .sort((a, b) => (b.influenceRank ?? 0) - (a.influenceRank ?? 0))
+      .slice(0, KEY_PEOPLE);
+  }
+
+  /**
+   * Zoom to the key people, close enough to read their names: when they do not all fit at a
+   * readable zoom, those nearest the most important of them (the decider first) are shown.
+   */
+  frame() {
+    const cy = this.cy;
+    const key = this.keyPeople();
+    if (!key.length) return this.fit();
+    const weight = (p) => {
+      const i = ROLE_PRIORITY.indexOf(primaryRole(p.roles));
+      return (i < 0 ? ROLE_PRIORITY.length : i) - (p.influenceRank ?? 0);
+    };
+    const anchorPerson = [...key].sort((a, b) => weight(a) - weight(b))[0];
+    const anchor = cy.getElementById(anchorPerson.id).position();
+    const nodes = key
+      .map((p) => cy.getElementById(p.id))
+      .filter((n) => n.nonempty())
+      .sort((a, b) => distance(a.position(), anchor) - distance(b.position(), anchor));
+    const pad = 40;
+    let shown = cy.collection();
+    for (const node of nodes) {
+      const trial = shown.union(node);
+      const bb = trial.boundingBox({ includeLabels: true });
+      const zoom = Math.min((cy.width() - 2 * pad) / bb.w, (cy.height() - 2 * pad) / bb.h);
+      if (shown.nonempty() && zoom < READABLE_ZOOM) break;
+      shown = trial;
+    }
+    cy.fit(shown, pad);
+    if (cy.zoom() > CLOSE_ZOOM) {
+      cy.zoom(CLOSE_ZOOM);
+      cy.center(shown);
+    }
+  }
+
   clear() {
     this.view = null;
     this.cy.elements().remove();
@@ -231,7 +295,7 @@ export class StatusMap {
     try {
       return draw();
     } finally {
-      style.selector('node.person').style('min-zoomed-font-size', 6).update();
+      style.selector('node.person').style('min-zoomed-font-size', this.large ? LARGE_MIN_FONT : 6).update();
     }
   }
 

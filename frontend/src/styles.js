@@ -213,3 +213,18 @@ export const CY_STYLE = [
     style: { 'overlay-color': '#0969DA', 'overlay-opacity': 0.3, 'overlay-padding': 8 },
   },
 ];
+
+/**
+ * Added to CY_STYLE for big maps (hundreds of people): lines without arrows are drawn as cheap
+ * "haystack" lines, names appear only once they are large enough to read, and without the
+ * backdrop that costs a second fill per label.
+ */
+export const LARGE_MIN_FONT = 9;
+export const CY_STYLE_LARGE = [
+  {
+    selector: 'node.person',
+    style: { 'min-zoomed-font-size': LARGE_MIN_FONT, 'text-background-opacity': 0 },
+  },
+  { selector: 'edge.reports, edge.knows', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } },
+  { selector: 'edge.influence', style: { 'line-opacity': 1, 'line-color': '#8C959F', 'target-arrow-color': '#8C959F' } },
+];
