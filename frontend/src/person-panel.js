@@ -46,6 +46,8 @@ export class PersonPanel {
     const { state } = this.app;
     const person = state.view?.people.get(personId);
     if (!person) return this.showEmpty();
+    // After an edit the panel is drawn again: keep the keyboard where it was.
+    const focused = this.el.contains(document.activeElement) ? document.activeElement.id : null;
     fill(this.el, h('h2', {}, person.name), h('p', { class: 'muted' }, 'Loading…'));
     let detail = null;
     let measures = null;
@@ -61,6 +63,7 @@ export class PersonPanel {
     }
     if (this.personId !== personId) return; // another person was chosen meanwhile
     this.render(person, detail, measures);
+    if (focused) document.getElementById(focused)?.focus();
   }
 
   render(person, detail, measures) {
@@ -242,7 +245,7 @@ export class PersonPanel {
       h('label', { for: 'edit-stance' }, 'Stance'),
       stance,
       fieldError('edit-stance'),
-      h('button', { type: 'submit' }, 'Save roles and stance'),
+      h('button', { type: 'submit', id: 'save-member' }, 'Save roles and stance'),
       status,
     );
     return form;
@@ -289,7 +292,7 @@ export class PersonPanel {
       h('label', { for: 'edit-note' }, 'Note (optional)'),
       note,
       fieldError('edit-note'),
-      h('button', { type: 'submit' }, 'Record stage'),
+      h('button', { type: 'submit', id: 'record-stage' }, 'Record stage'),
       status,
     );
   }
@@ -336,7 +339,7 @@ export class PersonPanel {
       h('label', { for: 'new-inf-kind' }, 'Kind'),
       kind,
       fieldError('new-inf-kind'),
-      h('button', { type: 'submit' }, 'Add influence'),
+      h('button', { type: 'submit', id: 'add-influence' }, 'Add influence'),
       status,
     );
     return h(
@@ -388,7 +391,7 @@ export class PersonPanel {
         h('label', { for: `${id}-kind` }, 'Kind'),
         kind,
         fieldError(`${id}-kind`),
-        h('button', { type: 'submit' }, 'Save'),
+        h('button', { type: 'submit', id: `${id}-save` }, 'Save'),
         status,
       ),
     );
