@@ -6,8 +6,8 @@
 
 Per size, in one run on one server: ingest (import path vs LOAD CSV), the buying-centre and
 person queries through GraphQL under 1, 10 and 50 clients vs the hand-written Cypher limit,
-whole-workspace analysis (ours vs NetworkX and igraph, and end to end through GraphQL), and the
-memory peaks of the API and of Neo4j. See benchmarks/README.md for what each figure means.
+whole-workspace and deal analysis (ours vs NetworkX and igraph, and end to end through GraphQL),
+and the memory peaks of the API and of Neo4j. See benchmarks/README.md for what each figure means.
 """
 
 from __future__ import annotations
@@ -25,13 +25,14 @@ from typing import Any
 
 from neo4j import AsyncGraphDatabase, RoutingControl
 
-from benchmarks.analysis import run_analysis
+from benchmarks.analysis import run_analysis, run_deal_analysis
 from benchmarks.environment import machine, peak_rss, reset_peak, started_neo4j
 from benchmarks.ingest import IngestRun, run_ingest
 from benchmarks.report import Report, SizeResult
 from benchmarks.serving import (
     BUYING_CENTRE,
     CROSS_ACCOUNT,
+    DEAL_ANALYSIS,
     PERSON,
     TOUCH,
     ApiServer,
@@ -113,6 +114,14 @@ async def _serving(
         await api.graphql(CROSS_ACCOUNT, {"workspace": workspace})
         times.append(time.perf_counter() - started)
     result.api_analysis = statistics.median(times)
+    times = []
+    for _ in range(max(1, runs)):
+        await api.graphql(TOUCH, {"input": touch})
+        started = time.perf_counter()
+        await api.graphql(DEAL_ANALYSIS, {"workspace": workspace, "deal": deal})
+        times.append(time.perf_counter() - started)
+    result.api_deal_analysis = statistics.median(times)
+    result.deal = deal
 
 
 async def _size(
@@ -133,6 +142,10 @@ async def _size(
         result.api_peak = api.peak_rss()
     nx_runs = runs if size.people <= 5_000 else 1
     result.analysis = await run_analysis(store.workspace(workspace), runs, nx_runs)
+    if result.deal is not None:
+        result.deal_analysis = await run_deal_analysis(
+            store.workspace(workspace), result.deal, runs
+        )
     result.neo4j_peak = peak_rss(neo4j.pid)
     return result
 

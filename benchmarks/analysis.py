@@ -7,6 +7,10 @@ same :class:`networkx.DiGraph`: NetworkX's ``pagerank`` and ``betweenness_centra
 ``k=256`` sources above 2,000 people), igraph's ``pagerank`` and ``betweenness`` (igraph has no
 source sampling: exact, and only while that stays under a minute, i.e. up to 5,000 people).
 Reading the scope out of Neo4j is timed separately.
+
+A deal analysis (:func:`run_deal_analysis`) is the same on one deal's scope (buying centre,
+account, influencers two hops out, our and partners' people) plus coverage and approach plan,
+against NetworkX's exact ``betweenness_centrality`` + ``pagerank`` and igraph's on that graph.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from graph.analysis import AnalysisOptions, analyse
 from graph.scope import Scope, read_scope
 from graph.store import WorkspaceStore
 
-__all__ = ["AnalysisRun", "run_analysis"]
+__all__ = ["AnalysisRun", "DealAnalysisRun", "run_analysis", "run_deal_analysis"]
 
 _IGRAPH_BETWEENNESS_LIMIT = 5_000
 
@@ -88,3 +92,36 @@ async def run_analysis(ws: WorkspaceStore, runs: int, nx_runs: int) -> AnalysisR
     exact = G.number_of_nodes() <= _IGRAPH_BETWEENNESS_LIMIT
     people, edges = G.number_of_nodes(), G.number_of_edges()
     return AnalysisRun(people, edges, read, ours, networkx, igraph, exact)
+
+
+@dataclass(frozen=True)
+class DealAnalysisRun:
+    """Median seconds of a deal analysis in process and of its peers on the same graph."""
+
+    people: int
+    edges: int
+    read: float
+    ours: float
+    networkx: float
+    igraph: float
+
+
+def _networkx_exact(G: nx.DiGraph) -> None:
+    nx.pagerank(G.reverse(copy=False), alpha=0.85, weight="weight")
+    nx.betweenness_centrality(G, normalized=True)
+
+
+async def run_deal_analysis(ws: WorkspaceStore, deal: str, runs: int) -> DealAnalysisRun:
+    """Read deal ``deal``'s scope (median of ``runs``), then time ours and the peers on it."""
+    reads = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        scope = await read_scope(ws, "deal", deal)
+        reads.append(time.perf_counter() - started)
+    options = AnalysisOptions()
+    G = analyse(scope, options).G
+    ours = _median(lambda: analyse(scope, options), runs)
+    networkx = _median(lambda: _networkx_exact(G), runs)
+    igraph = _median(_igraph(G), runs)
+    people, edges = G.number_of_nodes(), G.number_of_edges()
+    return DealAnalysisRun(people, edges, statistics.median(reads), ours, networkx, igraph)

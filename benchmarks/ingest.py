@@ -4,7 +4,8 @@ Both run on the same server in the same run. The import path is
 :func:`graph.imports.run.import_files`, validation included (it reads every file, checks every
 reference, then writes in batches). The peer is one ``LOAD CSV … CALL {…} IN TRANSACTIONS``
 statement per file (``benchmarks/cypher/load_*.cypher``), served over HTTP from this process,
-writing the same nodes, properties and relationships except inferred status levels, with no
+writing the same nodes, properties and relationships (status levels included: the generated
+files give every person's level, so nothing is inferred) after the same ladder set-up, with no
 validation. Each run uses fresh ids (a new prefix) so both write new data, never updates; the
 two alternate which goes first.
 """
@@ -25,6 +26,8 @@ from neo4j import AsyncDriver
 from benchmarks.sizes import Dataset, Size, write_dataset
 from graph.imports.formats import FORMATS, KIND_ORDER
 from graph.imports.run import import_files
+from graph.imports.titles import LEVEL_NAMES
+from graph.queries import query
 from graph.store import Store
 
 __all__ = ["LOAD_ORDER", "IngestRun", "run_ingest"]
@@ -81,6 +84,8 @@ def _statement(kind: str) -> str:
 
 async def _load_csv(driver: AsyncDriver, data: Dataset, prefix: str, workspace: str) -> float:
     started = time.perf_counter()
+    levels = [{"rank": r, "name": n} for r, n in sorted(LEVEL_NAMES.items())]
+    await driver.execute_query(query("import/workspace"), workspace=workspace, levels=levels)
     with _http(data.directory) as port:
         for kind in LOAD_ORDER:
             url = f"http://127.0.0.1:{port}/{FORMATS[kind].file_name}"

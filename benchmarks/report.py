@@ -6,7 +6,7 @@ import statistics
 import time
 from dataclasses import dataclass, field
 
-from benchmarks.analysis import AnalysisRun
+from benchmarks.analysis import AnalysisRun, DealAnalysisRun
 from benchmarks.ingest import IngestRun
 from benchmarks.serving import Latency
 from benchmarks.sizes import Size
@@ -22,6 +22,9 @@ class SizeResult:
     ingest: list[IngestRun] = field(default_factory=list)
     serving: dict[tuple[str, int], tuple[Latency, Latency]] = field(default_factory=dict)
     api_analysis: float | None = None
+    api_deal_analysis: float | None = None
+    deal: str | None = None
+    deal_analysis: DealAnalysisRun | None = None
     analysis: AnalysisRun | None = None
     api_peak: int | None = None
     neo4j_peak: int | None = None
@@ -63,6 +66,7 @@ class Report:
             *self._ingest(),
             *self._serving(),
             *self._analysis(),
+            *self._deal_analysis(),
             *self._memory(),
         ]
         return "\n".join(out) + "\n"
@@ -123,6 +127,30 @@ class Report:
                 f"| {r.size.name} | {a.people:,} | {a.edges:,} | {_s(a.read)} | {_s(a.ours)} | "
                 f"{_s(a.networkx)} | {igraph} | {a.networkx / a.ours:.1f}x | "
                 f"{_s(r.api_analysis)} |"
+            )
+        return [*lines, ""]
+
+    def _deal_analysis(self) -> list[str]:
+        lines = [
+            "## Deal analysis: influence map, coverage and approach plan",
+            "",
+            "The deal with the largest buying centre. *through GraphQL* is "
+            "`deal { influenceMap coverage approachPlan }` end to end, cold (a write before each "
+            "call): scope read, analysis and answer. The peers run PageRank and exact "
+            "betweenness on the same graph (no coverage or plan).",
+            "",
+            "| size | workspace people | scope people | influence edges | read from Neo4j | ours "
+            "| NetworkX (exact) | igraph (exact) | through GraphQL (cold) |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for r in self.results:
+            d = r.deal_analysis
+            if d is None:
+                continue
+            lines.append(
+                f"| {r.size.name} | {r.size.people:,} | {d.people:,} | {d.edges:,} | "
+                f"{_s(d.read)} | {_s(d.ours)} | {_s(d.networkx)} | {_s(d.igraph)} | "
+                f"{_s(r.api_deal_analysis)} |"
             )
         return [*lines, ""]
 

@@ -32,6 +32,7 @@ from benchmarks.environment import BenchNeo4j, peak_rss
 __all__ = [
     "BUYING_CENTRE",
     "CROSS_ACCOUNT",
+    "DEAL_ANALYSIS",
     "PERSON",
     "ApiServer",
     "Latency",
@@ -77,6 +78,28 @@ query CrossAccount($workspace: ID!) {
     crossAccountInfluencers { personKey totalWeight accounts { organisationKey } }
   }
 }"""
+
+DEAL_ANALYSIS = """
+query DealAnalysis($workspace: ID!, $deal: ID!) {
+  workspace(id: $workspace) {
+    deal(id: $deal) {
+      influenceMap {
+        people { personKey influenceRank brokerage inDegree outDegree statusLevel orgKey orgKind }
+        edges { source target weight kind }
+        brokerageExact brokerageSamples
+      }
+      coverage {
+        roles { role filled holders { personKey stance knownToUs knownBy strength } }
+        warnings { code message people }
+      }
+      approachPlan {
+        personKey order score reasons roles introPath introKind ourPersonKey statusGap stance
+        leverage access leverageOn { decider strength path }
+      }
+    }
+  }
+}"""
+"""A deal's full analysis: influence map, coverage and approach plan."""
 
 TOUCH = """
 mutation Touch($input: UpsertInfluenceInput!) {

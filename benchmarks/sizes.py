@@ -40,6 +40,7 @@ SIZES: dict[str, Size] = {
     s.name: s
     for s in (
         Size("deal", 100, 2, runs=5, ingest_runs=3, default=True),
+        Size("segment", 1_000, 4, runs=3, ingest_runs=1, default=True),
         Size("account", 5_000, 10, runs=3, ingest_runs=3, default=True),
         Size("portfolio", 100_000, 200, runs=3, ingest_runs=1, default=False),
         Size("crm", 1_000_000, 2_000, runs=1, ingest_runs=1, default=False),
