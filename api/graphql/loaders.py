@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable, Sequence
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from strawberry.dataloader import DataLoader
 
@@ -17,6 +17,8 @@ __all__ = ["Loaders"]
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 Fetch = Callable[[WorkspaceStore, list[K]], Awaitable[dict[K, V]]]
+MemberInfluencers = Literal["influencers", "influencers_above"] | None
+MEMBER_INFLUENCERS: tuple[MemberInfluencers, ...] = (None, "influencers", "influencers_above")
 
 
 def _by_id(
@@ -65,8 +67,12 @@ class Loaders:
         self.related = _loader(store, self._related, list)
         """Keys ``(workspace, (relation, person id))``: every relation of a batch in one read."""
         self.levels = _loader(store, workspaces.person_levels, list)
-        self.members = _loader(store, self._members(with_influencers=False), list)
-        self.members_with_influencers = _loader(store, self._members(with_influencers=True), list)
+        self.members = {
+            influencers: _loader(store, self._members(influencers), list)
+            for influencers in MEMBER_INFLUENCERS
+        }
+        """By which influencers of each member are read with the members (see
+        :func:`graph.repository.deals.buying_centres`)."""
         self.journeys = _loader(store, deals.journeys, list)
         self.deals_of = _loader(store, deals.deals_of_organisations, list)
         self.people_of = _loader(store, organisations.organisation_people, list)
@@ -97,14 +103,14 @@ class Loaders:
         ids = list(dict.fromkeys(person for _, person in keys))
         return await relations.related_people(ws, wanted, ids)
 
-    def _members(self, *, with_influencers: bool) -> Fetch[str, list[Row]]:
+    def _members(self, influencers: MemberInfluencers) -> Fetch[str, list[Row]]:
         async def run(ws: WorkspaceStore, ids: list[str]) -> dict[str, list[Row]]:
-            found = await deals.buying_centres(ws, ids, with_influencers=with_influencers)
+            found = await deals.buying_centres(ws, ids, influencers=influencers)
             for rows in found.values():
                 for row in rows:
                     self._prime_organisation(ws.workspace, row["organisation"])
-                    if with_influencers:
-                        key = (ws.workspace, ("influencers", row["person"]["id"]))
+                    if influencers is not None:
+                        key = (ws.workspace, (influencers, row["person"]["id"]))
                         self.related.prime(key, row["influencers"])
             return found
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
-__all__ = ["fields_of", "selects"]
+__all__ = ["fields_at", "fields_of", "selects"]
 
 
 def fields_of(selections: Iterable[Selection]) -> Iterator[SelectedField]:
@@ -22,13 +22,18 @@ def fields_of(selections: Iterable[Selection]) -> Iterator[SelectedField]:
             yield from fields_of(selection.selections)
 
 
-def selects(selected: Iterable[Selection], *path: str) -> bool:
-    """Whether a field follows ``path`` (GraphQL names) below ``selected``.
+def fields_at(selected: Iterable[Selection], *path: str) -> list[SelectedField]:
+    """Every field that follows ``path`` (GraphQL names) below ``selected``, with its arguments.
 
-    ``selects(info.selected_fields, "buyingCentre", "person", "influencers")`` inside the
-    ``buyingCentre`` resolver: whether any member's person asks for influencers.
+    ``fields_at(info.selected_fields, "buyingCentre", "person", "influencers")`` inside the
+    ``buyingCentre`` resolver: how the members' people ask for influencers, if they do.
     """
     level = list(fields_of(selected))
     for name in path[:-1]:
         level = [inner for f in level if f.name == name for inner in fields_of(f.selections)]
-    return any(f.name == path[-1] for f in level)
+    return [f for f in level if f.name == path[-1]]
+
+
+def selects(selected: Iterable[Selection], *path: str) -> bool:
+    """Whether any field follows ``path`` below ``selected`` (see :func:`fields_at`)."""
+    return bool(fields_at(selected, *path))

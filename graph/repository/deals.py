@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from graph.errors import NotFound
 from graph.model import DealIn, DealPatch, JourneyEventIn, MemberIn, new_id, validate
@@ -163,16 +163,25 @@ async def deals_of_organisations(ws: WorkspaceStore, ids: Sequence[str]) -> dict
 
 
 async def buying_centres(
-    ws: WorkspaceStore, deal_ids: Sequence[str], *, with_influencers: bool = False
+    ws: WorkspaceStore,
+    deal_ids: Sequence[str],
+    *,
+    influencers: Literal["influencers", "influencers_above"] | None = None,
 ) -> dict[str, list[Row]]:
     """Members per deal id, in one read.
 
     Each row has ``person``, ``member`` (roles, stance, stage), the person's ``organisation``
-    (or ``None``) and, with ``with_influencers``, ``influencers`` (rows with ``person`` and
-    ``edge``, strongest first; empty otherwise): the whole shape of a buying centre at once.
+    (or ``None``) and ``influencers``: rows with ``person`` and ``edge``, strongest first, of
+    every influencer (``"influencers"``), of those ranked above the member
+    (``"influencers_above"``, as in :data:`graph.repository.relations.RELATED`), or none
+    (``None``): the whole shape of a buying centre at once.
     """
     grouped: dict[str, list[Row]] = defaultdict(list)
-    params = {"ids": list(deal_ids), "with_influencers": with_influencers}
+    params = {
+        "ids": list(deal_ids),
+        "with_influencers": influencers is not None,
+        "above_only": influencers == "influencers_above",
+    }
     for row in await ws.read("deals/members", params):
         grouped[row["key"]].append(row)
     return grouped

@@ -28,8 +28,18 @@ __all__ = [
     "upsert_one_knows",
 ]
 
-RELATED = ("influencers", "influences", "knows", "known_by", "managers", "reports")
-"""The kinds of neighbour of a person that :func:`related_people` reads."""
+RELATED = (
+    "influencers",
+    "influencers_above",
+    "influences",
+    "knows",
+    "known_by",
+    "managers",
+    "reports",
+)
+"""The kinds of neighbour of a person that :func:`related_people` reads. ``influencers_above``
+are the influencers ranked above the person on the organisational ladder (any with a level
+when the person has none): filtered in the database, so only they are sent."""
 
 
 async def _check_people(

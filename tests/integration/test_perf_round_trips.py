@@ -113,3 +113,69 @@ async def test_read_ahead_of_a_missing_workspace_answers_null(gql: GraphQL) -> N
           deal(id: "x") { key } person(id: "y") { key } } }"""
     )
     assert data == {"workspace": None}
+
+
+async def test_higher_status_influencers_read_in_the_database_match_the_rule(
+    gql: GraphQL, workspace: str
+) -> None:
+    # Ranked member: only influencers ranked above. Member without a level: any with a level.
+    people = [
+        {"id": "hs-mid~", "name": "Mid", "levelRank": 3},
+        {"id": "hs-none~", "name": "Unranked"},
+        {"id": "hs-top~", "name": "Top", "levelRank": 6},
+        {"id": "hs-low~", "name": "Low", "levelRank": 1},
+        {"id": "hs-peer~", "name": "Peer", "levelRank": 3},
+        {"id": "hs-x~", "name": "No level"},
+    ]
+    sources = ["hs-top~", "hs-low~", "hs-peer~", "hs-x~"]
+    influences = [
+        {"sourceId": s, "targetId": t, "weight": w}
+        for t in ("hs-mid~", "hs-none~")
+        for s, w in zip(sources, (0.2, 0.9, 0.5, 0.7), strict=True)
+    ]
+    await gql(
+        """mutation($ws: ID!, $people: [PersonItem!]!, $inf: [InfluenceItem!]!) {
+          o: createOrganisation(input: {workspaceId: $ws, id: "rt-org~", name: "Org"})
+            { __typename }
+          p: upsertPeople(input: {workspaceId: $ws, people: $people}) { __typename }
+          i: upsertInfluences(input: {workspaceId: $ws, influences: $inf}) { __typename }
+          d: createDeal(input: {workspaceId: $ws, id: "rt-deal~", name: "Deal",
+                                organisationId: "rt-org~"}) { __typename } }""",
+        ws=workspace,
+        people=people,
+        inf=influences,
+    )
+    for p in ("hs-mid~", "hs-none~"):
+        await gql(MEMBER, ws=workspace, p=p)
+    expected = {
+        "hs-mid~": ["hs-top~"],
+        "hs-none~": ["hs-low~", "hs-peer~", "hs-top~"],  # strongest first
+    }
+    centre = await gql(
+        """query($ws: ID!) { workspace(id: $ws) { deal(id: "rt-deal~") { buyingCentre {
+          person { key above: influencers(higherStatusOnly: true) { person { key } } } } } } }""",
+        ws=workspace,
+    )
+    for member in centre["workspace"]["deal"]["buyingCentre"]:
+        keys = [i["person"]["key"] for i in member["person"]["above"]]
+        assert keys == expected[member["person"]["key"]]
+    both = await gql(
+        """query($ws: ID!) { workspace(id: $ws) { deal(id: "rt-deal~") { buyingCentre {
+          person { key above: influencers(higherStatusOnly: true) { person { key } }
+                   all: influencers { person { key } } } } } } }""",
+        ws=workspace,
+    )
+    for member in both["workspace"]["deal"]["buyingCentre"]:
+        assert [i["person"]["key"] for i in member["person"]["above"]] == expected[
+            member["person"]["key"]
+        ]
+        assert len(member["person"]["all"]) == 4
+    for key, wanted in expected.items():
+        person = await gql(
+            """query($ws: ID!, $p: ID!) { workspace(id: $ws) { person(id: $p) {
+              influencers(higherStatusOnly: true) { person { key } } } } }""",
+            ws=workspace,
+            p=key,
+        )
+        found = [i["person"]["key"] for i in person["workspace"]["person"]["influencers"]]
+        assert found == wanted

@@ -10,7 +10,8 @@ from strawberry.types import Info
 
 from api.graphql.context import Context
 from api.graphql.enums import JourneyStage, Role, Stance
-from api.graphql.selection import selects
+from api.graphql.loaders import MemberInfluencers
+from api.graphql.selection import fields_at
 from api.graphql.types.analytics import (
     CoverageView,
     InfluenceMap,
@@ -93,10 +94,14 @@ class Deal(relay.Node):
 
     @strawberry.field
     async def buying_centre(self, info: Info[Context, None]) -> list[BuyingCentreMember]:
-        # Members, their people, organisations and (when asked) influencers in one read.
-        loaders = info.context.loaders
-        asks = selects(info.selected_fields, "buyingCentre", "person", "influencers")
-        loader = loaders.members_with_influencers if asks else loaders.members
+        # Members, their people, organisations and (when asked) influencers in one read; only
+        # the higher-status influencers when every selection asks for no others.
+        asked = fields_at(info.selected_fields, "buyingCentre", "person", "influencers")
+        influencers: MemberInfluencers = None
+        if asked:
+            above = all(f.arguments.get("higherStatusOnly") is True for f in asked)
+            influencers = "influencers_above" if above else "influencers"
+        loader = info.context.loaders.members[influencers]
         rows = await loader.load((self.workspace, self.local_id))
         return [BuyingCentreMember.from_row(self.local_id, r) for r in rows]
 

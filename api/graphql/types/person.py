@@ -139,7 +139,11 @@ class Person(relay.Node):
         higher_status_only: bool = False,
         min_weight: float = 0.0,
     ) -> list[Influence]:
-        rows = await self._related(info, "influencers")
+        # The database sends only the higher-status ones when those are asked for; the filter
+        # below is then already true of every row.
+        rows = await self._related(
+            info, "influencers_above" if higher_status_only else "influencers"
+        )
         own = self.level.rank if self.level else None
         return [
             Influence.from_row(r)
