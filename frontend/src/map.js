@@ -12,8 +12,9 @@ const BAND_FILLS = ['#F6F8FA', '#FFFFFF'];
 const GROUP_FILLS = { customer: '#FFFFFF', partner: '#EFE6F7', home: '#E3ECF9' };
 const GROUP_BORDERS = { customer: '#D0D7DE', partner: '#B79BD3', home: '#8FA9D6' };
 const LARGE = 400; // people; above this the map trades detail for speed while moving
-const READABLE_ZOOM = 0.8; // 12px names stay readable (about 10px) down to this zoom
-const CLOSE_ZOOM = 1.25; // a small buying centre is not blown up beyond this
+const READABLE_ZOOM = 0.75; // 13px names stay readable (about 10px) down to this zoom
+const CLOSE_ZOOM = 1; // a small buying centre is not blown up beyond this
+const HIGHLIGHTS = /on-path|intro|faded|:selected/;
 const KEY_PEOPLE = 12; // without a deal: the most influential of the account
 
 function personElement(person, position, maxRank) {
@@ -94,7 +95,8 @@ function distance(a, b) {
   return Math.hypot(a.x - b.x, a.y - b.y);
 }
 
-function edgeElement(edge) {
+/** An edge; those that touch the buying centre (`key`) are drawn stronger than the rest. */
+function edgeElement(edge, key) {
   const width =
     edge.kind === 'influence'
       ? 1 + 5 * (edge.weight ?? 0.5)
@@ -104,7 +106,7 @@ function edgeElement(edge) {
   return {
     group: 'edges',
     data: { id: edge.id, source: edge.source, target: edge.target, width },
-    classes: edge.kind,
+    classes: key ? `${edge.kind} key` : edge.kind,
   };
 }
 
@@ -128,7 +130,8 @@ export class StatusMap {
       hideEdgesOnViewport: large,
       textureOnViewport: large,
       pixelRatio: large ? 1 : 'auto',
-      style: large ? [...CY_STYLE, ...CY_STYLE_LARGE] : CY_STYLE,
+      // Highlights (path, selection, fading) come last again so that they win over both.
+      style: large ? [...CY_STYLE, ...CY_STYLE_LARGE, ...CY_STYLE.filter((r) => HIGHLIGHTS.test(r.selector))] : CY_STYLE,
       elements: [],
       layout: { name: 'preset' },
       minZoom: 0.05,
@@ -161,7 +164,8 @@ export class StatusMap {
     }
     for (const edge of view.edges) {
       if (view.people.has(edge.source) && view.people.has(edge.target)) {
-        elements.push(edgeElement(edge));
+        const key = view.people.get(edge.source).member || view.people.get(edge.target).member;
+        elements.push(edgeElement(edge, key));
       }
     }
     this.cy.batch(() => {

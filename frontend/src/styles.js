@@ -68,7 +68,7 @@ export const CY_STYLE = [
       'border-width': 'data(borderWidth)',
       'border-style': 'data(borderStyle)',
       label: 'data(label)',
-      'font-size': 12,
+      'font-size': 13,
       'text-valign': 'bottom',
       'text-margin-y': 3,
       'text-wrap': 'wrap',
@@ -164,11 +164,13 @@ export const CY_STYLE = [
     style: {
       width: 'data(width)',
       'line-color': '#4B5563',
-      'line-opacity': 0.75,
+      'line-opacity': 0.3,
       'target-arrow-shape': 'triangle',
       'target-arrow-color': '#4B5563',
     },
   },
+  // influence into or out of the buying centre stands out from the rest of the account
+  { selector: 'edge.influence.key', style: { 'line-opacity': 0.85 } },
   {
     selector: 'edge.reports',
     style: { width: 1.5, 'line-color': '#8C959F', 'line-style': 'dashed', 'line-dash-pattern': [6, 4] },
@@ -226,5 +228,6 @@ export const CY_STYLE_LARGE = [
     style: { 'min-zoomed-font-size': LARGE_MIN_FONT, 'text-background-opacity': 0 },
   },
   { selector: 'edge.reports, edge.knows', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } },
-  { selector: 'edge.influence', style: { 'line-opacity': 1, 'line-color': '#8C959F', 'target-arrow-color': '#8C959F' } },
+  { selector: 'edge.influence', style: { 'line-opacity': 1, 'line-color': '#C4CAD1', 'target-arrow-color': '#C4CAD1' } },
+  { selector: 'edge.influence.key', style: { 'line-color': '#4B5563', 'target-arrow-color': '#4B5563' } },
 ];
