@@ -1,0 +1,1 @@
+"""A bounded load test on loopback (``make load``); not collected by pytest."""
