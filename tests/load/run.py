@@ -175,7 +175,7 @@ async def drive(
         results.append((kind, (time.perf_counter() - started) * 1000, not error, error))
 
     async with httpx.AsyncClient(
-        base_url=url, headers=headers, limits=limits, timeout=30
+        base_url=url, headers=headers, limits=limits, timeout=httpx.Timeout(20, pool=20)
     ) as client:
         tasks: list[asyncio.Task[None]] = []
         total = int(seconds * rate)
@@ -199,7 +199,11 @@ async def drive(
             payload = {"query": document, "variables": variables}
             tasks.append(asyncio.create_task(one(client, kind, payload)))
         sending = time.perf_counter() - start
-        await asyncio.gather(*tasks)
+        # Bounded: what has not answered 30 s after the last send counts as an error.
+        _, late = await asyncio.wait(tasks, timeout=30)
+        for task in late:
+            task.cancel()
+        results.extend(("unanswered", 30_000.0, False, "no answer within 30 s") for _ in late)
     return results, sending
 
 
