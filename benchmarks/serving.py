@@ -223,6 +223,10 @@ async def api_server(
         sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
         "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
         "--log-level", "warning", "--no-access-log",
+        # Longer than any pause of a pooled client connection on a busy machine: with uvicorn's
+        # 5 s default an idle connection could be closed just as the client reused it, and the
+        # run died of a ReadError at 50 clients.
+        "--timeout-keep-alive", "300",
     ]  # fmt: skip
     # Our own interpreter and module; started once per size, so blocking briefly is fine.
     process = subprocess.Popen(command, env=env)  # noqa: ASYNC220
