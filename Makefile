@@ -57,7 +57,7 @@ bench: setup neo4j-jars ## Benchmarks; writes benchmarks/RESULTS.md
 	$(BIN)/python -m benchmarks
 
 faults: setup neo4j-jars ## Fault tests: Neo4j stopped and restarted under the API, an import killed mid-way
-	STATUSMAP_FAULTS=1 $(BIN)/pytest -p no:cacheprovider tests/integration/test_faults_neo4j.py
+	$(BIN)/pytest -p no:cacheprovider -m faults tests/integration/test_faults_neo4j.py
 
 load: setup neo4j-jars ## Load test on loopback: 200 req/s against a 10,000-person workspace (LOAD_SECONDS=120)
 	$(BIN)/python -m tests.load --seconds $${LOAD_SECONDS:-120}

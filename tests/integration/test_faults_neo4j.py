@@ -1,8 +1,8 @@
 """Faults: Neo4j stopped and started again under the running API; an import killed mid-way.
 
 These start their own Neo4j (a throw-away data directory, its own port) so that stopping it
-disturbs nothing else. They take a few minutes, so they run with ``make faults`` (which sets
-``STATUSMAP_FAULTS=1``) rather than in every ``pytest`` run.
+disturbs nothing else. They take a few minutes, so they run with ``make faults`` (marker
+``faults``) rather than in every ``pytest`` run.
 """
 
 from __future__ import annotations
@@ -30,12 +30,9 @@ from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate
 from tests.conftest import asgi_client
 
-pytestmark = [
-    pytest.mark.integration,
-    pytest.mark.skipif(
-        not os.environ.get("STATUSMAP_FAULTS"), reason="fault tests run with `make faults`"
-    ),
-]
+# Deselected from the default run (pyproject's addopts say `-m "not faults"`), run by
+# `make faults`: they take minutes.
+pytestmark = [pytest.mark.integration, pytest.mark.faults]
 
 FAIL_FAST = 20.0  # seconds: generous; the driver gives up after ~3 s of retries
 """How long a request may take to fail while Neo4j is down (a bound on waiting, not a timing
