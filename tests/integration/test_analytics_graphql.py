@@ -323,13 +323,13 @@ async def test_florentine_families_through_the_write_path_give_the_published_bet
 
 
 def test_independent_pure_computation_agrees_on_a_tiny_chain() -> None:
-    # Sanity of the pure pieces the service calls: a→b→c, PageRank solved by hand.
+    # Sanity of the pure pieces the service calls, on a→b→c: PageRank against networkx's (the
+    # hand-solved chain is in tests/unit/analytics), brokerage by hand (b is on 1 of 2 pairs).
     people = [PersonNode(k, k, None, None, None) for k in "abc"]
     G = influence_graph(
         people, [InfluenceEdge("a", "b", 1.0, "advice"), InfluenceEdge("b", "c", 1.0, "advice")], []
     )
     ranks = influence_rank(G)
-    # Reversed chain c→b→a with a dangling: r_c = (1-d)/3 + d*r_a/3, r_b = r_c' ..., solved:
     expected = nx.pagerank(G.reverse(), alpha=0.85, tol=1e-12, max_iter=10_000)
     assert ranks == pytest.approx(expected, abs=1e-9)
     assert brokerage(G).values["b"] == pytest.approx(0.5)
