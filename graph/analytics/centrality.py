@@ -62,7 +62,10 @@ __all__ = [
     "BrokerageResult",
     "InfluenceRankNotConverged",
     "brokerage",
+    "brokerage_sources",
+    "brokerage_vector",
     "influence_rank",
+    "pagerank_vector",
     "weighted_degree",
 ]
 
@@ -171,10 +174,21 @@ def influence_rank(
     {'a': 0.4744, 'b': 0.3412, 'c': 0.1844}
     """
     nodes = list(G)
-    n = len(nodes)
-    if n == 0:
+    if not nodes:
         return {}
-    W = _weighted_adjacency(G, nodes)
+    x = pagerank_vector(_weighted_adjacency(G, nodes), alpha=alpha, tol=tol, max_iter=max_iter)
+    return dict(zip(nodes, x.tolist(), strict=True))
+
+
+def pagerank_vector(
+    W: sp.csr_array, *, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 1000
+) -> FloatArray:
+    """:func:`influence_rank` on a weighted adjacency matrix (``W[i, j]``: weight of i -> j).
+
+    The rank vector in the order of ``W``'s rows, summing to 1; for graphs held as arrays
+    (a whole workspace) rather than as a :class:`networkx.DiGraph`.
+    """
+    n = W.shape[0]
     in_strength = np.asarray(W.sum(axis=0), dtype=np.float64).ravel()
     dangling = in_strength == 0
     inv = np.zeros(n)
@@ -186,8 +200,7 @@ def influence_rank(
         previous = x
         x = alpha * (W @ (x * inv) + previous[dangling].sum() / n) + teleport
         if np.abs(x - previous).sum() < n * tol:
-            x = x / x.sum()
-            return dict(zip(nodes, x.tolist(), strict=True))
+            return np.asarray(x / x.sum(), dtype=np.float64)
     raise InfluenceRankNotConverged(
         f"influence rank did not converge in {max_iter} iterations (tol={tol}); "
         "raise max_iter or tol"
@@ -288,22 +301,39 @@ def brokerage(
     >>> brokerage(nx.DiGraph([("a", "b"), ("b", "c")])).values
     {'a': 0.0, 'b': 0.5, 'c': 0.0}
     """
+    nodes = list(G)
+    sources, exact = brokerage_sources(nodes, exact_limit=exact_limit, samples=samples, seed=seed)
+    if len(nodes) < 3 or G.number_of_edges() == 0:
+        return BrokerageResult(dict.fromkeys(nodes, 0.0), exact, len(sources))
+    totals = brokerage_vector(_weighted_adjacency(G, nodes), sources, exact=exact)
+    return BrokerageResult(dict(zip(nodes, totals.tolist(), strict=True)), exact, len(sources))
+
+
+def brokerage_sources(
+    nodes: Sequence[Hashable], *, exact_limit: int = 2000, samples: int = 512, seed: int = 0
+) -> tuple[npt.NDArray[np.intp], bool]:
+    """The source pivots :func:`brokerage` uses (positions in ``nodes``) and whether exact."""
     if samples < 2:
         raise ValueError(f"samples must be at least 2, got {samples}")
-    nodes = list(G)
     n = len(nodes)
-    exact = n <= exact_limit or samples >= n
-    if exact:
-        sources = np.arange(n, dtype=np.intp)
-    else:
-        index = {node: i for i, node in enumerate(nodes)}
-        pivots = random.Random(seed).sample(nodes, samples)
-        sources = np.fromiter((index[p] for p in pivots), dtype=np.intp, count=samples)
-    if n < 3 or G.number_of_edges() == 0:
-        return BrokerageResult(dict.fromkeys(nodes, 0.0), exact, len(sources))
+    if n <= exact_limit or samples >= n:
+        return np.arange(n, dtype=np.intp), True
+    index = {node: i for i, node in enumerate(nodes)}
+    pivots = random.Random(seed).sample(list(nodes), samples)
+    return np.fromiter((index[p] for p in pivots), dtype=np.intp, count=samples), False
 
-    A = _weighted_adjacency(G, nodes)
-    A.data[:] = 1.0
+
+def brokerage_vector(A: sp.csr_array, sources: npt.NDArray[np.intp], *, exact: bool) -> FloatArray:
+    """:func:`brokerage` on an adjacency matrix (any non-zero ``A[i, j]``: an edge i -> j).
+
+    ``sources`` and ``exact`` come from :func:`brokerage_sources`; the result is in the order of
+    ``A``'s rows.
+    """
+    n = A.shape[0]
+    if n < 3 or A.nnz == 0:
+        return np.zeros(n)
+    # Hop counts: every stored entry (a zero weight too) is one edge. Shares A's indices.
+    A = sp.csr_array((np.ones(A.nnz), A.indices, A.indptr), shape=A.shape)
     AT = A.T.tocsr()
     step = n if n <= _ONE_BATCH_UP_TO else _BATCH_SOURCES
     totals = np.zeros(n)
@@ -317,9 +347,10 @@ def brokerage(
         # itself and a target, so pivots are averaged over k - 1 sources, the rest over k.
         is_pivot = np.zeros(n, dtype=bool)
         is_pivot[sources] = True
+        samples = len(sources)
         totals[is_pivot] /= (samples - 1) * (n - 2)
         totals[~is_pivot] /= samples * (n - 2)
-    return BrokerageResult(dict(zip(nodes, totals.tolist(), strict=True)), exact, len(sources))
+    return totals
 
 
 def weighted_degree(G: nx.DiGraph) -> dict[str, tuple[float, float]]:
