@@ -1,0 +1,77 @@
+"""Reading a whole workspace's influence graph as arrays, edges in chunks of people.
+
+:func:`graph.scope.read_scope` reads a scope as one record of column lists and turns every edge
+into a Python object: right for a deal or an account, but a whole CRM (1M people, 10M edges)
+would then hold tens of millions of objects in the API process and one 10M-entry record in the
+database's heap. Here the people come first (ids and organisations, one record of columns), and
+each person is numbered by position; then the INFLUENCES and REPORTS_TO relationships are read
+``chunk`` people at a time: the statement numbers each edge's source by its position in the
+chunk, and the targets' ids are mapped to positions as each chunk arrives, so only integer and
+float arrays outlive a chunk. KNOWS is not read: it plays no part in the influence graph.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import numpy as np
+
+from graph.analytics.workspace_graph import WorkspaceGraph, workspace_influence_matrix
+from graph.store import WorkspaceStore
+
+__all__ = ["DEFAULT_CHUNK", "read_workspace_graph"]
+
+DEFAULT_CHUNK = 50_000
+"""People whose outgoing edges one statement reads (about 500,000 edges in generated data)."""
+
+_Arrays = tuple[np.ndarray[Any, Any], ...]
+
+
+def _chunk_arrays(columns: dict[str, Any], start: int, index: dict[str, int]) -> _Arrays:
+    count = len(columns["targets"])
+    sources = np.asarray(columns["sources"], dtype=np.int64) + start
+    targets = np.fromiter(map(index.__getitem__, columns["targets"]), dtype=np.int64, count=count)
+    reports = np.asarray(columns["reports"], dtype=bool)
+    weights = np.asarray(columns["weights"], dtype=np.float64)
+    return sources, targets, reports, weights
+
+
+async def read_workspace_graph(
+    ws: WorkspaceStore, *, reports_to_weight: float = 0.5, chunk: int = DEFAULT_CHUNK
+) -> WorkspaceGraph:
+    """The influence graph of the whole workspace, as :class:`WorkspaceGraph`.
+
+    ``chunk`` bounds how many people's edges one statement returns (and so the size of the
+    largest record on both sides); the result does not depend on it.
+    """
+    if chunk < 1:
+        raise ValueError(f"chunk must be at least 1, got {chunk}")
+    head = (await ws.read("analytics/workspace_people_ids"))[0]
+    ids: list[str] = head["ids"]
+    index = {person: i for i, person in enumerate(ids)}
+    parts: list[_Arrays] = []
+    for start in range(0, len(ids), chunk):
+        rows = await ws.read(
+            "analytics/workspace_influence_chunk", {"ids": ids[start : start + chunk]}
+        )
+        parts.append(await asyncio.to_thread(_chunk_arrays, rows[0], start, index))
+    sources, targets, reports, weights = (
+        np.concatenate([p[k] for p in parts]) if parts else np.zeros(0) for k in range(4)
+    )
+    del parts
+    W = await asyncio.to_thread(
+        workspace_influence_matrix,
+        len(ids),
+        sources.astype(np.int64),
+        targets.astype(np.int64),
+        weights,
+        reports.astype(bool),
+        reports_to_weight=reports_to_weight,
+    )
+    return WorkspaceGraph(
+        ids=ids,
+        org_ids=[o or None for o in head["org_ids"]],
+        org_kinds=[k or None for k in head["org_kinds"]],
+        W=W,
+    )
