@@ -107,24 +107,26 @@ def _weighted_adjacency(G: nx.DiGraph, nodes: Sequence[Hashable]) -> sp.csr_arra
     """CSR matrix with ``A[i, j]`` = weight of ``nodes[i] -> nodes[j]`` (1 when missing)."""
     index = {node: i for i, node in enumerate(nodes)}
     n = len(nodes)
-    rows: list[int] = []
-    cols: list[int] = []
-    data: list[float] = []
-    for a, neighbours in G.adj.items():
-        i = index[a]
-        for b, attributes in neighbours.items():
-            rows.append(i)
-            cols.append(index[b])
-            data.append(attributes.get("weight", 1.0))
+    m = G.number_of_edges()
     # 32-bit indices make the sparse products measurably faster; fall back when too large.
-    index_type = np.int32 if max(n, len(data)) < np.iinfo(np.int32).max else np.int64
-    return sp.csr_array(
-        (
-            np.asarray(data, dtype=np.float64),
-            (np.asarray(rows, dtype=index_type), np.asarray(cols, dtype=index_type)),
-        ),
-        shape=(n, n),
+    index_type = np.int32 if max(n, m) < np.iinfo(np.int32).max else np.int64
+    # Row by row, with the per-edge work in C (map, fromiter): a Python loop over every edge
+    # costs more than the PageRank it feeds on maps of tens of thousands of edges.
+    adjacency = [G.adj[node] for node in nodes]
+    counts = np.fromiter(map(len, adjacency), dtype=index_type, count=n)
+    indptr = np.zeros(n + 1, dtype=index_type)
+    np.cumsum(counts, out=indptr[1:])
+    cols = np.fromiter(
+        (index[b] for neighbours in adjacency for b in neighbours), dtype=index_type, count=m
     )
+    data = np.fromiter(
+        (a.get("weight", 1.0) for neighbours in adjacency for a in neighbours.values()),
+        dtype=np.float64,
+        count=m,
+    )
+    A = sp.csr_array((data, cols, indptr), shape=(n, n))
+    A.sum_duplicates()  # sorts the column indices of each row, as the COO route did
+    return A
 
 
 def influence_rank(
