@@ -3,7 +3,9 @@
 Each read costs two round trips: one for the people in scope (and a deal's members), one for the
 INFLUENCES, REPORTS_TO and KNOWS edges among them. Both answer with one record of lists (a column
 per field) rather than a record or a map per edge: streaming tens of thousands of records costs
-the driver far more than the database's work. What a scope holds:
+the driver far more than the database's work. They are read with
+:meth:`~graph.store.WorkspaceStore.read_plain`, which keeps the values as decoded rather than
+converting each of them again. What a scope holds:
 
 * **deal**: the buying centre, everyone at the deal's organisation, whoever influences a member
   within two hops, our people (home organisation), and partners' people who know any of those;
@@ -94,15 +96,15 @@ async def read_scope(ws: WorkspaceStore, kind: ScopeKind, key: str | None = None
     if key is None:
         raise ValueError(f"a {kind} scope needs the id of its {kind}")
     if kind == "deal":
-        rows = await ws.read("analytics/deal_people", {"deal_id": key})
+        rows = await ws.read_plain("analytics/deal_people", {"deal_id": key})
     else:
-        rows = await ws.read("analytics/account_people", {"organisation_id": key})
+        rows = await ws.read_plain("analytics/account_people", {"organisation_id": key})
     if not rows:
         what = "deal" if kind == "deal" else "organisation"
         raise NotFound(f"no {what} {key!r} in this workspace", kind=what)
     head = rows[0]
     people = [_person(p) for p in head["people"]]
-    columns = await ws.read("analytics/scope_edges", {"ids": [p.id for p in people]})
+    columns = await ws.read_plain("analytics/scope_edges", {"ids": [p.id for p in people]})
     influences, reports, knows = _edges(columns[0])
     return Scope(
         kind=kind,
@@ -117,7 +119,7 @@ async def read_scope(ws: WorkspaceStore, kind: ScopeKind, key: str | None = None
 
 
 async def _read_workspace(ws: WorkspaceStore) -> Scope:
-    people = [_person(r) for r in (await ws.read("analytics/workspace_people"))[0]["people"]]
-    columns = await ws.read("analytics/workspace_edges")
+    people = [_person(r) for r in (await ws.read_plain("analytics/workspace_people"))[0]["people"]]
+    columns = await ws.read_plain("analytics/workspace_edges")
     influences, reports, knows = _edges(columns[0])
     return Scope("workspace", ws.workspace, people, influences, reports, knows)
