@@ -11,6 +11,7 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
+from strawberry.schema.config import StrawberryConfig
 
 from api.graphql.mutations.deal import DealMutations
 from api.graphql.mutations.organisation import OrganisationMutations
@@ -18,6 +19,7 @@ from api.graphql.mutations.person import PersonMutations
 from api.graphql.mutations.relations import RelationMutations
 from api.graphql.mutations.workspace import WorkspaceMutations
 from api.graphql.query import Query
+from api.graphql.types.analytics import COLUMN_SCALARS
 from api.graphql.types.deal import Deal
 from api.graphql.types.organisation import Organisation
 from api.graphql.types.person import Person
@@ -51,6 +53,7 @@ schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
     types=[Workspace, Organisation, Person, Deal],
+    config=StrawberryConfig(scalar_map=COLUMN_SCALARS),
     extensions=[
         lambda: ParserCache(maxsize=DOCUMENT_CACHE),
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE),

@@ -133,7 +133,7 @@ export const DEAL_ANALYTICS = `
         id
         influenceMap {
           people { personKey influenceRank brokerage person { ...PersonCard } }
-          edges { source target weight kind }
+          edgeColumns { source target weight kind }
         }
         coverage { ${COVERAGE} }
         approachPlan { ${PLAN_STEP} }

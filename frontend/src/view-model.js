@@ -124,7 +124,7 @@ export function applyInfluenceMap(view, influenceMap, hidden = new Set()) {
     }
   }
   const known = new Set(view.edges.map((e) => e.id));
-  for (const e of influenceMap?.edges || []) {
+  for (const e of mapEdges(influenceMap)) {
     if (String(e.kind).toLowerCase().includes('report')) continue; // drawn as reporting lines
     const source = byKey(view, e.source);
     const target = byKey(view, e.target);
@@ -134,6 +134,19 @@ export function applyInfluenceMap(view, influenceMap, hidden = new Set()) {
     known.add(id);
     view.edges.push({ id, kind: 'influence', source: source.id, target: target.id, weight: e.weight, influenceKind: low(e.kind) });
   }
+}
+
+/**
+ * The edges of an influence map as objects, from `edgeColumns` (entry i of each column is edge
+ * i: one array per field is far cheaper for the API to send than one object per edge) or from
+ * `edges`.
+ */
+export function mapEdges(influenceMap) {
+  const columns = influenceMap?.edgeColumns;
+  if (!columns) return influenceMap?.edges || [];
+  return columns.source.map((source, i) => ({
+    source, target: columns.target[i], weight: columns.weight[i], kind: columns.kind[i],
+  }));
 }
 
 /** A copy of the view without the given people (and their edges): the what-if map. */

@@ -164,6 +164,39 @@ async def test_deal_analysis_numbers_match_an_independent_computation(
     assert edges[(f"{ws}-vp", f"{ws}-mgr")]["weight"] == 0.5
 
 
+MAP_COLUMNS = """
+query($id: ID!) {
+  node(id: $id) {
+    ... on Deal {
+      influenceMap {
+        people { personKey influenceRank brokerage inDegree outDegree statusLevel orgKey orgKind }
+        edges { source target weight kind }
+        peopleColumns {
+          personKey influenceRank brokerage inDegree outDegree statusLevel orgKey orgKind
+        }
+        edgeColumns { source target weight kind }
+      }
+    }
+  }
+}
+"""
+
+
+async def test_map_columns_hold_the_same_rows_as_the_objects(gql: GraphQL, workspace: str) -> None:
+    from strawberry import relay
+
+    deal = await _build(gql, workspace)
+    data = await gql(MAP_COLUMNS, id=str(relay.GlobalID("Deal", deal)))
+    found = data["node"]["influenceMap"]
+    for objects, columns in (("people", "peopleColumns"), ("edges", "edgeColumns")):
+        table = found[columns]
+        assert set(table) == set(found[objects][0])
+        columns_of_rows = zip(*table.values(), strict=True)
+        rows = [dict(zip(table, values, strict=True)) for values in columns_of_rows]
+        assert rows == found[objects]
+    assert len(found["edgeColumns"]["source"]) == len(INFLUENCES) + 1  # + the reporting line
+
+
 async def test_coverage_and_plan_flag_the_blocker_and_route_through_the_partner(
     gql: GraphQL, workspace: str
 ) -> None:
