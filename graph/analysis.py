@@ -30,8 +30,7 @@ from graph.analytics import (
     brokerage,
     deal_coverage,
     influence_graph,
-    influence_rank,
-    weighted_degree,
+    influence_measures,
 )
 from graph.scope import Scope, ScopeKind, read_scope
 from graph.store import WorkspaceStore
@@ -80,16 +79,17 @@ def analyse(scope: Scope, options: AnalysisOptions | None = None) -> ScopeAnalys
         reports_to_weight=options.reports_to_weight,
     )
     K = access_graph(G, scope.knows)
-    ranks = influence_rank(G)
-    broker = brokerage(
+    measures = influence_measures(
         G, exact_limit=options.exact_limit, samples=options.samples, seed=options.seed
     )
+    ranks = measures.ranks
     coverage = plan = None
     if scope.kind == "deal":
         coverage = deal_coverage(G, K, scope.members, ranks=ranks)
         plan = approach_plan(G, K, scope.members, weights=options.plan, ranks=ranks)
-    degrees = weighted_degree(G)
-    return ScopeAnalysis(scope, G, K, ranks, broker, degrees, coverage, plan, options.plan)
+    return ScopeAnalysis(
+        scope, G, K, ranks, measures.brokerage, measures.degrees, coverage, plan, options.plan
+    )
 
 
 _Key = tuple[str, ScopeKind, str, AnalysisOptions]

@@ -17,8 +17,10 @@ from graph.analytics.accounts import (
 from graph.analytics.approach import STANCE_VALUES, PlanStep, PlanWeights, approach_plan
 from graph.analytics.centrality import (
     BrokerageResult,
+    InfluenceMeasures,
     InfluenceRankNotConverged,
     brokerage,
+    influence_measures,
     influence_rank,
     weighted_degree,
 )
@@ -68,6 +70,7 @@ __all__ = [
     "CrossAccountInfluencer",
     "HigherStatusInfluencer",
     "InfluenceEdge",
+    "InfluenceMeasures",
     "InfluenceRankNotConverged",
     "KnowsEdge",
     "Member",
@@ -88,6 +91,7 @@ __all__ = [
     "gaps_to_ours",
     "higher_status_influencers",
     "influence_graph",
+    "influence_measures",
     "influence_rank",
     "known_to_us",
     "level_of",

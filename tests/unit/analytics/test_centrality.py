@@ -11,6 +11,7 @@ import pytest
 from graph.analytics import (
     InfluenceRankNotConverged,
     brokerage,
+    influence_measures,
     influence_rank,
     weighted_degree,
 )
@@ -224,3 +225,30 @@ def test_weighted_degree() -> None:
         "c": (0.0, 0.25),
         "d": (0.0, 0.0),
     }
+
+
+# -- all three from one matrix -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("exact_limit", "samples"), [(2000, 512), (100, 30)])
+def test_measures_together_equal_the_measures_one_by_one(exact_limit: int, samples: int) -> None:
+    G = _random_graph(120, 0.05, 9)
+    G.add_node("alone")
+    together = influence_measures(G, exact_limit=exact_limit, samples=samples, seed=4)
+    assert together.ranks == pytest.approx(influence_rank(G), abs=1e-12)
+    alone = brokerage(G, exact_limit=exact_limit, samples=samples, seed=4)
+    assert together.brokerage.exact == alone.exact
+    assert together.brokerage.samples_used == alone.samples_used
+    assert together.brokerage.values == pytest.approx(alone.values, abs=1e-12)
+    expected = weighted_degree(G)
+    assert list(together.degrees) == list(expected)
+    for person, (received, exerted) in expected.items():
+        assert together.degrees[person] == pytest.approx((received, exerted), abs=1e-12)
+
+
+def test_measures_of_tiny_graphs() -> None:
+    empty = influence_measures(nx.DiGraph())
+    assert (empty.ranks, empty.brokerage.values, empty.degrees) == ({}, {}, {})
+    pair = influence_measures(nx.DiGraph([("a", "b")]))
+    assert pair.brokerage.values == {"a": 0.0, "b": 0.0}
+    assert pair.degrees == {"a": (0.0, 1.0), "b": (1.0, 0.0)}
