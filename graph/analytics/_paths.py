@@ -13,8 +13,9 @@ from itertools import pairwise
 
 import networkx as nx
 import numpy as np
-import scipy.sparse as sp
 from scipy.sparse.csgraph import dijkstra
+
+from graph.analytics.centrality import adjacency_matrix
 
 Path = tuple[str, ...]
 Route = tuple[float, Path]
@@ -69,26 +70,15 @@ class AccessGraph:
         self.index: dict[str, int] = {node: i for i, node in enumerate(self.nodes)}
         self._K = K
         self._attr = attr
-        rows: list[int] = []
-        cols: list[int] = []
-        strengths: list[float] = []
-        index = self.index
-        for a, neighbours in K.adj.items():
-            i = index[a]
-            for b, data in neighbours.items():
-                rows.append(i)
-                cols.append(index[b])
-                strengths.append(data.get(attr, 0.0))
-        values = np.asarray(strengths, dtype=np.float64)
-        usable = values > 0.0
-        n = len(self.nodes)
-        self._lengths = sp.csr_array(
-            (
-                -np.log(values[usable]) + _HOP_EPSILON,
-                (np.asarray(rows)[usable], np.asarray(cols)[usable]),
-            ),
-            shape=(n, n),
+        lengths = adjacency_matrix(K, self.nodes, attr=attr, default=0.0)
+        usable = lengths.data > 0.0
+        # Lengths of usable edges are positive (at least _HOP_EPSILON); the others become
+        # explicit zeros and are dropped.
+        lengths.data = np.where(
+            usable, -np.log(np.where(usable, lengths.data, 1.0)) + _HOP_EPSILON, 0.0
         )
+        lengths.eliminate_zeros()
+        self._lengths = lengths
 
     def _route(self, path: list[str]) -> Route:
         adj = self._K.adj

@@ -62,6 +62,7 @@ __all__ = [
     "BrokerageResult",
     "InfluenceMeasures",
     "InfluenceRankNotConverged",
+    "adjacency_matrix",
     "brokerage",
     "brokerage_sources",
     "brokerage_vector",
@@ -107,6 +108,16 @@ class BrokerageResult:
 
 def _weighted_adjacency(G: nx.DiGraph, nodes: Sequence[Hashable]) -> sp.csr_array:
     """CSR matrix with ``A[i, j]`` = weight of ``nodes[i] -> nodes[j]`` (1 when missing)."""
+    return adjacency_matrix(G, nodes)
+
+
+def adjacency_matrix(
+    G: nx.DiGraph, nodes: Sequence[Hashable], *, attr: str = "weight", default: float = 1.0
+) -> sp.csr_array:
+    """CSR matrix with ``A[i, j]`` = ``attr`` of ``nodes[i] -> nodes[j]`` (``default`` if unset).
+
+    Every edge is stored, whatever its value; column indices are sorted within each row.
+    """
     index = {node: i for i, node in enumerate(nodes)}
     n = len(nodes)
     m = G.number_of_edges()
@@ -122,7 +133,7 @@ def _weighted_adjacency(G: nx.DiGraph, nodes: Sequence[Hashable]) -> sp.csr_arra
         (index[b] for neighbours in adjacency for b in neighbours), dtype=index_type, count=m
     )
     data = np.fromiter(
-        (a.get("weight", 1.0) for neighbours in adjacency for a in neighbours.values()),
+        (a.get(attr, default) for neighbours in adjacency for a in neighbours.values()),
         dtype=np.float64,
         count=m,
     )

@@ -19,7 +19,7 @@ Node attributes are the fields of :class:`PersonNode`. Influence edges carry ``w
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import Final
 
@@ -220,16 +220,14 @@ def influence_graph(
     4
     """
     _check_unit_interval(reports_to_weight, "reports_to_weight")
-    G = nx.DiGraph()
     nodes: dict[str, dict[str, object]] = {}
     for person in people:
         if person.id in nodes:
             raise AnalyticsInputError(f"person {person.id!r} appears twice; ids must be unique")
         nodes[person.id] = {f: getattr(person, f) for f in _PERSON_FIELDS}
-    G.add_nodes_from(nodes.items())
 
-    # Edges are gathered in a dict and added at once: several times faster than add_edge on
-    # maps of tens of thousands of edges. Labels for messages are built only on a failure.
+    # Labels for messages are built only on a failure: on 50,000 edges the f-strings alone
+    # would cost more than the checks.
     edges: dict[tuple[str, str], dict[str, object]] = {}
     for edge in influences:
         source, target = edge.source, edge.target
@@ -244,7 +242,23 @@ def influence_graph(
             _refuse_edge(nodes, report, manager, "REPORTS_TO", "report to")
         if (manager, report) not in edges:
             edges[manager, report] = {"weight": reports_to_weight, "kind": "reports_to"}
-    G.add_edges_from((a, b, data) for (a, b), data in edges.items())
+    return _digraph(nodes, edges)
+
+
+def _digraph(
+    nodes: dict[str, dict[str, object]], edges: Mapping[tuple[str, str], Mapping[str, object]]
+) -> nx.DiGraph:
+    """A DiGraph of ``nodes`` and ``edges`` (each edge's attribute dict is used as it is).
+
+    The edges go straight into the graph's adjacency dicts: ``add_edge`` and ``add_edges_from``
+    check both ends and copy and update an attribute dict per edge, which on a map of 50,000
+    edges costs more than the influence rank computed on it. The ends are known to be nodes.
+    """
+    G = nx.DiGraph()
+    G.add_nodes_from(nodes.items())
+    successors, predecessors = G._succ, G._pred
+    for (a, b), data in edges.items():
+        successors[a][b] = predecessors[b][a] = data
     return G
 
 
@@ -295,8 +309,10 @@ def access_graph(G: nx.DiGraph, knows: Iterable[KnowsEdge]) -> nx.DiGraph:
     (0.7, 0.7)
     """
     edges: dict[tuple[str, str], dict[str, float]] = {}
-    for a, b, weight in G.edges(data="weight", default=1.0):
-        edges[a, b] = {"influence": float(weight), "strength": float(weight)}
+    for a, successors in G.adj.items():
+        for b, data in successors.items():
+            weight = float(data.get("weight", 1.0))
+            edges[a, b] = {"influence": weight, "strength": weight}
     nodes = G.nodes
     for edge in knows:
         source, target, strength = edge.source, edge.target, edge.strength
@@ -309,10 +325,7 @@ def access_graph(G: nx.DiGraph, knows: Iterable[KnowsEdge]) -> nx.DiGraph:
             else:
                 data["knows"] = known = max(strength, data.get("knows", strength))
                 data["strength"] = max(known, data.get("influence", 0.0))
-    K = nx.DiGraph()
-    K.add_nodes_from(G.nodes(data=True))
-    K.add_edges_from((a, b, data) for (a, b), data in edges.items())
-    return K
+    return _digraph(dict(G.nodes(data=True)), edges)
 
 
 def add_access_part(K: nx.DiGraph, a: str, b: str, part: str, value: float) -> None:
