@@ -1,4 +1,8 @@
-"""Validated CSV rows (text in our column order) as the typed parameters of the write statements."""
+"""Validated CSV rows (text in our column order) as the typed parameters of the write statements.
+
+Nodes become maps (``id``, ``props`` ...); edges become lists in the order their statement reads
+them (:data:`graph.repository.bulk.EDGE_COLUMNS` for the statements shared with the API).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,10 @@ from typing import Any
 from graph.imports.formats import FORMATS, LIST_SEPARATOR
 from graph.imports.titles import infer_level
 
-__all__ = ["CONVERTERS"]
+__all__ = ["CONVERTERS", "Params"]
 
-Params = dict[str, Any]
+Params = dict[str, Any] | list[Any]
+"""One row of a write statement: a map for a node, a list for an edge."""
 
 
 def _text(value: str) -> str | None:
@@ -71,32 +76,21 @@ def _person(r: list[str]) -> Params:
 
 
 def _reporting(r: list[str]) -> Params:
-    return {"person_id": r[0], "manager_id": r[1], "line": r[2] or "solid"}
+    return [r[0], r[1], r[2] or "solid"]
 
 
 def _influence(r: list[str]) -> Params:
-    return {
-        "source_id": r[0],
-        "target_id": r[1],
-        "weight": float(r[2]),
-        "kind": r[3],
-        "evidence": _text(r[4]),
-        "since": None,
-        "until": None,
-    }
+    # EDGE_COLUMNS["relations/upsert_influences"]: the file's columns, then since and until.
+    return [r[0], r[1], float(r[2]), r[3], _text(r[4]), None, None]
 
 
 def _knows(r: list[str]) -> Params:
-    return {
-        "source_id": r[0],
-        "target_id": r[1],
-        "strength": float(r[2]),
-        "last_contact": _date(r[3]),
-    }
+    # EDGE_COLUMNS["relations/upsert_knows"]: the file's columns.
+    return [r[0], r[1], float(r[2]), _date(r[3])]
 
 
 def _partnership(r: list[str]) -> Params:
-    return {"source_id": r[0], "target_id": r[1]}
+    return [r[0], r[1]]
 
 
 def _deal(r: list[str]) -> Params:
@@ -105,13 +99,7 @@ def _deal(r: list[str]) -> Params:
 
 
 def _member(r: list[str]) -> Params:
-    return {
-        "deal_id": r[0],
-        "person_id": r[1],
-        "roles": sorted(set(_list(r[2]) or [])),
-        "stance": r[3] or "unknown",
-        "stage": _text(r[4]),
-    }
+    return [r[0], r[1], sorted(set(_list(r[2]) or [])), r[3] or "unknown", _text(r[4])]
 
 
 CONVERTERS: dict[str, Callable[[list[str]], Params]] = {

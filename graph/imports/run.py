@@ -20,15 +20,15 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import cast
 
-from graph.imports.convert import CONVERTERS
+from graph.imports.convert import CONVERTERS, Params
 from graph.imports.formats import FORMATS, KIND_ORDER
 from graph.imports.reader import ImportFileError, SourceFile, open_source
 from graph.imports.titles import LEVEL_NAMES
 from graph.imports.validate import Issue, ValidationReport, validate
 from graph.repository.bulk import write_people
-from graph.store import Store
+from graph.store import Row, Store, WorkspaceTransaction
 
 __all__ = ["BATCH_SIZE", "ImportResult", "import_files"]
 
@@ -133,9 +133,9 @@ async def check_files(
 
 def _batches(
     sources: list[SourceFile], report: ValidationReport, kind: str, size: int
-) -> Iterator[list[dict[str, Any]]]:
+) -> Iterator[list[Params]]:
     convert = CONVERTERS[kind]
-    batch: list[dict[str, Any]] = []
+    batch: list[Params] = []
     for source in sources:
         if kind not in source.kinds or str(source.path) in report.failed_files:
             continue
@@ -179,15 +179,16 @@ async def import_files(
     position = 0
     in_flight: asyncio.Task[None] | None = None
 
-    async def write(kind: str, batch: list[dict[str, Any]], done: int) -> None:
-        if kind == "people":
-            await scoped.transaction(lambda tx: write_people(tx.run, batch))
-        else:
-            await scoped.write(_WRITE[kind], {"rows": batch})
-        await store.write(
-            "import/run_progress",
-            {"run": run, "workspace": workspace, "position": done, "kind": kind},
-        )
+    async def write(kind: str, batch: list[Params], done: int) -> None:
+        async def work(tx: WorkspaceTransaction) -> None:
+            if kind == "people":
+                await write_people(tx.run, cast(list[Row], batch))
+            else:
+                await tx.run(_WRITE[kind], {"rows": batch})
+            # In the batch's own transaction: the run's position never runs ahead of the data.
+            await tx.run("import/run_progress", {"run": run, "position": done, "kind": kind})
+
+        await scoped.transaction(work)
         if progress is not None:
             progress(kind, len(batch))
 

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from graph.errors import NotFound, ValidationFailed
 from graph.model import InfluenceIn, KnowsIn, PairIn, validate
 from graph.model.common import validation_failed
+from graph.repository.bulk import edge_rows
 from graph.repository.writes import batched, validate_items
 from graph.store import Row, WorkspaceStore, WorkspaceTransaction
 
@@ -70,7 +71,7 @@ async def _check_people(
 
 
 async def _upsert_edges(ws: WorkspaceStore, name: str, pairs: Sequence[PairIn], prefix: str) -> int:
-    rows = [p.model_dump() for p in pairs]
+    rows = edge_rows(name, (p.model_dump() for p in pairs))
 
     async def work(tx: WorkspaceTransaction) -> int:
         await _check_people(tx, pairs, prefix)

@@ -27,6 +27,7 @@ __all__ = [
 ]
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 Mode = Literal["create", "update", "upsert"]
 
 BATCH_SIZE = 5_000
@@ -112,7 +113,7 @@ def missing_references(
     )
 
 
-def batched(rows: Sequence[Row], size: int = BATCH_SIZE) -> Iterator[Sequence[Row]]:
+def batched(rows: Sequence[T], size: int = BATCH_SIZE) -> Iterator[Sequence[T]]:
     """``rows`` in slices of ``size``."""
     for start in range(0, len(rows), size):
         yield rows[start : start + size]

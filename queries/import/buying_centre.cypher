@@ -1,6 +1,8 @@
 UNWIND $rows AS row
-MATCH (p:Person {id: row.person_id, workspace: $workspace})
-MATCH (d:Deal {id: row.deal_id, workspace: $workspace})
+MATCH (d:Deal {id: row[0]}) USING INDEX d:Deal(id)
+WHERE d.workspace = $workspace
+MATCH (p:Person {id: row[1]}) USING INDEX p:Person(id)
+WHERE p.workspace = $workspace
 MERGE (p)-[m:IN_BUYING_CENTRE]->(d)
-SET m.roles = row.roles, m.stance = row.stance, m.stage = row.stage
+SET m.roles = row[2], m.stance = row[3], m.stage = row[4]
 RETURN count(m) AS written

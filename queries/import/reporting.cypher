@@ -1,6 +1,8 @@
 UNWIND $rows AS row
-MATCH (a:Person {id: row.person_id, workspace: $workspace})
-MATCH (b:Person {id: row.manager_id, workspace: $workspace})
+MATCH (a:Person {id: row[0]}) USING INDEX a:Person(id)
+WHERE a.workspace = $workspace
+MATCH (b:Person {id: row[1]}) USING INDEX b:Person(id)
+WHERE b.workspace = $workspace
 MERGE (a)-[r:REPORTS_TO]->(b)
-SET r.line = row.line
+SET r.line = row[2]
 RETURN count(r) AS written

@@ -1,7 +1,8 @@
 UNWIND $rows AS row
-MATCH (a:Person {id: row.source_id, workspace: $workspace})
-MATCH (b:Person {id: row.target_id, workspace: $workspace})
+MATCH (a:Person {id: row[0]}) USING INDEX a:Person(id)
+WHERE a.workspace = $workspace
+MATCH (b:Person {id: row[1]}) USING INDEX b:Person(id)
+WHERE b.workspace = $workspace
 MERGE (a)-[r:INFLUENCES]->(b)
-SET r.weight = row.weight, r.kind = row.kind, r.evidence = row.evidence,
-    r.since = row.since, r.until = row.until
+SET r.weight = row[2], r.kind = row[3], r.evidence = row[4], r.since = row[5], r.until = row[6]
 RETURN count(r) AS written

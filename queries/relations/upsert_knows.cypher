@@ -1,6 +1,8 @@
 UNWIND $rows AS row
-MATCH (a:Person {id: row.source_id, workspace: $workspace})
-MATCH (b:Person {id: row.target_id, workspace: $workspace})
+MATCH (a:Person {id: row[0]}) USING INDEX a:Person(id)
+WHERE a.workspace = $workspace
+MATCH (b:Person {id: row[1]}) USING INDEX b:Person(id)
+WHERE b.workspace = $workspace
 MERGE (a)-[r:KNOWS]->(b)
-SET r.strength = row.strength, r.last_contact = row.last_contact
+SET r.strength = row[2], r.last_contact = row[3]
 RETURN count(r) AS written
