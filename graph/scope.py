@@ -44,12 +44,14 @@ class Scope:
 
 
 def _person(row: Row) -> PersonNode:
+    # ``org`` is [id, kind] of the organisation the person works at, null when none.
+    org_id, org_kind = row.get("org") or (None, None)
     return PersonNode(
         id=row["id"],
         name=row.get("name") or row["id"],
         level=row.get("level"),
-        org_id=row.get("org_id"),
-        org_kind=row.get("org_kind"),
+        org_id=org_id,
+        org_kind=org_kind,
     )
 
 

@@ -20,10 +20,9 @@ CALL (core) {
   RETURN collect(DISTINCT x) AS partner_people
 }
 UNWIND core + partner_people AS p
-WITH account, collect(DISTINCT p) AS scope
+WITH account, collect(DISTINCT p) AS scope, $workspace + ':org' AS ladder
 RETURN account.id AS account_id,
   [p IN scope | p {.id, .name,
-    level: head([(p)-[:AT_LEVEL]->(s:StatusLevel {ladder: $workspace + ':org'}) | s.rank]),
-    org_id: head([(p)-[:WORKS_AT]->(o:Organisation) | o.id]),
-    org_kind: head([(p)-[:WORKS_AT]->(o:Organisation) | o.kind])
+    level: head([(p)-[:AT_LEVEL]->(s:StatusLevel {ladder: ladder}) | s.rank]),
+    org: head([(p)-[:WORKS_AT]->(o:Organisation) | [o.id, o.kind]])
   }] AS people

@@ -27,10 +27,9 @@ CALL (core) {
   RETURN collect(DISTINCT x) AS partner_people
 }
 UNWIND core + partner_people AS p
-WITH d, account, members, collect(DISTINCT p) AS scope
+WITH d, account, members, collect(DISTINCT p) AS scope, $workspace + ':org' AS ladder
 RETURN d.id AS deal_id, account.id AS account_id, members,
   [p IN scope | p {.id, .name,
-    level: head([(p)-[:AT_LEVEL]->(s:StatusLevel {ladder: $workspace + ':org'}) | s.rank]),
-    org_id: head([(p)-[:WORKS_AT]->(o:Organisation) | o.id]),
-    org_kind: head([(p)-[:WORKS_AT]->(o:Organisation) | o.kind])
+    level: head([(p)-[:AT_LEVEL]->(s:StatusLevel {ladder: ladder}) | s.rank]),
+    org: head([(p)-[:WORKS_AT]->(o:Organisation) | [o.id, o.kind]])
   }] AS people

@@ -3,4 +3,4 @@ OPTIONAL MATCH (p)-[:WORKS_AT]->(o:Organisation {workspace: $workspace})
 WITH p, head(collect(o)) AS o
 RETURN collect({id: p.id, name: p.name,
   level: head([(p)-[:AT_LEVEL]->(s:StatusLevel {ladder: $workspace + ':org'}) | s.rank]),
-  org_id: o.id, org_kind: o.kind}) AS people
+  org: [o.id, o.kind]}) AS people
