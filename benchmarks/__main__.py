@@ -15,9 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import signal
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,7 +24,13 @@ from typing import Any
 from neo4j import AsyncGraphDatabase, RoutingControl
 
 from benchmarks.analysis import run_analysis, run_deal_analysis
-from benchmarks.environment import machine, peak_rss, reset_peak, started_neo4j
+from benchmarks.environment import (
+    command_setup,
+    machine,
+    peak_rss,
+    reset_peak,
+    started_neo4j,
+)
 from benchmarks.ingest import IngestRun, run_ingest
 from benchmarks.report import Report, SizeResult
 from benchmarks.serving import (
@@ -186,12 +190,8 @@ def _parse() -> argparse.Namespace:
 
 
 if __name__ == "__main__":
-    # A SIGTERM unwinds like Ctrl-C, so the API process and the local Neo4j are stopped too.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    command_setup()
     args = _parse()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    logging.getLogger("neo4j").setLevel(logging.ERROR)
-    logging.getLogger("httpx").setLevel(logging.WARNING)
     unknown = [n for n in args.sizes.split(",") if n not in SIZES]
     if unknown:
         raise SystemExit(f"unknown size(s) {unknown}; choose from {', '.join(SIZES)}")

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import logging
 import os
 import platform
+import signal
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -21,7 +24,14 @@ from pathlib import Path
 from graph.config import Settings
 from graph.neo4j_local import LocalNeo4j
 
-__all__ = ["BenchNeo4j", "machine", "peak_rss", "reset_peak", "started_neo4j"]
+__all__ = [
+    "BenchNeo4j",
+    "command_setup",
+    "machine",
+    "peak_rss",
+    "reset_peak",
+    "started_neo4j",
+]
 
 
 @dataclass(frozen=True)
@@ -113,3 +123,14 @@ def machine(neo4j_version: str) -> dict[str, str]:
         "igraph": _version("igraph"),
         "uvloop": "yes" if importlib.util.find_spec("uvloop") else "no",
     }
+
+
+def command_setup() -> None:
+    """What a benchmark command does first: logs with times, and a SIGTERM that unwinds.
+
+    A SIGTERM then unwinds like Ctrl-C, so the API process and the local Neo4j are stopped too.
+    """
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    logging.getLogger("neo4j").setLevel(logging.ERROR)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
