@@ -52,7 +52,17 @@ async def get_caller(
     return CallerStore(get_store(request), principal)
 
 
-StoreDep = Annotated[Store, Depends(get_store)]
-AnalysisDep = Annotated[AnalysisCache, Depends(get_analysis)]
+# FastAPI runs a plain function dependency in its thread pool: a hand-off to a thread and back
+# on every request for a lookup of an attribute. These two run inline.
+async def _store(request: Request) -> Store:
+    return get_store(request)
+
+
+async def _analysis(request: Request) -> AnalysisCache:
+    return get_analysis(request)
+
+
+StoreDep = Annotated[Store, Depends(_store)]
+AnalysisDep = Annotated[AnalysisCache, Depends(_analysis)]
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 CallerDep = Annotated[CallerStore, Depends(get_caller)]

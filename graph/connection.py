@@ -48,6 +48,9 @@ def _driver(target: Neo4jTarget, settings: Settings) -> AsyncDriver:
         connection_timeout=settings.neo4j_connect_timeout,
         connection_acquisition_timeout=settings.neo4j_acquire_timeout,
         max_transaction_retry_time=settings.neo4j_retry_seconds,
+        # Statements are fixed and reviewed; the server's hints (an unknown property key on an
+        # empty database, say) would be computed, sent and logged on every call.
+        notifications_min_severity="OFF",
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import Depends, Request
+from fastapi import Request
 from strawberry.fastapi import BaseContext
 
 from api.deps import get_analysis, get_caller, get_principal, get_store, get_tokens
@@ -10,7 +10,7 @@ from api.graphql.ids import key_of
 from api.graphql.loaders import Loaders
 from graph.analysis import AnalysisCache
 from graph.auth import CallerStore, Principal, Role, TokenAuthority
-from graph.store import Store, WorkspaceStore
+from graph.store import WorkspaceStore
 
 
 class Context(BaseContext):
@@ -42,12 +42,10 @@ class Context(BaseContext):
         return self.caller.workspace(key_of(workspace_id, "Workspace"), Role.VIEWER)
 
 
-async def get_context(
-    request: Request,
-    store: Store = Depends(get_store),  # noqa: B008
-    analysis: AnalysisCache = Depends(get_analysis),  # noqa: B008
-    tokens: TokenAuthority = Depends(get_tokens),  # noqa: B008
-) -> Context:
+async def get_context(request: Request) -> Context:
+    # No FastAPI dependencies here: plain-function dependencies run in a thread pool, which
+    # costs more than the lookups themselves.
+    store, analysis, tokens = get_store(request), get_analysis(request), get_tokens(request)
     # The GraphiQL page itself (a GET without a query) is static and needs no token; every
     # operation does.
     if request.method == "GET" and "query" not in request.query_params:
