@@ -2,7 +2,9 @@
 
 The API runs as its own process (``uvicorn api.app:create_app --factory``) on a loopback port,
 so its memory peak is its own and the load generator does not share its event loop. Clients are
-an async ``httpx`` pool with as many connections as clients; each client sends its next request
+a lean keep-alive pool (``tests/load/client.py``: a general-purpose client would spend as much
+CPU per request as the API's routing, on the same two cores) with as many connections as
+clients; each client sends its next request
 as soon as the last one is answered (closed loop), for a bounded number of requests. The limit
 is the same answer read by one statement (``benchmarks/cypher/limit_*.cypher``) through the
 driver, with the same number of concurrent callers — what a perfect resolver could not beat.
@@ -25,9 +27,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from neo4j import AsyncDriver, RoutingControl
+from neo4j import READ_ACCESS, AsyncDriver
 
 from benchmarks.environment import BenchNeo4j, peak_rss
+from tests.load.client import ConnectionPool
 
 __all__ = [
     "BUYING_CENTRE",
@@ -175,16 +178,16 @@ class ApiServer:
     """A running API process and a client pool on it."""
 
     process: subprocess.Popen[bytes]
-    client: httpx.AsyncClient
-    headers: dict[str, str]
+    pool: ConnectionPool
 
     async def graphql(self, document: str, variables: dict[str, Any]) -> dict[str, Any]:
         """POST one GraphQL request; raises on transport or GraphQL errors."""
-        response = await self.client.post(
-            "/graphql", json={"query": document, "variables": variables}, headers=self.headers
+        answer = await self.pool.post(
+            "/graphql", {"query": document, "variables": variables}, seconds=120
         )
-        response.raise_for_status()
-        body: dict[str, Any] = response.json()
+        if answer.status != 200:
+            raise RuntimeError(f"HTTP {answer.status}: {answer.body[:200]!r}")
+        body: dict[str, Any] = answer.json()
         if body.get("errors"):
             raise RuntimeError(f"GraphQL errors: {body['errors'][:2]}")
         return body
@@ -230,11 +233,9 @@ async def api_server(
     ]  # fmt: skip
     # Our own interpreter and module; started once per size, so blocking briefly is fine.
     process = subprocess.Popen(command, env=env)  # noqa: ASYNC220
-    limits = httpx.Limits(max_connections=pool, max_keepalive_connections=pool)
-    client = httpx.AsyncClient(
-        base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=httpx.Timeout(120.0)
-    )
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    client = httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}")
+    headers = {"authorization": f"Bearer {token}"} if token else {}
+    connections = ConnectionPool("127.0.0.1", port, pool, headers)
     try:
         deadline = time.monotonic() + 120
         while True:
@@ -248,8 +249,9 @@ async def api_server(
             if time.monotonic() > deadline:
                 raise RuntimeError("the API did not answer /health within 120 s")
             await asyncio.sleep(0.2)
-        yield ApiServer(process, client, headers)
+        yield ApiServer(process, connections)
     finally:
+        await connections.close()
         await client.aclose()
         process.terminate()
         try:
@@ -260,9 +262,11 @@ async def api_server(
 
 
 async def read_limit(driver: AsyncDriver, name: str, params: dict[str, Any]) -> None:
-    """One hand-written statement, routed to a reader, every record received."""
-    await driver.execute_query(
-        cypher(name),
-        params,
-        routing_=RoutingControl.READ,
-    )
+    """One hand-written statement, routed to a reader, every record received.
+
+    An auto-commit read in a session: one exchange with the server, the cheapest way the driver
+    has (the API's reads go the same way, see ``graph/store.py``).
+    """
+    async with driver.session(default_access_mode=READ_ACCESS) as session:
+        result = await session.run(cypher(name), params)
+        _ = [record async for record in result]

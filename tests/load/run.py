@@ -11,7 +11,9 @@
 5. reports requests sent, errors, p50/p95/p99/max latency, the rate reached, and the resident
    memory of the API and of Neo4j before and after.
 
-Traffic goes to 127.0.0.1 only, for a bounded time; the script stops everything it started.
+Traffic goes to 127.0.0.1 only, for a bounded time, on at most ``--connections`` keep-alive
+connections (tests/load/client.py); latency counts from when a request was due. API CPU per
+request comes from /proc (workers included). The script stops everything it started.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from graph.store import Store
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate
 from tests.live_server import free_port
+from tests.load.client import ConnectionPool
 
 WORKSPACE = "load"
 
@@ -61,6 +64,9 @@ class Report:
     seconds: float
     rate: float
     people: int
+    connections: int = 0
+    workers: int = 1
+    load_average_before: str = ""
     sent: int = 0
     ok: int = 0
     errors: int = 0
@@ -74,20 +80,43 @@ class Report:
     api_rss_mib_after: float = 0.0
     neo4j_rss_mib_before: float | None = None
     neo4j_rss_mib_after: float | None = None
+    api_cpu_ms_per_request: float = 0.0
     by_kind: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (an API's worker processes)."""
+    pids, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        pids.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            todo.extend(int(c) for c in task.read_text().split())
+    return pids
+
+
 def rss_mib(pid: int | None) -> float | None:
-    """Resident memory of ``pid`` from /proc, in MiB (None when unknown)."""
+    """Resident memory of ``pid`` and its children from /proc, in MiB (None when unknown)."""
     if pid is None:
         return None
+    total = 0
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return round(int(line.split()[1]) / 1024, 1)
+        for each in _tree(pid):
+            for line in Path(f"/proc/{each}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
     except OSError:
         return None
-    return None
+    return round(total / 1024, 1)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of ``pid`` and its children so far."""
+    ticks = 0
+    for each in _tree(pid):
+        fields = Path(f"/proc/{each}/stat").read_text().rpartition(")")[2].split()
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -128,10 +157,11 @@ async def prepare(store: Store, people: int) -> tuple[str, list[str], list[str]]
     return issued.token, deals, records[0]["people"]
 
 
-def start_api(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+def start_api(env: dict[str, str], port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     command = [
         sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
+        "--workers", str(workers), "--timeout-keep-alive", "300",
     ]  # fmt: skip
     return subprocess.Popen(command, env=env)
 
@@ -152,36 +182,42 @@ async def wait_healthy(url: str, process: subprocess.Popen[bytes], within: float
 
 
 async def drive(
-    url: str, token: str, deals: list[str], people: list[str], seconds: float, rate: float
+    url: str,
+    token: str,
+    deals: list[str],
+    people: list[str],
+    seconds: float,
+    rate: float,
+    connections: int = 200,
 ) -> tuple[list[tuple[str, float, bool, str]], float]:
     """Send ``rate`` requests/s for ``seconds`` (open loop); return (kind, ms, ok, error)."""
     rng = random.Random(1)
     results: list[tuple[str, float, bool, str]] = []
-    limits = httpx.Limits(max_connections=400, max_keepalive_connections=400)
-    headers = {"authorization": f"Bearer {token}"}
+    address = url.removeprefix("http://")
+    host, _, port = address.partition(":")
+    pool = ConnectionPool(host, int(port), connections, {"authorization": f"Bearer {token}"})
 
-    async def one(client: httpx.AsyncClient, kind: str, payload: dict[str, Any]) -> None:
-        started = time.perf_counter()
+    async def one(kind: str, payload: dict[str, Any], due: float) -> None:
         error = ""
         try:
-            response = await client.post("/graphql", json=payload)
+            response = await pool.post("/graphql", payload, seconds=20)
             body = response.json()
-            if response.status_code != 200 or body.get("errors"):
-                error = f"{response.status_code} {json.dumps(body)[:200]}"
+            if response.status != 200 or body.get("errors"):
+                error = f"{response.status} {json.dumps(body)[:200]}"
             elif kind == "write" and body["data"]["updatePerson"]["__typename"] != "PersonSuccess":
                 error = json.dumps(body)[:200]
-        except (httpx.HTTPError, ValueError) as e:
+        except (OSError, asyncio.IncompleteReadError, TimeoutError, ValueError) as e:
             error = f"{type(e).__name__}: {e}"
-        results.append((kind, (time.perf_counter() - started) * 1000, not error, error))
+        # From when the request was due, not when a connection was free: waiting counts.
+        results.append((kind, (time.perf_counter() - due) * 1000, not error, error))
 
-    async with httpx.AsyncClient(
-        base_url=url, headers=headers, limits=limits, timeout=httpx.Timeout(20, pool=20)
-    ) as client:
+    try:
         tasks: list[asyncio.Task[None]] = []
         total = int(seconds * rate)
         start = time.perf_counter()
         for i in range(total):
-            delay = start + i / rate - time.perf_counter()
+            due = start + i / rate
+            delay = due - time.perf_counter()
             if delay > 0:
                 await asyncio.sleep(delay)
             draw = rng.random()
@@ -197,18 +233,27 @@ async def drive(
                 variables["person"] = rng.choice(people)
                 variables["tags"] = [f"load-{rng.randrange(1000)}"]
             payload = {"query": document, "variables": variables}
-            tasks.append(asyncio.create_task(one(client, kind, payload)))
+            tasks.append(asyncio.create_task(one(kind, payload, due)))
         sending = time.perf_counter() - start
         # Bounded: what has not answered 30 s after the last send counts as an error.
-        _, late = await asyncio.wait(tasks, timeout=30)
+        _, late = await asyncio.wait(tasks, timeout=30) if tasks else (set(), set())
         for task in late:
             task.cancel()
         results.extend(("unanswered", 30_000.0, False, "no answer within 30 s") for _ in late)
+    finally:
+        await pool.close()
     return results, sending
 
 
 async def run(args: argparse.Namespace) -> Report:
-    report = Report(seconds=args.seconds, rate=args.rate, people=args.people)
+    report = Report(
+        seconds=args.seconds,
+        rate=args.rate,
+        people=args.people,
+        connections=args.connections,
+        workers=args.workers,
+    )
+    api_cpu = 0.0
     local: LocalNeo4j | None = None
     with tempfile.TemporaryDirectory(prefix="statusmap-load-data-") as data:
         if os.environ.get("NEO4J_URI"):
@@ -230,15 +275,22 @@ async def run(args: argparse.Namespace) -> Report:
                 **os.environ, "NEO4J_URI": uri, "NEO4J_USER": user, "NEO4J_PASSWORD": password,
                 "STATUSMAP_DEMO": "false", "STATUSMAP_DATA_DIR": data,
             }  # fmt: skip
-            api = start_api(env, port)
+            api = start_api(env, port, args.workers)
             url = f"http://127.0.0.1:{port}"
             await wait_healthy(url, api)
             neo4j_pid = local.process.pid if local and local.process else None
             # Warm-up: caches, JIT, pools; not counted.
-            await drive(url, token, deals, people, min(10.0, args.seconds), args.rate)
+            await drive(
+                url, token, deals, people, min(10.0, args.seconds), args.rate, args.connections
+            )
             report.api_rss_mib_before = rss_mib(api.pid) or 0.0
             report.neo4j_rss_mib_before = rss_mib(neo4j_pid)
-            results, sending = await drive(url, token, deals, people, args.seconds, args.rate)
+            report.load_average_before = " ".join(f"{x:.1f}" for x in os.getloadavg())
+            cpu_before = cpu_seconds(api.pid)
+            results, sending = await drive(
+                url, token, deals, people, args.seconds, args.rate, args.connections
+            )
+            api_cpu = cpu_seconds(api.pid) - cpu_before
             report.api_rss_mib_after = rss_mib(api.pid) or 0.0
             report.neo4j_rss_mib_after = rss_mib(neo4j_pid)
         finally:
@@ -260,6 +312,7 @@ async def run(args: argparse.Namespace) -> Report:
     report.p99_ms = _percentile(latencies, 0.99)
     report.max_ms = round(max(latencies, default=0.0), 1)
     report.achieved_rate = round(report.sent / sending, 1) if sending else 0.0
+    report.api_cpu_ms_per_request = round(api_cpu * 1000 / report.sent, 2) if report.sent else 0.0
     for kind in sorted({k for k, _, _, _ in results}):
         values = [ms for k, ms, _, _ in results if k == kind]
         report.by_kind[kind] = {
@@ -276,6 +329,10 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=120.0)
     parser.add_argument("--rate", type=float, default=200.0, help="requests per second")
     parser.add_argument("--people", type=int, default=10_000)
+    parser.add_argument(
+        "--connections", type=int, default=200, help="keep-alive connections (bounds in-flight)"
+    )
+    parser.add_argument("--workers", type=int, default=1, help="API worker processes")
     parser.add_argument("--out", type=Path, help="also write the report as JSON here")
     args = parser.parse_args()
     if not 0 < args.seconds <= 1800 or not 0 < args.rate <= 1000:
