@@ -67,6 +67,12 @@ def _top(ids: list[str], values: Any, k: int = 10) -> list[str]:
 # --- measurements, each in its own process ------------------------------------------------
 
 
+def _cpu(pid: int) -> float:
+    """User + system CPU seconds of process ``pid`` so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def _streamed(uri: str, password: str, workspace: str, brokerage: bool) -> dict[str, Any]:
     from neo4j import AsyncGraphDatabase
 
@@ -74,23 +80,32 @@ async def _streamed(uri: str, password: str, workspace: str, brokerage: bool) ->
     from graph.store import Store
     from graph.workspace_scope import read_workspace_graph
 
+    jvm = int(os.environ["STATUSMAP_BENCH_NEO4J_PID"])
     figures: dict[str, Any] = {"load_before": _load(), "rss_start": _own_peak()}
     async with AsyncGraphDatabase.driver(uri, auth=("neo4j", password)) as driver:
         ws = Store(driver).workspace(workspace)
-        started = time.perf_counter()
-        graph = await read_workspace_graph(ws)
-        figures["read"] = time.perf_counter() - started
-    started = time.perf_counter()
+        # Cold: the first read after the server started (page cache and plans empty); then warm.
+        for run in ("cold", "warm"):
+            graph = None  # the previous read's arrays are not part of this read's peak
+            started, cpu, jvm_cpu = time.perf_counter(), time.process_time(), _cpu(jvm)
+            graph = await read_workspace_graph(ws)
+            figures[f"read_{run}"] = time.perf_counter() - started
+            figures[f"read_{run}_cpu"] = time.process_time() - cpu
+            figures[f"read_{run}_neo4j_cpu"] = _cpu(jvm) - jvm_cpu
+            figures[f"load_after_read_{run}"] = _load()
+    started, cpu = time.perf_counter(), time.process_time()
     ranks = workspace_influence_rank(graph)
     figures["rank"] = time.perf_counter() - started
+    figures["rank_cpu"] = time.process_time() - cpu
     figures["people"], figures["edges"] = len(graph.ids), graph.edges
     figures["peak_rank"] = _own_peak()
     figures["load_after_rank"] = _load()
     figures["top"] = _top(graph.ids, ranks.tolist())
     if brokerage:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         result = workspace_brokerage(graph, samples=_BROKERAGE_SAMPLES)
         figures["brokerage"] = time.perf_counter() - started
+        figures["brokerage_cpu"] = time.process_time() - cpu
         figures["brokerage_samples"] = result.samples_used
         figures["peak_brokerage"] = _own_peak()
         figures["load_after_brokerage"] = _load()
@@ -175,7 +190,12 @@ def _child(argv: list[str]) -> None:
 
 
 def _measure(kind: str, neo4j: LocalNeo4j, workspace: str, flag: bool) -> dict[str, Any]:
-    env = {**os.environ, "STATUSMAP_BENCH_NEO4J_PASSWORD": neo4j.password}
+    assert neo4j.process is not None
+    env = {
+        **os.environ,
+        "STATUSMAP_BENCH_NEO4J_PASSWORD": neo4j.password,
+        "STATUSMAP_BENCH_NEO4J_PID": str(neo4j.process.pid),
+    }
     command = [sys.executable, "-m", "benchmarks.crm", "--child", kind, neo4j.uri, workspace,
                "1" if flag else "0"]  # fmt: skip
     started = time.perf_counter()
@@ -221,13 +241,17 @@ def _size(size: Size, work: Path, args: argparse.Namespace) -> dict[str, Any]:
         assert neo4j.process is not None
         result["schema"] = asyncio.run(_prepare(neo4j))
         reset_peak(neo4j.process.pid)
-        result["streamed"] = _measure("streamed", neo4j, workspace, True)
-        log.info("%s streamed: %s", size.name, result["streamed"])
-        if size.people <= args.scope_up_to:
+        only = args.only.split(",")
+        if "streamed" in only:
+            result["streamed"] = _measure("streamed", neo4j, workspace, True)
+            log.info("%s streamed: %s", size.name, result["streamed"])
+        if "scope" in only and size.people <= args.scope_up_to:
             result["scope"] = _measure("scope", neo4j, workspace, False)
             log.info("%s scope: %s", size.name, result["scope"])
-        result["peers"] = _measure("peers", neo4j, workspace, size.people <= args.networkx_up_to)
-        log.info("%s peers: %s", size.name, result["peers"])
+        if "peers" in only:
+            networkx = size.people <= args.networkx_up_to
+            result["peers"] = _measure("peers", neo4j, workspace, networkx)
+            log.info("%s peers: %s", size.name, result["peers"])
         result["neo4j_peak"] = peak_rss(neo4j.process.pid)
     result["load_end"] = _load()
     return result
@@ -253,6 +277,7 @@ def _parse() -> argparse.Namespace:
     parser.add_argument("--work", type=Path, default=None, help="data directory (kept; reused)")
     parser.add_argument("--heap", default=os.environ.get("STATUSMAP_NEO4J_HEAP", "3g"))
     parser.add_argument("--pagecache", default=os.environ.get("STATUSMAP_NEO4J_PAGECACHE", "3g"))
+    parser.add_argument("--only", default="streamed,scope,peers", help="measurements to run")
     parser.add_argument("--scope-up-to", type=int, default=100_000)
     parser.add_argument("--networkx-up-to", type=int, default=100_000)
     parser.add_argument("--out", type=Path, default=Path("benchmarks/RESULTS-crm.json"))

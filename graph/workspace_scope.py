@@ -13,6 +13,7 @@ float arrays outlive a chunk. KNOWS is not read: it plays no part in the influen
 from __future__ import annotations
 
 import asyncio
+import itertools
 from typing import Any
 
 import numpy as np
@@ -25,16 +26,27 @@ __all__ = ["DEFAULT_CHUNK", "read_workspace_graph"]
 DEFAULT_CHUNK = 50_000
 """People whose outgoing edges one statement reads (about 500,000 edges in generated data)."""
 
+IN_FLIGHT = 2
+"""Chunk statements sent ahead: the database works on the next while this process decodes."""
+
 _Arrays = tuple[np.ndarray[Any, Any], ...]
 
 
 def _chunk_arrays(columns: dict[str, Any], start: int, index: dict[str, int]) -> _Arrays:
+    """Positions, weights and reporting-line flags of one chunk's edges.
+
+    A target missing from ``index`` is a person written after the people were read: the edge
+    is left out, as that person is.
+    """
     count = len(columns["targets"])
+    targets = np.fromiter(
+        (index.get(t, -1) for t in columns["targets"]), dtype=np.int64, count=count
+    )
     sources = np.asarray(columns["sources"], dtype=np.int64) + start
-    targets = np.fromiter(map(index.__getitem__, columns["targets"]), dtype=np.int64, count=count)
-    reports = np.asarray(columns["reports"], dtype=bool)
     weights = np.asarray(columns["weights"], dtype=np.float64)
-    return sources, targets, reports, weights
+    reports = np.asarray(columns["reports"], dtype=bool)
+    known = targets >= 0
+    return sources[known], targets[known], weights[known], reports[known]
 
 
 async def read_workspace_graph(
@@ -50,13 +62,25 @@ async def read_workspace_graph(
     head = (await ws.read("analytics/workspace_people_ids"))[0]
     ids: list[str] = head["ids"]
     index = {person: i for i, person in enumerate(ids)}
+
+    async def read(start: int) -> _Arrays:
+        params = {"ids": ids[start : start + chunk]}
+        rows = await ws.read("analytics/workspace_influence_chunk", params)
+        return await asyncio.to_thread(_chunk_arrays, rows[0], start, index)
+
+    starts = iter(range(0, len(ids), chunk))
+    pending = [asyncio.ensure_future(read(s)) for s in itertools.islice(starts, IN_FLIGHT)]
     parts: list[_Arrays] = []
-    for start in range(0, len(ids), chunk):
-        rows = await ws.read(
-            "analytics/workspace_influence_chunk", {"ids": ids[start : start + chunk]}
-        )
-        parts.append(await asyncio.to_thread(_chunk_arrays, rows[0], start, index))
-    sources, targets, reports, weights = (
+    try:
+        while pending:
+            parts.append(await pending.pop(0))
+            following = next(starts, None)
+            if following is not None:
+                pending.append(asyncio.ensure_future(read(following)))
+    finally:
+        for task in pending:
+            task.cancel()
+    sources, targets, weights, reports = (
         np.concatenate([p[k] for p in parts]) if parts else np.zeros(0) for k in range(4)
     )
     del parts
