@@ -34,6 +34,7 @@ from graph.analytics import (
 )
 from graph.scope import Scope, ScopeKind, read_scope
 from graph.store import WorkspaceStore
+from graph.workspace_scope import WorkspaceGraphCache
 
 __all__ = ["AnalysisCache", "AnalysisOptions", "ScopeAnalysis", "analyse"]
 
@@ -104,6 +105,8 @@ class AnalysisCache:
         self._entries: OrderedDict[_Key, tuple[int, float, ScopeAnalysis]] = OrderedDict()
         self._locks: dict[_Key, asyncio.Lock] = {}
         self.computed = 0
+        # A whole workspace's influence graph as arrays (cross-account influence at any size).
+        self.workspace_graphs = WorkspaceGraphCache(ttl_seconds=ttl_seconds)
 
     async def get(
         self,

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import time
+from collections import OrderedDict
 from typing import Any
 
 import numpy as np
@@ -21,7 +23,7 @@ import numpy as np
 from graph.analytics.workspace_graph import WorkspaceGraph, workspace_influence_matrix
 from graph.store import WorkspaceStore
 
-__all__ = ["DEFAULT_CHUNK", "read_workspace_graph"]
+__all__ = ["DEFAULT_CHUNK", "WorkspaceGraphCache", "read_workspace_graph"]
 
 DEFAULT_CHUNK = 50_000
 """People whose outgoing edges one statement reads (about 500,000 edges in generated data)."""
@@ -99,3 +101,39 @@ async def read_workspace_graph(
         org_kinds=[k or None for k in head["org_kinds"]],
         W=W,
     )
+
+
+class WorkspaceGraphCache:
+    """Per-process cache of :class:`WorkspaceGraph`, as :class:`graph.analysis.AnalysisCache`.
+
+    An entry holds while the workspace's write generation is unchanged and for at most
+    ``ttl_seconds`` (another process's writes); ``max_entries`` workspaces at a time.
+    """
+
+    def __init__(self, *, max_entries: int = 4, ttl_seconds: float = 60.0) -> None:
+        self.max_entries = max_entries
+        self.ttl_seconds = ttl_seconds
+        self._entries: OrderedDict[tuple[str, float], tuple[int, float, WorkspaceGraph]] = (
+            OrderedDict()
+        )
+        self._locks: dict[tuple[str, float], asyncio.Lock] = {}
+        self.computed = 0
+
+    async def get(self, ws: WorkspaceStore, *, reports_to_weight: float = 0.5) -> WorkspaceGraph:
+        """The influence graph of ``ws``'s workspace, read only if not cached and current."""
+        key = (ws.workspace, reports_to_weight)
+        # One read per workspace at a time: concurrent requests wait for the first.
+        async with self._locks.setdefault(key, asyncio.Lock()):
+            generation = ws.store.generation(ws.workspace)
+            hit = self._entries.get(key)
+            if hit and hit[0] == generation and hit[1] > time.monotonic():
+                self._entries.move_to_end(key)
+                return hit[2]
+            self._entries.pop(key, None)  # let the old graph go before reading the new one
+            graph = await read_workspace_graph(ws, reports_to_weight=reports_to_weight)
+            self.computed += 1
+            self._entries[key] = (generation, time.monotonic() + self.ttl_seconds, graph)
+            while len(self._entries) > self.max_entries:
+                old, _ = self._entries.popitem(last=False)
+                self._locks.pop(old, None)
+            return graph

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from fastapi import FastAPI
 
@@ -119,3 +121,69 @@ async def test_an_empty_workspace_reads_as_an_empty_graph(app: FastAPI, workspac
     graph = await read_workspace_graph(app.state.store.workspace(workspace))
     assert graph.ids == []
     assert graph.edges == 0
+
+
+CROSS_ACCOUNT = """
+query($ws: ID!, $first: Int!, $hops: Int!) {
+  workspace(id: $ws) {
+    crossAccountInfluencers(first: $first, hops: $hops) {
+      personKey totalWeight accounts { organisationKey people weight }
+    }
+  }
+}
+"""
+
+
+async def _cross_account(gql: GraphQL, ws: str, first: int = 50, hops: int = 1) -> list[Any]:
+    data = await gql(CROSS_ACCOUNT, ws=ws, first=first, hops=hops)
+    return list(data["workspace"]["crossAccountInfluencers"])
+
+
+async def test_cross_account_influencers_through_graphql_follow_writes(
+    gql: GraphQL, workspace: str
+) -> None:
+    await _build(gql, workspace)
+    found = await _cross_account(gql, workspace)
+    acme, bolt = f"{workspace}-acme", f"{workspace}-bolt"
+    assert found == [
+        {
+            "personKey": f"{workspace}-analyst",
+            "totalWeight": pytest.approx(1.0),
+            "accounts": [
+                {"organisationKey": acme, "people": [f"{workspace}-ceo"], "weight": 0.6},
+                {"organisationKey": bolt, "people": [f"{workspace}-buyer"], "weight": 0.4},
+            ],
+        }
+    ]
+    # acme's CFO, who advises bolt's buyer, now also advises the CTO of a new prospect.
+    await _ok(gql, "upsertOrganisations", "UpsertOrganisationsInput",
+              {"organisations": [{"id": f"{workspace}-cork", "name": "Cork", "kind": "PROSPECT"}]},
+              workspace)  # fmt: skip
+    person = {"id": f"{workspace}-cto", "name": "cto", "organisationId": f"{workspace}-cork"}
+    await _ok(gql, "upsertPeople", "UpsertPeopleInput", {"people": [person]}, workspace)
+    edge = {"sourceId": f"{workspace}-cfo", "targetId": f"{workspace}-cto", "weight": 0.9,
+            "kind": "PEER"}  # fmt: skip
+    await _ok(gql, "upsertInfluences", "UpsertInfluencesInput", {"influences": [edge]}, workspace)
+    found = await _cross_account(gql, workspace)
+    # cfo: bolt 0.3 + cork 0.9 = 1.2 before the analyst's 1.0; both reach two accounts.
+    assert [(c["personKey"], c["totalWeight"]) for c in found] == [
+        (f"{workspace}-cfo", pytest.approx(1.2)),
+        (f"{workspace}-analyst", pytest.approx(1.0)),
+    ]
+    assert [c["personKey"] for c in await _cross_account(gql, workspace, first=1)] == [
+        f"{workspace}-cfo"
+    ]
+    # Two hops: the analyst also reaches acme's CFO through the CEO (0.6 x 0.5), 1.3 in all;
+    # the CEO reaches bolt and cork through the CFO (0.5 x 0.3 + 0.5 x 0.9).
+    two_hops = await _cross_account(gql, workspace, hops=2)
+    assert [(c["personKey"], c["totalWeight"]) for c in two_hops] == [
+        (f"{workspace}-analyst", pytest.approx(1.3)),
+        (f"{workspace}-cfo", pytest.approx(1.2)),
+        (f"{workspace}-ceo", pytest.approx(0.6)),
+    ]
+
+
+async def test_cross_account_first_out_of_range_is_refused(gql: GraphQL, workspace: str) -> None:
+    body = await gql(CROSS_ACCOUNT, allow_errors=True, ws=workspace, first=0, hops=1)
+    assert "errors" in body
+    assert "first" in str(body["errors"])

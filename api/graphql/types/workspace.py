@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
@@ -21,11 +23,15 @@ from api.graphql.types.deal import Deal, DealConnection
 from api.graphql.types.organisation import Organisation, OrganisationConnection
 from api.graphql.types.person import Person, PersonConnection
 from graph.analytics import cross_account_influencers
+from graph.analytics.workspace_graph import top_cross_account_influencers
 from graph.errors import ValidationFailed
 from graph.repository import deals, organisations, people, workspaces
 from graph.store import Row, WorkspaceStore
 
 Ctx = Info[Context, None]
+
+MAX_CROSS_ACCOUNT = 1000
+"""Most cross-account influencers one request returns."""
 
 
 @strawberry.type(description="One criterion of the ideal customer profile.")
@@ -65,16 +71,29 @@ class Workspace(relay.Node):
             for c in workspaces.icp_criteria(self.row)
         ]
 
-    @strawberry.field(description="People whose influence reaches two or more accounts.")
+    @strawberry.field(
+        description="People whose influence reaches two or more accounts: the first `first` "
+        "by accounts reached, then total weight. Direct influence (hops 1) is counted over the "
+        "whole workspace's graph as arrays, at any size; hops 2 builds the workspace's full "
+        "analysis and suits workspaces of thousands of people, not millions."
+    )
     async def cross_account_influencers(
-        self, info: Ctx, min_accounts: int = 2, hops: int = 1
+        self, info: Ctx, min_accounts: int = 2, hops: int = 1, first: int = 50
     ) -> list[CrossAccountInfluencerView]:
         if min_accounts < 2 or hops not in (1, 2):
             raise ValidationFailed([("minAccounts", "at least 2; hops must be 1 or 2")])
-        self._ws(info)  # the one place that authorises access to the workspace
-        analysis = await analysis_of(info, self.local_id, "workspace", None)
-        found = cross_account_influencers(analysis.G, min_accounts=min_accounts, hops=hops)
-        return cross_account(self.local_id, found)
+        if not 1 <= first <= MAX_CROSS_ACCOUNT:
+            raise ValidationFailed([("first", f"between 1 and {MAX_CROSS_ACCOUNT}")])
+        ws = self._ws(info)  # the one place that authorises access to the workspace
+        if hops == 1:
+            graph = await info.context.analysis.workspace_graphs.get(ws)
+            found = await asyncio.to_thread(
+                top_cross_account_influencers, graph, min_accounts=min_accounts, limit=first
+            )
+        else:
+            analysis = await analysis_of(info, self.local_id, "workspace", None)
+            found = cross_account_influencers(analysis.G, min_accounts=min_accounts, hops=hops)
+        return cross_account(self.local_id, found[:first])
 
     @strawberry.field(description="Status ladders, the organisational one first.")
     async def ladders(self, info: Ctx) -> list[Ladder]:
