@@ -137,7 +137,9 @@ class Report:
             "The deal with the largest buying centre. *through GraphQL* is "
             "`deal { influenceMap coverage approachPlan }` end to end, cold (a write before each "
             "call): scope read, analysis and answer. The peers run PageRank and exact "
-            "betweenness on the same graph (no coverage or plan).",
+            "betweenness on the same graph (no coverage or plan). One deal whose scope is a whole "
+            "account of 100 to 5,000 people: [RESULTS-deal-analysis.md](RESULTS-deal-analysis.md) "
+            "(`python -m benchmarks.deal_analysis`).",
             "",
             "| size | workspace people | scope people | influence edges | read from Neo4j | ours "
             "| NetworkX (exact) | igraph (exact) | through GraphQL (cold) |",
