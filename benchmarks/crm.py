@@ -1,6 +1,6 @@
 """Whole-workspace influence rank at portfolio and whole-CRM size: ``python -m benchmarks.crm``.
 
-    python -m benchmarks.crm --sizes portfolio,crm --out benchmarks/RESULTS-crm.json
+    python -m benchmarks.crm --sizes portfolio,crm --work /tmp/statusmap-crm
 
 Per size: the seeded generator's data is written by ``neo4j-admin database import``
 (:mod:`benchmarks.bulk_load`: minutes, where the import path takes hours at 1M people) into a
@@ -19,7 +19,9 @@ then each measurement runs in a fresh Python process, so that its peak resident 
   million edges).
 
 The Neo4j JVM's peak is read after each size. Figures go to ``--out`` (JSON, one entry per
-size, written after each) and to the log; the load average is recorded with every figure.
+size, written after each), as markdown beside it (``RESULTS-crm.md``, by
+:mod:`benchmarks.crm_report`) and to the log; the load average is recorded with every figure.
+``--work`` keeps the imported stores, so a second run skips generating and importing.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bulk_load import bulk_import, write_bulk_files
+from benchmarks.crm_report import markdown
 from benchmarks.environment import machine, peak_rss, reset_peak
 from benchmarks.sizes import SIZES, Size
 from graph.config import Settings
@@ -264,6 +267,7 @@ def main(args: argparse.Namespace) -> None:
     for name in args.sizes.split(","):
         report["sizes"].append(_size(SIZES[name], work_dir, args))
         args.out.write_text(json.dumps(report, indent=2))
+        args.out.with_suffix(".md").write_text(markdown(report))
     log.info("wrote %s (data kept in %s)", args.out, work_dir)
 
 
