@@ -27,7 +27,15 @@ from graph.analysis import AnalysisOptions, analyse
 from graph.scope import Scope, read_scope
 from graph.store import WorkspaceStore
 
-__all__ = ["AnalysisRun", "DealAnalysisRun", "run_analysis", "run_deal_analysis"]
+__all__ = [
+    "AnalysisRun",
+    "DealAnalysisRun",
+    "igraph_peer",
+    "median_seconds",
+    "networkx_exact_peer",
+    "run_analysis",
+    "run_deal_analysis",
+]
 
 _IGRAPH_BETWEENNESS_LIMIT = 5_000
 
@@ -45,7 +53,8 @@ class AnalysisRun:
     igraph_betweenness: bool
 
 
-def _median(fn: Callable[[], object], runs: int) -> float:
+def median_seconds(fn: Callable[[], object], runs: int) -> float:
+    """Median wall time of ``runs`` calls of ``fn``."""
     times = []
     for _ in range(runs):
         started = time.perf_counter()
@@ -60,7 +69,8 @@ def _networkx(G: nx.DiGraph, options: AnalysisOptions) -> None:
     nx.betweenness_centrality(G, k=k, normalized=True, seed=options.seed)
 
 
-def _igraph(G: nx.DiGraph) -> Callable[[], None]:
+def igraph_peer(G: nx.DiGraph, *, betweenness: bool) -> Callable[[], None]:
+    """igraph's PageRank (on the reversed graph) and, if ``betweenness``, exact betweenness."""
     index = {n: i for i, n in enumerate(G)}
     edges = [(index[a], index[b]) for a, b in G.edges()]
     weights = [w for _, _, w in G.edges(data="weight")]
@@ -71,7 +81,7 @@ def _igraph(G: nx.DiGraph) -> Callable[[], None]:
 
     def run() -> None:
         R.pagerank(weights="weight", damping=0.85)
-        if H.vcount() <= _IGRAPH_BETWEENNESS_LIMIT:
+        if betweenness:
             H.betweenness(directed=True)
 
     return run
@@ -85,11 +95,10 @@ async def run_analysis(ws: WorkspaceStore, runs: int, nx_runs: int) -> AnalysisR
     options = AnalysisOptions()
     ours_result = analyse(scope, options)
     G = ours_result.G
-    ours = _median(lambda: analyse(scope, options), runs)
-    networkx = _median(lambda: _networkx(G, options), nx_runs)
-    igraph_run = _igraph(G)
-    igraph = _median(igraph_run, runs)
+    ours = median_seconds(lambda: analyse(scope, options), runs)
+    networkx = median_seconds(lambda: _networkx(G, options), nx_runs)
     exact = G.number_of_nodes() <= _IGRAPH_BETWEENNESS_LIMIT
+    igraph = median_seconds(igraph_peer(G, betweenness=exact), runs)
     people, edges = G.number_of_nodes(), G.number_of_edges()
     return AnalysisRun(people, edges, read, ours, networkx, igraph, exact)
 
@@ -106,7 +115,8 @@ class DealAnalysisRun:
     igraph: float
 
 
-def _networkx_exact(G: nx.DiGraph) -> None:
+def networkx_exact_peer(G: nx.DiGraph) -> None:
+    """NetworkX's PageRank (on the reversed graph) and exact betweenness."""
     nx.pagerank(G.reverse(copy=False), alpha=0.85, weight="weight")
     nx.betweenness_centrality(G, normalized=True)
 
@@ -120,8 +130,8 @@ async def run_deal_analysis(ws: WorkspaceStore, deal: str, runs: int) -> DealAna
         reads.append(time.perf_counter() - started)
     options = AnalysisOptions()
     G = analyse(scope, options).G
-    ours = _median(lambda: analyse(scope, options), runs)
-    networkx = _median(lambda: _networkx_exact(G), runs)
-    igraph = _median(_igraph(G), runs)
+    ours = median_seconds(lambda: analyse(scope, options), runs)
+    networkx = median_seconds(lambda: networkx_exact_peer(G), runs)
+    igraph = median_seconds(igraph_peer(G, betweenness=True), runs)
     people, edges = G.number_of_nodes(), G.number_of_edges()
     return DealAnalysisRun(people, edges, statistics.median(reads), ours, networkx, igraph)
