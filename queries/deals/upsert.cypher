@@ -7,7 +7,7 @@ SET d += row.props
 WITH d, row
 CALL (d, row) {
   WITH d, row WHERE row.organisation_id IS NOT NULL
-  MATCH (o:Organisation {id: row.organisation_id}) USING INDEX o:Organisation(id)
+  MATCH (o:Organisation {id: row.organisation_id}) USING INDEX SEEK o:Organisation(id)
   WHERE o.workspace = $workspace
   OPTIONAL MATCH (d)-[old:FOR]->(:Organisation)
   DELETE old

@@ -1,5 +1,5 @@
 UNWIND $rows AS row
-MATCH (p:Person {id: row.id}) USING INDEX p:Person(id)
+MATCH (p:Person {id: row.id}) USING INDEX SEEK p:Person(id)
 WHERE p.workspace = $workspace
 CALL (p, row) {
   WITH p, row WHERE row.set_organisation
