@@ -8,29 +8,40 @@ writing the same nodes, properties and relationships (status levels included: th
 files give every person's level, so nothing is inferred) after the same ladder set-up, with no
 validation. Each run uses fresh ids (a new prefix) so both write new data, never updates; the
 two alternate which goes first.
+
+Run alone (``python -m benchmarks.ingest --sizes portfolio --runs 3``) it starts its own Neo4j as
+the suite does and prints a Markdown table: every run with the machine's load average, then the
+medians.
 """
 
 from __future__ import annotations
 
+import argparse
+import asyncio
 import functools
 import http.server
+import logging
+import os
+import statistics
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from neo4j import AsyncDriver
+from neo4j import AsyncDriver, AsyncGraphDatabase
 
-from benchmarks.sizes import Dataset, Size, write_dataset
+from benchmarks.environment import started_neo4j
+from benchmarks.sizes import SIZES, Dataset, Size, write_dataset
 from graph.imports.formats import FORMATS, KIND_ORDER
 from graph.imports.run import import_files
 from graph.imports.titles import LEVEL_NAMES
 from graph.queries import query
 from graph.store import Store
 
-__all__ = ["LOAD_ORDER", "IngestRun", "run_ingest"]
+__all__ = ["LOAD_ORDER", "IngestRun", "ingest_table", "run_ingest"]
 
 _CYPHER = Path(__file__).resolve().parent / "cypher"
 LOAD_ORDER = KIND_ORDER
@@ -45,6 +56,8 @@ class IngestRun:
     edges: int
     ours_seconds: float
     load_seconds: float
+    load_average: float = field(default_factory=lambda: os.getloadavg()[0])
+    """The machine's 1-minute load average when the run ended."""
 
     @property
     def ours_rate(self) -> float:
@@ -122,3 +135,57 @@ async def run_ingest(
         ours = await _import(store, data, workspace)
         load = await _load_csv(store.driver, data, "L", load_workspace)
     return IngestRun(data.rows, data.edges, ours, load)
+
+
+def ingest_table(size: Size, runs: list[IngestRun]) -> str:
+    """Every run of ``size`` and the medians, as Markdown."""
+    lines = [
+        f"| {size.name} run | rows (edges) | import s | LOAD CSV s | import rows/s | "
+        "LOAD CSV rows/s | ratio | load average |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for i, r in enumerate(runs):
+        first = "LOAD CSV" if i % 2 else "import"
+        lines.append(
+            f"| {i} ({first} first) | {r.rows:,} ({r.edges:,}) | {r.ours_seconds:.1f} | "
+            f"{r.load_seconds:.1f} | {r.ours_rate:,.0f} | {r.load_rate:,.0f} | "
+            f"{r.ours_rate / r.load_rate:.2f}x | {r.load_average:.1f} |"
+        )
+    lines.append(
+        f"| median of {len(runs)} | | {statistics.median(r.ours_seconds for r in runs):.1f} | "
+        f"{statistics.median(r.load_seconds for r in runs):.1f} | "
+        f"{statistics.median(r.ours_rate for r in runs):,.0f} | "
+        f"{statistics.median(r.load_rate for r in runs):,.0f} | "
+        f"{statistics.median(r.ours_rate / r.load_rate for r in runs):.2f}x | |"
+    )
+    return "\n".join(lines) + "\n"
+
+
+async def _main(sizes: list[Size], runs: int | None) -> None:
+    with started_neo4j(heap="4g", pagecache="4g") as neo4j:
+        auth = (neo4j.user, neo4j.password) if neo4j.password is not None else None
+        async with AsyncGraphDatabase.driver(neo4j.uri, auth=auth) as driver:
+            store = Store(driver)
+            await store.apply_schema()
+            with tempfile.TemporaryDirectory(prefix="statusmap-bench-data-") as tmp:
+                for size in sizes:
+                    done: list[IngestRun] = []
+                    for run in range(runs or size.ingest_runs):
+                        workspace = f"bench-{size.name}-{run}"
+                        done.append(await run_ingest(store, size, Path(tmp), run, workspace))
+                        logging.info("%s ingest %d: %s", size.name, run, done[-1])
+                    print(ingest_table(size, done), flush=True)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.ingest", description="Only the ingest workload."
+    )
+    parser.add_argument("--sizes", default="account", help=f"comma-separated: {', '.join(SIZES)}")
+    parser.add_argument("--runs", type=int, default=None, help="runs per size (default: by size)")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    logging.getLogger("neo4j").setLevel(logging.ERROR)
+    chosen = [SIZES[n] for n in args.sizes.split(",")]
+    print(f"load average at start: {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    asyncio.run(_main(chosen, args.runs))
