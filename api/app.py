@@ -13,6 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from api.admission import Admission
 from api.deps import StoreDep
 from api.graphql import schema
 from api.graphql.context import get_context
@@ -89,6 +90,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         }
         return JSONResponse(body, status_code=200 if db.state == "up" else 503)
 
+    # Bounded work in flight: past it, a short wait, then 503 busy (see api/admission.py).
+    app.add_middleware(Admission, limit=settings.max_in_flight, wait_seconds=settings.queue_seconds)
     app.include_router(imports_router)
     app.include_router(
         StatusmapGraphQLRouter(schema, context_getter=get_context, graphql_ide="graphiql"),

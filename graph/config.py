@@ -85,6 +85,17 @@ class Settings(BaseSettings):
         description="Largest upload (all files of one import request together), in bytes.",
     )
 
+    max_in_flight: int = Field(
+        default=16,
+        ge=1,
+        description="GraphQL requests and writes at work at once per process; more wait.",
+    )
+    queue_seconds: float = Field(
+        default=1.0,
+        ge=0,
+        description="How long a request waits for its turn before a 503 busy answer.",
+    )
+
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
 

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, Record, RoutingControl
 from neo4j.exceptions import (
+    ConnectionAcquisitionTimeoutError,
     ConstraintError,
     DriverError,
     Neo4jError,
@@ -75,9 +76,15 @@ def _conflict(e: ConstraintError) -> Conflict:
 
 
 # Failures that mean "the database is not there right now": the server is down or restarting,
-# the connection broke, or transient errors outlasted the retries. The driver's message (which
+# the connection broke, no pooled connection came free in time, or transient errors outlasted
+# the retries. The driver's message (which
 # may quote a statement) stays in the log, not in the answer.
-_UNAVAILABLE = (ServiceUnavailable, SessionExpired, TransientError)
+_UNAVAILABLE = (
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+    ConnectionAcquisitionTimeoutError,  # every pooled connection busy for the acquire timeout
+)
 _UNAVAILABLE_MESSAGE = "Neo4j is not answering; try again in a moment"
 _READ_ATTEMPTS = 3
 _READ_BACKOFF = 0.1  # seconds before the second attempt; doubled before the third

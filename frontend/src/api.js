@@ -76,19 +76,36 @@ export async function health() {
   }
 }
 
+const BUSY_RETRIES = 3;
+
+/**
+ * POST one GraphQL request. A `503 busy` (the server refused it before doing any work: it is
+ * serving as many requests as it can) is sent again after its Retry-After, a few times.
+ */
+async function post(query, variables) {
+  const headers = authHeaders({ 'Content-Type': 'application/json', Accept: 'application/json' });
+  for (let attempt = 0; ; attempt += 1) {
+    let response;
+    try {
+      response = await fetch('/graphql', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables }),
+      });
+    } catch (e) {
+      throw new GraphQLRequestError([{ message: `statusmap is not answering (${e.message})` }]);
+    }
+    if (response.status !== 503 || attempt >= BUSY_RETRIES) return response;
+    const busy = await response.clone().json().catch(() => null);
+    if (!busy || busy.error !== 'busy') return response;
+    const seconds = Math.min(Number(response.headers.get('Retry-After')) || 1, 5);
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  }
+}
+
 /** Run one GraphQL operation; resolves to `data`, rejects with GraphQLRequestError. */
 export async function gql(query, variables = {}) {
-  const headers = authHeaders({ 'Content-Type': 'application/json', Accept: 'application/json' });
-  let response;
-  try {
-    response = await fetch('/graphql', {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query, variables }),
-    });
-  } catch (e) {
-    throw new GraphQLRequestError([{ message: `statusmap is not answering (${e.message})` }]);
-  }
+  const response = await post(query, variables);
   if (response.status === 401) await refuse(response);
   let body;
   try {
@@ -97,5 +114,10 @@ export async function gql(query, variables = {}) {
     throw new GraphQLRequestError([{ message: `statusmap answered HTTP ${response.status}` }]);
   }
   if (body.errors && body.errors.length) throw new GraphQLRequestError(body.errors, body.data);
+  if (!body.data) {
+    throw new GraphQLRequestError([
+      { message: body.message || `statusmap answered HTTP ${response.status}` },
+    ]);
+  }
   return body.data;
 }
