@@ -32,6 +32,7 @@ from graph.analytics import (
     influence_graph,
     influence_measures,
 )
+from graph.gc_pause import gc_paused
 from graph.scope import Scope, ScopeKind, read_scope
 from graph.store import WorkspaceStore
 from graph.workspace_scope import WorkspaceGraphCache
@@ -73,21 +74,22 @@ class ScopeAnalysis:
 def analyse(scope: Scope, options: AnalysisOptions | None = None) -> ScopeAnalysis:
     """Run every measure on ``scope`` (coverage and plan only for a deal)."""
     options = options or AnalysisOptions()
-    G = influence_graph(
-        scope.people,
-        scope.influences,
-        scope.reports_to,
-        reports_to_weight=options.reports_to_weight,
-    )
-    K = access_graph(G, scope.knows)
-    measures = influence_measures(
-        G, exact_limit=options.exact_limit, samples=options.samples, seed=options.seed
-    )
-    ranks = measures.ranks
-    coverage = plan = None
-    if scope.kind == "deal":
-        coverage = deal_coverage(G, K, scope.members, ranks=ranks)
-        plan = approach_plan(G, K, scope.members, weights=options.plan, ranks=ranks)
+    with gc_paused():  # hundreds of thousands of new objects, none of them garbage
+        G = influence_graph(
+            scope.people,
+            scope.influences,
+            scope.reports_to,
+            reports_to_weight=options.reports_to_weight,
+        )
+        K = access_graph(G, scope.knows)
+        measures = influence_measures(
+            G, exact_limit=options.exact_limit, samples=options.samples, seed=options.seed
+        )
+        ranks = measures.ranks
+        coverage = plan = None
+        if scope.kind == "deal":
+            coverage = deal_coverage(G, K, scope.members, ranks=ranks)
+            plan = approach_plan(G, K, scope.members, weights=options.plan, ranks=ranks)
     return ScopeAnalysis(
         scope, G, K, ranks, measures.brokerage, measures.degrees, coverage, plan, options.plan
     )

@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from graph.analytics import InfluenceEdge, KnowsEdge, Member, PersonNode
 from graph.errors import NotFound
+from graph.gc_pause import gc_paused
 from graph.store import Row, WorkspaceStore
 
 __all__ = ["Scope", "ScopeKind", "read_scope"]
@@ -105,9 +106,11 @@ async def read_scope(ws: WorkspaceStore, kind: ScopeKind, key: str | None = None
         what = "deal" if kind == "deal" else "organisation"
         raise NotFound(f"no {what} {key!r} in this workspace", kind=what)
     head = rows[0]
-    people = [_person(p) for p in head["people"]]
+    with gc_paused():
+        people = [_person(p) for p in head["people"]]
     columns = await ws.read_plain("analytics/scope_edges", {"ids": [p.id for p in people]})
-    influences, reports, knows = _edges(columns[0])
+    with gc_paused():
+        influences, reports, knows = _edges(columns[0])
     return Scope(
         kind=kind,
         key=key,
