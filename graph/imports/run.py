@@ -1,7 +1,8 @@
 """An import from start to end: validate everything, then write in batches, resumably.
 
 1. Every file is read and validated (:mod:`graph.imports.validate`), asking the database only
-   which referenced ids exist in the workspace and which file ids another workspace holds.
+   which referenced ids exist in the workspace, which file ids another workspace holds and,
+   when a file has reporting lines, the workspace's reporting lines (a cycle may close there).
 2. Unless the report is clean — or the caller asked for the good rows only — nothing is written.
 3. Rows are written kind by kind (nodes before the edges between them) in batches of one
    ``UNWIND`` statement each (three for people, in one transaction) — the statements the API's
@@ -119,6 +120,10 @@ async def check_files(
         except ImportFileError as e:
             unreadable.append(Issue(path.name, e.row or 1, e.column, e.message))
     foreign = await _foreign(store, workspace, sources)
+    stored_lines: list[tuple[str, str]] = []
+    if any("reporting" in s.kinds for s in sources):
+        rows = await store.workspace(workspace).read("import/reporting_lines")
+        stored_lines = [(r["person_id"], r["manager_id"]) for r in rows]
     loop = asyncio.get_running_loop()
 
     def lookup(kind: str, ids: set[str]) -> set[str]:
@@ -126,7 +131,7 @@ async def check_files(
         future = asyncio.run_coroutine_threadsafe(_existing(store, kind, ids), loop)
         return {i for i, ws in future.result().items() if ws == workspace}
 
-    report = await asyncio.to_thread(validate, sources, lookup, foreign)
+    report = await asyncio.to_thread(validate, sources, lookup, foreign, stored_lines)
     report.issues[:0] = unreadable
     return sources, report
 

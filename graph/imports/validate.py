@@ -11,6 +11,7 @@ Row numbers are 1-based with the header as row 1, as a spreadsheet shows them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -122,9 +123,12 @@ def _value_problem(column: Column, value: str) -> str | None:
 
 
 class _Validation:
-    def __init__(self, foreign: dict[str, dict[str, str]]) -> None:
+    def __init__(
+        self, foreign: dict[str, dict[str, str]], stored_lines: Iterable[tuple[str, str]]
+    ) -> None:
         self.report = ValidationReport()
         self.foreign = foreign
+        self.stored_lines = stored_lines
         self.valid: dict[str, set[str]] = {}  # node kind -> ids of accepted rows
         self.rejected: dict[str, dict[str, str]] = {}  # node kind -> id -> where it was rejected
         self.rows: dict[str, int] = dict.fromkeys(FORMATS, 0)  # rows read per kind
@@ -221,34 +225,42 @@ class _Validation:
                     self.rejected[kind][own_id] = f"row {number} of {source.path.name}"
 
     def _cycles(self, edges: list[tuple[str, str, SourceFile, int]]) -> None:
+        """Reject the file's reporting lines that close a cycle, with the lines already stored."""
         graph = nx.DiGraph()
-        graph.add_edges_from((a, b) for a, b, _, _ in edges)
-        looped = set()
-        for component in nx.strongly_connected_components(graph):
-            if len(component) > 1:
-                looped.update(component)
-        if not looped:
-            return
+        graph.add_edges_from(self.stored_lines, stored=True)
+        graph.add_edges_from(((a, b) for a, b, _, _ in edges), stored=False)
+        component: dict[str, int] = {}
+        for i, members in enumerate(nx.strongly_connected_components(graph)):
+            if len(members) > 1:
+                component.update(dict.fromkeys(members, i))
         for a, b, source, number in edges:
-            if a in looped and b in looped:
-                cycle = nx.shortest_path(graph, b, a)[:_MAX_CYCLE_SHOWN]
-                shown = " → ".join([a, *cycle]) + (" …" if len(cycle) == _MAX_CYCLE_SHOWN else "")
-                self._bad(source, "reporting", number, "manager_id", f"reporting cycle: {shown}")
+            if a not in component or component.get(b) != component[a]:
+                continue
+            path = nx.shortest_path(graph, b, a)
+            cycle = [a, *path]
+            shown = " → ".join(cycle[: _MAX_CYCLE_SHOWN + 1])
+            shown += " …" if len(cycle) > _MAX_CYCLE_SHOWN + 1 else ""
+            if any(graph.edges[x, y]["stored"] for x, y in itertools.pairwise(path)):
+                shown += " (through reporting lines already in the workspace)"
+            self._bad(source, "reporting", number, "manager_id", f"reporting cycle: {shown}")
 
 
 def validate(
     sources: Iterable[SourceFile],
     lookup: Lookup | None = None,
     foreign: dict[str, dict[str, str]] | None = None,
+    stored_lines: Iterable[tuple[str, str]] = (),
 ) -> ValidationReport:
     """Validate ``sources`` as one import.
 
     ``lookup(kind, ids)`` answers which referenced ids not found in the files exist in the
     workspace (default: none do); ``foreign`` maps a node kind to the file ids that another
-    workspace already holds. Files that cannot be read at all are reported, not raised.
+    workspace already holds; ``stored_lines`` are the workspace's reporting lines (person,
+    manager), so that a file's line closing a cycle with them is refused too. Files that cannot
+    be read at all are reported, not raised.
     """
     sources = list(sources)
-    run = _Validation(foreign or {})
+    run = _Validation(foreign or {}, stored_lines)
     for kind in KIND_ORDER:
         providing = [s for s in sources if kind in s.kinds]
         try:

@@ -98,6 +98,30 @@ async def test_same_files_twice_give_the_same_graph_and_levels_are_inferred(
     ]
 
 
+async def test_a_line_closing_a_cycle_with_a_stored_line_is_refused(
+    store: Store, tmp_path: Path
+) -> None:
+    await _clean(store, "it-cycle")
+    stored = "person_id,manager_id\nIT-P2,IT-P1\n"
+    first = _files(
+        tmp_path / "first",
+        {"organisations.csv": ORGS, "people.csv": PEOPLE, "reporting.csv": stored},
+        "CY-",
+    )
+    assert (await import_files(store, "it-cycle", first)).applied
+    back = "person_id,manager_id\nIT-P3,IT-P2\nIT-P1,IT-P2\n"
+    second = _files(tmp_path / "second", {"reporting.csv": back}, "CY-")
+    result = await import_files(store, "it-cycle", second)
+    assert not result.applied
+    [issue] = result.report.issues
+    assert (issue.file, issue.row, issue.column) == ("reporting.csv", 3, "manager_id")
+    assert issue.reason.startswith("reporting cycle: CY-P1 → CY-P2 → CY-P1")
+    records, _, _ = await store.driver.execute_query(
+        "MATCH (a:Person {workspace: 'it-cycle'})-[:REPORTS_TO]->(b) RETURN a.id + '>' + b.id AS l"
+    )
+    assert [r["l"] for r in records] == ["CY-P2>CY-P1"]
+
+
 async def test_an_interrupted_import_resumes_from_its_checkpoint(
     store: Store, tmp_path: Path
 ) -> None:

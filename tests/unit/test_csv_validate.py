@@ -166,6 +166,32 @@ def test_reporting_cycles_are_rejected(tmp_path: Path) -> None:
     assert all("reporting cycle" in i.reason for i in report.issues)
 
 
+def test_a_line_closing_a_cycle_with_stored_lines_is_rejected(tmp_path: Path) -> None:
+    # Stored: P1 reports to P2, P2 to P3; the file's P3 → P1 closes the loop.
+    report = _check(
+        tmp_path,
+        {
+            "organisations.csv": ORGS,
+            "people.csv": PEOPLE,
+            "reporting.csv": "person_id,manager_id\nP3,P1\n",
+        },
+        stored_lines=[("P1", "P2"), ("P2", "P3")],
+    )
+    assert _where(report) == [("reporting.csv", 2, "manager_id")]
+    reason = report.issues[0].reason
+    assert reason.startswith("reporting cycle: P3 → P1 → P2 → P3")
+    assert "already in the workspace" in reason
+    clean = _check(
+        tmp_path / "clean",
+        {
+            "people.csv": PEOPLE.replace(",O1,", ",,"),
+            "reporting.csv": "person_id,manager_id\nP3,P1\n",
+        },
+        stored_lines=[("P1", "P2")],
+    )
+    assert clean.ok, clean.issues
+
+
 def test_extra_values_and_unknown_headers(tmp_path: Path) -> None:
     report = _check(tmp_path, {"organisations.csv": ORGS + "O3,Extra,customer,x,y,z,a,b,c,d,e\n"})
     assert _where(report) == [("organisations.csv", 4, "")]
