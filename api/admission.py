@@ -3,8 +3,9 @@
 Without a bound, a burst above what the machine can serve makes every request slower: each one
 holds a Neo4j connection and a share of the CPU, the driver's pool runs dry, requests time out
 after their work was done, and the clients retry into a longer queue. With one, the requests let
-in finish at full speed, a short wait absorbs bursts, and a request that would wait longer gets
-``503 busy`` with ``Retry-After`` at once, which clients (and the page) retry.
+in finish at full speed, a bounded queue absorbs bursts and many concurrent clients, and a
+request arriving to a full queue (or waiting too long) gets ``503 busy`` with ``Retry-After`` at
+once, which clients (and the page) retry.
 
 ``/health``, the front end's files and other GET routes are not counted; GraphQL (any method)
 and every write or upload are.
@@ -26,16 +27,26 @@ _READ_ONLY = frozenset({"GET", "HEAD", "OPTIONS"})
 class Admission:
     """ASGI middleware letting at most ``limit`` counted requests run at once.
 
-    A counted request waits up to ``wait_seconds`` for a slot, then is answered
-    ``503 {"error": "busy"}`` with ``Retry-After: retry_after`` seconds.
+    Up to ``queue`` more wait for a slot, each at most ``wait_seconds``; one arriving to a full
+    queue, or waiting longer, is answered ``503 {"error": "busy"}`` with
+    ``Retry-After: retry_after`` seconds.
     """
 
-    def __init__(self, app: ASGIApp, limit: int, wait_seconds: float, retry_after: int = 1) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        limit: int,
+        queue: int,
+        wait_seconds: float,
+        retry_after: int = 1,
+    ) -> None:
         self.app = app
         self.limit = limit
+        self.queue = queue
         self.wait_seconds = wait_seconds
         self.retry_after = retry_after
         self.refused = 0
+        self._waiting = 0
         self._slots = asyncio.Semaphore(limit)
 
     @staticmethod
@@ -47,6 +58,11 @@ class Admission:
         if scope["type"] != "http" or not self.counted(scope):
             await self.app(scope, receive, send)
             return
+        if self._slots.locked() and self._waiting >= self.queue:
+            self.refused += 1
+            await self._busy(send)
+            return
+        self._waiting += 1
         try:
             async with asyncio.timeout(self.wait_seconds):
                 await self._slots.acquire()
@@ -54,6 +70,8 @@ class Admission:
             self.refused += 1
             await self._busy(send)
             return
+        finally:
+            self._waiting -= 1
         try:
             await self.app(scope, receive, send)
         finally:

@@ -90,8 +90,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         }
         return JSONResponse(body, status_code=200 if db.state == "up" else 503)
 
-    # Bounded work in flight: past it, a short wait, then 503 busy (see api/admission.py).
-    app.add_middleware(Admission, limit=settings.max_in_flight, wait_seconds=settings.queue_seconds)
+    # Bounded work in flight, a bounded queue, past it 503 busy (see api/admission.py).
+    app.add_middleware(
+        Admission,
+        limit=settings.max_in_flight,
+        queue=settings.max_queued,
+        wait_seconds=settings.queue_seconds,
+    )
     app.include_router(imports_router)
     app.include_router(
         StatusmapGraphQLRouter(schema, context_getter=get_context, graphql_ide="graphiql"),

@@ -90,8 +90,13 @@ class Settings(BaseSettings):
         ge=1,
         description="GraphQL requests and writes at work at once per process; more wait.",
     )
+    max_queued: int = Field(
+        default=64,
+        ge=0,
+        description="Requests waiting for their turn per process; one more gets 503 busy.",
+    )
     queue_seconds: float = Field(
-        default=1.0,
+        default=10.0,
         ge=0,
         description="How long a request waits for its turn before a 503 busy answer.",
     )

@@ -36,7 +36,7 @@ def _client(app: Admission) -> httpx.AsyncClient:
 
 async def test_past_the_limit_a_request_waits_then_gets_503_busy() -> None:
     inner = Gated()
-    admission = Admission(inner, limit=1, wait_seconds=0.05, retry_after=2)
+    admission = Admission(inner, limit=1, queue=8, wait_seconds=0.05, retry_after=2)
     async with _client(admission) as client:
         first = asyncio.create_task(client.post("/graphql", json={}))
         await inner.in_work.wait()
@@ -55,7 +55,7 @@ async def test_past_the_limit_a_request_waits_then_gets_503_busy() -> None:
 
 async def test_a_request_waiting_briefly_gets_the_slot_when_it_frees() -> None:
     inner = Gated()
-    admission = Admission(inner, limit=1, wait_seconds=5)
+    admission = Admission(inner, limit=1, queue=8, wait_seconds=5)
     async with _client(admission) as client:
         first = asyncio.create_task(client.post("/graphql", json={}))
         await inner.in_work.wait()
@@ -70,8 +70,24 @@ async def test_a_request_waiting_briefly_gets_the_slot_when_it_frees() -> None:
 async def test_a_failing_request_gives_its_slot_back() -> None:
     inner = Gated()
     inner.gate.set()
-    admission = Admission(inner, limit=1, wait_seconds=0.05)
+    admission = Admission(inner, limit=1, queue=8, wait_seconds=0.05)
     async with _client(admission) as client:
         with pytest.raises(RuntimeError):
             await client.post("/boom", json={})
         assert (await client.post("/graphql", json={})).status_code == 200
+
+
+async def test_a_request_finding_the_queue_full_is_refused_at_once() -> None:
+    inner = Gated()
+    admission = Admission(inner, limit=1, queue=1, wait_seconds=30)
+    async with _client(admission) as client:
+        first = asyncio.create_task(client.post("/graphql", json={}))
+        await inner.in_work.wait()
+        queued = asyncio.create_task(client.post("/graphql", json={}))
+        await asyncio.sleep(0.05)
+        # The queue (one place) is taken: no 30 s wait, a 503 now.
+        refused = await asyncio.wait_for(client.post("/graphql", json={}), 5)
+        assert refused.status_code == 503
+        inner.gate.set()
+        assert [(await t).status_code for t in (first, queued)] == [200, 200]
+    assert admission.refused == 1
