@@ -34,25 +34,18 @@ from benchmarks.environment import (
 from benchmarks.ingest import IngestRun, run_ingest
 from benchmarks.report import Report, SizeResult
 from benchmarks.serving import (
-    BUYING_CENTRE,
+    CLIENTS,
     CROSS_ACCOUNT,
     DEAL_ANALYSIS,
-    PERSON,
+    REQUESTS,
     TOUCH,
     ApiServer,
-    Latency,
     api_server,
     cypher,
-    measure,
-    median_latency,
-    read_limit,
+    query_workloads,
 )
 from benchmarks.sizes import SIZES, Size
 from graph.store import Store
-
-CLIENTS = (1, 10, 50)
-REQUESTS = {1: 50, 10: 200, 50: 400}
-"""Requests per run at each concurrency: bounded, and enough for a p99."""
 
 log = logging.getLogger("benchmarks")
 
@@ -78,32 +71,9 @@ async def _serving(
     )
     target = records[0].data()
     deal, person = target["deal"], target["person"]
-    workloads: dict[str, tuple[Any, Any]] = {
-        "buying centre": (
-            lambda: api.graphql(BUYING_CENTRE, {"workspace": workspace, "deal": deal}),
-            lambda: read_limit(
-                store.driver, "limit_buying_centre", {"workspace": workspace, "deal": deal}
-            ),
-        ),
-        "person": (
-            lambda: api.graphql(PERSON, {"workspace": workspace, "person": person}),
-            lambda: read_limit(
-                store.driver, "limit_person", {"workspace": workspace, "person": person}
-            ),
-        ),
-    }
-    for name, (graphql, limit) in workloads.items():
-        await measure(graphql, 10, 100)  # warm both up: plans compiled, pools filled
-        await measure(limit, 10, 100)
-        for clients in CLIENTS:
-            ours: list[Latency] = []
-            peer: list[Latency] = []
-            for _ in range(runs):
-                ours.append(await measure(graphql, clients, REQUESTS[clients]))
-                peer.append(await measure(limit, clients, REQUESTS[clients]))
-            result.serving[(name, clients)] = (median_latency(ours), median_latency(peer))
-            log.info("%s x%d: %s vs %s", name, clients, result.serving[(name, clients)][0],
-                     result.serving[(name, clients)][1])  # fmt: skip
+    result.serving = await query_workloads(
+        api, store.driver, workspace, deal, person, runs, CLIENTS, REQUESTS
+    )
     touch = {
         "workspaceId": workspace,
         "sourceId": target["source"],

@@ -79,6 +79,28 @@ def peak_rss(pid: int | None) -> int | None:
     return None
 
 
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (an API's worker processes); gone processes are skipped."""
+    pids, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        pids.append(current)
+        with suppress(OSError):
+            for task in Path(f"/proc/{current}/task").glob("*/children"):
+                todo.extend(int(c) for c in task.read_text().split())
+    return pids
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU so far of ``pid`` and its descendants."""
+    ticks = 0
+    for each in process_tree(pid):
+        with suppress(OSError):
+            fields = Path(f"/proc/{each}/stat").read_text().rpartition(")")[2].split()
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def reset_peak(pid: int | None) -> None:
     """Start a new peak for ``pid`` (a no-op where the kernel does not allow it)."""
     if pid is None:

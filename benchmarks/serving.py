@@ -29,22 +29,29 @@ from typing import Any
 import httpx
 from neo4j import READ_ACCESS, AsyncDriver
 
-from benchmarks.environment import BenchNeo4j, peak_rss
+from benchmarks.environment import BenchNeo4j, cpu_seconds, peak_rss, process_tree
 from tests.load.client import ConnectionPool
 
 __all__ = [
     "BUYING_CENTRE",
+    "CLIENTS",
     "CROSS_ACCOUNT",
     "DEAL_ANALYSIS",
     "PERSON",
+    "REQUESTS",
     "ApiServer",
     "Latency",
     "api_server",
     "cypher",
     "measure",
+    "query_workloads",
 ]
 
 _CYPHER = Path(__file__).resolve().parent / "cypher"
+
+CLIENTS = (1, 10, 50)
+REQUESTS = {1: 50, 10: 200, 50: 400}
+"""Requests per run at each concurrency: bounded, and enough for a p99."""
 
 BUYING_CENTRE = """
 query BuyingCentre($workspace: ID!, $deal: ID!) {
@@ -125,6 +132,9 @@ class Latency:
     p99_ms: float
     per_second: float
     requests: int
+    cpu_ms: float | None = None
+    """CPU per request of whoever did the work, when measured: the API's processes for GraphQL,
+    this process (the driver) for the Cypher limit."""
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -132,8 +142,17 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def measure(call: Callable[[], Awaitable[None]], clients: int, requests: int) -> Latency:
-    """Run ``requests`` calls from ``clients`` concurrent callers; p50, p99 and calls/s."""
+async def measure(
+    call: Callable[[], Awaitable[Any]],
+    clients: int,
+    requests: int,
+    cpu: Callable[[], float] | None = None,
+) -> Latency:
+    """Run ``requests`` calls from ``clients`` concurrent callers; p50, p99 and calls/s.
+
+    ``cpu`` (cumulative CPU seconds of whoever serves the calls) gives the CPU per request.
+    """
+    cpu_before = cpu() if cpu is not None else 0.0
     latencies: list[float] = []
     remaining = requests
 
@@ -153,16 +172,19 @@ async def measure(call: Callable[[], Awaitable[None]], clients: int, requests: i
         p99_ms=1000 * _percentile(latencies, 0.99),
         per_second=len(latencies) / elapsed,
         requests=len(latencies),
+        cpu_ms=1000 * (cpu() - cpu_before) / len(latencies) if cpu is not None else None,
     )
 
 
 def median_latency(runs: list[Latency]) -> Latency:
     """Each figure's median over several runs."""
+    cpu = [r.cpu_ms for r in runs if r.cpu_ms is not None]
     return Latency(
         statistics.median(r.p50_ms for r in runs),
         statistics.median(r.p99_ms for r in runs),
         statistics.median(r.per_second for r in runs),
         sum(r.requests for r in runs),
+        statistics.median(cpu) if len(cpu) == len(runs) else None,
     )
 
 
@@ -194,17 +216,12 @@ class ApiServer:
 
     def peak_rss(self) -> int | None:
         """Peak resident memory of the API process (and of its workers, summed)."""
-        pids = [self.process.pid, *_children(self.process.pid)]
-        peaks = [p for p in (peak_rss(pid) for pid in pids) if p is not None]
+        peaks = [p for p in (peak_rss(pid) for pid in process_tree(self.process.pid)) if p]
         return sum(peaks) if peaks else None
 
-
-def _children(pid: int) -> list[int]:
-    try:
-        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
-    except OSError:
-        return []
-    return [int(c) for c in text.split()]
+    def cpu_seconds(self) -> float:
+        """CPU seconds so far of the API process and its workers."""
+        return cpu_seconds(self.process.pid)
 
 
 @asynccontextmanager
@@ -270,3 +287,55 @@ async def read_limit(driver: AsyncDriver, name: str, params: dict[str, Any]) -> 
     async with driver.session(default_access_mode=READ_ACCESS) as session:
         result = await session.run(cypher(name), params)
         _ = [record async for record in result]
+
+
+Call = Callable[[], Awaitable[Any]]
+Measured = dict[tuple[str, int], tuple[Latency, Latency]]
+
+
+async def query_workloads(
+    api: ApiServer,
+    driver: AsyncDriver,
+    workspace: str,
+    deal: str,
+    person: str,
+    runs: int,
+    clients: tuple[int, ...] = CLIENTS,
+    requests: dict[int, int] = REQUESTS,
+    observe: Callable[[str, int, Latency, Latency], None] | None = None,
+    api_cpu: Callable[[], float] | None = None,
+) -> Measured:
+    """The buying-centre and person queries through GraphQL and as the Cypher limit.
+
+    At each concurrency, ``runs`` runs of each, interleaved (ours, limit, ours, ...), after a
+    warm-up of both; each figure is the median over the runs. ``observe`` sees every run.
+    With ``api_cpu`` (the API's cumulative CPU seconds), GraphQL runs record the API's CPU per
+    request and limit runs this process's.
+    """
+    own_cpu = time.process_time if api_cpu is not None else None
+    workloads: dict[str, tuple[Call, Call]] = {
+        "buying centre": (
+            lambda: api.graphql(BUYING_CENTRE, {"workspace": workspace, "deal": deal}),
+            lambda: read_limit(
+                driver, "limit_buying_centre", {"workspace": workspace, "deal": deal}
+            ),
+        ),
+        "person": (
+            lambda: api.graphql(PERSON, {"workspace": workspace, "person": person}),
+            lambda: read_limit(driver, "limit_person", {"workspace": workspace, "person": person}),
+        ),
+    }
+    measured: Measured = {}
+    for name, (graphql, limit) in workloads.items():
+        await measure(graphql, 10, 100)  # warm both up: plans compiled, pools filled
+        await measure(limit, 10, 100)
+        for concurrency in clients:
+            ours: list[Latency] = []
+            peer: list[Latency] = []
+            for _ in range(runs):
+                ours.append(await measure(graphql, concurrency, requests[concurrency], api_cpu))
+                peer.append(await measure(limit, concurrency, requests[concurrency], own_cpu))
+                if observe is not None:
+                    observe(name, concurrency, ours[-1], peer[-1])
+            measured[(name, concurrency)] = (median_latency(ours), median_latency(peer))
+    return measured

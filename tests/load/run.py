@@ -36,6 +36,7 @@ from typing import Any
 import httpx
 from neo4j import AsyncGraphDatabase
 
+from benchmarks.environment import cpu_seconds, process_tree
 from graph.auth import Role, TokenAuthority, issue_token
 from graph.config import Settings
 from graph.imports.formats import FORMATS
@@ -84,39 +85,19 @@ class Report:
     by_kind: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
-def _tree(pid: int) -> list[int]:
-    """``pid`` and its descendants (an API's worker processes)."""
-    pids, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        pids.append(current)
-        for task in Path(f"/proc/{current}/task").glob("*/children"):
-            todo.extend(int(c) for c in task.read_text().split())
-    return pids
-
-
 def rss_mib(pid: int | None) -> float | None:
     """Resident memory of ``pid`` and its children from /proc, in MiB (None when unknown)."""
     if pid is None:
         return None
     total = 0
     try:
-        for each in _tree(pid):
+        for each in process_tree(pid):
             for line in Path(f"/proc/{each}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
                     total += int(line.split()[1])
     except OSError:
         return None
     return round(total / 1024, 1)
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU of ``pid`` and its children so far."""
-    ticks = 0
-    for each in _tree(pid):
-        fields = Path(f"/proc/{each}/stat").read_text().rpartition(")")[2].split()
-        ticks += int(fields[11]) + int(fields[12])
-    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _percentile(values: list[float], q: float) -> float:
