@@ -1,9 +1,10 @@
 """Reading the part of the map an analysis looks at: a deal, an account or a whole workspace.
 
-Each read costs two round trips: one for the people in scope (and a deal's members), one for the
-INFLUENCES, REPORTS_TO and KNOWS edges among them. Both answer with one record of lists (a column
-per field) rather than a record or a map per edge: streaming tens of thousands of records costs
-the driver far more than the database's work. They are read with
+A deal or an account is read in one round trip: one statement finds the people in scope (and a
+deal's members) and the INFLUENCES, REPORTS_TO and KNOWS edges among them; a whole workspace
+takes two (people, then edges). The edges come as one record of lists (a column per field)
+rather than a record or a map per edge: streaming tens of thousands of records costs the driver
+far more than the database's work. They are read with
 :meth:`~graph.store.WorkspaceStore.read_plain`, which keeps the values as decoded rather than
 converting each of them again. What a scope holds:
 
@@ -59,7 +60,7 @@ def _person(row: Row) -> PersonNode:
 def _edges(
     columns: Row,
 ) -> tuple[list[InfluenceEdge], list[tuple[str, str]], list[KnowsEdge]]:
-    """Edges from the column lists of ``analytics/*_edges`` (one entry per relationship).
+    """Edges from the column lists of the scope statements (one entry per relationship).
 
     The statement leaves out self-loops (the write path refuses them, older data may hold them)
     and INFLUENCES or KNOWS without a weight.
@@ -99,18 +100,16 @@ async def read_scope(ws: WorkspaceStore, kind: ScopeKind, key: str | None = None
     if key is None:
         raise ValueError(f"a {kind} scope needs the id of its {kind}")
     if kind == "deal":
-        rows = await ws.read_plain("analytics/deal_people", {"deal_id": key})
+        rows = await ws.read_plain("analytics/deal_scope", {"deal_id": key})
     else:
-        rows = await ws.read_plain("analytics/account_people", {"organisation_id": key})
+        rows = await ws.read_plain("analytics/account_scope", {"organisation_id": key})
     if not rows:
         what = "deal" if kind == "deal" else "organisation"
         raise NotFound(f"no {what} {key!r} in this workspace", kind=what)
     head = rows[0]
     with gc_paused():
         people = [_person(p) for p in head["people"]]
-    columns = await ws.read_plain("analytics/scope_edges", {"ids": [p.id for p in people]})
-    with gc_paused():
-        influences, reports, knows = _edges(columns[0])
+        influences, reports, knows = _edges(head)
     return Scope(
         kind=kind,
         key=key,

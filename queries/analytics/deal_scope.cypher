@@ -28,8 +28,17 @@ CALL (core) {
 }
 UNWIND core + partner_people AS p
 WITH d, account, members, collect(DISTINCT p) AS scope, $workspace + ':org' AS ladder
+CALL (scope) {
+  UNWIND scope AS a
+  MATCH (a)-[r:INFLUENCES|REPORTS_TO|KNOWS]->(b)
+  WHERE b IN scope AND a <> b
+    AND (type(r) = 'REPORTS_TO' OR coalesce(r.weight, r.strength) IS NOT NULL)
+  RETURN collect(type(r)) AS types, collect(a.id) AS sources, collect(b.id) AS targets,
+         collect(coalesce(r.weight, r.strength, 0.0)) AS weights,
+         collect(coalesce(r.kind, 'advice')) AS kinds
+}
 RETURN d.id AS deal_id, account.id AS account_id, members,
   [p IN scope | p {.id, .name,
     level: head([(p)-[:AT_LEVEL]->(s:StatusLevel {ladder: ladder}) | s.rank]),
     org: head([(p)-[:WORKS_AT]->(o:Organisation) | [o.id, o.kind]])
-  }] AS people
+  }] AS people, types, sources, targets, weights, kinds
