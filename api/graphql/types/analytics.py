@@ -30,6 +30,7 @@ from graph.analytics import (
     what_if,
 )
 from graph.errors import ValidationFailed
+from graph.gc_pause import gc_paused
 from graph.scope import ScopeKind
 
 if TYPE_CHECKING:
@@ -177,12 +178,25 @@ class InfluenceMap:
 
     @strawberry.field(description="`edges` as columns.")
     def edge_columns(self) -> InfluenceMapEdgeColumns:
-        edges = sorted(self.analysis.G.edges(data=True))
+        source: list[str | None] = []
+        target: list[str | None] = []
+        weight: list[float] = []
+        kind: list[str | None] = []
+        adjacency = self.analysis.G.adj
+        with gc_paused():  # tens of thousands of entries, none of them garbage
+            for a in sorted(adjacency):
+                successors = adjacency[a]
+                for b in sorted(successors):
+                    data = successors[b]
+                    source.append(a)
+                    target.append(b)
+                    weight.append(data["weight"])
+                    kind.append(data.get("kind") or "")
         return InfluenceMapEdgeColumns(
-            source=StringColumn([a for a, _, _ in edges]),
-            target=StringColumn([b for _, b, _ in edges]),
-            weight=FloatColumn([d["weight"] for _, _, d in edges]),
-            kind=StringColumn([d.get("kind") or "" for _, _, d in edges]),
+            source=StringColumn(source),
+            target=StringColumn(target),
+            weight=FloatColumn(weight),
+            kind=StringColumn(kind),
         )
 
     @strawberry.field(
