@@ -13,8 +13,8 @@ row (an ``Eager`` operator) before writing:
 
 Edges are sent as lists in :data:`EDGE_COLUMNS` order rather than as maps: a million edges then
 cost no key strings to encode, send and decode. Every statement finds its nodes through the
-unique ``id`` constraints (``USING INDEX SEEK``), never through the ``workspace`` index, whatever the
-planner's statistics say when the database is still empty.
+unique ``id`` constraints (``USING INDEX SEEK``), never through the ``workspace`` index,
+whatever the planner's statistics say (they are wrong while the database is still filling).
 """
 
 from __future__ import annotations
