@@ -71,6 +71,8 @@ class Report:
     sent: int = 0
     ok: int = 0
     errors: int = 0
+    busy: int = 0
+    """Of the errors, 503 busy answers: refused before any work because the API was full."""
     error_samples: list[str] = field(default_factory=list)
     p50_ms: float = 0.0
     p95_ms: float = 0.0
@@ -287,6 +289,7 @@ async def run(args: argparse.Namespace) -> Report:
     report.sent = len(results)
     report.ok = sum(ok for _, _, ok, _ in results)
     report.errors = report.sent - report.ok
+    report.busy = sum('"error": "busy"' in e for _, _, ok, e in results if not ok)
     report.error_samples = sorted({e for _, _, ok, e in results if not ok})[:5]
     report.p50_ms = _percentile(latencies, 0.50)
     report.p95_ms = _percentile(latencies, 0.95)
