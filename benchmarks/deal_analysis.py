@@ -173,6 +173,7 @@ async def measure(api: ApiServer, ws: WorkspaceStore, account_people: int, runs:
         colds.append(time.perf_counter() - started)
     warm = await _median(lambda: api.graphql(DEAL_ANALYSIS_COLUMNS, variables), runs)
     objects = await _median(lambda: api.graphql(DEAL_ANALYSIS, variables), runs)
+    log.info("through GraphQL: cold %.3f s, answer %.3f s", statistics.median(colds), warm)
 
     read = await _median(lambda: read_scope(ws, "deal", deal), runs)
     scope = await read_scope(ws, "deal", deal)
