@@ -1,6 +1,6 @@
 """Whole-workspace influence rank at portfolio and whole-CRM size: ``python -m benchmarks.crm``.
 
-    python -m benchmarks.crm --sizes portfolio,crm --work /tmp/statusmap-crm
+    python -m benchmarks.crm --sizes deal,account,portfolio,crm --work /tmp/statusmap-crm
 
 Per size: the seeded generator's data is written by ``neo4j-admin database import``
 (:mod:`benchmarks.bulk_load`: minutes, where the import path takes hours at 1M people) into a
@@ -79,7 +79,11 @@ def _cpu(pid: int) -> float:
 async def _streamed(uri: str, password: str, workspace: str, brokerage: bool) -> dict[str, Any]:
     from neo4j import AsyncGraphDatabase
 
-    from graph.analytics.workspace_graph import workspace_brokerage, workspace_influence_rank
+    from graph.analytics.workspace_graph import (
+        top_cross_account_influencers,
+        workspace_brokerage,
+        workspace_influence_rank,
+    )
     from graph.store import Store
     from graph.workspace_scope import read_workspace_graph
 
@@ -104,6 +108,12 @@ async def _streamed(uri: str, password: str, workspace: str, brokerage: bool) ->
     figures["peak_rank"] = _own_peak()
     figures["load_after_rank"] = _load()
     figures["top"] = _top(graph.ids, ranks.tolist())
+    # What crossAccountInfluencers adds to the read (the default: the first 50).
+    started = time.perf_counter()
+    found = top_cross_account_influencers(graph, min_accounts=2, limit=50)
+    figures["cross_account"] = time.perf_counter() - started
+    figures["cross_account_found"] = len(found)
+    figures["peak_cross_account"] = _own_peak()
     if brokerage:
         started, cpu = time.perf_counter(), time.process_time()
         result = workspace_brokerage(graph, samples=_BROKERAGE_SAMPLES)
@@ -277,7 +287,7 @@ def _parse() -> argparse.Namespace:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--sizes", default="portfolio,crm")
+    parser.add_argument("--sizes", default="deal,account,portfolio,crm")
     parser.add_argument("--work", type=Path, default=None, help="data directory (kept; reused)")
     parser.add_argument("--heap", default=os.environ.get("STATUSMAP_NEO4J_HEAP", "3g"))
     parser.add_argument("--pagecache", default=os.environ.get("STATUSMAP_NEO4J_PAGECACHE", "3g"))
