@@ -5,10 +5,10 @@ and one written by an import end up the same. A person takes three statements, o
 because one statement that both deletes and merges relationships makes the planner buffer every
 row (an ``Eager`` operator) before writing:
 
-1. ``people/upsert``: the node and its properties;
-2. ``people/unlink``: a changed organisation's or level's old ``WORKS_AT`` / ``AT_LEVEL`` go (on
-   new people it matches nothing), and it names those whose explicit level an inferred one must
-   not replace;
+1. ``people/upsert``: the node and its properties; it names the people that were there before;
+2. ``people/unlink``, for those only: a changed organisation's or level's old ``WORKS_AT`` /
+   ``AT_LEVEL`` go, and it names those whose explicit level an inferred one must not replace
+   (new people have nothing to unlink, so a first import skips this statement);
 3. ``people/link``: ``WORKS_AT`` and ``AT_LEVEL`` merged.
 
 Edges are sent as lists in :data:`EDGE_COLUMNS` order rather than as maps: a million edges then
@@ -59,9 +59,13 @@ async def write_people(run: Run, rows: Sequence[Row]) -> int:
     an inferred level never replaces an explicit one).
     """
     batch = list(rows)
-    written = int((await run("people/upsert", {"rows": batch}))[0]["written"])
-    kept = set((await run("people/unlink", {"rows": batch}))[0]["kept"])
+    upserted = (await run("people/upsert", {"rows": batch}))[0]
+    existed = set(upserted["existed"])
+    kept: set[str] = set()
+    if existed:
+        stored = [r for r in batch if r["id"] in existed]
+        kept = set((await run("people/unlink", {"rows": stored}))[0]["kept"])
     if kept:
         batch = [{**r, "rank": None} if r["id"] in kept else r for r in batch]
     await run("people/link", {"rows": batch})
-    return written
+    return int(upserted["written"])
