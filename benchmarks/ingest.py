@@ -58,6 +58,11 @@ class IngestRun:
     load_seconds: float
     load_average: float = field(default_factory=lambda: os.getloadavg()[0])
     """The machine's 1-minute load average when the run ended."""
+    ours_phases: dict[str, float] = field(default_factory=dict)
+    """Seconds per phase of the import: ``validation`` (until the first batch is written,
+    which is small: organisations), then each kind's writes."""
+    load_phases: dict[str, float] = field(default_factory=dict)
+    """Seconds per LOAD CSV statement (one per kind)."""
 
     @property
     def ours_rate(self) -> float:
@@ -95,12 +100,18 @@ def _statement(kind: str) -> str:
     return (_CYPHER / f"load_{kind}.cypher").read_text()
 
 
-async def _load_csv(driver: AsyncDriver, data: Dataset, prefix: str, workspace: str) -> float:
+Timed = tuple[float, dict[str, float]]
+"""Seconds in all, and per phase."""
+
+
+async def _load_csv(driver: AsyncDriver, data: Dataset, prefix: str, workspace: str) -> Timed:
     started = time.perf_counter()
+    phases: dict[str, float] = {}
     levels = [{"rank": r, "name": n} for r, n in sorted(LEVEL_NAMES.items())]
     await driver.execute_query(query("import/workspace"), workspace=workspace, levels=levels)
     with _http(data.directory) as port:
         for kind in LOAD_ORDER:
+            at = time.perf_counter()
             url = f"http://127.0.0.1:{port}/{FORMATS[kind].file_name}"
             async with driver.session(notifications_min_severity="OFF") as session:
                 result = await session.run(
@@ -108,17 +119,28 @@ async def _load_csv(driver: AsyncDriver, data: Dataset, prefix: str, workspace: 
                     {"url": url, "prefix": prefix, "workspace": workspace},
                 )
                 await result.consume()
-    return time.perf_counter() - started
+            phases[kind] = time.perf_counter() - at
+    return time.perf_counter() - started, phases
 
 
-async def _import(store: Store, data: Dataset, workspace: str) -> float:
+async def _import(store: Store, data: Dataset, workspace: str) -> Timed:
     paths = [data.directory / FORMATS[kind].file_name for kind in FORMATS]
+    done: dict[str, float] = {}  # kind -> when its last batch was written
+
+    def progress(kind: str, _rows: int) -> None:
+        done[kind] = time.perf_counter()
+
     started = time.perf_counter()
-    result = await import_files(store, workspace, paths)
+    result = await import_files(store, workspace, paths, progress=progress)
     elapsed = time.perf_counter() - started
     if not result.applied:
         raise RuntimeError(f"the generated files did not import: {result.report.issues[:5]}")
-    return elapsed
+    phases: dict[str, float] = {}
+    last = started
+    for kind, at in done.items():
+        phases["validation" if not phases else kind] = at - last
+        last = at
+    return elapsed, phases
 
 
 async def run_ingest(
@@ -134,7 +156,9 @@ async def run_ingest(
     else:
         ours = await _import(store, data, workspace)
         load = await _load_csv(store.driver, data, "L", load_workspace)
-    return IngestRun(data.rows, data.edges, ours, load)
+    return IngestRun(
+        data.rows, data.edges, ours[0], load[0], ours_phases=ours[1], load_phases=load[1]
+    )
 
 
 def ingest_table(size: Size, runs: list[IngestRun]) -> str:
@@ -158,6 +182,22 @@ def ingest_table(size: Size, runs: list[IngestRun]) -> str:
         f"{statistics.median(r.load_rate for r in runs):,.0f} | "
         f"{statistics.median(r.ours_rate / r.load_rate for r in runs):.2f}x | |"
     )
+    kinds = [k for k in LOAD_ORDER if any(k in r.load_phases for r in runs)]
+    lines += [
+        "",
+        f"| {size.name}: seconds per phase, import / LOAD CSV (runs 0..{len(runs) - 1}) | "
+        + " | ".join(["validation", *kinds])
+        + " |",
+        "|---|" + "---:|" * (len(kinds) + 1),
+    ]
+    for i, r in enumerate(runs):
+        ours = [r.ours_phases.get(k, 0.0) for k in ["validation", *kinds]]
+        peer = [None, *(r.load_phases.get(k, 0.0) for k in kinds)]
+        cells = [
+            f"{o:.1f}" if p is None else f"{o:.1f} / {p:.1f}"
+            for o, p in zip(ours, peer, strict=True)
+        ]
+        lines.append(f"| run {i} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
