@@ -252,3 +252,21 @@ def test_measures_of_tiny_graphs() -> None:
     pair = influence_measures(nx.DiGraph([("a", "b")]))
     assert pair.brokerage.values == {"a": 0.0, "b": 0.0}
     assert pair.degrees == {"a": (0.0, 1.0), "b": (1.0, 0.0)}
+
+
+@pytest.mark.parametrize("exact", [True, False])
+def test_brokerage_on_two_threads_is_the_same(monkeypatch: pytest.MonkeyPatch, exact: bool) -> None:
+    import graph.analytics.centrality as centrality
+
+    monkeypatch.setattr(centrality, "_ONE_BATCH_UP_TO", 10)
+    monkeypatch.setattr(centrality, "_BATCH_SOURCES", 8)
+    G = _random_graph(90, 0.06, 13)
+    nodes = list(G)
+    A = centrality.adjacency_matrix(G, nodes)
+    sources, is_exact = centrality.brokerage_sources(
+        nodes, exact_limit=100 if exact else 50, samples=40, seed=1
+    )
+    assert is_exact == exact
+    one = centrality.brokerage_vector(A, sources, exact=is_exact, workers=1)
+    two = centrality.brokerage_vector(A, sources, exact=is_exact, workers=2)
+    assert two.tolist() == one.tolist()
