@@ -41,7 +41,9 @@ Brokerage
     Cost, on one core: 512 pivots on 5,000 people and 50,000 edges take about 0.2 s when the
     core is free (0.5 s of CPU measured on a busy shared machine), and the exact computation
     at the 2,000-person limit about the same; exact on 5,000 people takes seconds, which is
-    why the defaults are ``exact_limit=2000, samples=512``.
+    why the defaults are ``exact_limit=2000, samples=512``. :func:`influence_measures` (what
+    the analysis of a scope calls) spreads the batches of sources over two threads, which a
+    second free core turns into nearly half the time.
 """
 
 from __future__ import annotations
