@@ -211,6 +211,10 @@ def _s(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
+def _ratio(value: float) -> str:
+    return f"{value:.0f}x" if value >= 10 else f"{value:.2g}x"
+
+
 def _load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"{one:.1f} / {five:.1f} / {fifteen:.1f}"
@@ -242,8 +246,8 @@ def markdown(about: dict[str, str], runs: list[DealRun], load_after: str) -> str
             f"| {r.account_people:,} | {r.scope_people:,} | {r.influence_edges:,} | {r.members} "
             f"| {'exact' if r.brokerage_exact else 'sampled'} | **{_s(r.cold)}** | {_s(r.read)} "
             f"| {_s(r.analysis)} | {_s(r.planning)} | {_s(r.answer)} | {_s(r.answer_objects)} "
-            f"| {_s(r.networkx)}{nx_note} | {_s(r.igraph)} | {r.networkx_ratio:.0f}x "
-            f"| {r.igraph_ratio:.2f}x |"
+            f"| {_s(r.networkx)}{nx_note} | {_s(r.igraph)} | {_ratio(r.networkx_ratio)} "
+            f"| {_ratio(r.igraph_ratio)} |"
         )
     return "\n".join([*lines, ""])
 
