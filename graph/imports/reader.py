@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,6 +109,8 @@ class SourceFile:
             at = {name: i for i, name in enumerate(self.header)}
             where = [at.get(str(projection.columns.get(c, c)), -1) for c in columns]
             when = at.get(projection.when, -1) if projection.when else None
+            # Every column there (the usual case): one itemgetter call per row, not a loop.
+            pick = operator.itemgetter(*where) if min(where) >= 0 and len(where) > 1 else None
             for number, values in enumerate(records, start=2):
                 if len(values) < width:
                     if not any(values):
@@ -115,11 +118,12 @@ class SourceFile:
                     values = values + [""] * (width - len(values))
                 if when is not None and not values[when].strip():
                     continue
-                yield (
-                    number,
-                    [values[i].strip() if i >= 0 else "" for i in where],
-                    len(values) > width,
+                picked = (
+                    list(map(str.strip, pick(values)))
+                    if pick is not None
+                    else [values[i].strip() if i >= 0 else "" for i in where]
                 )
+                yield number, picked, len(values) > width
             return
         for number, values in enumerate(records, start=2):
             if len(values) < width:

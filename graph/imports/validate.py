@@ -12,11 +12,12 @@ Row numbers are 1-based with the header as row 1, as a spreadsheet shows them.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -122,6 +123,35 @@ def _value_problem(column: Column, value: str) -> str | None:
     return None
 
 
+def _is_unit(value: str) -> bool:
+    try:
+        return 0.0 <= float(value) <= 1.0
+    except ValueError:
+        return False
+
+
+def _passes(column: Column) -> Callable[[str], bool]:
+    """A quick test that a non-empty value fits ``column`` (a million rows each take it).
+
+    It may only say yes where :func:`_value_problem` finds nothing; values it does not pass go
+    to :func:`_value_problem` for the reason.
+    """
+    kind = column.type
+    if kind == "id":
+        return lambda v: ID_PATTERN.match(v) is not None
+    if kind == "int":
+        return lambda v: _INT.match(v) is not None
+    if kind == "unit":
+        return _is_unit
+    if kind == "level":
+        return frozenset("1234567").__contains__
+    if kind == "enum":
+        return frozenset(column.choices).__contains__
+    if kind in ("text", "list"):
+        return bool
+    return lambda _v: False
+
+
 class _Validation:
     def __init__(
         self, foreign: dict[str, dict[str, str]], stored_lines: Iterable[tuple[str, str]]
@@ -133,6 +163,10 @@ class _Validation:
         self.rejected: dict[str, dict[str, str]] = {}  # node kind -> id -> where it was rejected
         self.rows: dict[str, int] = dict.fromkeys(FORMATS, 0)  # rows read per kind
 
+    def _known(self, kind: str) -> Callable[[str], bool]:
+        """The quick test of a reference: an accepted id of ``kind`` (others are checked)."""
+        return self.valid.setdefault(kind, set()).__contains__
+
     def _bad(self, source: SourceFile, kind: str, row: int, column: str, reason: str) -> None:
         self.report.issues.append(Issue(source.path.name, row, column, reason))
         self.report.skip.setdefault((str(source.path), kind), set()).add(row)
@@ -143,9 +177,14 @@ class _Validation:
         names = fmt.column_names
         is_node = fmt.key == ("id",)
         key_at = [names.index(k) for k in fmt.key]
-        checked = [(i, c) for i, c in enumerate(fmt.columns) if c.required or c.type != "text"]
+        key_of = operator.itemgetter(*key_at)  # an id for a node, a tuple of ids for an edge
+        checked = [
+            (i, c, self._known(c.ref) if c.ref else _passes(c))
+            for i, c in enumerate(fmt.columns)
+            if c.required or c.type != "text"
+        ]
         refs = [(i, c.ref) for i, c in enumerate(fmt.columns) if c.ref]
-        seen: dict[str, tuple[str, int]] = {}
+        seen: dict[Any, tuple[str, int]] = {}
         pending: dict[str, list[_Ref]] = {}
         valid = self.valid.setdefault(kind, set()) if is_node else set()
         rejected = self.rejected.setdefault(kind, {}) if is_node else {}
@@ -159,16 +198,20 @@ class _Validation:
                 for name in missing:
                     self._bad(source, kind, 1, name, f"required column {name!r} is missing")
                 continue
+            file_name = source.path.name
             for number, row, extra in source.rows(kind):
                 self.rows[kind] += 1
                 problems: list[tuple[str, str]] = []
                 if extra:
                     problems.append(("", "more values than the header has columns"))
-                for i, column in checked:
-                    problem = _value_problem(column, row[i])
+                for i, column, passes in checked:
+                    value = row[i]
+                    if value and passes(value):
+                        continue
+                    problem = _value_problem(column, value)
                     if problem:
                         problems.append((col[i], problem))
-                key = row[key_at[0]] if is_node else "\x1f".join([row[i] for i in key_at])
+                key = key_of(row)
                 if not problems:
                     if not is_node and row[key_at[0]] == row[key_at[1]]:
                         problems.append((col[key_at[1]], "an edge needs two different ends"))
@@ -200,7 +243,7 @@ class _Validation:
                     if is_node and key and key not in valid:
                         rejected.setdefault(key, f"row {number} of {source.path.name}")
                     continue
-                seen[key] = (source.path.name, number)
+                seen[key] = (file_name, number)
                 if is_node:
                     valid.add(key)
                 elif kind == "reporting":
