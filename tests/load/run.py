@@ -78,6 +78,9 @@ class Report:
     p95_ms: float = 0.0
     p99_ms: float = 0.0
     max_ms: float = 0.0
+    ok_p50_ms: float = 0.0
+    ok_p99_ms: float = 0.0
+    """Latency of the answered requests alone (503 busy answers come back fast)."""
     achieved_rate: float = 0.0
     api_rss_mib_before: float = 0.0
     api_rss_mib_after: float = 0.0
@@ -295,6 +298,9 @@ async def run(args: argparse.Namespace) -> Report:
     report.p95_ms = _percentile(latencies, 0.95)
     report.p99_ms = _percentile(latencies, 0.99)
     report.max_ms = round(max(latencies, default=0.0), 1)
+    answered = [ms for _, ms, ok, _ in results if ok]
+    report.ok_p50_ms = _percentile(answered, 0.50)
+    report.ok_p99_ms = _percentile(answered, 0.99)
     report.achieved_rate = round(report.sent / sending, 1) if sending else 0.0
     report.api_cpu_ms_per_request = round(api_cpu * 1000 / report.sent, 2) if report.sent else 0.0
     for kind in sorted({k for k, _, _, _ in results}):
