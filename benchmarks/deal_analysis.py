@@ -14,7 +14,10 @@ workspace of their own. The deal with the largest buying centre is analysed:
   approachPlan }`` with every measure of every person and every edge of the map (as columns:
   ``peopleColumns``, ``edgeColumns``), sent to a real API process (uvicorn on loopback), each
   call right after a write to the workspace, so the analysis cache misses and the call reads the
-  scope, analyses it and builds the answer. Median of ``--runs`` calls.
+  scope, analyses it and builds the answer. Median of ``--runs`` calls. *CPU: API + Neo4j* is
+  the CPU time the API process and the Neo4j JVM used during one such call (medians): on a
+  shared machine the wall time grows with the load, the CPU time much less; the two processes
+  work one after the other, so their sum is roughly what the call takes on a free machine.
 * **breakdown**, each a median of ``--runs``, measured in this process on the same server:
   *scope read* (:func:`graph.scope.read_scope`), *analysis* (graphs, influence rank, brokerage,
   degrees: :func:`graph.analysis.analyse` without the deal part), *coverage + plan* (the rest of
@@ -95,6 +98,8 @@ class DealRun:
     members: int
     brokerage_exact: bool
     cold: float
+    api_cpu: float
+    neo4j_cpu: float | None
     read: float
     analysis: float
     planning: float
@@ -124,6 +129,17 @@ async def _median(call: Callable[[], Awaitable[object]], runs: int) -> float:
     return statistics.median(times)
 
 
+def cpu_seconds(pid: int | None) -> float:
+    """CPU time (user + system, every thread) process ``pid`` has used; 0 when unknown."""
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def load_account(store: Store, people: int, directory: Path) -> str:
     """Generate one account of ``people`` people and import it; return its workspace."""
     workspace = f"deal-analysis-{people}"
@@ -150,7 +166,9 @@ async def _target(store: Store, workspace: str) -> dict[str, Any]:
     return records[0].data()
 
 
-async def measure(api: ApiServer, ws: WorkspaceStore, account_people: int, runs: int) -> DealRun:
+async def measure(
+    api: ApiServer, ws: WorkspaceStore, account_people: int, runs: int, neo4j_pid: int | None
+) -> DealRun:
     """Every figure of one size (its workspace already imported)."""
     target = await _target(ws.store, ws.workspace)
     deal = target["deal"]
@@ -165,12 +183,18 @@ async def measure(api: ApiServer, ws: WorkspaceStore, account_people: int, runs:
         }
     }
     await api.graphql(DEAL_ANALYSIS_COLUMNS, variables)  # warm up: plans compiled, modules loaded
-    colds = []
+    colds, api_cpu, neo4j_cpu = [], [], []
     for _ in range(runs):
         await api.graphql(TOUCH, touch)  # a write: the next analysis is computed afresh
-        started = time.perf_counter()
+        started, api_before, neo4j_before = (
+            time.perf_counter(),
+            cpu_seconds(api.process.pid),
+            cpu_seconds(neo4j_pid),
+        )
         answer = await api.graphql(DEAL_ANALYSIS_COLUMNS, variables)
         colds.append(time.perf_counter() - started)
+        api_cpu.append(cpu_seconds(api.process.pid) - api_before)
+        neo4j_cpu.append(cpu_seconds(neo4j_pid) - neo4j_before)
     warm = await _median(lambda: api.graphql(DEAL_ANALYSIS_COLUMNS, variables), runs)
     objects = await _median(lambda: api.graphql(DEAL_ANALYSIS, variables), runs)
     log.info("through GraphQL: cold %.3f s, answer %.3f s", statistics.median(colds), warm)
@@ -196,6 +220,8 @@ async def measure(api: ApiServer, ws: WorkspaceStore, account_people: int, runs:
         members=len(scope.members),
         brokerage_exact=result.brokerage.exact,
         cold=statistics.median(colds),
+        api_cpu=statistics.median(api_cpu),
+        neo4j_cpu=statistics.median(neo4j_cpu) if neo4j_pid is not None else None,
         read=read,
         analysis=analysis,
         planning=max(0.0, whole - analysis),
@@ -235,16 +261,19 @@ def markdown(about: dict[str, str], runs: list[DealRun], load_after: str) -> str
         f"| load average at the end (1/5/15 min) | {load_after} |",
         "",
         "| account people | scope people | influence edges | buying centre | brokerage "
-        "| **through GraphQL (cold)** | scope read | analysis | coverage + plan | answer "
+        "| **through GraphQL (cold)** | CPU: API + Neo4j | scope read | analysis | coverage + plan "
+        "| answer "
         "| answer, map as objects | NetworkX exact | igraph exact | NetworkX / ours "
         "| igraph / ours |",
-        "|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in runs:
         nx_note = "" if r.networkx_runs > 1 else " (1 run)"
         lines.append(
             f"| {r.account_people:,} | {r.scope_people:,} | {r.influence_edges:,} | {r.members} "
-            f"| {'exact' if r.brokerage_exact else 'sampled'} | **{_s(r.cold)}** | {_s(r.read)} "
+            f"| {'exact' if r.brokerage_exact else 'sampled'} | **{_s(r.cold)}** "
+            f"| {_s(r.api_cpu)} + {_s(r.neo4j_cpu) if r.neo4j_cpu is not None else '-'} "
+            f"| {_s(r.read)} "
             f"| {_s(r.analysis)} | {_s(r.planning)} | {_s(r.answer)} | {_s(r.answer_objects)} "
             f"| {_s(r.networkx)}{nx_note} | {_s(r.igraph)} | {_ratio(r.networkx_ratio)} "
             f"| {_ratio(r.igraph_ratio)} |"
@@ -275,7 +304,7 @@ async def _run(neo4j: BenchNeo4j, sizes: list[int], runs: int, out: Path) -> Non
             for people in sizes:
                 log.info("measuring %d people", people)
                 results.append(
-                    await measure(api, store.workspace(workspaces[people]), people, runs)
+                    await measure(api, store.workspace(workspaces[people]), people, runs, neo4j.pid)
                 )
                 log.info("%s", results[-1])
                 await asyncio.to_thread(out.write_text, markdown(about, results, _load()))
