@@ -220,6 +220,32 @@ def _measure(kind: str, neo4j: LocalNeo4j, workspace: str, flag: bool) -> dict[s
     return figures
 
 
+async def _graphql(neo4j: LocalNeo4j, workspace: str) -> dict[str, Any]:
+    """``crossAccountInfluencers`` through a real API process: first call (read) and second."""
+    from neo4j import AsyncGraphDatabase
+
+    from benchmarks.__main__ import _token
+    from benchmarks.environment import BenchNeo4j
+    from benchmarks.serving import CROSS_ACCOUNT, api_server
+    from graph.store import Store
+
+    assert neo4j.process is not None
+    target = BenchNeo4j(neo4j.uri, neo4j.user, neo4j.password, neo4j.process.pid)
+    async with AsyncGraphDatabase.driver(neo4j.uri, auth=(neo4j.user, neo4j.password)) as driver:
+        token = await _token(Store(driver), workspace)
+    figures: dict[str, Any] = {"load_before": _load()}
+    async with api_server(target, token) as api:
+        for call in ("first", "cached"):
+            started, cpu = time.perf_counter(), api.cpu_seconds()
+            body = await api.graphql(CROSS_ACCOUNT, {"workspace": workspace})
+            figures[call] = time.perf_counter() - started
+            figures[f"{call}_api_cpu"] = api.cpu_seconds() - cpu
+        figures["found"] = len(body["data"]["workspace"]["crossAccountInfluencers"])
+        figures["api_peak"] = api.peak_rss()
+    figures["load_after"] = _load()
+    return figures
+
+
 # --- one size ----------------------------------------------------------------------------
 
 
@@ -265,6 +291,9 @@ def _size(size: Size, work: Path, args: argparse.Namespace) -> dict[str, Any]:
             networkx = size.people <= args.networkx_up_to
             result["peers"] = _measure("peers", neo4j, workspace, networkx)
             log.info("%s peers: %s", size.name, result["peers"])
+        if "graphql" in only:
+            result["graphql"] = asyncio.run(_graphql(neo4j, workspace))
+            log.info("%s graphql: %s", size.name, result["graphql"])
         result["neo4j_peak"] = peak_rss(neo4j.process.pid)
     result["load_end"] = _load()
     return result
@@ -291,7 +320,9 @@ def _parse() -> argparse.Namespace:
     parser.add_argument("--work", type=Path, default=None, help="data directory (kept; reused)")
     parser.add_argument("--heap", default=os.environ.get("STATUSMAP_NEO4J_HEAP", "3g"))
     parser.add_argument("--pagecache", default=os.environ.get("STATUSMAP_NEO4J_PAGECACHE", "3g"))
-    parser.add_argument("--only", default="streamed,scope,peers", help="measurements to run")
+    parser.add_argument(
+        "--only", default="streamed,scope,peers,graphql", help="measurements to run"
+    )
     parser.add_argument("--scope-up-to", type=int, default=100_000)
     parser.add_argument("--networkx-up-to", type=int, default=100_000)
     parser.add_argument("--out", type=Path, default=Path("benchmarks/RESULTS-crm.json"))

@@ -112,6 +112,23 @@ def _memory_rows(sizes: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def _graphql_rows(sizes: list[dict[str, Any]]) -> list[str]:
+    lines = [
+        "| size | first call (reads the workspace) | API CPU of the first call | next call "
+        "(cached arrays) | API process peak | load average |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for size in sizes:
+        g = size.get("graphql")
+        if g:
+            lines.append(
+                f"| {size['size']} | {_s(g['first'])} | {_s(g['first_api_cpu'])} | "
+                f"{_s(g['cached'])} | {_gib(g['api_peak'])} | {g['load_before']} → "
+                f"{g['load_after']} |"
+            )
+    return lines
+
+
 def markdown(report: dict[str, Any]) -> str:
     """The report of one run as markdown."""
     machine = report["machine"]
@@ -146,6 +163,13 @@ def markdown(report: dict[str, Any]) -> str:
         "## Same graph, same run: igraph and NetworkX PageRank",
         "",
         *_peer_rows(sizes),
+        "",
+        "## Through GraphQL: `crossAccountInfluencers` (first 50) on a real API process",
+        "",
+        "A uvicorn process of the API on the same server, just started (the first call is "
+        "also the server's first read of the workspace).",
+        "",
+        *_graphql_rows(sizes),
         "",
         "## Memory peaks (resident) and sampled brokerage",
         "",
