@@ -37,7 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with open_driver(settings) as (driver, target):
-            store = Store(driver, settings.neo4j_database)
+            store = Store(driver, settings.neo4j_database, settings.neo4j_retry_seconds)
             await store.apply_schema()
             if settings.demo:
                 await load_demo_if_empty(store)

@@ -9,6 +9,7 @@ statement run this way must therefore be safe to repeat (MERGE, or CREATE guarde
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -88,6 +89,7 @@ _UNAVAILABLE = (
 _UNAVAILABLE_MESSAGE = "Neo4j is not answering; try again in a moment"
 _READ_ATTEMPTS = 3
 _READ_BACKOFF = 0.1  # seconds before the second attempt; doubled before the third
+_READ_RETRY_SECONDS = 3.0  # default: no new attempt after this long (connecting can take seconds)
 
 
 class Transaction:
@@ -121,9 +123,15 @@ class Store:
     bounded number of them.
     """
 
-    def __init__(self, driver: AsyncDriver, database: str = "neo4j") -> None:
+    def __init__(
+        self,
+        driver: AsyncDriver,
+        database: str = "neo4j",
+        retry_seconds: float = _READ_RETRY_SECONDS,
+    ) -> None:
         self.driver = driver
         self.database = database
+        self.retry_seconds = retry_seconds  # reads; writes retry within the driver's own limit
         self.round_trips = 0
         # Bumped by every write through a workspace store; caches of derived results (the
         # analytics) key on it, so a write to a workspace invalidates that workspace only.
@@ -161,6 +169,7 @@ class Store:
         are retried here as the driver would. The driver's bookmark manager keeps reads causal
         after this process's writes on a cluster.
         """
+        deadline = time.monotonic() + self.retry_seconds
         for attempt in range(_READ_ATTEMPTS):
             try:
                 async with self.driver.session(
@@ -171,7 +180,11 @@ class Store:
                     result = await session.run(text, params)
                     return [record async for record in result]
             except (Neo4jError, DriverError) as e:
-                if attempt + 1 == _READ_ATTEMPTS or not e.is_retryable():
+                if (
+                    attempt + 1 == _READ_ATTEMPTS
+                    or not e.is_retryable()
+                    or time.monotonic() > deadline
+                ):
                     raise
                 await asyncio.sleep(_READ_BACKOFF * 2**attempt)
         raise AssertionError("unreachable")  # pragma: no cover
