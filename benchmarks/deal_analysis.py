@@ -20,8 +20,9 @@ workspace of their own. The deal with the largest buying centre is analysed:
   work one after the other, so their sum is roughly what the call takes on a free machine.
 * **breakdown**, each a median of ``--runs``, measured in this process on the same server:
   *scope read* (:func:`graph.scope.read_scope`), *analysis* (graphs, influence rank, brokerage,
-  degrees: :func:`graph.analysis.analyse` without the deal part), *coverage + plan* (the rest of
-  ``analyse`` on the deal scope) and *answer* (the same GraphQL call when the analysis is
+  degrees: :func:`graph.analysis.analyse` without the deal part), *coverage + plan*
+  (:func:`~graph.analytics.deal_coverage` and :func:`~graph.analytics.approach_plan` on the
+  analysed graphs) and *answer* (the same GraphQL call when the analysis is
   cached: the answer built, serialised and sent). *answer, map as objects* is the cached call
   asking for ``people { … }`` and ``edges { … }`` (one GraphQL object per person and per edge,
   ``benchmarks.serving.DEAL_ANALYSIS``) instead of the columns.
@@ -55,6 +56,7 @@ from benchmarks.environment import BenchNeo4j, command_setup, machine, started_n
 from benchmarks.serving import DEAL_ANALYSIS, TOUCH, ApiServer, api_server, cypher
 from benchmarks.sizes import INFLUENCES_PER_PERSON
 from graph.analysis import analyse
+from graph.analytics import approach_plan, deal_coverage
 from graph.imports.formats import FORMATS
 from graph.imports.run import import_files
 from graph.scope import read_scope
@@ -203,9 +205,15 @@ async def measure(
     scope = await read_scope(ws, "deal", deal)
     measures_only = replace(scope, kind="account")  # analyse() plans only for a deal
     analysis = median_seconds(lambda: analyse(measures_only), runs)
-    whole = median_seconds(lambda: analyse(scope), runs)
     result = analyse(scope)
-    G = result.G
+    G, K, ranks, members = result.G, result.K, result.ranks, scope.members
+    planning = median_seconds(
+        lambda: (
+            deal_coverage(G, K, members, ranks=ranks),
+            approach_plan(G, K, members, weights=result.plan_weights, ranks=ranks),
+        ),
+        runs,
+    )
     served = answer["data"]["workspace"]["deal"]["influenceMap"]
     if len(served["edgeColumns"]["source"]) != G.number_of_edges():
         raise RuntimeError("the GraphQL answer and the in-process analysis disagree on edges")
@@ -224,7 +232,7 @@ async def measure(
         neo4j_cpu=statistics.median(neo4j_cpu) if neo4j_pid is not None else None,
         read=read,
         analysis=analysis,
-        planning=max(0.0, whole - analysis),
+        planning=planning,
         answer=warm,
         answer_objects=objects,
         networkx=networkx,
