@@ -148,6 +148,23 @@ def _counts(server: LocalNeo4j, ws: str) -> dict[str, int]:
         return dict(records[0].data())
 
 
+def _wait_for_no_other_transactions(server: LocalNeo4j, within: float = 60) -> None:
+    """Wait until the server has rolled back the killed client's transaction.
+
+    Neo4j reads are read-committed: counting while the server still unwinds the transaction of
+    a client that died mid-batch can see the store in between (even a label scan missing
+    committed nodes). The server ends that transaction when it notices the closed connection.
+    """
+    deadline = time.monotonic() + within
+    with GraphDatabase.driver(server.uri, auth=(server.user, server.password)) as driver:
+        while True:
+            records, _, _ = driver.execute_query("SHOW TRANSACTIONS YIELD transactionId")
+            if len(records) <= 1:  # this statement's own
+                return
+            assert time.monotonic() < deadline, f"transactions still open: {records}"
+            time.sleep(0.2)
+
+
 def _import(server: LocalNeo4j, files: Path, ws: str, data_dir: Path) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
@@ -174,6 +191,7 @@ def test_import_killed_mid_way_leaves_whole_batches_and_resumes(
         time.sleep(0.2)
     process.send_signal(signal.SIGKILL)
     process.wait(60)
+    _wait_for_no_other_transactions(server)
 
     killed = _counts(server, ws)
     assert 0 < killed["people"] < rows["people"], killed
