@@ -29,7 +29,7 @@ from graph.imports.reader import ImportFileError, SourceFile, open_source
 from graph.imports.titles import LEVEL_NAMES
 from graph.imports.validate import Issue, ValidationReport, validate
 from graph.repository.bulk import write_people
-from graph.store import Row, Store, WorkspaceTransaction
+from graph.store import Row, Store
 
 __all__ = ["BATCH_SIZE", "ImportResult", "import_files"]
 
@@ -185,15 +185,13 @@ async def import_files(
     in_flight: asyncio.Task[None] | None = None
 
     async def write(kind: str, batch: list[Params], done: int) -> None:
-        async def work(tx: WorkspaceTransaction) -> None:
-            if kind == "people":
-                await write_people(tx.run, cast(list[Row], batch))
-            else:
-                await tx.run(_WRITE[kind], {"rows": batch})
-            # In the batch's own transaction: the run's position never runs ahead of the data.
-            await tx.run("import/run_progress", {"run": run, "position": done, "kind": kind})
-
-        await scoped.transaction(work)
+        if kind == "people":
+            await scoped.transaction(lambda tx: write_people(tx.run, cast(list[Row], batch)))
+        else:
+            await scoped.write(_WRITE[kind], {"rows": batch})
+        # After the batch's commit has returned, not in its transaction: a reader that sees the
+        # position then sees the whole batch (Neo4j applies a large commit while others read).
+        await scoped.write("import/run_progress", {"run": run, "position": done, "kind": kind})
         if progress is not None:
             progress(kind, len(batch))
 
