@@ -164,10 +164,10 @@ class Store:
         """One read statement in an auto-commit transaction, retried while retryable.
 
         A managed transaction (``execute_query``) costs two exchanges with the server (begin, run
-        and pull; then commit); an auto-commit read costs one, which on a request of three small
-        reads is a third of the driver's CPU. Reads are safe to repeat, so retryable failures
-        are retried here as the driver would. The driver's bookmark manager keeps reads causal
-        after this process's writes on a cluster.
+        and pull; then commit); an auto-commit read costs one, a send and a wait less on each of
+        a request's small reads. Reads are safe to repeat, so retryable failures are retried
+        here as the driver would, within ``retry_seconds``. The driver's bookmark manager keeps
+        reads causal after this process's writes on a cluster.
         """
         deadline = time.monotonic() + self.retry_seconds
         for attempt in range(_READ_ATTEMPTS):
