@@ -59,8 +59,8 @@ bench: setup neo4j-jars ## Benchmarks; writes benchmarks/RESULTS.md
 faults: setup neo4j-jars ## Fault tests: Neo4j stopped and restarted under the API, an import killed mid-way
 	$(BIN)/pytest -p no:cacheprovider -m faults tests/integration/test_faults_neo4j.py
 
-load: setup neo4j-jars ## Load test on loopback: 200 req/s against a 10,000-person workspace (LOAD_SECONDS=120)
-	$(BIN)/python -m tests.load --seconds $${LOAD_SECONDS:-120}
+load: setup neo4j-jars ## Load test on loopback: 200 req/s, 2 API workers, a 10,000-person workspace (LOAD_SECONDS=180)
+	$(BIN)/python -m tests.load --seconds $${LOAD_SECONDS:-180} --rate 200 --workers $${LOAD_WORKERS:-2}
 
 clean:
 	rm -rf $(VENV) $(STAMP) frontend/node_modules frontend/dist
