@@ -48,7 +48,7 @@ def test_editing_a_stance_reorders_the_plan(page: Page, scenario: Scenario) -> N
     carl = node_of(page, scenario, "carl")
     page.mouse.click(carl["x"], carl["y"])
     panel = page.locator("#person-panel")
-    expect(panel.get_by_role("heading", name="Carl Engel")).to_be_visible()
+    expect(panel.get_by_role("heading", name="Carl Engel", exact=True)).to_be_visible()
     panel.get_by_label("Stance").select_option(label="blocker")
     panel.get_by_role("button", name="Save roles and stance").click()
     expect(panel.get_by_test_id("person-stance")).to_have_text("blocker")

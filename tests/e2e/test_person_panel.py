@@ -40,7 +40,7 @@ def test_keyboard_only_pick_a_person_change_the_stance_and_see_the_plan(
     expect(carl).to_be_focused()
     page.keyboard.press("Enter")
     panel = page.locator("#person-panel")
-    expect(panel.get_by_role("heading", name="Carl Engel")).to_be_visible()
+    expect(panel.get_by_role("heading", name="Carl Engel", exact=True)).to_be_visible()
     expect(carl).to_have_attribute("aria-pressed", "true")
 
     expect(panel.get_by_label("Stance")).to_be_visible()  # the panel has its forms
@@ -65,7 +65,7 @@ def test_record_a_journey_stage(page: Page, scenario: Scenario) -> None:
     open_deal(page, scenario)
     page.locator("#people-list button", has_text="Derek Holt").click()
     panel = page.locator("#person-panel")
-    expect(panel.get_by_role("heading", name="Derek Holt")).to_be_visible()
+    expect(panel.get_by_role("heading", name="Derek Holt", exact=True)).to_be_visible()
     expect(panel.get_by_text("No stage recorded yet.")).to_be_visible()
     panel.get_by_label("Stage reached").select_option(label="trust")
     panel.get_by_label("Note (optional)").fill("Ran the pilot with us")
@@ -85,7 +85,7 @@ def test_edit_an_influence_edge(page: Page, scenario: Scenario) -> None:
 
     page.mouse.click(fiona["x"], fiona["y"])
     panel = page.locator("#person-panel")
-    expect(panel.get_by_role("heading", name="Fiona Marsh")).to_be_visible()
+    expect(panel.get_by_role("heading", name="Fiona Marsh", exact=True)).to_be_visible()
     form = panel.get_by_role("form", name="Influence of Carl Engel on Fiona Marsh")
     weight = form.get_by_label("Weight")
     expect(weight).to_have_value("0.8")

@@ -52,7 +52,7 @@ def test_click_a_person_and_edit_the_stance(page: Page, scenario: Scenario) -> N
     fiona = node_of(page, scenario, "fiona")
     page.mouse.click(fiona["x"], fiona["y"])
     panel = page.locator("#person-panel")
-    expect(panel.get_by_role("heading", name="Fiona Marsh")).to_be_visible()
+    expect(panel.get_by_role("heading", name="Fiona Marsh", exact=True)).to_be_visible()
     expect(panel.get_by_test_id("person-stance")).to_have_text("sceptic")
     expect(panel.get_by_test_id("person-roles")).to_have_text("decider")
     expect(panel.get_by_test_id("higher-status-influencers")).to_contain_text("Olivia Brandt")
