@@ -41,7 +41,6 @@ class Admission:
         retry_after: int = 1,
     ) -> None:
         self.app = app
-        self.limit = limit
         self.queue = queue
         self.wait_seconds = wait_seconds
         self.retry_after = retry_after

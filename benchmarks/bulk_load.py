@@ -16,6 +16,7 @@ the local server's Maven class path): no other download.
 from __future__ import annotations
 
 import csv
+import json
 import os
 import subprocess
 import time
@@ -25,8 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks.sizes import Size
 from graph.imports.titles import LEVEL_NAMES
 from graph.neo4j_local.runner import NEO4J_VERSION, check_tools, resolve_classpath
+from seed.generator import generate
 from seed.records import (
     BuyingCentreRow,
     DealRow,
@@ -225,3 +228,23 @@ def bulk_import(files: BulkFiles, home: Path, *, heap: str = "2g", threads: int 
             f"{(result.stdout + result.stderr)[-3000:]}"
         )
     return time.perf_counter() - started
+
+
+def imported_home(
+    size: Size, work: Path, workspace: str, prefix: str
+) -> tuple[Path, dict[str, Any]]:
+    """The Neo4j home of ``size`` under ``work``: generated and bulk-imported unless it is there.
+
+    Returns the home and what making it took (``generate`` and ``import`` seconds, ``files``
+    row counts); nothing when an earlier run left it (its ``imported`` marker).
+    """
+    home = work / size.name / "home"
+    if (home / "imported").exists():
+        return home, {}
+    started = time.perf_counter()
+    files = write_bulk_files(generate(size.config(prefix)), work / size.name / "files", workspace)
+    took: dict[str, Any] = {"generate": time.perf_counter() - started}
+    took["import"] = bulk_import(files, home)
+    took["files"] = files.counts
+    (home / "imported").write_text(json.dumps(files.counts))
+    return home, took

@@ -38,13 +38,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bulk_load import bulk_import, write_bulk_files
+from benchmarks.bulk_load import imported_home
 from benchmarks.crm_report import markdown
 from benchmarks.environment import machine, peak_rss, reset_peak
 from benchmarks.sizes import SIZES, Size
 from graph.config import Settings
 from graph.neo4j_local import LocalNeo4j
-from seed.generator import generate
 
 log = logging.getLogger("benchmarks.crm")
 
@@ -263,17 +262,12 @@ async def _prepare(neo4j: LocalNeo4j) -> float:
 
 def _size(size: Size, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     workspace = f"bench-{size.name}"
-    home = work / size.name / "home"
     result: dict[str, Any] = {"size": size.name, "load_start": _load()}
-    if not (home / "imported").exists():
-        started = time.perf_counter()
-        files = write_bulk_files(generate(size.config("C-")), work / size.name / "files", workspace)
-        result["generate"] = time.perf_counter() - started
-        result["import"] = bulk_import(files, home)
-        result["files"] = files.counts
-        (home / "imported").write_text(json.dumps(files.counts))
-        log.info("%s: generated in %.0f s, imported in %.0f s", size.name, result["generate"],
-                 result["import"])  # fmt: skip
+    home, took = imported_home(size, work, workspace, "C-")
+    result.update(took)
+    if took:
+        log.info("%s: generated in %.0f s, imported in %.0f s", size.name, took["generate"],
+                 took["import"])  # fmt: skip
     settings = Settings()
     with LocalNeo4j(home, cache_dir=settings.cache_dir, heap=args.heap, pagecache=args.pagecache,
                     start_timeout=600) as neo4j:  # fmt: skip

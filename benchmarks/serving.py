@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,6 +29,7 @@ import httpx
 from neo4j import READ_ACCESS, AsyncDriver
 
 from benchmarks.environment import BenchNeo4j, cpu_seconds, peak_rss, process_tree
+from tests.live_server import free_port
 from tests.load.client import ConnectionPool
 
 __all__ = [
@@ -188,13 +188,6 @@ def median_latency(runs: list[Latency]) -> Latency:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @dataclass
 class ApiServer:
     """A running API process and a client pool on it."""
@@ -229,7 +222,7 @@ async def api_server(
     neo4j: BenchNeo4j, token: str | None, workers: int = 1, pool: int = 64
 ) -> AsyncIterator[ApiServer]:
     """Start the API on a free loopback port against ``neo4j``; stop it at exit."""
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "NEO4J_URI": neo4j.uri,

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import logging
 import os
 import tempfile
@@ -28,7 +27,7 @@ from pathlib import Path
 
 from neo4j import AsyncGraphDatabase, RoutingControl
 
-from benchmarks.bulk_load import bulk_import, write_bulk_files
+from benchmarks.bulk_load import imported_home
 from benchmarks.environment import BenchNeo4j, command_setup, machine, peak_rss
 from benchmarks.serving import Latency, api_server, cypher, query_workloads
 from benchmarks.sizes import SIZES, Size
@@ -36,7 +35,6 @@ from graph.auth import Role, TokenAuthority, issue_token
 from graph.config import Settings
 from graph.neo4j_local import LocalNeo4j
 from graph.store import Store
-from seed.generator import generate
 
 log = logging.getLogger("benchmarks.serving_scale")
 
@@ -58,17 +56,6 @@ class ScaleResult:
 
 def _load() -> str:
     return " / ".join(f"{x:.1f}" for x in os.getloadavg())
-
-
-def _imported(size: Size, work: Path, workspace: str) -> Path:
-    """The size's store under ``work``, bulk-imported unless it is there already."""
-    home = work / size.name / "home"
-    if not (home / "imported").exists():
-        files = write_bulk_files(generate(size.config("S-")), work / size.name / "files", workspace)
-        seconds = bulk_import(files, home)
-        (home / "imported").write_text(json.dumps(files.counts))
-        log.info("%s: bulk import %.0f s: %s", size.name, seconds, files.counts)
-    return home
 
 
 async def _measure(
@@ -175,7 +162,9 @@ def main(args: argparse.Namespace) -> None:
     about: dict[str, str] = {}
     for size in chosen:
         workspace = f"bench-{size.name}"
-        home = _imported(size, work_dir, workspace)
+        home, took = imported_home(size, work_dir, workspace, "S-")
+        if took:
+            log.info("%s: bulk import %.0f s: %s", size.name, took["import"], took["files"])
         with LocalNeo4j(home, cache_dir=settings.cache_dir, heap=args.heap,
                         pagecache=args.pagecache, start_timeout=600) as neo4j:  # fmt: skip
             result = asyncio.run(_measure(neo4j, size, workspace, args.runs, args.workers))
