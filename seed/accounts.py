@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections import deque
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from seed import vocabulary as v
@@ -13,6 +14,7 @@ from seed.records import (
     BuyingCentreRow,
     DealRow,
     InfluenceRow,
+    JourneyRow,
     Record,
     ReportingRow,
 )
@@ -24,6 +26,8 @@ __all__ = ["account_records"]
 
 _STANCES = ("champion", "supporter", "neutral", "neutral", "sceptic", "blocker", "unknown")
 _STAGES = ("awareness", "intrigue", "trust", "conviction", "expectation")
+_JOURNEY_START = date(2024, 1, 1)
+_JOURNEY_NOTES = ("", "", "", "first call", "workshop", "reference call", "pilot review")
 
 
 def account_records(
@@ -81,7 +85,9 @@ def account_records(
                 if second is not None:
                     yield ReportingRow(members[i].id, members[second].id, "matrix")
     yield from _influences(config, members, rng)
-    yield from _deals(account, members, rng)
+    # The journeys draw from their own generator, so the rest of the account is as before.
+    journey_rng = random.Random(f"statusmap:{config.seed}:journey:{account.org_id}")
+    yield from _deals(account, members, rng, journey_rng)
 
 
 def _matrix_manager(members: list[Member], i: int, parent: int, rng: random.Random) -> int | None:
@@ -133,8 +139,10 @@ def _influences(
             yield InfluenceRow(source.id, target.id, f"{weight:.2f}", kind, "")
 
 
-def _deals(account: AccountSlot, members: list[Member], rng: random.Random) -> Iterator[Record]:
-    """One or two deals, each with a buying centre of up to a dozen people."""
+def _deals(
+    account: AccountSlot, members: list[Member], rng: random.Random, journey_rng: random.Random
+) -> Iterator[Record]:
+    """One or two deals, each with a buying centre of up to a dozen people and their journeys."""
     for d in range(1 if rng.random() < 0.7 else 2):
         deal_id = f"D-{account.org_id.removeprefix('ORG-')}-{d + 1}"
         amount = rng.randrange(20, 2000) * 1000
@@ -161,6 +169,19 @@ def _deals(account: AccountSlot, members: list[Member], rng: random.Random) -> I
             if not roles or rng.random() < 0.3:
                 roles.add(rng.choice(("influencer", "initiator", "champion", "influencer")))
             stance = rng.choice(_STANCES)
-            yield BuyingCentreRow(
-                deal_id, m.id, ";".join(sorted(roles)), stance, rng.choice(_STAGES)
-            )
+            stage = rng.choice(_STAGES)
+            yield BuyingCentreRow(deal_id, m.id, ";".join(sorted(roles)), stance, stage)
+            yield from _journey(deal_id, m.id, stage, journey_rng)
+
+
+def _journey(deal_id: str, member: str, stage: str, rng: random.Random) -> Iterator[JourneyRow]:
+    """For about two members in three, the dated stages that led to ``stage`` (it comes last)."""
+    if rng.random() >= 0.65:
+        return
+    last = _STAGES.index(stage)
+    day = _JOURNEY_START + timedelta(days=rng.randrange(300))
+    for stage_reached in _STAGES[rng.randint(0, last) : last + 1]:
+        yield JourneyRow(
+            deal_id, member, stage_reached, day.isoformat(), rng.choice(_JOURNEY_NOTES)
+        )
+        day += timedelta(days=rng.randint(3, 45))

@@ -14,6 +14,7 @@ __all__ = [
     "BuyingCentreRow",
     "DealRow",
     "InfluenceRow",
+    "JourneyRow",
     "KnowsRow",
     "OrganisationRow",
     "PartnershipRow",
@@ -115,6 +116,17 @@ class BuyingCentreRow:
     journey_stage: str
 
 
+@dataclass(frozen=True, slots=True)
+class JourneyRow:
+    """A row of journey.csv."""
+
+    deal_id: str
+    person_id: str
+    stage: str
+    at: str
+    note: str
+
+
 Record = (
     OrganisationRow
     | PersonRow
@@ -124,6 +136,7 @@ Record = (
     | PartnershipRow
     | DealRow
     | BuyingCentreRow
+    | JourneyRow
 )
 
 KIND_OF: Final[dict[type, str]] = {
@@ -135,5 +148,6 @@ KIND_OF: Final[dict[type, str]] = {
     PartnershipRow: "partnerships",
     DealRow: "deals",
     BuyingCentreRow: "buying_centre",
+    JourneyRow: "journey",
 }
 """The CSV kind of each record type."""

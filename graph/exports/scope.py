@@ -14,6 +14,7 @@ from typing import Any
 
 from graph.errors import StatusmapError
 from graph.imports.formats import FORMATS, LIST_SEPARATOR
+from graph.imports.journey import format_instant
 from graph.store import Store
 
 __all__ = ["Dataset", "ExportScopeNotFound", "read_dataset"]
@@ -27,6 +28,7 @@ _READ = {
     "partnerships": "export/partnerships",
     "deals": "export/deals",
     "buying_centre": "export/buying_centre",
+    "journey": "export/journey",
 }
 
 
@@ -78,6 +80,8 @@ async def read_dataset(
         raw = await store.read(_READ[kind], {"workspace": workspace})
         if kind == "people":
             raw = [_person(r) for r in raw]
+        elif kind == "journey":
+            raw = [{**r, "at": format_instant(r["at"])} for r in raw]
         data.rows[kind] = [{c: _text(r.get(c)) for c in fmt.column_names} for r in raw]
     if account is not None:
         _narrow_to_account(data, account)
@@ -103,6 +107,7 @@ def _narrow_to_account(data: Dataset, account: str) -> None:
     people = {p["id"] for p in data.rows["people"]}
     deals = {d["id"] for d in data.rows["deals"]}
     data.rows["buying_centre"] = _only(data.rows["buying_centre"], deal_id=deals, person_id=people)
+    data.rows["journey"] = _only(data.rows["journey"], deal_id=deals, person_id=people)
     _narrow_edges(data, people)
 
 
@@ -111,6 +116,7 @@ def _narrow_to_deal(data: Dataset, deal: str) -> None:
     if not data.rows["deals"]:
         raise ExportScopeNotFound(f"no deal {deal!r} in workspace {data.workspace!r}")
     data.rows["buying_centre"] = _only(data.rows["buying_centre"], deal_id={deal})
+    data.rows["journey"] = _only(data.rows["journey"], deal_id={deal})
     people = {m["person_id"] for m in data.rows["buying_centre"]}
     data.rows["people"] = _only(data.rows["people"], id=people)
     orgs = {p["organisation_id"] for p in data.rows["people"]} | {

@@ -5,7 +5,9 @@
 * ``graphml`` and ``gexf``: one graph, nodes for organisations, people and deals with their
   attributes (and a person's influence rank and brokerage from :mod:`graph.analytics`), edges
   with a ``relation`` (GEXF reserves ``type``): ``REPORTS_TO``, ``INFLUENCES``, ``KNOWS``,
-  ``WORKS_AT``, ``PARTNERS_WITH``, ``FOR``, ``IN_BUYING_CENTRE``; GEXF opens in Gephi;
+  ``WORKS_AT``, ``PARTNERS_WITH``, ``FOR``, ``IN_BUYING_CENTRE``; GEXF opens in Gephi. A
+  member's journey history is the ``IN_BUYING_CENTRE`` edge's ``journey`` text, oldest first:
+  ``2024-01-08 awareness; 2024-02-19 trust`` (the notes are in the csv and json exports);
 * ``kumu``: Kumu's JSON, ``{"elements": [...], "connections": [...]}`` — see the README.
 """
 
@@ -101,6 +103,20 @@ def _measures(graph: nx.DiGraph) -> None:
         graph.nodes[node]["brokerage"] = round(float(broker_values.get(node, 0.0)), 8)
 
 
+def _journeys(graph: nx.DiGraph, events: list[dict[str, str]]) -> None:
+    """Each member's history as one text attribute of their buying-centre edge.
+
+    GEXF and GraphML attributes are scalars, so the events (ordered by member, then time) are
+    joined into one text.
+    """
+    for event in events:
+        edge = graph.get_edge_data(event["person_id"], event["deal_id"])
+        if edge is None or edge["relation"] != "IN_BUYING_CENTRE":
+            continue
+        step = f"{event['at']} {event['stage']}"
+        edge["journey"] = f"{edge['journey']}; {step}" if "journey" in edge else step
+
+
 def to_graph(data: Dataset, *, measures: bool = True) -> nx.DiGraph:
     """One directed graph of the dataset, node and edge attributes typed."""
     graph = nx.DiGraph(workspace=data.workspace)
@@ -125,6 +141,7 @@ def to_graph(data: Dataset, *, measures: bool = True) -> nx.DiGraph:
             graph.add_edge(
                 row[source], row[target], relation=label, **_typed(row, (source, target))
             )
+    _journeys(graph, data.rows["journey"])
     if measures:
         _measures(graph)
     return graph

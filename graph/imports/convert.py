@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from graph.imports.formats import FORMATS, LIST_SEPARATOR
+from graph.imports.journey import to_event
 from graph.imports.titles import infer_level
 
 __all__ = ["CONVERTERS", "Params"]
@@ -111,6 +112,7 @@ CONVERTERS: dict[str, Callable[[list[str]], Params]] = {
     "partnerships": _partnership,
     "deals": _deal,
     "buying_centre": _member,
+    "journey": to_event,
 }
 """One converter per kind, in :data:`graph.imports.formats.FORMATS` order."""
 

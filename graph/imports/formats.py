@@ -60,7 +60,8 @@ class Column:
     """One CSV column.
 
     ``type`` is one of ``id``, ``text``, ``int``, ``unit`` (a number in 0..1), ``level``
-    (1..7), ``date`` (YYYY-MM-DD), ``enum`` (one of ``choices``), ``enums`` (a ``;`` list of
+    (1..7), ``date`` (YYYY-MM-DD), ``datetime`` (an ISO 8601 date, or date and time with an
+    optional offset; none means UTC), ``enum`` (one of ``choices``), ``enums`` (a ``;`` list of
     ``choices``) or ``list`` (a ``;`` list of free text). ``ref`` names the kind whose ids the
     column holds.
     """
@@ -208,10 +209,29 @@ FORMATS: Final[dict[str, FileFormat]] = {
                 _id("person_id", ref="people"),
                 Column("roles", "enums", choices=ROLES),
                 Column("stance", "enum", choices=STANCES, doc="default unknown"),
-                Column("journey_stage", "enum", choices=JOURNEY_STAGES),
+                Column(
+                    "journey_stage",
+                    "enum",
+                    choices=JOURNEY_STAGES,
+                    doc="current stage; with journey history, the latest event's stage wins",
+                ),
             ),
             ("deal_id", "person_id"),
             "IN_BUYING_CENTRE: a person's roles, stance and journey stage in one deal.",
+        ),
+        FileFormat(
+            "journey",
+            "journey.csv",
+            (
+                _id("deal_id", ref="deals"),
+                _id("person_id", ref="people", doc="a member of the deal's buying centre"),
+                Column("stage", "enum", required=True, choices=JOURNEY_STAGES),
+                Column("at", "datetime", required=True, doc="when the member reached the stage"),
+                Column("note"),
+            ),
+            ("deal_id", "person_id", "stage", "at"),
+            "Journey history: the dated stages a buying-centre member went through in a deal "
+            "(see graph.imports.journey); the latest sets the member's current stage.",
         ),
     )
 }

@@ -25,6 +25,7 @@ from typing import cast
 
 from graph.imports.convert import CONVERTERS, Params
 from graph.imports.formats import FORMATS, KIND_ORDER
+from graph.imports.journey import SETTLE_STAGES, STAGE_KINDS, stored_members
 from graph.imports.reader import ImportFileError, SourceFile, open_source
 from graph.imports.titles import LEVEL_NAMES
 from graph.imports.validate import Issue, ValidationReport, validate
@@ -46,6 +47,7 @@ _WRITE = {
     "partnerships": "import/partnerships",
     "deals": "deals/upsert",
     "buying_centre": "import/buying_centre",
+    "journey": "import/journey",
 }
 _EXISTING = {
     "organisations": "import/existing_organisations",
@@ -131,7 +133,13 @@ async def check_files(
         future = asyncio.run_coroutine_threadsafe(_existing(store, kind, ids), loop)
         return {i for i, ws in future.result().items() if ws == workspace}
 
-    report = await asyncio.to_thread(validate, sources, lookup, foreign, stored_lines)
+    def members(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+        future = asyncio.run_coroutine_threadsafe(stored_members(store, workspace, pairs), loop)
+        return future.result()
+
+    report = await asyncio.to_thread(
+        validate, sources, lookup, foreign, stored_lines, members=members
+    )
     report.issues[:0] = unreadable
     return sources, report
 
@@ -189,6 +197,8 @@ async def import_files(
             await scoped.transaction(lambda tx: write_people(tx.run, cast(list[Row], batch)))
         else:
             await scoped.write(_WRITE[kind], {"rows": batch})
+        if kind in STAGE_KINDS:  # members with journey history keep their latest stage
+            await scoped.write(SETTLE_STAGES, {"rows": batch})
         # After the batch's commit has returned, not in its transaction: a reader that sees the
         # position then sees the whole batch (Neo4j applies a large commit while others read).
         await scoped.write("import/run_progress", {"run": run, "position": done, "kind": kind})

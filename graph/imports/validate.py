@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 import networkx as nx
 
 from graph.imports.formats import FORMATS, ID_PATTERN, KIND_ORDER, LIST_SEPARATOR, Column
+from graph.imports.journey import Accepted, MemberLookup, journey_problems, parse_instant
 from graph.imports.reader import ImportFileError, SourceFile
 
 __all__ = ["Issue", "ValidationReport", "validate"]
@@ -114,6 +115,11 @@ def _value_problem(column: Column, value: str) -> str | None:
             date.fromisoformat(value)
         except ValueError:
             return f"{value!r} is not a date; use YYYY-MM-DD"
+    if kind == "datetime":
+        try:
+            parse_instant(value)
+        except ValueError:
+            return f"{value!r} is not a date or time; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS"
     if kind == "enum" and value not in column.choices:
         return f"{value!r} is not one of {', '.join(column.choices)}"
     if kind == "enums":
@@ -162,6 +168,8 @@ class _Validation:
         self.valid: dict[str, set[str]] = {}  # node kind -> ids of accepted rows
         self.rejected: dict[str, dict[str, str]] = {}  # node kind -> id -> where it was rejected
         self.rows: dict[str, int] = dict.fromkeys(FORMATS, 0)  # rows read per kind
+        self.members: set[tuple[str, str]] = set()  # (deal, person) of buying centre rows
+        self.events: list[Accepted] = []  # journey rows that passed the column checks
 
     def _known(self, kind: str) -> Callable[[str], bool]:
         """The quick test of a reference: an accepted id of ``kind`` (others are checked)."""
@@ -248,6 +256,10 @@ class _Validation:
                     valid.add(key)
                 elif kind == "reporting":
                     edges.append((row[0], row[1], source, number))
+                elif kind == "buying_centre":
+                    self.members.add(key)
+                elif kind == "journey":
+                    self.events.append((key, source, number))
         if edges:
             self._cycles(edges)
         return pending
@@ -266,6 +278,19 @@ class _Validation:
                 if own_id is not None and own_id in self.valid.get(kind, set()):
                     self.valid[kind].discard(own_id)
                     self.rejected[kind][own_id] = f"row {number} of {source.path.name}"
+
+    def journeys(self, stored: MemberLookup) -> None:
+        """Reject journey rows of people not in the deal's buying centre (files or workspace).
+
+        A buying centre row that passed its column checks counts even if :meth:`resolve` then
+        rejected it: that only happens for an unknown deal or person, which rejects the journey
+        rows naming them too.
+        """
+        skipped = {str(s.path): self.report.skipped(s, "journey") for _, s, _ in self.events}
+        events = [e for e in self.events if e[2] not in skipped[str(e[1].path)]]
+        problems = journey_problems(events, self.members, stored)
+        for source, number, column, reason in problems:
+            self._bad(source, "journey", number, column, reason)
 
     def _cycles(self, edges: list[tuple[str, str, SourceFile, int]]) -> None:
         """Reject the file's reporting lines that close a cycle, with the lines already stored."""
@@ -293,14 +318,16 @@ def validate(
     lookup: Lookup | None = None,
     foreign: dict[str, dict[str, str]] | None = None,
     stored_lines: Iterable[tuple[str, str]] = (),
+    members: MemberLookup | None = None,
 ) -> ValidationReport:
     """Validate ``sources`` as one import.
 
     ``lookup(kind, ids)`` answers which referenced ids not found in the files exist in the
     workspace (default: none do); ``foreign`` maps a node kind to the file ids that another
     workspace already holds; ``stored_lines`` are the workspace's reporting lines (person,
-    manager), so that a file's line closing a cycle with them is refused too. Files that cannot
-    be read at all are reported, not raised.
+    manager), so that a file's line closing a cycle with them is refused too; ``members(pairs)``
+    answers which (deal, person) pairs are buying-centre members in the workspace (default:
+    none are). Files that cannot be read at all are reported, not raised.
     """
     sources = list(sources)
     run = _Validation(foreign or {}, stored_lines)
@@ -314,6 +341,7 @@ def validate(
             run.report.failed_files.update(str(s.path) for s in providing)
             continue
         run.resolve(kind, pending, lookup or (lambda _k, _ids: set()))
+    run.journeys(members or (lambda _pairs: set()))
     for kind in KIND_ORDER:
         bad = sum(len(rows) for (_, k), rows in run.report.skip.items() if k == kind)
         repeats = sum(len(rows) for (_, k), rows in run.report.repeats.items() if k == kind)

@@ -14,7 +14,14 @@ from graph.imports.formats import FORMATS, ID_PATTERN, INFLUENCE_KINDS, ROLES, S
 from graph.imports.titles import infer_level
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate
-from seed.records import KIND_OF, BuyingCentreRow, OrganisationRow, PersonRow, Record
+from seed.records import (
+    KIND_OF,
+    BuyingCentreRow,
+    JourneyRow,
+    OrganisationRow,
+    PersonRow,
+    Record,
+)
 
 CONFIG = SeedConfig(accounts=12, people=1500, seed=42)
 
@@ -114,6 +121,23 @@ def test_influences_and_buying_centres_use_known_values(records: list[Record]) -
     deals = {m.deal_id for m in members}
     deciders = {m.deal_id for m in members if "decider" in m.roles.split(";")}
     assert deciders == deals
+
+
+def test_journeys_lead_in_date_order_to_the_members_current_stage(records: list[Record]) -> None:
+    stage_of = {
+        (m.deal_id, m.person_id): m.journey_stage for m in records if isinstance(m, BuyingCentreRow)
+    }
+    journeys: dict[tuple[str, str], list[JourneyRow]] = defaultdict(list)
+    for event in (r for r in records if isinstance(r, JourneyRow)):
+        journeys[event.deal_id, event.person_id].append(event)
+    assert 0.4 < len(journeys) / len(stage_of) < 0.9
+    stages = FORMATS["journey"].column("stage").choices
+    for member, events in journeys.items():
+        assert events[-1].stage == stage_of[member]
+        assert [e.at for e in events] == sorted({e.at for e in events})
+        assert [stages.index(e.stage) for e in events] == sorted(
+            stages.index(e.stage) for e in events
+        )
 
 
 def test_too_small_a_configuration_is_refused() -> None:
