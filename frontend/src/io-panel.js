@@ -63,7 +63,7 @@ export class IoPanel {
         'p',
         { id: 'import-help', class: 'muted' },
         'Files are recognised by name or header: people.csv, organisations.csv, influences.csv, ' +
-          'knows.csv, reporting.csv, deals.csv, buying_centre.csv, or CRM exports.',
+          'knows.csv, reporting.csv, deals.csv, buying_centre.csv, journey.csv, or CRM exports.',
       ),
       h('label', { class: 'check' }, goodRowsOnly, ' Import the good rows even if some are bad'),
       h('button', { type: 'submit' }, 'Upload and import'),
