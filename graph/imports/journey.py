@@ -59,7 +59,11 @@ def parse_instant(value: str) -> dt.datetime:
     (datetime.datetime(2024, 3, 1, 0, 0, tzinfo=datetime.timezone.utc), \
 datetime.datetime(2024, 3, 1, 9, 15, tzinfo=datetime.timezone.utc))
     """
-    moment = dt.datetime.fromisoformat(value)
+    return _utc(dt.datetime.fromisoformat(value))
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """``moment`` in UTC; one without an offset is taken to be in UTC already."""
     if moment.tzinfo is None:
         return moment.replace(tzinfo=dt.UTC)
     return moment.astimezone(dt.UTC)
@@ -75,7 +79,7 @@ def format_instant(value: dt.datetime | dt.date) -> str:
     """
     if not isinstance(value, dt.datetime):
         return value.isoformat()
-    moment = parse_instant(value.isoformat())
+    moment = _utc(value)
     if moment.time() == dt.time():
         return moment.date().isoformat()
     spec = "microseconds" if moment.microsecond else "seconds"
