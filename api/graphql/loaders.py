@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable, Sequence
-from typing import Any, Literal, TypeVar
+from functools import cached_property
+from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
+from api.graphql.ahead import Ahead
 from graph.auth import CallerStore
 from graph.repository import deals, organisations, relations, workspaces
+from graph.repository.deals import MemberInfluencers
 from graph.store import Row, WorkspaceStore
 
 __all__ = ["Loaders"]
@@ -17,8 +21,6 @@ __all__ = ["Loaders"]
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 Fetch = Callable[[WorkspaceStore, list[K]], Awaitable[dict[K, V]]]
-MemberInfluencers = Literal["influencers", "influencers_above"] | None
-MEMBER_INFLUENCERS: tuple[MemberInfluencers, ...] = (None, "influencers", "influencers_above")
 
 
 def _by_id(
@@ -48,6 +50,22 @@ def _loader(
     return DataLoader(load_fn=load)
 
 
+def _none() -> None:
+    return None
+
+
+class _ByInfluencers(dict[MemberInfluencers, DataLoader[Any, Any]]):
+    """Members loaders by which influencers they read with the members, made when first used."""
+
+    def __init__(self, make: Callable[[MemberInfluencers], DataLoader[Any, Any]]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, influencers: MemberInfluencers) -> DataLoader[Any, Any]:
+        loader = self[influencers] = self._make(influencers)
+        return loader
+
+
 class Loaders:
     """Fresh for each request, so nothing is cached across requests or callers.
 
@@ -55,35 +73,62 @@ class Loaders:
     refuses workspaces the caller does not belong to. Reads that return more than their own
     rows (a person with their organisation, a buying centre with each member's influencers)
     prime the other loaders, so the resolvers below them find the answers without a read.
+    Each loader is made when a request first uses it: most requests use two or three of them.
     """
 
     def __init__(self, store: CallerStore) -> None:
-        def none() -> None:
-            return None
-
-        self.organisation = _loader(store, _by_id(organisations.get_organisations), none)
-        self.person = _loader(store, self._people, none)
-        self.deal = _loader(store, _by_id(deals.get_deals), none)
-        self.related = _loader(store, self._related, list)
-        """Keys ``(workspace, (relation, person id))``: every relation of a batch in one read."""
-        self.levels = _loader(store, workspaces.person_levels, list)
-        self.members = {
-            influencers: _loader(store, self._members(influencers), list)
-            for influencers in MEMBER_INFLUENCERS
-        }
+        self._store = store
+        self.members = _ByInfluencers(lambda mode: _loader(store, self._members(mode), list))
         """By which influencers of each member are read with the members (see
-        :func:`graph.repository.deals.buying_centres`)."""
-        self.journeys = _loader(store, deals.journeys, list)
-        self.deals_of = _loader(store, deals.deals_of_organisations, list)
-        self.people_of = _loader(store, organisations.organisation_people, list)
-        self.partners = _loader(store, organisations.partners_of, list)
+        :func:`graph.repository.deals.deals_with_members`)."""
+
+    @cached_property
+    def organisation(self) -> DataLoader[Any, Any]:
+        return _loader(self._store, _by_id(organisations.get_organisations), _none)
+
+    @cached_property
+    def person(self) -> DataLoader[Any, Any]:
+        return _loader(self._store, self._people, _none)
+
+    @cached_property
+    def deal(self) -> DataLoader[Any, Any]:
+        return _loader(self._store, _by_id(deals.get_deals), _none)
+
+    @cached_property
+    def related(self) -> DataLoader[Any, Any]:
+        """Keys ``(workspace, (relation, person id))``: every relation of a batch in one read."""
+        return _loader(self._store, self._related, list)
+
+    @cached_property
+    def levels(self) -> DataLoader[Any, Any]:
+        return _loader(self._store, workspaces.person_levels, list)
+
+    @cached_property
+    def journeys(self) -> DataLoader[Any, Any]:
+        return _loader(self._store, deals.journeys, list)
+
+    @cached_property
+    def deals_of(self) -> DataLoader[Any, Any]:
+        return _loader(self._store, deals.deals_of_organisations, list)
+
+    @cached_property
+    def people_of(self) -> DataLoader[Any, Any]:
+        return _loader(self._store, organisations.organisation_people, list)
+
+    @cached_property
+    def partners(self) -> DataLoader[Any, Any]:
+        return _loader(self._store, organisations.partners_of, list)
+
+    @cached_property
+    def workspace(self) -> DataLoader[Any, Any]:
+        store = self._store
 
         async def one_workspace(ws: WorkspaceStore, ids: list[str]) -> dict[str, Row]:
             ws.check()  # the key is the workspace itself: refused unless the caller belongs
             rows = await workspaces.get_workspaces(store.store, ids)
             return {row["id"]: row for row in rows}
 
-        self.workspace = _loader(store, one_workspace, none)
+        return _loader(store, one_workspace, _none)
 
     def _prime_organisation(self, workspace: str, row: Row | None) -> None:
         if row is not None:
@@ -103,15 +148,76 @@ class Loaders:
         ids = list(dict.fromkeys(person for _, person in keys))
         return await relations.related_people(ws, wanted, ids)
 
+    def _prime_members(
+        self, workspace: str, influencers: MemberInfluencers, key: str, rows: list[Row]
+    ) -> None:
+        self.members[influencers].prime((workspace, key), rows)
+        for row in rows:
+            self._prime_organisation(workspace, row["organisation"])
+            if influencers is not None:
+                self.related.prime(
+                    (workspace, (influencers, row["person"]["id"])), row["influencers"]
+                )
+
     def _members(self, influencers: MemberInfluencers) -> Fetch[str, list[Row]]:
         async def run(ws: WorkspaceStore, ids: list[str]) -> dict[str, list[Row]]:
-            found = await deals.buying_centres(ws, ids, influencers=influencers)
-            for rows in found.values():
-                for row in rows:
-                    self._prime_organisation(ws.workspace, row["organisation"])
-                    if influencers is not None:
-                        key = (ws.workspace, (influencers, row["person"]["id"]))
-                        self.related.prime(key, row["influencers"])
-            return found
+            _, found = await deals.deals_with_members(ws, ids, influencers=influencers)
+            for key, deal in found.items():
+                self.deal.prime((ws.workspace, key), deal["deal"])
+                self._prime_members(ws.workspace, influencers, key, deal["members"])
+            return {key: deal["members"] for key, deal in found.items()}
 
         return run
+
+    async def workspace_ahead(self, key: str, plan: Ahead) -> Row | None:
+        """Workspace ``key``, read with the nodes ``plan`` names (one statement for the deals
+        and their members, or the people and their neighbours); the loaders are primed with
+        everything read, absent nodes included, so their resolvers read nothing more."""
+        ws = self._store.workspace(key)
+        others: list[Awaitable[Any]] = [
+            self.organisation.load((key, k)) for k in plan.organisations
+        ]
+        main: Awaitable[Row | None]
+        if plan.deals:
+            main = self._deals_ahead(ws, plan)
+            others += [self.person.load((key, k)) for k in plan.people]
+        elif plan.people:
+            main = self._people_ahead(ws, plan)
+        else:
+            main = self.workspace.load((key, key))
+        # A node's own error stays at its field: its resolver finds it in the loader.
+        found = await asyncio.gather(main, *others, return_exceptions=True)
+        if isinstance(found[0], BaseException):
+            raise found[0]
+        row: Row | None = found[0]
+        return row
+
+    async def _deals_ahead(self, ws: WorkspaceStore, plan: Ahead) -> Row | None:
+        with_members, influencers = plan.members
+        workspace, found = await deals.deals_with_members(
+            ws, plan.deals, members=with_members, influencers=influencers, with_workspace=True
+        )
+        key = ws.workspace
+        self.workspace.prime((key, key), workspace)
+        for deal_id in plan.deals:
+            deal = found.get(deal_id)
+            self.deal.prime((key, deal_id), deal["deal"] if deal else None)
+            if with_members:
+                self._prime_members(key, influencers, deal_id, deal["members"] if deal else [])
+        return workspace
+
+    async def _people_ahead(self, ws: WorkspaceStore, plan: Ahead) -> Row | None:
+        workspace, found = await relations.people_with_neighbours(
+            ws, plan.relations, plan.people, with_workspace=True
+        )
+        key = ws.workspace
+        self.workspace.prime((key, key), workspace)
+        for person_id in plan.people:
+            person = found.get(person_id)
+            self.person.prime((key, person_id), person["person"] if person else None)
+            if person is not None:
+                self._prime_organisation(key, person["organisation"])
+            for relation in plan.relations:
+                rows = person[relation] if person else []
+                self.related.prime((key, (relation, person_id)), rows)
+        return workspace

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import cast
 
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from api.graphql.ahead import plan_ahead
 from api.graphql.context import Context
 from api.graphql.ids import key_from_cursor, key_of
-from api.graphql.selection import fields_of
 from api.graphql.types.analytics import (
     EdgeRefInput,
     HypotheticalInfluenceInput,
@@ -110,26 +109,14 @@ async def _workspace(info: Ctx, id: str, read_ahead: bool = False) -> Workspace 
     if not info.context.caller.may_view(key):
         return None  # the same answer as for a workspace that does not exist
     loaders = info.context.loaders
-    # A node asked for by id inside the workspace is read alongside it, not after it; its
-    # resolver then finds it loaded (or finds the error, which stays at its own field).
-    ahead = (
-        [
-            getattr(loaders, field.name).load((key, key_of(str(field.arguments["id"]), label)))
-            for field in fields_of(info.selected_fields[0].selections)
-            if (label := _BY_KEY.get(field.name)) and field.arguments.get("id") is not None
-        ]
-        if read_ahead
-        else []
-    )
-    found = await asyncio.gather(loaders.workspace.load((key, key)), *ahead, return_exceptions=True)
-    if isinstance(found[0], BaseException):
-        raise found[0]
-    row: Row | None = found[0]
+    if read_ahead:
+        # The nodes asked for by id inside the workspace (and below them, a deal's buying centre
+        # or a person's neighbours) are read with it, not after it (see api.graphql.ahead).
+        plan = plan_ahead(info.selected_fields[0].selections)
+        row = await loaders.workspace_ahead(key, plan)
+    else:
+        row = await loaders.workspace.load((key, key))
     return Workspace.from_row(row) if row else None
-
-
-_BY_KEY = {"person": "Person", "organisation": "Organisation", "deal": "Deal"}
-"""Fields of a workspace that read one node by id, and its type (for global ids)."""
 
 
 async def _node(info: Ctx, label: NodeLabel, key: str) -> relay.Node | None:

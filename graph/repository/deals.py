@@ -13,10 +13,12 @@ from graph.repository.writes import Mode, Page, check_ids, ensure_ids, read_page
 from graph.store import Row, WorkspaceStore, WorkspaceTransaction
 
 __all__ = [
+    "MemberInfluencers",
     "buying_centres",
     "create_deal",
     "deals_of_organisations",
     "deals_page",
+    "deals_with_members",
     "delete_deal",
     "get_deals",
     "journeys",
@@ -162,29 +164,45 @@ async def deals_of_organisations(ws: WorkspaceStore, ids: Sequence[str]) -> dict
     return await _grouped(ws, "deals/of_organisations", ids)
 
 
-async def buying_centres(
+MemberInfluencers = Literal["influencers", "influencers_above"] | None
+"""Which influencers of each buying-centre member are read with the members: every one, those
+ranked above the member (as in :data:`graph.repository.relations.RELATED`), or none."""
+
+
+async def deals_with_members(
     ws: WorkspaceStore,
     deal_ids: Sequence[str],
     *,
-    influencers: Literal["influencers", "influencers_above"] | None = None,
-) -> dict[str, list[Row]]:
-    """Members per deal id, in one read.
+    members: bool = True,
+    influencers: MemberInfluencers = None,
+    with_workspace: bool = False,
+) -> tuple[Row | None, dict[str, Row]]:
+    """The deals with ``deal_ids`` that exist, by id, each with its buying centre: one read.
 
-    Each row has ``person``, ``member`` (roles, stance, stage), the person's ``organisation``
-    (or ``None``) and ``influencers``: rows with ``person`` and ``edge``, strongest first, of
-    every influencer (``"influencers"``), of those ranked above the member
-    (``"influencers_above"``, as in :data:`graph.repository.relations.RELATED`), or none
-    (``None``): the whole shape of a buying centre at once.
+    Each value has ``deal`` (as :func:`get_deals` reads it) and ``members`` (empty unless
+    ``members``): rows with ``person``, ``member`` (roles, stance, stage), the person's
+    ``organisation`` (or ``None``) and ``influencers`` (rows with ``person`` and ``edge``,
+    strongest first, chosen by ``influencers``), ordered by person id. With ``with_workspace``
+    the workspace's own row comes in the same read (``None`` if it does not exist), so a request
+    for a workspace's deal and its buying centre is one statement.
     """
-    grouped: dict[str, list[Row]] = defaultdict(list)
     params = {
         "ids": list(deal_ids),
+        "with_workspace": with_workspace,
+        "with_members": members,
         "with_influencers": influencers is not None,
         "above_only": influencers == "influencers_above",
     }
-    for row in await ws.read("deals/members", params):
-        grouped[row["key"]].append(row)
-    return grouped
+    row = (await ws.read("deals/members", params))[0]
+    return row["workspace"], {found["key"]: found for found in row["deals"]}
+
+
+async def buying_centres(
+    ws: WorkspaceStore, deal_ids: Sequence[str], *, influencers: MemberInfluencers = None
+) -> dict[str, list[Row]]:
+    """Members per deal id, in one read (see :func:`deals_with_members`)."""
+    _, found = await deals_with_members(ws, deal_ids, influencers=influencers)
+    return {key: deal["members"] for key, deal in found.items()}
 
 
 async def journeys(

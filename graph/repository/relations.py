@@ -21,6 +21,7 @@ __all__ = [
     "add_reports_to",
     "delete_influence",
     "delete_knows",
+    "people_with_neighbours",
     "related_people",
     "remove_reports_to",
     "upsert_influence",
@@ -144,22 +145,37 @@ async def delete_knows(ws: WorkspaceStore, data: Mapping[str, Any]) -> None:
     await _delete(ws, "relations/delete_knows", data, "knows")
 
 
-async def related_people(
-    ws: WorkspaceStore, relations: Collection[str], person_ids: Sequence[str]
-) -> dict[tuple[str, str], list[Row]]:
-    """Neighbours of each person by each of ``relations`` (names from :data:`RELATED`).
+async def people_with_neighbours(
+    ws: WorkspaceStore,
+    relations: Collection[str],
+    person_ids: Sequence[str],
+    *,
+    with_workspace: bool = False,
+) -> tuple[Row | None, dict[str, Row]]:
+    """The people with ``person_ids`` that exist, by id, with their neighbours: one read.
 
-    One read for every relation and person together, keyed by (relation, person id); each row
-    has ``person`` (the neighbour) and, for weighted relations, ``edge``. Relations not asked
-    for are not read (the statement filters them out before expanding).
+    Each value has ``person`` (with ``organisation_id`` and ``level``), the ``organisation``
+    they work at (or ``None``), and one list per name in ``relations`` (names from
+    :data:`RELATED`): rows with ``person`` (the neighbour) and, for weighted relations,
+    ``edge``. Relations not asked for are not read (the statement filters them out before
+    expanding). With ``with_workspace`` the workspace's own row comes in the same read
+    (``None`` if it does not exist).
     """
     unknown = set(relations) - set(RELATED)
     if unknown:
         raise ValueError(f"unknown relations {sorted(unknown)}; choose from {RELATED}")
     flags = {name: name in relations for name in RELATED}
-    rows = await ws.read("relations/neighbours", {"ids": list(person_ids), **flags})
-    found: dict[tuple[str, str], list[Row]] = {}
-    for row in rows:
-        for name in relations:
-            found[(name, row["key"])] = row[name]
-    return found
+    params = {"ids": list(person_ids), "with_workspace": with_workspace, **flags}
+    row = (await ws.read("relations/neighbours", params))[0]
+    return row["workspace"], {found["key"]: found for found in row["people"]}
+
+
+async def related_people(
+    ws: WorkspaceStore, relations: Collection[str], person_ids: Sequence[str]
+) -> dict[tuple[str, str], list[Row]]:
+    """Neighbours of each person by each of ``relations``, keyed by (relation, person id).
+
+    One read for every relation and person together (see :func:`people_with_neighbours`).
+    """
+    _, found = await people_with_neighbours(ws, relations, person_ids)
+    return {(name, key): row[name] for key, row in found.items() for name in relations}

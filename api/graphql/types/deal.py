@@ -8,10 +8,9 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from api.graphql.ahead import member_influencers
 from api.graphql.context import Context
 from api.graphql.enums import JourneyStage, Role, Stance
-from api.graphql.loaders import MemberInfluencers
-from api.graphql.selection import fields_at
 from api.graphql.types.analytics import (
     CoverageView,
     InfluenceMap,
@@ -96,11 +95,7 @@ class Deal(relay.Node):
     async def buying_centre(self, info: Info[Context, None]) -> list[BuyingCentreMember]:
         # Members, their people, organisations and (when asked) influencers in one read; only
         # the higher-status influencers when every selection asks for no others.
-        asked = fields_at(info.selected_fields, "buyingCentre", "person", "influencers")
-        influencers: MemberInfluencers = None
-        if asked:
-            above = all(f.arguments.get("higherStatusOnly") is True for f in asked)
-            influencers = "influencers_above" if above else "influencers"
+        influencers = member_influencers(info.selected_fields)
         loader = info.context.loaders.members[influencers]
         rows = await loader.load((self.workspace, self.local_id))
         return [BuyingCentreMember.from_row(self.local_id, r) for r in rows]
