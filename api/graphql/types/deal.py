@@ -68,6 +68,7 @@ class Deal(relay.Node):
     local_id: relay.NodeID[str]
     workspace: strawberry.Private[str]
     organisation_id: strawberry.Private[str | None]
+    key: str = strawberry.field(description="The stable local id (for CSV and CRM).")
     name: str
 
     @classmethod
@@ -77,12 +78,9 @@ class Deal(relay.Node):
             local_id=row["id"],
             workspace=row["workspace"],
             organisation_id=row.get("organisation_id"),
+            key=row["id"],
             name=row["name"],
         )
-
-    @strawberry.field(description="The stable local id (for CSV and CRM).")
-    def key(self) -> str:
-        return self.local_id
 
     @strawberry.field
     async def organisation(self, info: Info[Context, None]) -> Organisation | None:

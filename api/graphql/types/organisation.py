@@ -33,6 +33,7 @@ class Organisation(relay.Node):
     local_id: relay.NodeID[str]
     workspace: strawberry.Private[str]
     row: strawberry.Private[Row]
+    key: str = strawberry.field(description="The stable local id (for CSV and CRM).")
     name: str
     kind: OrganisationKind
     industry: str | None
@@ -49,6 +50,7 @@ class Organisation(relay.Node):
             local_id=row["id"],
             workspace=row["workspace"],
             row=row,
+            key=row["id"],
             name=row["name"],
             kind=OrganisationKind(row.get("kind") or "customer"),
             industry=row.get("industry"),
@@ -58,10 +60,6 @@ class Organisation(relay.Node):
             region=row.get("region"),
             technologies=row.get("technologies") or [],
         )
-
-    @strawberry.field(description="The stable local id (for CSV and CRM).")
-    def key(self) -> str:
-        return self.local_id
 
     @strawberry.field
     async def icp_fit(self, info: Info[Context, None]) -> IcpFit:

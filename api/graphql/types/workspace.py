@@ -46,18 +46,15 @@ class IcpCriterion:
 class Workspace(relay.Node):
     local_id: relay.NodeID[str]
     row: strawberry.Private[Row]
+    key: str = strawberry.field(description="The stable local id.")
     name: str
 
     @classmethod
     def from_row(cls, row: Row) -> Workspace:
-        return cls(local_id=row["id"], row=row, name=row["name"])
+        return cls(local_id=row["id"], row=row, key=row["id"], name=row["name"])
 
     def _ws(self, info: Ctx) -> WorkspaceStore:
         return info.context.reader(self.local_id)
-
-    @strawberry.field(description="The stable local id.")
-    def key(self) -> str:
-        return self.local_id
 
     @strawberry.field(description="Ideal customer profile: criteria with weights.")
     def icp(self) -> list[IcpCriterion]:
