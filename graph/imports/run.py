@@ -29,7 +29,7 @@ from graph.imports.journey import SETTLE_STAGES, STAGE_KINDS, stored_members
 from graph.imports.reader import ImportFileError, SourceFile, open_source
 from graph.imports.titles import LEVEL_NAMES
 from graph.imports.validate import Issue, ValidationReport, validate
-from graph.repository.bulk import write_people
+from graph.repository.bulk import Run, write_people
 from graph.store import Row, Store
 
 __all__ = ["BATCH_SIZE", "ImportResult", "import_files"]
@@ -49,6 +49,13 @@ _WRITE = {
     "buying_centre": "import/buying_centre",
     "journey": "import/journey",
 }
+_CREATE = {
+    "people": "import/new_people",
+    "reporting": "import/new_reporting",
+    "influences": "import/new_influences",
+    "knows": "import/new_knows",
+}
+"""For rows that are new for sure (:func:`_split`): ``CREATE`` instead of ``MERGE``."""
 _EXISTING = {
     "organisations": "import/existing_organisations",
     "people": "import/existing_people",
@@ -93,11 +100,11 @@ async def _existing(store: Store, kind: str, ids: set[str]) -> dict[str, str]:
     return found
 
 
-async def _foreign(
-    store: Store, workspace: str, sources: list[SourceFile]
-) -> dict[str, dict[str, str]]:
-    """Per node kind, the file ids that another workspace already holds."""
-    foreign: dict[str, dict[str, str]] = {}
+async def _stored(
+    store: Store, sources: list[SourceFile]
+) -> dict[str, tuple[set[str], dict[str, str]]]:
+    """Per node kind, the ids in the files and those of them stored (any workspace)."""
+    stored: dict[str, tuple[set[str], dict[str, str]]] = {}
     for kind in _NODE_KINDS:
         ids: set[str] = set()
         for source in (s for s in sources if kind in s.kinds):
@@ -105,15 +112,17 @@ async def _foreign(
                 ids.update(row[0] for _, row, _ in source.rows(kind) if row[0])
             except ImportFileError:
                 continue  # validation reports it
-        found = await _existing(store, kind, ids) if ids else {}
-        foreign[kind] = {i: ws for i, ws in found.items() if ws != workspace}
-    return foreign
+        stored[kind] = (ids, await _existing(store, kind, ids) if ids else {})
+    return stored
 
 
 async def check_files(
     store: Store, workspace: str, paths: Sequence[Path]
-) -> tuple[list[SourceFile], ValidationReport]:
-    """Open and validate ``paths`` for ``workspace``; nothing is written."""
+) -> tuple[list[SourceFile], ValidationReport, set[str]]:
+    """Open and validate ``paths`` for ``workspace``; nothing is written.
+
+    Also returns the people of the files that no workspace holds yet (see :func:`_split`).
+    """
     sources: list[SourceFile] = []
     unreadable: list[Issue] = []
     for path in paths:
@@ -121,7 +130,12 @@ async def check_files(
             sources.append(open_source(path))
         except ImportFileError as e:
             unreadable.append(Issue(path.name, e.row or 1, e.column, e.message))
-    foreign = await _foreign(store, workspace, sources)
+    stored = await _stored(store, sources)
+    foreign = {
+        k: {i: w for i, w in found.items() if w != workspace} for k, (_, found) in stored.items()
+    }
+    people, stored_people = stored["people"]
+    new_people = people.difference(stored_people)
     stored_lines: list[tuple[str, str]] = []
     if any("reporting" in s.kinds for s in sources):
         rows = await store.workspace(workspace).read("import/reporting_lines")
@@ -141,7 +155,42 @@ async def check_files(
         validate, sources, lookup, foreign, stored_lines, members=members
     )
     report.issues[:0] = unreadable
-    return sources, report
+    return sources, report, new_people
+
+
+def _split(
+    kind: str, batch: list[Params], new_people: set[str]
+) -> tuple[list[Params], list[Params]]:
+    """``batch`` as (rows that are new for sure, the others) for :data:`_CREATE`'s statements.
+
+    A person no workspace held when the files were checked is new: ``CREATE`` makes them, so
+    that the id's unique constraint refuses the batch should anyone store them meanwhile. An edge
+    with a new person at one end is new too (validation lets no key through twice). An import
+    run again after an interruption checks the files again, so what the first run wrote is
+    stored by then and goes through the ``MERGE`` statements: the result stays the same.
+    """
+    if kind not in _CREATE or not new_people:
+        return [], batch
+    if kind == "people":
+        is_new = [cast(Row, r)["id"] in new_people for r in batch]
+    else:
+        is_new = [r[0] in new_people or r[1] in new_people for r in cast(list[list[str]], batch)]
+    if all(is_new):
+        return batch, []
+    return (
+        [r for r, n in zip(batch, is_new, strict=True) if n],
+        [r for r, n in zip(batch, is_new, strict=True) if not n],
+    )
+
+
+async def _write(run: Run, kind: str, new: list[Params], stored: list[Params]) -> None:
+    """Write one batch in one transaction: new rows with ``CREATE``, the others with ``MERGE``."""
+    if new:
+        await run(_CREATE[kind], {"rows": new})
+    if stored and kind == "people":
+        await write_people(run, cast(list[Row], stored))
+    elif stored:
+        await run(_WRITE[kind], {"rows": stored})
 
 
 def _batches(
@@ -174,7 +223,7 @@ async def import_files(
     progress: Progress | None = None,
 ) -> ImportResult:
     """Validate ``paths`` and, when clean (or ``good_rows_only``), write them to ``workspace``."""
-    sources, report = await check_files(store, workspace, paths)
+    sources, report, new_people = await check_files(store, workspace, paths)
     result = ImportResult(report)
     if not report.ok and not good_rows_only:
         return result
@@ -191,17 +240,25 @@ async def import_files(
     scoped = store.workspace(workspace)
     position = 0
     in_flight: asyncio.Task[None] | None = None
+    recorded: asyncio.Task[list[Row]] | None = None
 
     async def write(kind: str, batch: list[Params], done: int) -> None:
-        if kind == "people":
-            await scoped.transaction(lambda tx: write_people(tx.run, cast(list[Row], batch)))
+        nonlocal recorded
+        new, stored = _split(kind, batch, new_people)
+        if stored and (new or kind == "people"):  # more than one statement
+            await scoped.transaction(lambda tx: _write(tx.run, kind, new, stored))
         else:
-            await scoped.write(_WRITE[kind], {"rows": batch})
+            await scoped.write(_CREATE[kind] if new else _WRITE[kind], {"rows": new or stored})
         if kind in STAGE_KINDS:  # members with journey history keep their latest stage
             await scoped.write(SETTLE_STAGES, {"rows": batch})
         # After the batch's commit has returned, not in its transaction: a reader that sees the
         # position then sees the whole batch (Neo4j applies a large commit while others read).
-        await scoped.write("import/run_progress", {"run": run, "position": done, "kind": kind})
+        # It is written while the next batch is, one at a time and in order.
+        if recorded is not None:
+            await recorded
+        recorded = asyncio.create_task(
+            scoped.write("import/run_progress", {"run": run, "position": done, "kind": kind})
+        )
         if progress is not None:
             progress(kind, len(batch))
 
@@ -223,6 +280,8 @@ async def import_files(
             await in_flight
             in_flight = None
         result.written[kind] = written
+    if recorded is not None:
+        await recorded
     summary = json.dumps(result.written, sort_keys=True)
     await store.write("import/run_finish", {"run": run, "workspace": workspace, "written": summary})
     return result
