@@ -9,13 +9,10 @@ the loaders, so the resolvers below find their answers without a read.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from strawberry.types.nodes import Selection
-
 from api.graphql.ids import key_of
-from api.graphql.selection import fields_at, fields_of, selects
+from api.graphql.selection import Selected, SelectedField, fields_at, selects
 from graph.repository.deals import MemberInfluencers
 
 __all__ = ["Ahead", "member_influencers", "plan_ahead"]
@@ -51,44 +48,45 @@ class Ahead:
         return True, next(iter(self.member_modes))
 
 
-def member_influencers(selected: Iterable[Selection]) -> MemberInfluencers:
-    """The influencers the ``buyingCentre`` fields among ``selected`` ask of each member.
+def member_influencers(asked: list[SelectedField]) -> MemberInfluencers:
+    """The influencers a buying centre's ``person { influencers }`` fields (``asked``) want.
 
-    Only the higher-status ones when every selection asks for no others, so the database sends
-    no more than is shown.
+    Only the higher-status ones when every one of them asks for no others, so the database
+    sends no more than is shown.
     """
-    asked = fields_at(selected, "buyingCentre", "person", "influencers")
     if not asked:
         return None
-    above = all(f.arguments.get("higherStatusOnly") is True for f in asked)
+    above = all(f.argument("higherStatusOnly") is True for f in asked)
     return "influencers_above" if above else "influencers"
 
 
-def _person_relations(selected: Iterable[Selection]) -> set[str]:
+def _person_relations(selection: Selected) -> set[str]:
     found: set[str] = set()
-    for f in fields_of(selected):
+    for f in selection.fields():
         if f.name == "influencers":
-            above = f.arguments.get("higherStatusOnly") is True
+            above = f.argument("higherStatusOnly") is True
             found.add("influencers_above" if above else "influencers")
         elif f.name in PERSON_RELATIONS:
             found.add(PERSON_RELATIONS[f.name])
     return found
 
 
-def plan_ahead(selections: Iterable[Selection]) -> Ahead:
-    """What the fields of a workspace (``selections``) read by id, and below them."""
+def plan_ahead(selection: Selected) -> Ahead:
+    """What the fields of a workspace (``selection``) read by id, and below them."""
     plan = Ahead()
-    for f in fields_of(selections):
-        raw = f.arguments.get("id")
+    for f in selection.fields():
+        raw = f.argument("id")
         if raw is None:
             continue
+        inner = f.selections
         if f.name == "deal":
             plan.deals.append(key_of(str(raw), "Deal"))
-            if selects(f.selections, "buyingCentre"):
-                plan.member_modes.add(member_influencers(f.selections))
+            if selects(inner, "buyingCentre"):
+                asked = fields_at(inner, "buyingCentre", "person", "influencers")
+                plan.member_modes.add(member_influencers(asked))
         elif f.name == "person":
             plan.people.append(key_of(str(raw), "Person"))
-            plan.relations |= _person_relations(f.selections)
+            plan.relations |= _person_relations(inner)
         elif f.name == "organisation":
             plan.organisations.append(key_of(str(raw), "Organisation"))
     return plan

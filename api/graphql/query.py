@@ -11,6 +11,7 @@ from strawberry.types import Info
 from api.graphql.ahead import plan_ahead
 from api.graphql.context import Context
 from api.graphql.ids import key_from_cursor, key_of
+from api.graphql.selection import selected
 from api.graphql.types.analytics import (
     EdgeRefInput,
     HypotheticalInfluenceInput,
@@ -112,7 +113,7 @@ async def _workspace(info: Ctx, id: str, read_ahead: bool = False) -> Workspace 
     if read_ahead:
         # The nodes asked for by id inside the workspace (and below them, a deal's buying centre
         # or a person's neighbours) are read with it, not after it (see api.graphql.ahead).
-        plan = plan_ahead(info.selected_fields[0].selections)
+        plan = plan_ahead(selected(info))
         row = await loaders.workspace_ahead(key, plan)
     else:
         row = await loaders.workspace.load((key, key))

@@ -169,6 +169,21 @@ async def test_higher_status_influencers_read_in_the_database_match_the_rule(
             member["person"]["key"]
         ]
         assert len(member["person"]["all"]) == 4
+    # The same asked through a variable, both ways: the look-ahead reads what the field says.
+    for above in (True, False):
+        by_variable = await gql(
+            """query($ws: ID!, $above: Boolean!) { workspace(id: $ws) { deal(id: "rt-deal~") {
+              buyingCentre { person { key influencers(higherStatusOnly: $above) {
+                person { key } } } } } } }""",
+            ws=workspace,
+            above=above,
+        )
+        for member in by_variable["workspace"]["deal"]["buyingCentre"]:
+            keys = [i["person"]["key"] for i in member["person"]["influencers"]]
+            if above:
+                assert keys == expected[member["person"]["key"]]
+            else:
+                assert len(keys) == 4
     for key, wanted in expected.items():
         person = await gql(
             """query($ws: ID!, $p: ID!) { workspace(id: $ws) { person(id: $p) {

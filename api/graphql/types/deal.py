@@ -11,6 +11,7 @@ from strawberry.types import Info
 from api.graphql.ahead import member_influencers
 from api.graphql.context import Context
 from api.graphql.enums import JourneyStage, Role, Stance
+from api.graphql.selection import fields_at, selected
 from api.graphql.types.analytics import (
     CoverageView,
     InfluenceMap,
@@ -93,7 +94,7 @@ class Deal(relay.Node):
     async def buying_centre(self, info: Info[Context, None]) -> list[BuyingCentreMember]:
         # Members, their people, organisations and (when asked) influencers in one read; only
         # the higher-status influencers when every selection asks for no others.
-        influencers = member_influencers(info.selected_fields)
+        influencers = member_influencers(fields_at(selected(info), "person", "influencers"))
         loader = info.context.loaders.members[influencers]
         rows = await loader.load((self.workspace, self.local_id))
         return [BuyingCentreMember.from_row(self.local_id, r) for r in rows]
