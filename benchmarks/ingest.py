@@ -144,12 +144,16 @@ async def _import(store: Store, data: Dataset, workspace: str) -> Timed:
 
 
 async def run_ingest(
-    store: Store, size: Size, work_dir: Path, run: int, workspace: str
+    store: Store, size: Size, work_dir: Path, run: int, workspace: str, *, label: str = ""
 ) -> IngestRun:
-    """Generate ``size`` once for this run and write it both ways; ``workspace`` gets ours."""
-    prefix = f"{size.name[0].upper()}{run}-"
-    data = write_dataset(size, work_dir / f"{size.name}-{run}", prefix)
-    load_workspace = f"{workspace}-load-{run}"
+    """Generate ``size`` once for this run and write it both ways; ``workspace`` gets ours.
+
+    ``label`` (default: the run's number) keeps the ids and files of a warm-up apart.
+    """
+    label = label or str(run)
+    prefix = f"{size.name[0].upper()}{label}-"
+    data = write_dataset(size, work_dir / f"{size.name}-{label}", prefix)
+    load_workspace = f"{workspace}-load-{label}"
     if run % 2:
         load = await _load_csv(store.driver, data, "L", load_workspace)
         ours = await _import(store, data, workspace)
@@ -161,20 +165,25 @@ async def run_ingest(
     )
 
 
-def ingest_table(size: Size, runs: list[IngestRun]) -> str:
-    """Every run of ``size`` and the medians, as Markdown."""
+def _run_row(name: str, r: IngestRun) -> str:
+    return (
+        f"| {name} | {r.rows:,} ({r.edges:,}) | {r.ours_seconds:.1f} | "
+        f"{r.load_seconds:.1f} | {r.ours_rate:,.0f} | {r.load_rate:,.0f} | "
+        f"{r.ours_rate / r.load_rate:.2f}x | {r.load_average:.1f} |"
+    )
+
+
+def ingest_table(size: Size, runs: list[IngestRun], warm_up: IngestRun | None = None) -> str:
+    """Every run of ``size`` and the medians, as Markdown; ``warm_up`` is shown, not counted."""
     lines = [
         f"| {size.name} run | rows (edges) | import s | LOAD CSV s | import rows/s | "
         "LOAD CSV rows/s | ratio | load average |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    if warm_up is not None:
+        lines.append(_run_row("warm-up, not counted (import first)", warm_up))
     for i, r in enumerate(runs):
-        first = "LOAD CSV" if i % 2 else "import"
-        lines.append(
-            f"| {i} ({first} first) | {r.rows:,} ({r.edges:,}) | {r.ours_seconds:.1f} | "
-            f"{r.load_seconds:.1f} | {r.ours_rate:,.0f} | {r.load_rate:,.0f} | "
-            f"{r.ours_rate / r.load_rate:.2f}x | {r.load_average:.1f} |"
-        )
+        lines.append(_run_row(f"{i} ({'LOAD CSV' if i % 2 else 'import'} first)", r))
     lines.append(
         f"| median of {len(runs)} | | {statistics.median(r.ours_seconds for r in runs):.1f} | "
         f"{statistics.median(r.load_seconds for r in runs):.1f} | "
@@ -190,18 +199,20 @@ def ingest_table(size: Size, runs: list[IngestRun]) -> str:
         + " |",
         "|---|" + "---:|" * (len(kinds) + 1),
     ]
-    for i, r in enumerate(runs):
+    named = [("warm-up", warm_up)] if warm_up is not None else []
+    named += [(f"run {i}", r) for i, r in enumerate(runs)]
+    for name, r in named:
         ours = [r.ours_phases.get(k, 0.0) for k in ["validation", *kinds]]
         peer = [None, *(r.load_phases.get(k, 0.0) for k in kinds)]
         cells = [
             f"{o:.1f}" if p is None else f"{o:.1f} / {p:.1f}"
             for o, p in zip(ours, peer, strict=True)
         ]
-        lines.append(f"| run {i} | " + " | ".join(cells) + " |")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
-async def _main(sizes: list[Size], runs: int | None) -> None:
+async def _main(sizes: list[Size], runs: int | None, warm_up: bool) -> None:
     with started_neo4j(heap="4g", pagecache="4g") as neo4j:
         auth = (neo4j.user, neo4j.password) if neo4j.password is not None else None
         async with AsyncGraphDatabase.driver(neo4j.uri, auth=auth) as driver:
@@ -209,12 +220,17 @@ async def _main(sizes: list[Size], runs: int | None) -> None:
             await store.apply_schema()
             with tempfile.TemporaryDirectory(prefix="statusmap-bench-data-") as tmp:
                 for size in sizes:
+                    first: IngestRun | None = None
+                    if warm_up:
+                        workspace = f"bench-{size.name}-warm-up"
+                        first = await run_ingest(store, size, Path(tmp), 0, workspace, label="W")
+                        logging.info("%s ingest warm-up: %s", size.name, first)
                     done: list[IngestRun] = []
                     for run in range(runs or size.ingest_runs):
                         workspace = f"bench-{size.name}-{run}"
                         done.append(await run_ingest(store, size, Path(tmp), run, workspace))
                         logging.info("%s ingest %d: %s", size.name, run, done[-1])
-                    print(ingest_table(size, done), flush=True)
+                    print(ingest_table(size, done, first), flush=True)
 
 
 if __name__ == "__main__":
@@ -223,9 +239,15 @@ if __name__ == "__main__":
     )
     parser.add_argument("--sizes", default="account", help=f"comma-separated: {', '.join(SIZES)}")
     parser.add_argument("--runs", type=int, default=None, help="runs per size (default: by size)")
+    parser.add_argument(
+        "--warm-up",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="one run per size before the counted ones, shown apart (default: on)",
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     logging.getLogger("neo4j").setLevel(logging.ERROR)
     chosen = [SIZES[n] for n in args.sizes.split(",")]
     print(f"load average at start: {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    asyncio.run(_main(chosen, args.runs))
+    asyncio.run(_main(chosen, args.runs, args.warm_up))
