@@ -7,7 +7,9 @@
 3. Rows are written kind by kind (nodes before the edges between them) in batches of one
    ``UNWIND`` statement each (three for people, in one transaction) — the statements the API's
    bulk mutations use — with ``MERGE`` on ids, so the same files imported twice give the
-   same graph. While the database writes one batch, the next is parsed.
+   same graph. People no workspace held when the files were checked, and edges with such a
+   person at one end, take one ``CREATE`` statement instead (:func:`_split`). While the
+   database writes one batch, the next is parsed.
 4. An ``ImportRun`` node, keyed by a fingerprint of the files and options, records how many
    batches are done; an interrupted import run again with the same files resumes there (and
    since every batch is idempotent, replaying the batch in flight when it stopped is harmless).
