@@ -5,6 +5,9 @@ Import the enums from here, so the registration has happened wherever they are u
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import TypeVar, cast
+
 import strawberry
 
 from graph.model import InfluenceKind, JourneyStage, OrganisationKind, Role, Stance
@@ -18,7 +21,22 @@ __all__ = [
     "OrganisationKind",
     "Role",
     "Stance",
+    "stored",
 ]
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def stored(kind: type[E], value: str) -> E:
+    """A stored enum value (lower-case text) handed to GraphQL as it is, typed as ``kind``.
+
+    graphql-core maps a value to its name with one dict lookup; Strawberry, given the enum's
+    member instead, compares it with every value of the enum in turn. A buying centre answers
+    roles, stances and kinds for every member and influencer, so the text itself goes out. A
+    value that is not one of the enum's is an error at its field, as it would be otherwise.
+    """
+    return cast(E, value)
+
 
 for _enum in (OrganisationKind, Role, Stance, JourneyStage, InfluenceKind, IcpField, IcpOperator):
     strawberry.enum(_enum)

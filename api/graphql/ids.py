@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import base64
 import binascii
+from functools import lru_cache
 
 from strawberry import relay
 
 __all__ = ["cursor_for", "key_from_cursor", "key_of"]
 
 
+@lru_cache(maxsize=16384)
 def key_of(value: str, type_name: str) -> str:
     """The local key an input means: a global id of ``type_name`` decoded, else the value as is.
 
-    Lenient on purpose: CSV and CRM tools hold keys, GraphQL clients hold global ids.
+    Lenient on purpose: CSV and CRM tools hold keys, GraphQL clients hold global ids. Kept for
+    the ids asked for most: decoding fails with an exception for every plain key, which costs
+    more than the lookup.
     """
     try:
         gid = relay.GlobalID.from_id(value)

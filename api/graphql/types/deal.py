@@ -10,7 +10,7 @@ from strawberry.types import Info
 
 from api.graphql.ahead import member_influencers
 from api.graphql.context import Context
-from api.graphql.enums import JourneyStage, Role, Stance
+from api.graphql.enums import JourneyStage, Role, Stance, stored
 from api.graphql.selection import fields_at, selected
 from api.graphql.types.analytics import (
     CoverageView,
@@ -49,9 +49,9 @@ class BuyingCentreMember:
         return cls(
             deal_id=deal_id,
             person=Person.from_row(row["person"]),
-            roles=[Role(r) for r in member.get("roles") or []],
-            stance=Stance(member.get("stance") or "unknown"),
-            stage=JourneyStage(stage) if stage else None,
+            roles=[stored(Role, r) for r in member.get("roles") or []],
+            stance=stored(Stance, member.get("stance") or "unknown"),
+            stage=stored(JourneyStage, stage) if stage else None,
         )
 
     @strawberry.field(description="Every recorded stage, oldest first.")

@@ -10,7 +10,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from api.graphql.context import Context
-from api.graphql.enums import InfluenceKind
+from api.graphql.enums import InfluenceKind, stored
 from api.graphql.ids import key_of
 from api.graphql.types.analytics import (
     HigherStatusInfluencerView,
@@ -47,7 +47,7 @@ class Influence:
         return cls(
             person=Person.from_row(row["person"]),
             weight=edge["weight"],
-            kind=InfluenceKind(kind) if kind else None,
+            kind=stored(InfluenceKind, kind) if kind else None,
             evidence=edge.get("evidence"),
             since=edge.get("since"),
             until=edge.get("until"),
