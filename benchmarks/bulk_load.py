@@ -217,6 +217,8 @@ def bulk_import(files: BulkFiles, home: Path, *, heap: str = "2g", threads: int 
         "--array-delimiter=;",
         f"--threads={threads}",
         "--overwrite-destination=true",
+        # Its report of skipped rows goes beside the data, not into the working directory.
+        f"--report-file={home / 'import.report'}",
         *arguments,
     ]
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(conf)}
