@@ -35,6 +35,7 @@ __all__ = [
     "event_id",
     "format_instant",
     "journey_problems",
+    "members_of",
     "parse_instant",
     "stored_members",
     "to_event",
@@ -47,7 +48,8 @@ STAGE_KINDS: Final = frozenset({"buying_centre", "journey"})
 """Kinds whose written batches change members' stages, so that they are settled after."""
 
 SETTLE_STAGES: Final = "import/journey_settle"
-"""Sets each member of a batch (``row[0]`` deal, ``row[1]`` person) to their latest stage."""
+"""Sets each member (``row[0]`` deal, ``row[1]`` person) to their latest stage; see
+:func:`members_of`."""
 
 _LOOKUP_CHUNK = 50_000
 
@@ -104,6 +106,17 @@ def to_event(r: list[str]) -> list[Any]:
         note or None,
         event_id(deal_id, person_id, stage, moment),
     ]
+
+
+def members_of(batch: Iterable[Any]) -> list[list[Any]]:
+    """The distinct (deal, person) pairs of a batch of buying centre or journey rows, in order.
+
+    A member's several events in one batch are settled once.
+
+    >>> members_of([["D1", "P1", "trust"], ["D1", "P1", "awareness"], ["D1", "P2", "trust"]])
+    [['D1', 'P1'], ['D1', 'P2']]
+    """
+    return [list(pair) for pair in dict.fromkeys((row[0], row[1]) for row in batch)]
 
 
 Accepted = tuple[tuple[str, ...], SourceFile, int]

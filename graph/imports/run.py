@@ -27,7 +27,7 @@ from typing import cast
 
 from graph.imports.convert import CONVERTERS, Params
 from graph.imports.formats import FORMATS, KIND_ORDER
-from graph.imports.journey import SETTLE_STAGES, STAGE_KINDS, stored_members
+from graph.imports.journey import SETTLE_STAGES, STAGE_KINDS, members_of, stored_members
 from graph.imports.reader import ImportFileError, SourceFile, open_source
 from graph.imports.titles import LEVEL_NAMES
 from graph.imports.validate import Issue, ValidationReport, validate
@@ -252,7 +252,7 @@ async def import_files(
         else:
             await scoped.write(_CREATE[kind] if new else _WRITE[kind], {"rows": new or stored})
         if kind in STAGE_KINDS:  # members with journey history keep their latest stage
-            await scoped.write(SETTLE_STAGES, {"rows": batch})
+            await scoped.write(SETTLE_STAGES, {"rows": members_of(batch)})
         # After the batch's commit has returned, not in its transaction: a reader that sees the
         # position then sees the whole batch (Neo4j applies a large commit while others read).
         # It is written while the next batch is, one at a time and in order.

@@ -11,7 +11,7 @@ from graph.exports.scope import Dataset
 from graph.exports.writers import to_graph, to_json, to_kumu, write_export
 from graph.imports.convert import CONVERTERS
 from graph.imports.formats import FORMATS
-from graph.imports.journey import event_id, format_instant, parse_instant
+from graph.imports.journey import event_id, format_instant, members_of, parse_instant
 from graph.imports.reader import open_source
 from graph.imports.validate import ValidationReport, validate
 
@@ -157,6 +157,14 @@ def test_an_events_id_depends_on_its_identity_only() -> None:
     assert CONVERTERS["journey"]([*row[:4], ""])[5:] == [converted[5]]
     assert CONVERTERS["journey"]([*row[:4], ""])[4] is None
     assert event_id("D1", "P1", "intrigue", parse_instant("2024-03-01")) != converted[5]
+
+
+def test_a_batch_settles_each_member_once() -> None:
+    rows = [
+        CONVERTERS["journey"](["D1", "P1", stage, f"2024-0{i}-01", ""])
+        for i, stage in enumerate(("awareness", "trust"), start=1)
+    ] + [CONVERTERS["buying_centre"](["D1", "P2", "user", "", ""])]
+    assert members_of(rows) == [["D1", "P1"], ["D1", "P2"]]
 
 
 def _dataset() -> Dataset:
