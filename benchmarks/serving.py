@@ -135,6 +135,8 @@ class Latency:
     cpu_ms: float | None = None
     """CPU per request of whoever did the work, when measured: the API's processes for GraphQL,
     this process (the driver) for the Cypher limit."""
+    db_cpu_ms: float | None = None
+    """Neo4j's CPU per request, when measured: what the database spent on each answer."""
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -147,12 +149,15 @@ async def measure(
     clients: int,
     requests: int,
     cpu: Callable[[], float] | None = None,
+    db_cpu: Callable[[], float] | None = None,
 ) -> Latency:
     """Run ``requests`` calls from ``clients`` concurrent callers; p50, p99 and calls/s.
 
-    ``cpu`` (cumulative CPU seconds of whoever serves the calls) gives the CPU per request.
+    ``cpu`` (cumulative CPU seconds of whoever serves the calls) gives the CPU per request;
+    ``db_cpu`` (Neo4j's) the database's.
     """
     cpu_before = cpu() if cpu is not None else 0.0
+    db_before = db_cpu() if db_cpu is not None else 0.0
     latencies: list[float] = []
     remaining = requests
 
@@ -173,18 +178,21 @@ async def measure(
         per_second=len(latencies) / elapsed,
         requests=len(latencies),
         cpu_ms=1000 * (cpu() - cpu_before) / len(latencies) if cpu is not None else None,
+        db_cpu_ms=1000 * (db_cpu() - db_before) / len(latencies) if db_cpu is not None else None,
     )
 
 
 def median_latency(runs: list[Latency]) -> Latency:
     """Each figure's median over several runs."""
     cpu = [r.cpu_ms for r in runs if r.cpu_ms is not None]
+    db = [r.db_cpu_ms for r in runs if r.db_cpu_ms is not None]
     return Latency(
         statistics.median(r.p50_ms for r in runs),
         statistics.median(r.p99_ms for r in runs),
         statistics.median(r.per_second for r in runs),
         sum(r.requests for r in runs),
         statistics.median(cpu) if len(cpu) == len(runs) else None,
+        statistics.median(db) if len(db) == len(runs) else None,
     )
 
 
@@ -297,13 +305,14 @@ async def query_workloads(
     requests: dict[int, int] = REQUESTS,
     observe: Callable[[str, int, Latency, Latency], None] | None = None,
     api_cpu: Callable[[], float] | None = None,
+    db_cpu: Callable[[], float] | None = None,
 ) -> Measured:
     """The buying-centre and person queries through GraphQL and as the Cypher limit.
 
     At each concurrency, ``runs`` runs of each, interleaved (ours, limit, ours, ...), after a
     warm-up of both; each figure is the median over the runs. ``observe`` sees every run.
     With ``api_cpu`` (the API's cumulative CPU seconds), GraphQL runs record the API's CPU per
-    request and limit runs this process's.
+    request and limit runs this process's; with ``db_cpu`` (Neo4j's), both record Neo4j's.
     """
     own_cpu = time.process_time if api_cpu is not None else None
     workloads: dict[str, tuple[Call, Call]] = {
@@ -326,8 +335,9 @@ async def query_workloads(
             ours: list[Latency] = []
             peer: list[Latency] = []
             for _ in range(runs):
-                ours.append(await measure(graphql, concurrency, requests[concurrency], api_cpu))
-                peer.append(await measure(limit, concurrency, requests[concurrency], own_cpu))
+                n = requests[concurrency]
+                ours.append(await measure(graphql, concurrency, n, api_cpu, db_cpu))
+                peer.append(await measure(limit, concurrency, n, own_cpu, db_cpu))
                 if observe is not None:
                     observe(name, concurrency, ours[-1], peer[-1])
             measured[(name, concurrency)] = (median_latency(ours), median_latency(peer))
