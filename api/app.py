@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import secrets
 from collections.abc import AsyncIterator
@@ -53,6 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 )
             app.state.neo4j_uri = target.uri
             log.info("statusmap: Neo4j at %s", target.uri)
+            freeze_startup_objects()
             yield
 
     app = FastAPI(
@@ -104,6 +106,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     _mount_frontend(app, settings.frontend_dir)
     return app
+
+
+def freeze_startup_objects() -> None:
+    """Leave what start-up made (modules, the schema, the driver) out of every later collection.
+
+    Python's cyclic garbage collector walks every tracked object of the generations it
+    collects; the API's requests make short-lived objects quickly, so its older generations
+    are collected often, and each such collection walked the hundreds of thousands of objects
+    that start-up left behind and that live as long as the process: about a quarter of a
+    buying-centre request's CPU. Frozen, they are never walked again.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _internal_error(request: Request, exc: Exception) -> JSONResponse:
