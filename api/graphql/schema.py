@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import strawberry
 from strawberry.extensions import (
     AddValidationRules,
@@ -11,8 +13,10 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
+from strawberry.extensions.base_extension import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 
+from api.graphql.context import Context
 from api.graphql.mutations.deal import DealMutations
 from api.graphql.mutations.organisation import OrganisationMutations
 from api.graphql.mutations.person import PersonMutations
@@ -31,6 +35,16 @@ MAX_ALIASES = 30
 DOCUMENT_CACHE = 512  # the caches live at module level in Strawberry, shared by requests
 """Parsed and validated documents kept: clients send the same few queries over and over, and
 parsing plus validating one costs more than the database work of a typical request."""
+
+
+class ReleaseLoaders(SchemaExtension):
+    """Releases the request's DataLoaders when its operation has been answered."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        context = self.execution_context.context
+        if isinstance(context, Context):
+            context.loaders.release()
 
 
 @strawberry.type
@@ -55,6 +69,7 @@ schema = strawberry.Schema(
     types=[Workspace, Organisation, Person, Deal],
     config=StrawberryConfig(scalar_map=COLUMN_SCALARS),
     extensions=[
+        ReleaseLoaders,
         lambda: ParserCache(maxsize=DOCUMENT_CACHE),
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE),
         lambda: AddValidationRules(list(LIMIT_RULES)),
