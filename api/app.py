@@ -13,12 +13,12 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.routing import Route
 
 from api.admission import Admission
 from api.deps import StoreDep
 from api.graphql import schema
-from api.graphql.context import get_context
-from api.graphql.router import RETRY_AFTER_SECONDS, StatusmapGraphQLRouter
+from api.graphql.router import RETRY_AFTER_SECONDS, StatusmapGraphQL
 from api.rest.imports import router as imports_router
 from graph.analysis import AnalysisCache
 from graph.auth import TokenAuthority
@@ -100,9 +100,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         wait_seconds=settings.queue_seconds,
     )
     app.include_router(imports_router)
-    app.include_router(
-        StatusmapGraphQLRouter(schema, context_getter=get_context, graphql_ide="graphiql"),
-        prefix="/graphql",
+    # Strawberry's ASGI view as the route's app (see api/graphql/router.py).
+    graphql = StatusmapGraphQL(schema, graphql_ide="graphiql")
+    app.router.routes.append(
+        Route("/graphql", graphql, methods=["GET", "POST"], include_in_schema=False)
     )
     _mount_frontend(app, settings.frontend_dir)
     return app

@@ -1,5 +1,9 @@
 """``/graphql`` over HTTP: domain errors keep their message, anything else is masked.
 
+Served by Strawberry's plain ASGI view on a Starlette route, not by its FastAPI router: the
+router runs FastAPI's dependency machinery (an exit stack, background tasks, solving the
+context getter) on every request for a context that needs only the request.
+
 A resolver that fails with a :class:`~graph.errors.StatusmapError` (not found, forbidden,
 validation, database unavailable ...) says so in the error's message and in
 ``extensions.code``. Any other exception is a bug: the client gets ``"internal error"`` and an
@@ -14,15 +18,18 @@ import logging
 import secrets
 from typing import Any
 
-from fastapi import Request, Response
 from graphql import GraphQLError
-from strawberry.fastapi import GraphQLRouter
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
+from api.graphql.context import Context, get_context
 from graph.errors import DatabaseUnavailable, StatusmapError
 
-__all__ = ["RETRY_AFTER_SECONDS", "StatusmapGraphQLRouter", "public_error"]
+__all__ = ["RETRY_AFTER_SECONDS", "StatusmapGraphQL", "public_error"]
 
 log = logging.getLogger("statusmap.graphql")
 
@@ -73,8 +80,14 @@ def _codes(response_data: Any) -> set[str]:
     }
 
 
-class StatusmapGraphQLRouter(GraphQLRouter[Any, None]):
-    """Strawberry's FastAPI router with statusmap's error policy (see the module docstring)."""
+class StatusmapGraphQL(GraphQL[Context, None]):
+    """Strawberry's ASGI view with statusmap's context and error policy (see the docstring)."""
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket
+    ) -> Context:
+        assert isinstance(request, Request)  # no subscriptions: websockets are refused
+        return await get_context(request)
 
     async def process_result(
         self, request: Request, result: ExecutionResult
