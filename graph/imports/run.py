@@ -9,10 +9,12 @@
    bulk mutations use — with ``MERGE`` on ids, so the same files imported twice give the
    same graph. People no workspace held when the files were checked, and edges with such a
    person at one end, take one ``CREATE`` statement instead (:func:`_split`). While the
-   database writes one batch, the next is parsed.
+   database writes one batch, the next is parsed; for people and those edges it is also sent
+   while the one before commits (:data:`_PIPELINED`).
 4. An ``ImportRun`` node, keyed by a fingerprint of the files and options, records how many
    batches are done; an interrupted import run again with the same files resumes there (and
-   since every batch is idempotent, replaying the batch in flight when it stopped is harmless).
+   since every batch is idempotent, replaying the batches in flight when it stopped, at most
+   two, is harmless: the re-run checks the files again and merges what the first run wrote).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from graph.imports.reader import ImportFileError, SourceFile, open_source
 from graph.imports.titles import LEVEL_NAMES
 from graph.imports.validate import Issue, ValidationReport, validate
 from graph.repository.bulk import Run, write_people
-from graph.store import Row, Store
+from graph.store import Row, Store, WorkspaceTransaction
 
 __all__ = ["BATCH_SIZE", "ImportResult", "import_files"]
 
@@ -58,6 +60,13 @@ _CREATE = {
     "knows": "import/new_knows",
 }
 """For rows that are new for sure (:func:`_split`): ``CREATE`` instead of ``MERGE``."""
+_PIPELINED = frozenset(_CREATE)
+"""Kinds whose next batch is sent while the one before commits.
+
+Its statements wait for the locks that the committing batch holds; the committing one takes no
+more, so the two cannot deadlock. That hides the commit, and sending and decoding the next
+batch, behind each other. Positions are still recorded in order, after each commit.
+"""
 _EXISTING = {
     "organisations": "import/existing_organisations",
     "people": "import/existing_people",
@@ -160,6 +169,15 @@ async def check_files(
     return sources, report, new_people
 
 
+async def _until(event: asyncio.Event, task: asyncio.Task[None]) -> None:
+    """Wait until ``event`` is set or ``task`` has ended (it may fail before setting it)."""
+    waiting = asyncio.ensure_future(event.wait())
+    try:
+        await asyncio.wait({waiting, task}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        waiting.cancel()
+
+
 def _split(
     kind: str, batch: list[Params], new_people: set[str]
 ) -> tuple[list[Params], list[Params]]:
@@ -242,25 +260,29 @@ async def import_files(
     scoped = store.workspace(workspace)
     position = 0
     in_flight: asyncio.Task[None] | None = None
-    recorded: asyncio.Task[list[Row]] | None = None
+    sent = asyncio.Event()  # set once the batch in flight has run its statements
 
-    async def write(kind: str, batch: list[Params], done: int) -> None:
-        nonlocal recorded
+    async def write(
+        kind: str,
+        batch: list[Params],
+        done: int,
+        before: asyncio.Task[None] | None,
+        ran: asyncio.Event,
+    ) -> None:
         new, stored = _split(kind, batch, new_people)
-        if stored and (new or kind == "people"):  # more than one statement
-            await scoped.transaction(lambda tx: _write(tx.run, kind, new, stored))
-        else:
-            await scoped.write(_CREATE[kind] if new else _WRITE[kind], {"rows": new or stored})
+
+        async def statements(tx: WorkspaceTransaction) -> None:
+            await _write(tx.run, kind, new, stored)
+            ran.set()  # only the commit is left
+
+        await scoped.transaction(statements)
         if kind in STAGE_KINDS:  # members with journey history keep their latest stage
             await scoped.write(SETTLE_STAGES, {"rows": members_of(batch)})
+        if before is not None:  # positions are recorded in order
+            await before
         # After the batch's commit has returned, not in its transaction: a reader that sees the
         # position then sees the whole batch (Neo4j applies a large commit while others read).
-        # It is written while the next batch is, one at a time and in order.
-        if recorded is not None:
-            await recorded
-        recorded = asyncio.create_task(
-            scoped.write("import/run_progress", {"run": run, "position": done, "kind": kind})
-        )
+        await scoped.write("import/run_progress", {"run": run, "position": done, "kind": kind})
         if progress is not None:
             progress(kind, len(batch))
 
@@ -275,15 +297,16 @@ async def import_files(
                 if progress is not None:
                     progress(kind, len(batch))
                 continue
-            if in_flight is not None:
+            if in_flight is not None and kind in _PIPELINED:
+                await _until(sent, in_flight)
+            elif in_flight is not None:
                 await in_flight
-            in_flight = asyncio.create_task(write(kind, batch, position))
+            sent = asyncio.Event()
+            in_flight = asyncio.create_task(write(kind, batch, position, in_flight, sent))
         if in_flight is not None:  # edges need every node of the kinds before them
             await in_flight
             in_flight = None
         result.written[kind] = written
-    if recorded is not None:
-        await recorded
     summary = json.dumps(result.written, sort_keys=True)
     await store.write("import/run_finish", {"run": run, "workspace": workspace, "written": summary})
     return result
