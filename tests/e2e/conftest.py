@@ -46,10 +46,16 @@ expect.set_options(timeout=15_000)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Browser tests run last, however pytest was called (`pytest tests` collects tests/e2e
+    # first): Playwright's sync API leaves its event loop set in the main thread, and an
+    # asyncio test after it errors ("Runner.run() cannot be called from a running event
+    # loop") instead of running.
     here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.e2e)
+    browser = [item for item in items if here in Path(str(item.fspath)).parents]
+    for item in browser:
+        item.add_marker(pytest.mark.e2e)
+    chosen = set(browser)
+    items[:] = [item for item in items if item not in chosen] + browser
 
 
 @pytest.fixture(scope="session")
