@@ -29,7 +29,9 @@ async def test_issue_authenticate_grant_revoke(store: Store) -> None:
     assert (await authority.authenticate(issued.token)).role_in(workspace) is Role.EDITOR
 
     # Only the hash is stored: the plain secret appears nowhere in the database.
-    secret = issued.token.rsplit("_", 1)[1]
+    # smt_<id>_<secret>: the id is hex, the secret URL-safe base64 (which may hold "_" too).
+    secret = issued.token.split("_", 2)[2]
+    assert len(secret) >= 40
     records, _, _ = await store.driver.execute_query(
         "MATCH (t:ApiToken {id: $id}) RETURN properties(t) AS p", {"id": issued.token_id}
     )
