@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 from graph.imports.reader import SourceFile
+from graph.model.common import as_utc
 from graph.store import Store
 
 __all__ = [
@@ -61,14 +62,7 @@ def parse_instant(value: str) -> dt.datetime:
     (datetime.datetime(2024, 3, 1, 0, 0, tzinfo=datetime.timezone.utc), \
 datetime.datetime(2024, 3, 1, 9, 15, tzinfo=datetime.timezone.utc))
     """
-    return _utc(dt.datetime.fromisoformat(value))
-
-
-def _utc(moment: dt.datetime) -> dt.datetime:
-    """``moment`` in UTC; one without an offset is taken to be in UTC already."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC)
+    return as_utc(dt.datetime.fromisoformat(value))
 
 
 def format_instant(value: dt.datetime | dt.date) -> str:
@@ -81,7 +75,7 @@ def format_instant(value: dt.datetime | dt.date) -> str:
     """
     if not isinstance(value, dt.datetime):
         return value.isoformat()
-    moment = _utc(value)
+    moment = as_utc(value)
     if moment.time() == dt.time():
         return moment.date().isoformat()
     spec = "microseconds" if moment.microsecond else "seconds"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import uuid
 from enum import StrEnum
@@ -22,6 +23,7 @@ __all__ = [
     "Role",
     "Stance",
     "Text",
+    "as_utc",
     "camel",
     "new_id",
     "validate",
@@ -95,6 +97,17 @@ def new_id() -> str:
 M = TypeVar("M", bound=BaseModel)
 
 _CAMEL = re.compile(r"_([a-z])")
+
+
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """``moment`` in UTC; one without an offset is taken to be in UTC already.
+
+    Journey events are stored as UTC date-times whichever way they come (the API, CSV), so
+    they sort together and an export imports back onto the same events.
+    """
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC)
 
 
 def camel(name: str) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from graph.model.common import JourneyStage, Key, Model, Name, Role, Stance, Text
+from graph.model.common import JourneyStage, Key, Model, Name, Role, Stance, Text, as_utc
 
 __all__ = ["DealIn", "DealPatch", "JourneyEventIn", "MemberIn"]
 
@@ -39,4 +39,10 @@ class JourneyEventIn(Model):
     person_id: Key
     stage: JourneyStage
     at: dt.datetime | None = None
+    """When the stage was reached (UTC; a time without an offset is taken as UTC)."""
     note: Text | None = None
+
+    @field_validator("at")
+    @classmethod
+    def _in_utc(cls, at: dt.datetime | None) -> dt.datetime | None:
+        return None if at is None else as_utc(at)

@@ -144,7 +144,13 @@ async def test_events_recorded_through_the_api_are_matched_not_duplicated(
     files = _files(tmp_path / "base", {**base, "buying_centre.csv": CENTRE}, "J3-")
     assert (await import_files(store, ws, files)).applied
     scoped = store.workspace(ws)
-    for stage, at in (("intrigue", "2024-05-01T10:30:00.250000+00:00"), ("trust", None)):
+    # A time without an offset is UTC, through the API as through the file.
+    events = (
+        ("awareness", "2024-04-01T08:00:00"),
+        ("intrigue", "2024-05-01T10:30:00.250000+00:00"),
+        ("trust", None),
+    )
+    for stage, at in events:
         await record_journey_stage(
             scoped, {"deal_id": "J3-D1", "person_id": "J3-P2", "stage": stage, "at": at}
         )
@@ -153,11 +159,14 @@ async def test_events_recorded_through_the_api_are_matched_not_duplicated(
 
     await export_scope(store, ws, "csv", tmp_path / "out")
     exported = (tmp_path / "out" / "journey.csv").read_text()
-    assert exported.splitlines()[1] == "J3-D1,J3-P2,intrigue,2024-05-01T10:30:00.250000Z,"
+    assert exported.splitlines()[1:3] == [
+        "J3-D1,J3-P2,awareness,2024-04-01T08:00:00Z,",
+        "J3-D1,J3-P2,intrigue,2024-05-01T10:30:00.250000Z,",
+    ]
     # Re-importing the export into the same workspace updates the API's events in place.
     result = await import_files(store, ws, sorted((tmp_path / "out").glob("*.csv")))
     assert result.applied, result.report.issues
-    assert result.written["journey"] == 2
+    assert result.written["journey"] == 3
     assert await _state(store, ws) == before
 
 
