@@ -56,16 +56,20 @@ def member_influencers(asked: list[SelectedField]) -> MemberInfluencers:
     """
     if not asked:
         return None
-    above = all(f.argument("higherStatusOnly") is True for f in asked)
-    return "influencers_above" if above else "influencers"
+    kinds = {_influencers(f) for f in asked}
+    return "influencers_above" if kinds == {"influencers_above"} else "influencers"
+
+
+def _influencers(f: SelectedField) -> str:
+    """The relation an ``influencers`` field reads (:data:`graph.repository.relations.RELATED`)."""
+    return "influencers_above" if f.argument("higherStatusOnly") is True else "influencers"
 
 
 def _person_relations(selection: Selected) -> set[str]:
     found: set[str] = set()
     for f in selection.fields():
         if f.name == "influencers":
-            above = f.argument("higherStatusOnly") is True
-            found.add("influencers_above" if above else "influencers")
+            found.add(_influencers(f))
         elif f.name in PERSON_RELATIONS:
             found.add(PERSON_RELATIONS[f.name])
     return found

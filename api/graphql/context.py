@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from fastapi import Request
-from strawberry.fastapi import BaseContext
 
 from api.deps import get_analysis, get_caller, get_principal, get_store, get_tokens
 from api.graphql.ids import key_of
@@ -13,13 +12,12 @@ from graph.auth import CallerStore, Principal, Role, TokenAuthority
 from graph.store import WorkspaceStore
 
 
-class Context(BaseContext):
+class Context:
     """What every resolver gets through ``info.context``."""
 
     def __init__(
         self, caller: CallerStore, analysis: AnalysisCache, tokens: TokenAuthority
     ) -> None:
-        super().__init__()
         self.caller = caller
         self.store = caller.store
         self.analysis = analysis
@@ -43,8 +41,8 @@ class Context(BaseContext):
 
 
 async def get_context(request: Request) -> Context:
-    # No FastAPI dependencies here: plain-function dependencies run in a thread pool, which
-    # costs more than the lookups themselves.
+    # Called by the GraphQL view (api/graphql/router.py) with the request: the lookups the
+    # REST routes get as FastAPI dependencies (api/deps.py), made directly.
     store, analysis, tokens = get_store(request), get_analysis(request), get_tokens(request)
     # The GraphiQL page itself (a GET without a query) is static and needs no token; every
     # operation does.
