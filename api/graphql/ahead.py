@@ -36,6 +36,8 @@ class Ahead:
     member_modes: set[MemberInfluencers] = field(default_factory=set)
     """The influencers each deal's ``buyingCentre`` asks for; members are read ahead only when
     every deal asks for the same (the members loader is keyed by it)."""
+    member_organisations: bool = False
+    """Whether any buying centre asks for its people's organisations."""
     people: list[str] = field(default_factory=list)
     relations: set[str] = field(default_factory=set)
     organisations: list[str] = field(default_factory=list)
@@ -88,6 +90,8 @@ def plan_ahead(selection: Selected) -> Ahead:
             if selects(inner, "buyingCentre"):
                 asked = fields_at(inner, "buyingCentre", "person", "influencers")
                 plan.member_modes.add(member_influencers(asked))
+                if selects(inner, "buyingCentre", "person", "organisation"):
+                    plan.member_organisations = True
         elif f.name == "person":
             plan.people.append(key_of(str(raw), "Person"))
             plan.relations |= _person_relations(inner)

@@ -6,7 +6,7 @@ import asyncio
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 from strawberry.dataloader import DataLoader
 
@@ -16,10 +16,15 @@ from graph.repository import deals, organisations, relations, workspaces
 from graph.repository.deals import MemberInfluencers
 from graph.store import Row, WorkspaceStore
 
-__all__ = ["Loaders"]
+__all__ = ["Loaders", "Maybe", "now_or_later"]
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
+R = TypeVar("R")
+
+Maybe: TypeAlias = R | Awaitable[R]
+"""What a resolver using :func:`now_or_later` returns; its field names the GraphQL type with
+``graphql_type``, as Strawberry cannot read one from this annotation."""
 Fetch = Callable[[WorkspaceStore, list[K]], Awaitable[dict[K, V]]]
 
 
@@ -52,6 +57,24 @@ def _loader(
 
 def _none() -> None:
     return None
+
+
+def now_or_later(loader: DataLoader[Any, Any], key: Hashable, make: Callable[[Any], R]) -> Maybe[R]:
+    """``make`` of ``key``'s value: at once when the loader already holds it, else awaitable.
+
+    A resolver returning this is synchronous for what a read-ahead primed (a buying centre's
+    members and their influencers, a person's neighbours): graphql-core then completes the
+    field in place, where a coroutine costs it a task, a wrapper and an await per field, and
+    per list item. What is not there yet (or failed) goes through ``load`` as usual.
+    """
+    future = loader.cache_map.get(key)
+    if future is not None and future.done() and not future.cancelled() and not future.exception():
+        return make(future.result())
+
+    async def later() -> R:
+        return make(await loader.load(key))
+
+    return later()
 
 
 class _ByInfluencers(dict[MemberInfluencers, DataLoader[Any, Any]]):
@@ -208,7 +231,12 @@ class Loaders:
     async def _deals_ahead(self, ws: WorkspaceStore, plan: Ahead) -> Row | None:
         with_members, influencers = plan.members
         workspace, found = await deals.deals_with_members(
-            ws, plan.deals, members=with_members, influencers=influencers, with_workspace=True
+            ws,
+            plan.deals,
+            members=with_members,
+            influencers=influencers,
+            organisations=plan.member_organisations,
+            with_workspace=True,
         )
         key = ws.workspace
         self.workspace.prime((key, key), workspace)

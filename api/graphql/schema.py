@@ -15,6 +15,7 @@ from strawberry.extensions import (
 )
 from strawberry.extensions.base_extension import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.name_converter import NameConverter
 
 from api.graphql.context import Context
 from api.graphql.mutations.deal import DealMutations
@@ -47,6 +48,25 @@ class ReleaseLoaders(SchemaExtension):
             context.loaders.release()
 
 
+class KeptNames(NameConverter):
+    """Strawberry's names, each camel-cased once.
+
+    Strawberry converts every argument's Python name to its GraphQL name again on each call of
+    a resolver (``higher_status_only`` for each member's ``influencers``, say): a dozen string
+    rebuilds per request for names fixed when the schema is built.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._names: dict[str, str] = {}
+
+    def apply_naming_config(self, name: str) -> str:
+        converted = self._names.get(name)
+        if converted is None:
+            converted = self._names[name] = super().apply_naming_config(name)
+        return converted
+
+
 @strawberry.type
 class Mutation(
     WorkspaceMutations, OrganisationMutations, PersonMutations, RelationMutations, DealMutations
@@ -67,7 +87,7 @@ schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
     types=[Workspace, Organisation, Person, Deal],
-    config=StrawberryConfig(scalar_map=COLUMN_SCALARS),
+    config=StrawberryConfig(scalar_map=COLUMN_SCALARS, name_converter=KeptNames()),
     extensions=[
         ReleaseLoaders,
         lambda: ParserCache(maxsize=DOCUMENT_CACHE),

@@ -175,16 +175,18 @@ async def deals_with_members(
     *,
     members: bool = True,
     influencers: MemberInfluencers = None,
+    organisations: bool = True,
     with_workspace: bool = False,
 ) -> tuple[Row | None, dict[str, Row]]:
     """The deals with ``deal_ids`` that exist, by id, each with its buying centre: one read.
 
     Each value has ``deal`` (as :func:`get_deals` reads it) and ``members`` (empty unless
     ``members``): rows with ``person``, ``member`` (roles, stance, stage), the person's
-    ``organisation`` (or ``None``) and ``influencers`` (rows with ``person`` and ``edge``,
-    strongest first, chosen by ``influencers``), ordered by person id. With ``with_workspace``
-    the workspace's own row comes in the same read (``None`` if it does not exist), so a request
-    for a workspace's deal and its buying centre is one statement.
+    ``organisation`` (``None`` if none, or if not ``organisations``) and ``influencers`` (rows
+    with ``person`` and ``edge``, strongest first, chosen by ``influencers``), ordered by person
+    id. People come with the properties the API shows, not every stored one. With
+    ``with_workspace`` the workspace's own row comes in the same read (``None`` if it does not
+    exist), so a request for a workspace's deal and its buying centre is one statement.
     """
     params = {
         "ids": list(deal_ids),
@@ -192,6 +194,7 @@ async def deals_with_members(
         "with_members": members,
         "with_influencers": influencers is not None,
         "above_only": influencers == "influencers_above",
+        "with_organisations": members and organisations,
     }
     row = (await ws.read("deals/members", params))[0]
     return row["workspace"], {found["key"]: found for found in row["deals"]}

@@ -255,3 +255,45 @@ async def test_read_ahead_of_a_person_and_a_deal_agrees_with_separate_reads(
     )
     assert together["workspace"]["deal"] == deal["workspace"]["deal"]
     assert together["workspace"]["person"] == person["workspace"]["person"]
+
+
+PERSON_FIELDS = "key name title department email needs tags level { rank name inferred }"
+
+
+async def test_people_read_ahead_show_what_a_person_read_shows(
+    gql: GraphQL, workspace: str
+) -> None:
+    # The read-ahead statements name the properties they send; a Person field they left out
+    # would come back empty here and filled through `node`.
+    await _build(gql, workspace, 1)
+    await gql(
+        """mutation($ws: ID!) { upsertPeople(input: {workspaceId: $ws, people: [
+          {id: "rt000~", name: "P0", title: "Manager", organisationId: "rt-org~",
+           department: "Finance", email: "p0@example.org", needs: ["speed"], tags: ["champion"]},
+          {id: "rt-boss~", name: "Boss", title: "CEO", organisationId: "rt-org~",
+           department: "Board", email: "boss@example.org", needs: ["growth"], tags: ["sponsor"]}
+        ]}) { __typename } }""",
+        ws=workspace,
+    )
+    ahead = await gql(
+        f"""query($ws: ID!) {{ workspace(id: $ws) {{
+          deal(id: "rt-deal~") {{ buyingCentre {{ person {{ id {PERSON_FIELDS}
+            influencers {{ person {{ id {PERSON_FIELDS} }} }} }} }} }} }} }}""",
+        ws=workspace,
+    )
+    neighbours = await gql(
+        f"""query($ws: ID!) {{ workspace(id: $ws) {{ person(id: "rt-boss~") {{
+          id {PERSON_FIELDS} influences {{ person {{ id {PERSON_FIELDS} }} }} }} }} }}""",
+        ws=workspace,
+    )
+    member = ahead["workspace"]["deal"]["buyingCentre"][0]["person"]
+    boss = neighbours["workspace"]["person"]
+    shown = [member, member["influencers"][0]["person"], boss, boss["influences"][0]["person"]]
+    for person in shown:
+        alone = await gql(
+            f"""query($id: ID!) {{ node(id: $id) {{ ... on Person {{ {PERSON_FIELDS} }} }} }}""",
+            id=person["id"],
+        )
+        assert {k: person[k] for k in alone["node"]} == alone["node"]
+    assert member["department"] == "Finance" and member["tags"] == ["champion"]
+    assert boss["email"] == "boss@example.org" and boss["needs"] == ["growth"]

@@ -11,6 +11,7 @@ from strawberry.types import Info
 from api.graphql.ahead import member_influencers
 from api.graphql.context import Context
 from api.graphql.enums import JourneyStage, Role, Stance, stored
+from api.graphql.loaders import Maybe, now_or_later
 from api.graphql.selection import fields_at, selected
 from api.graphql.types.analytics import (
     CoverageView,
@@ -73,6 +74,11 @@ class Deal(relay.Node):
     name: str
 
     @classmethod
+    def from_stored(cls, row: Row | None) -> Deal | None:
+        """The node from a loader's row, ``None`` when there is none."""
+        return cls.from_row(row) if row else None
+
+    @classmethod
     def from_row(cls, row: Row) -> Deal:
         """The node from a stored deal row."""
         return cls(
@@ -83,21 +89,25 @@ class Deal(relay.Node):
             name=row["name"],
         )
 
-    @strawberry.field
-    async def organisation(self, info: Info[Context, None]) -> Organisation | None:
+    @strawberry.field(graphql_type=Organisation | None)
+    def organisation(self, info: Info[Context, None]) -> Maybe[Organisation | None]:
         if self.organisation_id is None:
             return None
-        row = await info.context.loaders.organisation.load((self.workspace, self.organisation_id))
-        return Organisation.from_row(row) if row else None
+        key = (self.workspace, self.organisation_id)
+        return now_or_later(info.context.loaders.organisation, key, Organisation.from_stored)
 
-    @strawberry.field
-    async def buying_centre(self, info: Info[Context, None]) -> list[BuyingCentreMember]:
+    @strawberry.field(graphql_type=list[BuyingCentreMember])
+    def buying_centre(self, info: Info[Context, None]) -> Maybe[list[BuyingCentreMember]]:
         # Members, their people, organisations and (when asked) influencers in one read; only
         # the higher-status influencers when every selection asks for no others.
         influencers = member_influencers(fields_at(selected(info), "person", "influencers"))
         loader = info.context.loaders.members[influencers]
-        rows = await loader.load((self.workspace, self.local_id))
-        return [BuyingCentreMember.from_row(self.local_id, r) for r in rows]
+        deal_id = self.local_id
+
+        def members(rows: list[Row]) -> list[BuyingCentreMember]:
+            return [BuyingCentreMember.from_row(deal_id, r) for r in rows]
+
+        return now_or_later(loader, (self.workspace, deal_id), members)
 
     @strawberry.field(description="Influence graph of the deal's people, with their measures.")
     async def influence_map(self, info: Info[Context, None]) -> InfluenceMap:

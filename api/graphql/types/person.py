@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Annotated, TypeAlias, TypeVar
 
 import strawberry
 from strawberry import relay
@@ -12,6 +13,7 @@ from strawberry.types import Info
 from api.graphql.context import Context
 from api.graphql.enums import InfluenceKind, stored
 from api.graphql.ids import key_of
+from api.graphql.loaders import Maybe, now_or_later
 from api.graphql.types.analytics import (
     HigherStatusInfluencerView,
     OurGapView,
@@ -27,6 +29,11 @@ from graph.store import Row
 
 if TYPE_CHECKING:
     from api.graphql.types.organisation import Organisation
+
+T = TypeVar("T")
+Related: TypeAlias = Maybe[list[T]]
+"""A relation's people: at once when read ahead, else awaited (see
+:func:`api.graphql.loaders.now_or_later`); the field's GraphQL type is given as ``graphql_type``."""
 
 OrganisationRef = Annotated["Organisation", strawberry.lazy("api.graphql.types.organisation")]
 
@@ -105,14 +112,19 @@ class Person(relay.Node):
             level=StatusLevel.from_org_row(row["workspace"], row.get("level")),
         )
 
-    @strawberry.field
-    async def organisation(self, info: Info[Context, None]) -> OrganisationRef | None:
+    @strawberry.field(graphql_type=OrganisationRef | None)
+    def organisation(self, info: Info[Context, None]) -> Maybe[Organisation | None]:
         from api.graphql.types.organisation import Organisation
 
         if self.organisation_id is None:
             return None
-        row = await info.context.loaders.organisation.load((self.workspace, self.organisation_id))
-        return Organisation.from_row(row) if row else None
+        key = (self.workspace, self.organisation_id)
+        return now_or_later(info.context.loaders.organisation, key, Organisation.from_stored)
+
+    @classmethod
+    def from_stored(cls, row: Row | None) -> Person | None:
+        """The node from a loader's row, ``None`` when there is none."""
+        return cls.from_row(row) if row else None
 
     @strawberry.field(description="Levels on every ladder of the workspace.")
     async def levels(self, info: Info[Context, None]) -> list[StatusLevel]:
@@ -127,53 +139,73 @@ class Person(relay.Node):
             for r in rows
         ]
 
-    async def _related(self, info: Info[Context, None], relation: str) -> list[Row]:
-        loader = info.context.loaders.related
-        rows: list[Row] = await loader.load((self.workspace, (relation, self.local_id)))
-        return rows
+    def _related(
+        self, info: Info[Context, None], relation: str, make: Callable[[list[Row]], T]
+    ) -> T | Awaitable[T]:
+        """``make`` of this person's neighbours by ``relation``: at once if read ahead."""
+        key = (self.workspace, (relation, self.local_id))
+        return now_or_later(info.context.loaders.related, key, make)
 
-    @strawberry.field(description="People who influence this person, strongest first.")
-    async def influencers(
+    @strawberry.field(
+        description="People who influence this person, strongest first.",
+        graphql_type=list[Influence],
+    )
+    def influencers(
         self,
         info: Info[Context, None],
         higher_status_only: bool = False,
         min_weight: float = 0.0,
-    ) -> list[Influence]:
+    ) -> Related[Influence]:
         # The database sends only the higher-status ones when those are asked for; the filter
         # below is then already true of every row.
-        rows = await self._related(
-            info, "influencers_above" if higher_status_only else "influencers"
-        )
         own = self.level.rank if self.level else None
-        return [
-            Influence.from_row(r)
-            for r in rows
-            if r["edge"]["weight"] >= min_weight
-            and (not higher_status_only or _higher(r["person"], own))
-        ]
 
-    @strawberry.field(description="People this person influences, strongest first.")
-    async def influences(
-        self, info: Info[Context, None], min_weight: float = 0.0
-    ) -> list[Influence]:
-        rows = await self._related(info, "influences")
-        return [Influence.from_row(r) for r in rows if r["edge"]["weight"] >= min_weight]
+        def make(rows: list[Row]) -> list[Influence]:
+            return [
+                Influence.from_row(r)
+                for r in rows
+                if r["edge"]["weight"] >= min_weight
+                and (not higher_status_only or _higher(r["person"], own))
+            ]
 
-    @strawberry.field(description="Managers (more than one in a matrix organisation).")
-    async def reports_to(self, info: Info[Context, None]) -> list[Person]:
-        return [Person.from_row(r["person"]) for r in await self._related(info, "managers")]
+        relation = "influencers_above" if higher_status_only else "influencers"
+        return self._related(info, relation, make)
 
-    @strawberry.field
-    async def direct_reports(self, info: Info[Context, None]) -> list[Person]:
-        return [Person.from_row(r["person"]) for r in await self._related(info, "reports")]
+    @strawberry.field(
+        description="People this person influences, strongest first.",
+        graphql_type=list[Influence],
+    )
+    def influences(self, info: Info[Context, None], min_weight: float = 0.0) -> Related[Influence]:
+        return self._related(
+            info,
+            "influences",
+            lambda rows: [Influence.from_row(r) for r in rows if r["edge"]["weight"] >= min_weight],
+        )
 
-    @strawberry.field(description="People this person knows (for our and partners' people).")
-    async def knows(self, info: Info[Context, None]) -> list[Acquaintance]:
-        return [Acquaintance.from_row(r) for r in await self._related(info, "knows")]
+    @strawberry.field(
+        description="Managers (more than one in a matrix organisation).",
+        graphql_type=list["Person"],
+    )
+    def reports_to(self, info: Info[Context, None]) -> Related[Person]:
+        return self._related(info, "managers", _people)
 
-    @strawberry.field(description="Our and partners' people who know this person.")
-    async def known_by(self, info: Info[Context, None]) -> list[Acquaintance]:
-        return [Acquaintance.from_row(r) for r in await self._related(info, "known_by")]
+    @strawberry.field(graphql_type=list["Person"])
+    def direct_reports(self, info: Info[Context, None]) -> Related[Person]:
+        return self._related(info, "reports", _people)
+
+    @strawberry.field(
+        description="People this person knows (for our and partners' people).",
+        graphql_type=list[Acquaintance],
+    )
+    def knows(self, info: Info[Context, None]) -> Related[Acquaintance]:
+        return self._related(info, "knows", _acquaintances)
+
+    @strawberry.field(
+        description="Our and partners' people who know this person.",
+        graphql_type=list[Acquaintance],
+    )
+    def known_by(self, info: Info[Context, None]) -> Related[Acquaintance]:
+        return self._related(info, "known_by", _acquaintances)
 
     @strawberry.field(description="This person's level minus the other's (organisational ladder).")
     async def status_gap(self, info: Info[Context, None], to: strawberry.ID) -> int | None:
@@ -208,6 +240,14 @@ class Person(relay.Node):
             analysis.G, self.local_id, hops=hops, ranks=analysis.ranks
         )
         return higher_status(self.workspace, found)
+
+
+def _people(rows: list[Row]) -> list[Person]:
+    return [Person.from_row(r["person"]) for r in rows]
+
+
+def _acquaintances(rows: list[Row]) -> list[Acquaintance]:
+    return [Acquaintance.from_row(r) for r in rows]
 
 
 def _higher(person: Row, own_rank: int | None) -> bool:

@@ -17,6 +17,7 @@ from api.graphql.enums import (
     Stance,
 )
 from api.graphql.ids import key_from_cursor, key_of
+from api.graphql.loaders import Maybe, now_or_later
 from api.graphql.types.analytics import CrossAccountInfluencerView, analysis_of, cross_account
 from api.graphql.types.common import Ladder, build_connection
 from api.graphql.types.deal import Deal, DealConnection
@@ -166,21 +167,22 @@ class Workspace(relay.Node):
         )
         return build_connection(DealConnection, page, Deal.from_row)
 
-    @strawberry.field(description="One person by global id or key.")
-    async def person(self, info: Ctx, id: strawberry.ID) -> Person | None:
-        row = await info.context.loaders.person.load((self.local_id, key_of(id, "Person")))
-        return Person.from_row(row) if row else None
+    @strawberry.field(description="One person by global id or key.", graphql_type=Person | None)
+    def person(self, info: Ctx, id: strawberry.ID) -> Maybe[Person | None]:
+        key = (self.local_id, key_of(id, "Person"))
+        return now_or_later(info.context.loaders.person, key, Person.from_stored)
 
-    @strawberry.field(description="One organisation by global id or key.")
-    async def organisation(self, info: Ctx, id: strawberry.ID) -> Organisation | None:
-        key = key_of(id, "Organisation")
-        row = await info.context.loaders.organisation.load((self.local_id, key))
-        return Organisation.from_row(row) if row else None
+    @strawberry.field(
+        description="One organisation by global id or key.", graphql_type=Organisation | None
+    )
+    def organisation(self, info: Ctx, id: strawberry.ID) -> Maybe[Organisation | None]:
+        key = (self.local_id, key_of(id, "Organisation"))
+        return now_or_later(info.context.loaders.organisation, key, Organisation.from_stored)
 
-    @strawberry.field(description="One deal by global id or key.")
-    async def deal(self, info: Ctx, id: strawberry.ID) -> Deal | None:
-        row = await info.context.loaders.deal.load((self.local_id, key_of(id, "Deal")))
-        return Deal.from_row(row) if row else None
+    @strawberry.field(description="One deal by global id or key.", graphql_type=Deal | None)
+    def deal(self, info: Ctx, id: strawberry.ID) -> Maybe[Deal | None]:
+        key = (self.local_id, key_of(id, "Deal"))
+        return now_or_later(info.context.loaders.deal, key, Deal.from_stored)
 
 
 @strawberry.type
