@@ -40,6 +40,24 @@ def _s(seconds: float | None) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
+MEASURED_APART = [
+    "## Measured apart",
+    "",
+    "Workloads too long for every suite run have their own commands and files (see "
+    "[README.md](README.md)):",
+    "",
+    "- [RESULTS-ingest.md](RESULTS-ingest.md): ingest at 100,000 people and 1M edges "
+    "(`python -m benchmarks.ingest --sizes portfolio`);",
+    "- [RESULTS-serving.md](RESULTS-serving.md): the queries at 5,000 and 100,000 people with "
+    "several API workers, CPU per request of each process (`python -m benchmarks.serving_scale`);",
+    "- [RESULTS-crm.md](RESULTS-crm.md): whole-workspace influence rank up to 1M people and 10M "
+    "edges, against igraph and NetworkX (`python -m benchmarks.crm`);",
+    "- [RESULTS-deal-analysis.md](RESULTS-deal-analysis.md): a deal's analysis on one account of "
+    "100 to 5,000 people (`python -m benchmarks.deal_analysis`).",
+]
+"""The other results files, linked from RESULTS.md."""
+
+
 @dataclass
 class Report:
     """The whole run."""
@@ -68,6 +86,7 @@ class Report:
             *self._analysis(),
             *self._deal_analysis(),
             *self._memory(),
+            *MEASURED_APART,
         ]
         return "\n".join(out) + "\n"
 
