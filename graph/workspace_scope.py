@@ -3,11 +3,24 @@
 :func:`graph.scope.read_scope` reads a scope as one record of column lists and turns every edge
 into a Python object: right for a deal or an account, but a whole CRM (1M people, 10M edges)
 would then hold tens of millions of objects in the API process and one 10M-entry record in the
-database's heap. Here the people come first (ids and organisations, one record of columns), and
-each person is numbered by position; then the INFLUENCES and REPORTS_TO relationships are read
-``chunk`` people at a time: the statement numbers each edge's source by its position in the
-chunk, and the targets' ids are mapped to positions as each chunk arrives, so only integer and
-float arrays outlive a chunk. KNOWS is not read: it plays no part in the influence graph.
+database's heap. Here the people come first (one record of columns: their ids and the
+database's internal node ids), and each person is numbered by position; then the INFLUENCES and
+REPORTS_TO relationships are read ``chunk`` people at a time, and, beside them, which people
+work at each organisation. Every statement answers integers (positions in the chunk, internal
+node ids) and floats, mapped to positions with NumPy as each answer arrives, so only integer
+and float arrays outlive a statement. KNOWS is not read: it plays no part in the influence
+graph.
+
+Internal node ids are what make this fast: the database finds each chunk's people by node id
+instead of an index seek per person, and never reads the edges' targets (their string id, or
+even their node record); this process maps 10M targets with one ``searchsorted`` instead of a
+dictionary look-up each. On 1M people and 10M edges that roughly halves the database's CPU
+seconds and takes most of this process's. A node id names a node only while it exists (a
+deleted node's id is reused), which holds here because people and edges are read together:
+a person created after the people were read is left out with the edges at them; a person
+deleted meanwhile keeps a position without edges. Only a person deleted *and* another created
+in their place between the two reads (reusing the id) would have their edges counted under
+the deleted person's position, until the cache's next read.
 """
 
 from __future__ import annotations
@@ -19,6 +32,7 @@ from collections import OrderedDict
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from graph.analytics.workspace_graph import WorkspaceGraph, workspace_influence_matrix
 from graph.store import WorkspaceStore
@@ -32,23 +46,59 @@ IN_FLIGHT = 2
 """Chunk statements sent ahead: the database works on the next while this process decodes."""
 
 _Arrays = tuple[np.ndarray[Any, Any], ...]
+_IntArray = npt.NDArray[np.int64]
 
 
-def _chunk_arrays(columns: dict[str, Any], start: int, index: dict[str, int]) -> _Arrays:
+class _NodePositions:
+    """Positions of people from their internal node ids (``-1`` for a node not among them)."""
+
+    def __init__(self, nodes: list[int]) -> None:
+        self._nodes = np.asarray(nodes, dtype=np.int64)
+        self._order = np.argsort(self._nodes, kind="stable")
+        self._sorted = self._nodes[self._order]
+
+    def __call__(self, nodes: list[int]) -> _IntArray:
+        wanted = np.asarray(nodes, dtype=np.int64)
+        if not len(self._sorted):
+            return np.full(len(wanted), -1, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self._sorted, wanted), len(self._sorted) - 1)
+        found = self._sorted[at] == wanted
+        return np.where(found, self._order[at], -1).astype(np.int64)
+
+
+def _chunk_arrays(columns: dict[str, Any], start: int, positions: _NodePositions) -> _Arrays:
     """Positions, weights and reporting-line flags of one chunk's edges.
 
-    A target missing from ``index`` is a person written after the people were read: the edge
-    is left out, as that person is.
+    The statement numbers each edge's source by its place in the chunk, ``-1 - place`` for a
+    REPORTS_TO line, and gives NaN for an INFLUENCES edge without a weight. Left out here, as
+    the scope read leaves them out: an INFLUENCES edge without a weight, a relationship from a
+    person to themselves, and an edge whose target is not among the people read (a person
+    written after them, left out as that person is). Filtering here rather than in the
+    statement saves the database a fifth of its time.
     """
-    count = len(columns["targets"])
-    targets = np.fromiter(
-        (index.get(t, -1) for t in columns["targets"]), dtype=np.int64, count=count
-    )
-    sources = np.asarray(columns["sources"], dtype=np.int64) + start
+    sources = np.asarray(columns["sources"], dtype=np.int64)
+    reports = sources < 0
+    sources = np.where(reports, -1 - sources, sources) + start
+    targets = positions(columns["targets"])
     weights = np.asarray(columns["weights"], dtype=np.float64)
-    reports = np.asarray(columns["reports"], dtype=bool)
-    known = targets >= 0
-    return sources[known], targets[known], weights[known], reports[known]
+    kept = (targets >= 0) & (targets != sources) & (reports | ~np.isnan(weights))
+    return sources[kept], targets[kept], np.where(reports, 0.0, weights)[kept], reports[kept]
+
+
+def _organisations(
+    columns: dict[str, Any], n: int, positions: _NodePositions
+) -> tuple[list[str | None], list[str | None]]:
+    """Each of ``n`` people's organisation and its kind (``None`` where they work at none)."""
+    org = np.full(n, -1, dtype=np.int64)
+    for code, people in enumerate(columns["people"]):
+        at = positions(people)
+        org[at[at >= 0]] = code
+    ids: list[str | None] = [o or None for o in columns["ids"]]
+    kinds: list[str | None] = [k or None for k in columns["kinds"]]
+    codes = org.tolist()
+    return [ids[c] if c >= 0 else None for c in codes], [
+        kinds[c] if c >= 0 else None for c in codes
+    ]
 
 
 async def read_workspace_graph(
@@ -61,15 +111,22 @@ async def read_workspace_graph(
     """
     if chunk < 1:
         raise ValueError(f"chunk must be at least 1, got {chunk}")
-    head = (await ws.read("analytics/workspace_people_ids"))[0]
+    head = (await ws.read_plain("analytics/workspace_people_ids"))[0]
     ids: list[str] = head["ids"]
-    index = {person: i for i, person in enumerate(ids)}
+    nodes: list[int] = head["nodes"]
+    positions = await asyncio.to_thread(_NodePositions, nodes)
+
+    async def organisations() -> tuple[list[str | None], list[str | None]]:
+        columns = (await ws.read_plain("analytics/workspace_organisation_people"))[0]
+        return await asyncio.to_thread(_organisations, columns, len(ids), positions)
 
     async def read(start: int) -> _Arrays:
-        params = {"ids": ids[start : start + chunk]}
-        rows = await ws.read("analytics/workspace_influence_chunk", params)
-        return await asyncio.to_thread(_chunk_arrays, rows[0], start, index)
+        params = {"nodes": nodes[start : start + chunk]}
+        rows = await ws.read_plain("analytics/workspace_influence_chunk", params)
+        return await asyncio.to_thread(_chunk_arrays, rows[0], start, positions)
 
+    # The organisations' statement is small: it runs beside the first chunks.
+    orgs = asyncio.ensure_future(organisations())
     starts = iter(range(0, len(ids), chunk))
     pending = [asyncio.ensure_future(read(s)) for s in itertools.islice(starts, IN_FLIGHT)]
     parts: list[_Arrays] = []
@@ -79,8 +136,9 @@ async def read_workspace_graph(
             following = next(starts, None)
             if following is not None:
                 pending.append(asyncio.ensure_future(read(following)))
+        org_ids, org_kinds = await orgs
     finally:
-        for task in pending:
+        for task in [*pending, orgs]:
             task.cancel()
     sources, targets, weights, reports = (
         np.concatenate([p[k] for p in parts]) if parts else np.zeros(0) for k in range(4)
@@ -95,12 +153,7 @@ async def read_workspace_graph(
         reports.astype(bool),
         reports_to_weight=reports_to_weight,
     )
-    return WorkspaceGraph(
-        ids=ids,
-        org_ids=[o or None for o in head["org_ids"]],
-        org_kinds=[k or None for k in head["org_kinds"]],
-        W=W,
-    )
+    return WorkspaceGraph(ids=ids, org_ids=org_ids, org_kinds=org_kinds, W=W)
 
 
 class WorkspaceGraphCache:

@@ -113,7 +113,7 @@ def workspace_influence_matrix(
     >>> W = workspace_influence_matrix(
     ...     3, np.array([1, 2]), np.array([0, 1]), np.array([0.8, 0.0]), np.array([False, True])
     ... )
-    >>> sorted(zip(*W.nonzero(), W.data.tolist()))
+    >>> sorted(zip(*(a.tolist() for a in W.nonzero()), W.data.tolist()))
     [(1, 0, 0.8), (1, 2, 0.5)]
     """
     if not 0.0 <= reports_to_weight <= 1.0:
@@ -134,24 +134,30 @@ def workspace_influence_matrix(
     if np.any((w < 0.0) | (w > 1.0)) or np.any(np.isnan(w)):
         raise AnalyticsInputError("INFLUENCES weights must be between 0 and 1")
     # manager -> report for each reporting line; INFLUENCES edges win on the same pair, and
-    # of repeated INFLUENCES the largest weight (sort: pair, then INFLUENCES first, heaviest).
+    # of repeated INFLUENCES the largest weight. One sort of (pair, is a reporting line) --
+    # a single int64 key, where sorting three keys took most of the build's 7 s at 10M edges
+    # -- then the heaviest of each run of equal keys, and the first run of each pair.
     start = np.concatenate([sources[influence], targets[reports]])
     end = np.concatenate([targets[influence], sources[reports]])
     weight = np.concatenate([w, np.full(int(reports.sum()), reports_to_weight)])
-    is_report = np.concatenate(
-        [np.zeros(len(w), dtype=bool), np.ones(int(reports.sum()), dtype=bool)]
-    )
-    pair = start * n + end
-    order = np.lexsort((-weight, is_report, pair))
-    pair = pair[order]
+    key = (start * n + end) * 2
+    key[len(w) :] += 1
+    order = np.argsort(key, kind="stable")  # timsort: the edges arrive grouped by source
+    key, weight = key[order], weight[order]
+    repeated = np.flatnonzero(key[1:] == key[:-1]) + 1  # few: not one reduction per edge
+    runs = np.flatnonzero(np.concatenate([[True], key[1:] != key[:-1]])) if len(key) else order
+    heaviest = weight[runs]
+    np.maximum.at(heaviest, np.searchsorted(runs, repeated, side="right") - 1, weight[repeated])
+    pair = key[runs] // 2
     first = np.ones(len(pair), dtype=bool)
     first[1:] = pair[1:] != pair[:-1]
-    keep = order[first]
-    index_type = np.int32 if max(n, len(keep)) < np.iinfo(np.int32).max else np.int64
-    return sp.csr_array(
-        (weight[keep], (start[keep].astype(index_type), end[keep].astype(index_type))),
-        shape=(n, n),
-    )
+    pair, heaviest = pair[first], heaviest[first]
+    # Pairs are sorted by row, then column: the arrays are already the CSR layout.
+    index_type = np.int32 if max(n, len(pair)) < np.iinfo(np.int32).max else np.int64
+    row, column = np.divmod(pair, n)
+    indptr = np.zeros(n + 1, dtype=index_type)
+    np.cumsum(np.bincount(row, minlength=n), out=indptr[1:])
+    return sp.csr_array((heaviest, column.astype(index_type), indptr), shape=(n, n))
 
 
 def workspace_influence_rank(graph: WorkspaceGraph, *, alpha: float = 0.85) -> FloatArray:

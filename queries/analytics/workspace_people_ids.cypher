@@ -1,4 +1,2 @@
 MATCH (p:Person {workspace: $workspace})
-WITH p, [(p)-[:WORKS_AT]->(o:Organisation {workspace: $workspace}) | o][0] AS o
-RETURN collect(p.id) AS ids, collect(coalesce(o.id, '')) AS org_ids,
-       collect(coalesce(o.kind, '')) AS org_kinds
+RETURN collect(id(p)) AS nodes, collect(p.id) AS ids

@@ -117,6 +117,22 @@ async def test_workspace_read_agrees_with_the_scope_read(
     assert [c.person_id for c in top] == [f"{workspace}-analyst"]  # cfo reaches bolt only
 
 
+async def test_a_person_without_organisation_reads_as_none(
+    app: FastAPI, gql: GraphQL, workspace: str
+) -> None:
+    await _build(gql, workspace)
+    person = {"id": f"{workspace}-loner", "name": "loner"}
+    await _ok(gql, "upsertPeople", "UpsertPeopleInput", {"people": [person]}, workspace)
+    edge = {"sourceId": f"{workspace}-loner", "targetId": f"{workspace}-ceo", "weight": 0.2,
+            "kind": "SOCIAL"}  # fmt: skip
+    await _ok(gql, "upsertInfluences", "UpsertInfluencesInput", {"influences": [edge]}, workspace)
+    graph = await read_workspace_graph(app.state.store.workspace(workspace), chunk=3)
+    at = graph.ids.index(f"{workspace}-loner")
+    assert (graph.org_ids[at], graph.org_kinds[at]) == (None, None)
+    assert graph.org_ids[graph.ids.index(f"{workspace}-ceo")] == f"{workspace}-acme"
+    assert _edges(graph, workspace)[("loner", "ceo")] == 0.2
+
+
 async def test_an_empty_workspace_reads_as_an_empty_graph(app: FastAPI, workspace: str) -> None:
     graph = await read_workspace_graph(app.state.store.workspace(workspace))
     assert graph.ids == []

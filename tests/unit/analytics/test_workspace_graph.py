@@ -203,3 +203,28 @@ def test_empty_workspace() -> None:
     assert workspace_influence_rank(graph).tolist() == []
     assert top_cross_account_influencers(graph) == []
     assert workspace_brokerage(graph).values == {}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_matrix_does_not_depend_on_the_order_of_the_edges(seed: int) -> None:
+    # The build sorts the edges once; they usually arrive grouped by source, but any order
+    # must give the same canonical matrix (sorted columns, one entry per pair).
+    _, graph = _random(seed)
+    coo = graph.W.tocoo()
+    n, m = len(graph.ids), graph.edges
+    sources, targets = coo.row.astype(np.int64), coo.col.astype(np.int64)
+    weights, reports = coo.data.copy(), np.zeros(m, dtype=bool)
+    # Each edge twice, the copy lighter, then shuffled: the heavier copy is kept.
+    order = np.random.default_rng(seed).permutation(2 * m)
+    W = workspace_influence_matrix(
+        n,
+        np.concatenate([sources, sources])[order],
+        np.concatenate([targets, targets])[order],
+        np.concatenate([weights, weights / 2])[order],
+        np.concatenate([reports, reports])[order],
+    )
+    assert W.has_canonical_format
+    assert W.indices.dtype == graph.W.indices.dtype
+    assert np.array_equal(W.indptr, graph.W.indptr)
+    assert np.array_equal(W.indices, graph.W.indices)
+    assert np.array_equal(W.data, graph.W.data)
