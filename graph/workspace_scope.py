@@ -6,21 +6,21 @@ would then hold tens of millions of objects in the API process and one 10M-entry
 database's heap. Here the people come first (one record of columns: their ids and the
 database's internal node ids), and each person is numbered by position; then the INFLUENCES and
 REPORTS_TO relationships are read ``chunk`` people at a time, and, beside them, which people
-work at each organisation. Every statement answers integers (positions in the chunk, internal
-node ids) and floats, mapped to positions with NumPy as each answer arrives, so only integer
-and float arrays outlive a statement. KNOWS is not read: it plays no part in the influence
-graph.
+work at each organisation. The edge statements answer only integers (places in the chunk,
+internal node ids) and floats, mapped to positions with NumPy as each answer arrives, so only
+integer and float arrays outlive a statement. KNOWS is not read: it plays no part in the
+influence graph.
 
 Internal node ids are what make this fast: the database finds each chunk's people by node id
 instead of an index seek per person, and never reads the edges' targets (their string id, or
 even their node record); this process maps 10M targets with one ``searchsorted`` instead of a
-dictionary look-up each. On 1M people and 10M edges that roughly halves the database's CPU
-seconds and takes most of this process's. A node id names a node only while it exists (a
-deleted node's id is reused), which holds here because people and edges are read together:
-a person created after the people were read is left out with the edges at them; a person
-deleted meanwhile keeps a position without edges. Only a person deleted *and* another created
-in their place between the two reads (reusing the id) would have their edges counted under
-the deleted person's position, until the cache's next read.
+dictionary look-up each. On 1M people and 10M edges the database's CPU seconds for the edges
+fell from about 27 to 12 (``benchmarks/RESULTS-crm.md``). A node id names a node only while it
+exists (a deleted node's id is reused), which holds here because people and edges are read
+together: a person created after the people were read is left out with the edges at them; a
+person deleted meanwhile keeps a position without edges. Only a person deleted *and* another
+created in their place between the two reads (reusing the id) would have their edges counted
+under the deleted person's position, until the cache's next read.
 """
 
 from __future__ import annotations
