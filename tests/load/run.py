@@ -254,7 +254,11 @@ async def run(args: argparse.Namespace) -> Report:
             uri, user, password = local.uri, local.user, local.password
         api: subprocess.Popen[bytes] | None = None
         try:
-            async with AsyncGraphDatabase.driver(uri, auth=(user, password)) as driver:
+            # As the API's own driver (graph/connection.py): no server hints on a fresh database,
+            # such as a relationship type the import is about to create.
+            async with AsyncGraphDatabase.driver(
+                uri, auth=(user, password), notifications_min_severity="OFF"
+            ) as driver:
                 store = Store(driver)
                 await store.apply_schema()
                 token, deals, people = await prepare(store, args.people)
