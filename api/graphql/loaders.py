@@ -16,7 +16,7 @@ from graph.repository import deals, organisations, relations, workspaces
 from graph.repository.deals import MemberInfluencers
 from graph.store import Row, WorkspaceStore
 
-__all__ = ["Loaders", "Maybe", "now_or_later"]
+__all__ = ["Loaders", "Maybe", "node_now_or_later", "now_or_later"]
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -75,6 +75,13 @@ def now_or_later(loader: DataLoader[Any, Any], key: Hashable, make: Callable[[An
         return make(await loader.load(key))
 
     return later()
+
+
+def node_now_or_later(
+    loader: DataLoader[Any, Any], key: Hashable, make: Callable[[Row], R]
+) -> Maybe[R | None]:
+    """:func:`now_or_later` for a loader of nodes by id: ``None`` where no row was found."""
+    return now_or_later(loader, key, lambda row: make(row) if row else None)
 
 
 class _ByInfluencers(dict[MemberInfluencers, DataLoader[Any, Any]]):

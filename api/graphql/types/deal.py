@@ -11,7 +11,7 @@ from strawberry.types import Info
 from api.graphql.ahead import member_influencers
 from api.graphql.context import Context
 from api.graphql.enums import JourneyStage, Role, Stance, stored
-from api.graphql.loaders import Maybe, now_or_later
+from api.graphql.loaders import Maybe, node_now_or_later, now_or_later
 from api.graphql.selection import fields_at, selected
 from api.graphql.types.analytics import (
     CoverageView,
@@ -74,11 +74,6 @@ class Deal(relay.Node):
     name: str
 
     @classmethod
-    def from_stored(cls, row: Row | None) -> Deal | None:
-        """The node from a loader's row, ``None`` when there is none."""
-        return cls.from_row(row) if row else None
-
-    @classmethod
     def from_row(cls, row: Row) -> Deal:
         """The node from a stored deal row."""
         return cls(
@@ -94,7 +89,7 @@ class Deal(relay.Node):
         if self.organisation_id is None:
             return None
         key = (self.workspace, self.organisation_id)
-        return now_or_later(info.context.loaders.organisation, key, Organisation.from_stored)
+        return node_now_or_later(info.context.loaders.organisation, key, Organisation.from_row)
 
     @strawberry.field(graphql_type=list[BuyingCentreMember])
     def buying_centre(self, info: Info[Context, None]) -> Maybe[list[BuyingCentreMember]]:

@@ -44,11 +44,6 @@ class Organisation(relay.Node):
     technologies: list[str]
 
     @classmethod
-    def from_stored(cls, row: Row | None) -> Organisation | None:
-        """The node from a loader's row, ``None`` when there is none."""
-        return cls.from_row(row) if row else None
-
-    @classmethod
     def from_row(cls, row: Row) -> Organisation:
         """The node from a stored organisation row."""
         return cls(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, TypeAlias, TypeVar
 
 import strawberry
@@ -13,7 +13,7 @@ from strawberry.types import Info
 from api.graphql.context import Context
 from api.graphql.enums import InfluenceKind, stored
 from api.graphql.ids import key_of
-from api.graphql.loaders import Maybe, now_or_later
+from api.graphql.loaders import Maybe, node_now_or_later, now_or_later
 from api.graphql.types.analytics import (
     HigherStatusInfluencerView,
     OurGapView,
@@ -119,12 +119,7 @@ class Person(relay.Node):
         if self.organisation_id is None:
             return None
         key = (self.workspace, self.organisation_id)
-        return now_or_later(info.context.loaders.organisation, key, Organisation.from_stored)
-
-    @classmethod
-    def from_stored(cls, row: Row | None) -> Person | None:
-        """The node from a loader's row, ``None`` when there is none."""
-        return cls.from_row(row) if row else None
+        return node_now_or_later(info.context.loaders.organisation, key, Organisation.from_row)
 
     @strawberry.field(description="Levels on every ladder of the workspace.")
     async def levels(self, info: Info[Context, None]) -> list[StatusLevel]:
@@ -141,7 +136,7 @@ class Person(relay.Node):
 
     def _related(
         self, info: Info[Context, None], relation: str, make: Callable[[list[Row]], T]
-    ) -> T | Awaitable[T]:
+    ) -> Maybe[T]:
         """``make`` of this person's neighbours by ``relation``: at once if read ahead."""
         key = (self.workspace, (relation, self.local_id))
         return now_or_later(info.context.loaders.related, key, make)

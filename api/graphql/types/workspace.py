@@ -17,7 +17,7 @@ from api.graphql.enums import (
     Stance,
 )
 from api.graphql.ids import key_from_cursor, key_of
-from api.graphql.loaders import Maybe, now_or_later
+from api.graphql.loaders import Maybe, node_now_or_later
 from api.graphql.types.analytics import CrossAccountInfluencerView, analysis_of, cross_account
 from api.graphql.types.common import Ladder, build_connection
 from api.graphql.types.deal import Deal, DealConnection
@@ -170,19 +170,19 @@ class Workspace(relay.Node):
     @strawberry.field(description="One person by global id or key.", graphql_type=Person | None)
     def person(self, info: Ctx, id: strawberry.ID) -> Maybe[Person | None]:
         key = (self.local_id, key_of(id, "Person"))
-        return now_or_later(info.context.loaders.person, key, Person.from_stored)
+        return node_now_or_later(info.context.loaders.person, key, Person.from_row)
 
     @strawberry.field(
         description="One organisation by global id or key.", graphql_type=Organisation | None
     )
     def organisation(self, info: Ctx, id: strawberry.ID) -> Maybe[Organisation | None]:
         key = (self.local_id, key_of(id, "Organisation"))
-        return now_or_later(info.context.loaders.organisation, key, Organisation.from_stored)
+        return node_now_or_later(info.context.loaders.organisation, key, Organisation.from_row)
 
     @strawberry.field(description="One deal by global id or key.", graphql_type=Deal | None)
     def deal(self, info: Ctx, id: strawberry.ID) -> Maybe[Deal | None]:
         key = (self.local_id, key_of(id, "Deal"))
-        return now_or_later(info.context.loaders.deal, key, Deal.from_stored)
+        return node_now_or_later(info.context.loaders.deal, key, Deal.from_row)
 
 
 @strawberry.type
