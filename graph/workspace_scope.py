@@ -93,12 +93,11 @@ def _organisations(
     for code, people in enumerate(columns["people"]):
         at = positions(people)
         org[at[at >= 0]] = code
-    ids: list[str | None] = [o or None for o in columns["ids"]]
-    kinds: list[str | None] = [k or None for k in columns["kinds"]]
+    # A last ``None`` for code -1: people who work at no organisation.
+    ids: list[str | None] = [*(o or None for o in columns["ids"]), None]
+    kinds: list[str | None] = [*(k or None for k in columns["kinds"]), None]
     codes = org.tolist()
-    return [ids[c] if c >= 0 else None for c in codes], [
-        kinds[c] if c >= 0 else None for c in codes
-    ]
+    return [ids[c] for c in codes], [kinds[c] for c in codes]
 
 
 async def read_workspace_graph(
