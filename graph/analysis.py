@@ -118,6 +118,8 @@ class AnalysisCache:
         options: AnalysisOptions | None = None,
     ) -> ScopeAnalysis:
         """The analysis of a scope, read and computed only if not cached and current."""
+        # The caller's role first: a hit runs no statement, so the store's guard would not.
+        ws.check()
         options = options or AnalysisOptions()
         cache_key: _Key = (ws.workspace, kind, key or "", options)
         # One computation per scope at a time: concurrent requests wait for the first.

@@ -173,6 +173,7 @@ class WorkspaceGraphCache:
 
     async def get(self, ws: WorkspaceStore, *, reports_to_weight: float = 0.5) -> WorkspaceGraph:
         """The influence graph of ``ws``'s workspace, read only if not cached and current."""
+        ws.check()  # the caller's role first: a hit runs no statement, so the guard would not
         key = (ws.workspace, reports_to_weight)
         # One read per workspace at a time: concurrent requests wait for the first.
         async with self._locks.setdefault(key, asyncio.Lock()):

@@ -322,3 +322,36 @@ async def test_a_revoked_token_is_refused_at_once(app: FastAPI, ours: Team) -> N
     assert await app.state.tokens.revoke(token_id)
     response = await ours.client.post("/graphql", json={"query": "{ workspaces { totalCount } }"})
     assert response.status_code == 401
+
+
+WHAT_IF = """query($ws: ID!, $deal: ID!) { whatIf(workspaceId: $ws, dealId: $deal) {
+  planBefore { personKey reasons introPath } coverageBefore { warnings { message people } } } }"""
+
+
+async def test_a_cached_analysis_is_refused_as_an_uncached_one_is(
+    app: FastAPI, ours: Team, theirs: Team, store: Store
+) -> None:
+    # Their team opens the deal: its analysis is now cached in this process.
+    opened = await theirs.gql(
+        "query($ws: ID!, $deal: ID!) { workspace(id: $ws) { deal(id: $deal) { coverage {"
+        " warnings { code } } } } }",
+        ws=theirs.ws,
+        deal=theirs.key("deal"),
+    )
+    assert opened["data"]["workspace"]["deal"]["coverage"] is not None, opened
+    absent = f"absent-{uuid.uuid4().hex[:8]}"
+    missing = await ours.gql(WHAT_IF, ws=absent, deal=theirs.key("deal"))
+    assert missing["data"] is None and "no workspace" in missing["errors"][0]["message"]
+    viewer = await issue_token(store, f"viewer-{uuid.uuid4().hex[:8]}")
+    await TokenAuthority(store).grant(viewer.user_id, ours.ws, Role.VIEWER)
+    nobody = await issue_token(store, f"nobody-{uuid.uuid4().hex[:8]}")
+    for token in (ours.token, viewer.token, nobody.token):
+        async with asgi_client(app, token) as client:
+            response = await client.post(
+                "/graphql",
+                json={"query": WHAT_IF, "variables": {"ws": theirs.ws, "deal": theirs.key("deal")}},
+            )
+        assert response.status_code == 200
+        # The same answer as for a workspace that does not exist.
+        answer = json.loads(response.text.replace(theirs.ws, absent))
+        assert answer == missing
