@@ -27,6 +27,7 @@ from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
 from api.graphql.context import Context, get_context
+from api.request_body import decode_json
 from graph.errors import DatabaseUnavailable, StatusmapError
 
 __all__ = ["RETRY_AFTER_SECONDS", "StatusmapGraphQL", "public_error"]
@@ -88,6 +89,10 @@ class StatusmapGraphQL(GraphQL[Context, None]):
     ) -> Context:
         assert isinstance(request, Request)  # no subscriptions: websockets are refused
         return await get_context(request)
+
+    def decode_json(self, data: str | bytes) -> object:
+        # A malformed body is answered 400 with the reason by the app (api/request_body.py).
+        return decode_json(data)
 
     async def process_result(
         self, request: Request, result: ExecutionResult
