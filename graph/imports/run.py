@@ -31,7 +31,6 @@ from graph.imports.convert import CONVERTERS, Params
 from graph.imports.formats import FORMATS, KIND_ORDER
 from graph.imports.journey import SETTLE_STAGES, STAGE_KINDS, members_of, stored_members
 from graph.imports.reader import ImportFileError, SourceFile, open_source
-from graph.imports.titles import LEVEL_NAMES
 from graph.imports.validate import Issue, ValidationReport, validate
 from graph.repository.bulk import Run, write_people
 from graph.store import Row, Store, WorkspaceTransaction
@@ -250,14 +249,12 @@ async def import_files(
     run = _fingerprint([s.path for s in sources], workspace, good_rows_only, batch_size)
     result.run_id = run
     files = [s.path.name for s in sources]
-    rows = await store.write(
-        "import/run_start", {"run": run, "workspace": workspace, "files": files}
-    )
-    resume_at = result.resumed_at_batch = int(rows[0]["position"])
-    levels = [{"rank": r, "name": n} for r, n in sorted(LEVEL_NAMES.items())]
-    await store.write("import/workspace", {"workspace": workspace, "levels": levels})
-
+    # Into a workspace that exists only (creating one is a separate act): every write's fence
+    # answers NotFound otherwise, and stops the import should the workspace be deleted.
     scoped = store.workspace(workspace)
+    rows = await scoped.write("import/run_start", {"run": run, "files": files})
+    resume_at = result.resumed_at_batch = int(rows[0]["position"])
+
     position = 0
     in_flight: asyncio.Task[None] | None = None
     sent = asyncio.Event()  # set once the batch in flight has run its statements
@@ -308,7 +305,7 @@ async def import_files(
             in_flight = None
         result.written[kind] = written
     summary = json.dumps(result.written, sort_keys=True)
-    await store.write("import/run_finish", {"run": run, "workspace": workspace, "written": summary})
+    await scoped.write("import/run_finish", {"run": run, "written": summary})
     return result
 
 
