@@ -22,6 +22,7 @@ from graph.exports.writers import EXPORT_FORMATS
 from graph.imports.formats import FORMATS
 from graph.imports.run import ImportResult, import_files, total_rows
 from graph.imports.validate import ValidationReport
+from graph.repository.workspaces import ensure_workspace
 from graph.store import Store
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate
@@ -57,7 +58,13 @@ def _print_report(report: ValidationReport, limit: int = 200) -> None:
 
 
 async def _import(
-    store: Store, workspace: str, paths: list[Path], good_rows_only: bool, report_file: Path | None
+    store: Store,
+    workspace: str,
+    paths: list[Path],
+    good_rows_only: bool,
+    report_file: Path | None,
+    *,
+    create_workspace: bool,
 ) -> ImportResult:
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -68,6 +75,8 @@ async def _import(
         def advance(kind: str, rows: int) -> None:
             bar.update(task, description=f"writing {kind}", advance=rows)
 
+        if create_workspace and await ensure_workspace(store, workspace):
+            console.print(f"Created workspace {workspace!r}")
         result = await import_files(
             store, workspace, paths, good_rows_only=good_rows_only, progress=advance
         )
@@ -85,6 +94,10 @@ def import_command(
         bool, typer.Option("--good-rows-only", help="Import the good rows even if others are bad.")
     ] = False,
     report: Annotated[Path | None, typer.Option(help="Write the full report as JSON.")] = None,
+    create_workspace: Annotated[
+        bool,
+        typer.Option("--create-workspace", help="Create the workspace first if it does not exist."),
+    ] = False,
 ) -> None:
     """Import CSV files (statusmap's own, or Salesforce/HubSpot exports) into a workspace.
 
@@ -94,7 +107,9 @@ def import_command(
     files = sorted(p for path in paths for p in (path.glob("*.csv") if path.is_dir() else [path]))
 
     async def work(store: Store) -> None:
-        result = await _import(store, workspace, files, good_rows_only, report)
+        result = await _import(
+            store, workspace, files, good_rows_only, report, create_workspace=create_workspace
+        )
         if not result.report.ok:
             _print_report(result.report)
         if not result.applied:
@@ -130,7 +145,7 @@ def seed_command(
         with tempfile.TemporaryDirectory(prefix="statusmap-seed-") as directory:
             write_csv_files(generate(config), Path(directory))
             paths = [Path(directory) / f.file_name for f in FORMATS.values()]
-            result = await _import(store, workspace, paths, False, None)
+            result = await _import(store, workspace, paths, False, None, create_workspace=True)
         console.print(f"Seeded {workspace!r}: {result.written}")
 
     _run(work)

@@ -59,6 +59,7 @@ from graph.analysis import analyse
 from graph.analytics import approach_plan, deal_coverage
 from graph.imports.formats import FORMATS
 from graph.imports.run import import_files
+from graph.repository.workspaces import ensure_workspace
 from graph.scope import read_scope
 from graph.store import Store, WorkspaceStore
 from seed.files import write_csv_files
@@ -154,6 +155,7 @@ async def load_account(store: Store, people: int, directory: Path) -> str:
     )
     write_csv_files(generate(config), directory)
     paths = [directory / fmt.file_name for fmt in FORMATS.values()]
+    await ensure_workspace(store, workspace)
     result = await import_files(store, workspace, paths)
     if not result.applied:
         raise RuntimeError(f"the generated files did not import: {result.report.issues[:5]}")

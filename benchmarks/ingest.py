@@ -37,8 +37,7 @@ from benchmarks.environment import started_neo4j
 from benchmarks.sizes import SIZES, Dataset, Size, write_dataset
 from graph.imports.formats import FORMATS, KIND_ORDER
 from graph.imports.run import import_files
-from graph.imports.titles import LEVEL_NAMES
-from graph.queries import query
+from graph.repository.workspaces import ensure_workspace
 from graph.store import Store
 
 __all__ = ["LOAD_ORDER", "IngestRun", "ingest_table", "run_ingest"]
@@ -107,8 +106,7 @@ Timed = tuple[float, dict[str, float]]
 async def _load_csv(driver: AsyncDriver, data: Dataset, prefix: str, workspace: str) -> Timed:
     started = time.perf_counter()
     phases: dict[str, float] = {}
-    levels = [{"rank": r, "name": n} for r, n in sorted(LEVEL_NAMES.items())]
-    await driver.execute_query(query("import/workspace"), workspace=workspace, levels=levels)
+    await ensure_workspace(Store(driver), workspace)
     with _http(data.directory) as port:
         for kind in LOAD_ORDER:
             at = time.perf_counter()
@@ -130,6 +128,7 @@ async def _import(store: Store, data: Dataset, workspace: str) -> Timed:
     def progress(kind: str, _rows: int) -> None:
         done[kind] = time.perf_counter()
 
+    await ensure_workspace(store, workspace)
     started = time.perf_counter()
     result = await import_files(store, workspace, paths, progress=progress)
     elapsed = time.perf_counter() - started

@@ -225,6 +225,21 @@ class CallerStore:
             self.store, first=first, after=after, allowed=self.visible
         )
 
+    async def delete_workspace(self, authority: TokenAuthority, workspace: str) -> None:
+        """Delete a workspace (admins only); nobody's role in it outlives it.
+
+        The roles go from every principal this process holds (the cache, and this request's
+        own, for the operations after this one), so no role reaches a new workspace made with
+        the same id. Other processes drop theirs within ``cache_seconds``; until then their
+        writes find no workspace (:meth:`graph.store.WorkspaceStore.transaction`).
+        """
+        try:
+            await workspaces.delete_workspace(self.workspace(workspace, Role.ADMIN))
+        finally:
+            authority.forget()
+            roles = {k: v for k, v in self.principal.roles.items() if k != workspace}
+            self.principal = replace(self.principal, roles=roles)
+
     async def create_workspace(self, authority: TokenAuthority, data: Mapping[str, Any]) -> Row:
         """Create a workspace (superusers only) and make its creator its admin."""
         if not self.principal.superuser:

@@ -51,6 +51,11 @@ class NotFound(StatusmapError):
         self.kind = kind
 
 
+def no_workspace(workspace: str) -> NotFound:
+    """The one answer for a workspace that does not exist, or that the caller may not see."""
+    return NotFound(f"no workspace {workspace!r}", field="workspaceId", kind="workspace")
+
+
 class ValidationFailed(StatusmapError):
     """Input broke a rule; ``fields`` lists each (field, message), e.g. ``people[3].email``."""
 

@@ -26,7 +26,7 @@ from neo4j.exceptions import (
 )
 from neo4j.graph import Node, Path, Relationship
 
-from graph.errors import Conflict, DatabaseUnavailable
+from graph.errors import Conflict, DatabaseUnavailable, no_workspace
 from graph.queries import all_query_names, query
 
 __all__ = ["Neo4jHealth", "Store", "Transaction", "WorkspaceStore", "WorkspaceTransaction"]
@@ -309,19 +309,39 @@ class WorkspaceStore:
         self.check()
         return await self.store.read_plain(name, _scoped(self.workspace, params))
 
-    async def write(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
-        """Run write statement ``name`` within the workspace."""
-        self.check()
-        try:
-            return await self.store.write(name, _scoped(self.workspace, params))
-        finally:
-            self.store._changed(self.workspace)
+    async def write(
+        self, name: str, params: Mapping[str, Any] | None = None, *, fenced: bool = True
+    ) -> list[Row]:
+        """Run write statement ``name`` within the workspace (fenced: see :meth:`transaction`)."""
+        if not fenced:
+            self.check()
+            try:
+                return await self.store.write(name, _scoped(self.workspace, params))
+            finally:
+                self.store._changed(self.workspace)
+
+        async def work(tx: WorkspaceTransaction) -> list[Row]:
+            return await tx.run(name, params)
+
+        return await self.transaction(work)
 
     async def transaction(self, work: Callable[[WorkspaceTransaction], Awaitable[T]]) -> T:
-        """Run ``work`` in one write transaction, every statement scoped to the workspace."""
+        """Run ``work`` in one write transaction, every statement scoped to the workspace.
+
+        The transaction ends with the workspace's fence (``workspaces/fence``): it locks the
+        Workspace node until the commit and checks that it still exists, or raises
+        :class:`~graph.errors.NotFound` and so rolls everything back. A write therefore lands
+        only in a workspace that exists when it commits, whatever it matched by id: a delete,
+        which takes the same lock, waits for the writes committing, and every write after it
+        finds no workspace and stores nothing (``graph.repository.workspaces.delete_workspace``).
+        """
 
         async def _work(tx: Transaction) -> T:
-            return await work(WorkspaceTransaction(tx, self.workspace))
+            scoped = WorkspaceTransaction(tx, self.workspace)
+            result = await work(scoped)
+            if not (await scoped.run("workspaces/fence"))[0]["held"]:
+                raise no_workspace(self.workspace)
+            return result
 
         self.check()
         try:

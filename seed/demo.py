@@ -9,6 +9,7 @@ from pathlib import Path
 
 from graph.imports.formats import FORMATS
 from graph.imports.run import import_files
+from graph.repository.workspaces import ensure_workspace
 from graph.store import Store
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate
@@ -29,6 +30,7 @@ async def load_demo_if_empty(store: Store, config: SeedConfig = DEMO) -> bool:
     with tempfile.TemporaryDirectory(prefix="statusmap-demo-") as directory:
         await asyncio.to_thread(write_csv_files, generate(config), Path(directory))
         paths = [Path(directory) / f.file_name for f in FORMATS.values()]
+        await ensure_workspace(store, DEMO_WORKSPACE)
         result = await import_files(store, DEMO_WORKSPACE, paths)
     log.info("statusmap: loaded the demo workspace %r: %s", DEMO_WORKSPACE, result.written)
     return result.applied

@@ -7,9 +7,9 @@
 3. Rows are written kind by kind (nodes before the edges between them) in batches of one
    ``UNWIND`` statement each (three for people, in one transaction) — the statements the API's
    bulk mutations use — with ``MERGE`` on ids, so the same files imported twice give the
-   same graph. People no workspace held when the files were checked, and edges with such a
-   person at one end, take one ``CREATE`` statement instead (:func:`_split`). While the
-   database writes one batch, the next is parsed; for people and those edges it is also sent
+   same graph. People no workspace held when the files were checked take one ``CREATE``
+   statement instead (:func:`_split`). While the
+   database writes one batch, the next is parsed; for people and edges it is also sent
    while the one before commits (:data:`_PIPELINED`).
 4. An ``ImportRun`` node, keyed by a fingerprint of the files and options, records how many
    batches are done; an interrupted import run again with the same files resumes there (and
@@ -31,7 +31,6 @@ from graph.imports.convert import CONVERTERS, Params
 from graph.imports.formats import FORMATS, KIND_ORDER
 from graph.imports.journey import SETTLE_STAGES, STAGE_KINDS, members_of, stored_members
 from graph.imports.reader import ImportFileError, SourceFile, open_source
-from graph.imports.titles import LEVEL_NAMES
 from graph.imports.validate import Issue, ValidationReport, validate
 from graph.repository.bulk import Run, write_people
 from graph.store import Row, Store, WorkspaceTransaction
@@ -53,14 +52,14 @@ _WRITE = {
     "buying_centre": "import/buying_centre",
     "journey": "import/journey",
 }
-_CREATE = {
-    "people": "import/new_people",
-    "reporting": "import/new_reporting",
-    "influences": "import/new_influences",
-    "knows": "import/new_knows",
-}
-"""For rows that are new for sure (:func:`_split`): ``CREATE`` instead of ``MERGE``."""
-_PIPELINED = frozenset(_CREATE)
+_CREATE = {"people": "import/new_people"}
+"""For rows that are new for sure (:func:`_split`): ``CREATE`` instead of ``MERGE``.
+
+People only: the id's unique constraint refuses a person stored meanwhile. Edges have no such
+constraint, so they are always merged (``MERGE`` locks both people and looks again), else an
+edge written by an editor while the import runs would be stored twice.
+"""
+_PIPELINED = frozenset({"people", "reporting", "influences", "knows"})
 """Kinds whose next batch is sent while the one before commits.
 
 Its statements wait for the locks that the committing batch holds; the committing one takes no
@@ -184,17 +183,13 @@ def _split(
     """``batch`` as (rows that are new for sure, the others) for :data:`_CREATE`'s statements.
 
     A person no workspace held when the files were checked is new: ``CREATE`` makes them, so
-    that the id's unique constraint refuses the batch should anyone store them meanwhile. An edge
-    with a new person at one end is new too (validation lets no key through twice). An import
-    run again after an interruption checks the files again, so what the first run wrote is
-    stored by then and goes through the ``MERGE`` statements: the result stays the same.
+    that the id's unique constraint refuses the batch should anyone store them meanwhile. An
+    import run again after an interruption checks the files again, so what the first run wrote
+    is stored by then and goes through the ``MERGE`` statements: the result stays the same.
     """
     if kind not in _CREATE or not new_people:
         return [], batch
-    if kind == "people":
-        is_new = [cast(Row, r)["id"] in new_people for r in batch]
-    else:
-        is_new = [r[0] in new_people or r[1] in new_people for r in cast(list[list[str]], batch)]
+    is_new = [cast(Row, r)["id"] in new_people for r in batch]
     if all(is_new):
         return batch, []
     return (
@@ -250,14 +245,12 @@ async def import_files(
     run = _fingerprint([s.path for s in sources], workspace, good_rows_only, batch_size)
     result.run_id = run
     files = [s.path.name for s in sources]
-    rows = await store.write(
-        "import/run_start", {"run": run, "workspace": workspace, "files": files}
-    )
-    resume_at = result.resumed_at_batch = int(rows[0]["position"])
-    levels = [{"rank": r, "name": n} for r, n in sorted(LEVEL_NAMES.items())]
-    await store.write("import/workspace", {"workspace": workspace, "levels": levels})
-
+    # Into a workspace that exists only (creating one is a separate act): every write's fence
+    # answers NotFound otherwise, and stops the import should the workspace be deleted.
     scoped = store.workspace(workspace)
+    rows = await scoped.write("import/run_start", {"run": run, "files": files})
+    resume_at = result.resumed_at_batch = int(rows[0]["position"])
+
     position = 0
     in_flight: asyncio.Task[None] | None = None
     sent = asyncio.Event()  # set once the batch in flight has run its statements
@@ -308,7 +301,7 @@ async def import_files(
             in_flight = None
         result.written[kind] = written
     summary = json.dumps(result.written, sort_keys=True)
-    await store.write("import/run_finish", {"run": run, "workspace": workspace, "written": summary})
+    await scoped.write("import/run_finish", {"run": run, "written": summary})
     return result
 
 

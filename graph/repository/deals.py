@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from graph.errors import NotFound
 from graph.model import DealIn, DealPatch, JourneyEventIn, MemberIn, new_id, validate
-from graph.repository.writes import Mode, Page, check_ids, ensure_ids, read_page
+from graph.repository.writes import Mode, Page, check_ids, claim_ids, ensure_ids, read_page
 from graph.store import Row, WorkspaceStore, WorkspaceTransaction
 
 __all__ = [
@@ -47,6 +47,8 @@ async def _save(ws: WorkspaceStore, deal_id: str, deal: DealPatch, mode: Mode) -
                 field="organisationId",
                 kind="organisation",
             )
+        if mode == "create":
+            await claim_ids(tx.run, "deals/claim", [deal_id])
         await tx.run("deals/upsert", {"rows": [row]})
 
     await ws.transaction(work)

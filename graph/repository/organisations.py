@@ -12,6 +12,7 @@ from graph.repository.writes import (
     Page,
     batched,
     check_ids,
+    claim_ids,
     ensure_ids,
     read_page,
     validate_items,
@@ -47,6 +48,8 @@ async def _save(
         check = await tx.run("organisations/check", {"ids": ids})
         single = len(ids) == 1 and mode != "upsert"
         check_ids(check[0], ids, mode, "organisation", prefix="organisations", single=single)
+        if mode == "create":
+            await claim_ids(tx.run, "organisations/claim", ids)
         for batch in batched(rows):
             await tx.run("organisations/upsert", {"rows": batch})
 

@@ -18,6 +18,7 @@ from graph.repository.writes import (
     Page,
     batched,
     check_ids,
+    claim_ids,
     ensure_ids,
     missing_references,
     read_page,
@@ -65,6 +66,8 @@ async def _save(
         check = await tx.run("people/check", {"ids": ids, "organisation_ids": organisation_ids})
         single = len(ids) == 1 and mode != "upsert"
         check_ids(check[0], ids, mode, "person", prefix=prefix, single=single)
+        if mode == "create":
+            await claim_ids(tx.run, "people/claim", ids)
         missing = check[0]["missing_organisations"]
         missing_references(refs, missing, "organisation", "organisationId", prefix)
         for batch in batched(rows):

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
 
-from graph.errors import Conflict, NotFound, ValidationFailed
+from graph.errors import Conflict, NotFound, ValidationFailed, no_workspace
 from graph.icp import IcpFit, icp_fit
 from graph.model import (
     DEFAULT_ORG_LEVELS,
@@ -30,6 +30,7 @@ __all__ = [
     "create_ladder",
     "create_workspace",
     "delete_workspace",
+    "ensure_workspace",
     "get_workspaces",
     "icp_criteria",
     "ladders",
@@ -46,6 +47,10 @@ NodeLabel = Literal["Workspace", "Organisation", "Person", "Deal"]
 _CRITERIA = TypeAdapter(list[IcpCriterion])
 
 
+SWEEP_BATCH = 10_000
+"""Nodes of a deleted workspace removed per transaction."""
+
+
 async def create_workspace(store: Store, data: Mapping[str, Any]) -> Row:
     """Create a workspace with its default organisational ladder (ranks 7..1)."""
     workspace = validate(WorkspaceIn, dict(data))
@@ -53,8 +58,14 @@ async def create_workspace(store: Store, data: Mapping[str, Any]) -> Row:
     levels = [{"rank": r, "name": n} for r, n in DEFAULT_ORG_LEVELS]
 
     async def work(tx: WorkspaceTransaction) -> None:
-        check = await tx.run("workspaces/check", {"ladder_ids": [org_ladder_id(ws.workspace)]})
-        if check[0]["exists"] or check[0]["taken_ladders"]:
+        ladder_ids = [org_ladder_id(ws.workspace)]
+        if (await tx.run("workspaces/check", {"ladder_ids": []}))[0]["exists"]:
+            raise Conflict(f"workspace id {ws.workspace!r} is already taken", field="id")
+        # Whatever a deleted workspace of this id left (a delete stopped half-way) goes first,
+        # so a new workspace starts empty; rolled back with the rest should the id be taken.
+        while (await tx.run("workspaces/sweep", {"batch": SWEEP_BATCH}))[0]["deleted"]:
+            pass
+        if (await tx.run("workspaces/check", {"ladder_ids": ladder_ids}))[0]["taken_ladders"]:
             raise Conflict(f"workspace id {ws.workspace!r} is already taken", field="id")
         await tx.run("workspaces/create", {"name": workspace.name, "levels": levels})
 
@@ -62,23 +73,42 @@ async def create_workspace(store: Store, data: Mapping[str, Any]) -> Row:
     return (await get_workspaces(store, [ws.workspace]))[0]
 
 
+async def ensure_workspace(store: Store, workspace: str) -> bool:
+    """Create ``workspace`` unless it exists (named after its id); True if it was created.
+
+    For the command line and the demo data, where importing into a new workspace is asked for
+    explicitly: an import itself never creates the workspace it writes to.
+    """
+    if await get_workspaces(store, [workspace]):
+        return False
+    try:
+        await create_workspace(store, {"id": workspace, "name": workspace})
+    except Conflict:
+        return False  # made meanwhile by someone else
+    return True
+
+
 async def update_workspace(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
     """Rename a workspace."""
     patch = validate(WorkspacePatch, dict(data))
     rows = await ws.write("workspaces/update", {"props": patch.model_dump(exclude_unset=True)})
     if not rows:
-        raise _no_workspace(ws.workspace)
+        raise no_workspace(ws.workspace)
     return dict(rows[0]["workspace"])
 
 
 async def delete_workspace(ws: WorkspaceStore) -> None:
-    """Delete a workspace and everything in it."""
-    if not await ws.write("workspaces/delete"):
-        raise _no_workspace(ws.workspace)
+    """Delete a workspace, then everything in it, a batch at a time until nothing is left.
 
-
-def _no_workspace(workspace: str) -> NotFound:
-    return NotFound(f"no workspace {workspace!r}", field="workspaceId", kind="workspace")
+    The Workspace node goes first, in a transaction of its own: it waits for the writes that
+    are committing (they hold its lock, see :meth:`WorkspaceStore.transaction`), and every
+    write after it finds no workspace and stores nothing, so once a batch finds nothing to
+    delete, nothing is left and nothing more can come.
+    """
+    if not await ws.write("workspaces/delete", fenced=False):
+        raise no_workspace(ws.workspace)
+    while (await ws.write("workspaces/sweep", {"batch": SWEEP_BATCH}, fenced=False))[0]["deleted"]:
+        pass
 
 
 async def get_workspaces(store: Store, ids: Sequence[str]) -> list[Row]:
@@ -119,7 +149,7 @@ async def set_icp(ws: WorkspaceStore, criteria: Sequence[Mapping[str, Any]]) -> 
     icp = json.dumps([c.model_dump(mode="json") for c in parsed])
     rows = await ws.write("workspaces/set_icp", {"icp": icp})
     if not rows:
-        raise _no_workspace(ws.workspace)
+        raise no_workspace(ws.workspace)
     return dict(rows[0]["workspace"])
 
 
@@ -140,7 +170,7 @@ async def create_ladder(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
     async def work(tx: WorkspaceTransaction) -> None:
         check = await tx.run("workspaces/check", {"ladder_ids": [ladder_id]})
         if not check[0]["exists"]:
-            raise _no_workspace(ws.workspace)
+            raise no_workspace(ws.workspace)
         if check[0]["taken_ladders"]:
             raise Conflict(f"ladder id {ladder_id!r} is already taken", field="id")
         await tx.run("ladders/create", {"id": ladder_id, "name": ladder.name, "levels": levels})

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from graph.errors import Conflict, NotFound, ValidationFailed
 from graph.model.common import new_id, validation_failed
+from graph.repository.bulk import Run
 from graph.store import Row, WorkspaceStore
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "Page",
     "batched",
     "check_ids",
+    "claim_ids",
     "ensure_ids",
     "missing_references",
     "read_page",
@@ -96,6 +98,17 @@ def check_ids(
             f"{kind} id {names} is already taken; choose another id ({fields})",
             field=_field(prefix, bad[0][0], "id", single),
         )
+
+
+async def claim_ids(run: Run, statement: str, ids: Sequence[str]) -> None:
+    """Create the nodes of ``ids`` bare (``statement``: ``*/claim``), so a create succeeds once.
+
+    :func:`check_ids` reads without locking: concurrent creates of one id all pass it, and the
+    write's ``MERGE`` would then let each overwrite the first. ``CREATE`` waits on the id's
+    unique constraint instead, and every create but the first ends in a
+    :class:`~graph.errors.Conflict` (see ``graph.store``); the write that follows fills the node.
+    """
+    await run(statement, {"ids": list(ids)})
 
 
 def missing_references(

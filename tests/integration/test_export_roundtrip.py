@@ -12,6 +12,7 @@ import pytest
 from graph.exports.run import export_scope
 from graph.imports.formats import FORMATS
 from graph.imports.run import import_files
+from graph.repository.workspaces import ensure_workspace
 from graph.store import Store
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate
@@ -37,6 +38,7 @@ def _read(directory: Path) -> dict[str, bytes]:
 async def test_round_trip_of_10000_people_is_identical(store: Store, tmp_path: Path) -> None:
     await store.apply_schema()  # run on its own, no earlier test has: lookups by id need it
     await _clear(store)
+    await ensure_workspace(store, WORKSPACE)
     config = SeedConfig(accounts=25, people=10_000, seed=5, prefix="RT")
     write_csv_files(generate(config), tmp_path / "generated")
     started = time.perf_counter()

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from graph.imports.run import import_files
+from graph.repository.workspaces import ensure_workspace
 from graph.store import Store
 
 pytestmark = pytest.mark.integration
@@ -34,11 +35,13 @@ def _files(directory: Path, files: dict[str, str], prefix: str = "IT-") -> list[
     return [directory / name for name in files]
 
 
-async def _clean(store: Store, *workspaces: str) -> None:
-    """Start from an empty workspace, also when the suite runs against a kept server."""
+async def _clean(store: Store, *workspaces: str, create: bool = True) -> None:
+    """Start from a new, empty workspace, also when the suite runs against a kept server."""
     await store.driver.execute_query(
         "MATCH (n) WHERE n.workspace IN $ws DETACH DELETE n", {"ws": list(workspaces)}
     )
+    for workspace in workspaces if create else ():
+        await ensure_workspace(store, workspace)
 
 
 async def _count(store: Store, workspace: str) -> tuple[int, int]:
@@ -54,6 +57,7 @@ async def test_bad_rows_change_nothing_unless_good_rows_are_asked_for(
     store: Store, tmp_path: Path
 ) -> None:
     await _clean(store, "it-bad")
+    empty = await _count(store, "it-bad")  # the new workspace and its ladder
     bad_edges = EDGES + "IT-P3,IT-P1,1.7,advice\nIT-P3,IT-NOBODY,0.2,peer\n"
     paths = _files(
         tmp_path,
@@ -65,7 +69,7 @@ async def test_bad_rows_change_nothing_unless_good_rows_are_asked_for(
         ("influences.csv", 4, "weight"),
         ("influences.csv", 5, "target_id"),
     ]
-    assert await _count(store, "it-bad") == (0, 0)
+    assert await _count(store, "it-bad") == empty
 
     result = await import_files(store, "it-bad", paths, good_rows_only=True)
     assert result.written["influences"] == 2
@@ -184,7 +188,7 @@ async def test_salesforce_and_hubspot_exports(store: Store, tmp_path: Path) -> N
 
 
 async def test_upload_route_reports_bad_rows(client: httpx.AsyncClient, store: Store) -> None:
-    await _clean(store, "it-upload")
+    await _clean(store, "it-upload", create=False)
     # Uploads go to a workspace the caller edits: the test admin creates it, so owns it.
     created = await client.post(
         "/graphql",

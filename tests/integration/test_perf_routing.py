@@ -17,6 +17,7 @@ from api.app import create_app
 from graph.auth import issue_token
 from graph.config import Settings
 from graph.connection import Neo4jTarget
+from graph.repository.workspaces import ensure_workspace
 from graph.store import Store
 
 pytestmark = pytest.mark.integration
@@ -39,7 +40,7 @@ async def test_store_reads_and_writes_through_a_routing_uri(neo4j_target: Neo4jT
     async with AsyncGraphDatabase.driver(uri, auth=auth) as driver:
         store = Store(driver)
         workspace = f"routing-{uuid.uuid4().hex[:8]}"
-        await store.write("import/workspace", {"workspace": workspace, "levels": []})
+        await ensure_workspace(store, workspace)
         rows = await store.read("workspaces/get_many", {"ids": [workspace]})
     assert [r["workspace"]["id"] for r in rows] == [workspace]
 

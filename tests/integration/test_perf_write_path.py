@@ -8,6 +8,7 @@ import pytest
 
 from graph.imports.run import import_files
 from graph.repository.people import upsert_people
+from graph.repository.workspaces import ensure_workspace
 from graph.store import Store
 
 pytestmark = pytest.mark.integration
@@ -43,6 +44,7 @@ async def _import(store: Store, directory: Path, people: str) -> None:
 
 async def test_imported_and_upserted_people_are_written_alike(store: Store, tmp_path: Path) -> None:
     await store.driver.execute_query("MATCH (n {workspace: $ws}) DETACH DELETE n", {"ws": WS})
+    await ensure_workspace(store, WS)
     row = "WP-P1,Ada,Lovelace,Head of Sales,Sales,ada@acme.example,WP-O1,,growth;speed,analytical\n"
     await _import(store, tmp_path / "a", row)
     await upsert_people(

@@ -44,6 +44,7 @@ from graph.config import Settings
 from graph.imports.formats import FORMATS
 from graph.imports.run import import_files
 from graph.neo4j_local import LocalNeo4j
+from graph.repository.workspaces import ensure_workspace
 from graph.store import Store
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate
@@ -125,6 +126,7 @@ async def seed(store: Store, people: int) -> None:
         counts = write_csv_files(generate(config), Path(directory))
         paths = [Path(directory) / f.file_name for f in FORMATS.values()]
         started = time.perf_counter()
+        await ensure_workspace(store, WORKSPACE)
         result = await import_files(store, WORKSPACE, paths)
     assert result.applied, result.report.as_dict()
     print(f"seeded {counts} in {time.perf_counter() - started:.1f} s", file=sys.stderr)

@@ -11,6 +11,7 @@ from strawberry.types import Info
 from api.graphql.context import Context
 from api.graphql.enums import IcpField, IcpOperator
 from api.graphql.errors import Failure, attempt
+from api.graphql.ids import key_of
 from api.graphql.mutations.common import (
     DeletePayload,
     DeleteSuccess,
@@ -20,7 +21,6 @@ from api.graphql.mutations.common import (
 )
 from api.graphql.types.common import Ladder
 from api.graphql.types.workspace import Workspace
-from graph.auth import Role
 from graph.repository import workspaces
 from graph.store import Row
 
@@ -112,11 +112,10 @@ class WorkspaceMutations:
 
     @strawberry.mutation(description="Delete a workspace and everything in it.")
     async def delete_workspace(self, info: Ctx, input: DeleteWorkspaceInput) -> DeletePayload:
-        ws = info.context.scoped(input.workspace_id, Role.ADMIN)
-        gid = strawberry.ID(str(relay.GlobalID("Workspace", ws.workspace)))
-        return await attempt(
-            workspaces.delete_workspace(ws), lambda _: DeleteSuccess(deleted_id=gid)
-        )
+        key = key_of(input.workspace_id, "Workspace")
+        gid = strawberry.ID(str(relay.GlobalID("Workspace", key)))
+        action = info.context.caller.delete_workspace(info.context.tokens, key)
+        return await attempt(action, lambda _: DeleteSuccess(deleted_id=gid))
 
     @strawberry.mutation
     async def create_ladder(self, info: Ctx, input: CreateLadderInput) -> LadderPayload:

@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+CREATE (n:Deal {id: id, workspace: $workspace})
+RETURN count(n) AS created

@@ -1,0 +1,1 @@
+CREATE INDEX status_level_workspace IF NOT EXISTS FOR (n:StatusLevel) ON (n.workspace)
