@@ -29,8 +29,10 @@ from graph.analytics import (
     approach_plan,
     brokerage,
     deal_coverage,
+    deal_routes,
     influence_graph,
     influence_measures,
+    influential_opponents,
 )
 from graph.gc_pause import gc_paused
 from graph.scope import Scope, ScopeKind, read_scope
@@ -88,8 +90,13 @@ def analyse(scope: Scope, options: AnalysisOptions | None = None) -> ScopeAnalys
         ranks = measures.ranks
         coverage = plan = None
         if scope.kind == "deal":
-            coverage = deal_coverage(G, K, scope.members, ranks=ranks)
-            plan = approach_plan(G, K, scope.members, weights=options.plan, ranks=ranks)
+            # One route computation for the warnings and the plan.
+            opponents = [o.person_id for o in influential_opponents(G, scope.members, ranks)]
+            routes = deal_routes(G, K, scope.members, weights=options.plan, opponents=opponents)
+            coverage = deal_coverage(G, K, scope.members, ranks=ranks, routes=routes)
+            plan = approach_plan(
+                G, K, scope.members, weights=options.plan, ranks=ranks, routes=routes
+            )
     return ScopeAnalysis(
         scope, G, K, ranks, measures.brokerage, measures.degrees, coverage, plan, options.plan
     )
