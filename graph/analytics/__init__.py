@@ -2,11 +2,11 @@
 
 Build the graphs with :func:`influence_graph` and :func:`access_graph`, then ask: who is
 listened to (:func:`influence_rank`), who brokers (:func:`brokerage`), how status compares
-(:func:`status_gap`, :func:`higher_status_influencers`), how a deal is covered
-(:func:`deal_coverage`), how we reach each member (:func:`deal_routes`, one computation for
-coverage and plan), whom to approach first (:func:`approach_plan`), who reaches several
-accounts (:func:`cross_account_influencers`) and what changes if the map changes
-(:func:`what_if`).
+(:func:`status_gap`, :func:`higher_status_influencers`), how we reach each member of a deal
+(:func:`deal_routes`, one computation for coverage and plan), how a deal is covered
+(:func:`deal_coverage`), who gains and who loses standing (:func:`deal_stakes`), whom to
+approach first (:func:`approach_plan`), who reaches several accounts
+(:func:`cross_account_influencers`) and what changes if the map changes (:func:`what_if`).
 """
 
 from graph.analytics.accounts import (
@@ -55,6 +55,16 @@ from graph.analytics.routes import (
     fitting_colleague,
     influential_opponents,
 )
+from graph.analytics.stakes import (
+    DealStakes,
+    Framing,
+    FramingTie,
+    Hold,
+    MemberStake,
+    deal_stakes,
+    decider_holds,
+    framing,
+)
 from graph.analytics.status import (
     HigherStatusInfluencer,
     OurGap,
@@ -79,13 +89,18 @@ __all__ = [
     "Coverage",
     "CoverageWarning",
     "CrossAccountInfluencer",
+    "DealStakes",
+    "Framing",
+    "FramingTie",
     "HigherStatusInfluencer",
+    "Hold",
     "InfluenceEdge",
     "InfluenceMeasures",
     "InfluenceRankNotConverged",
     "InfluentialOpponent",
     "KnowsEdge",
     "Member",
+    "MemberStake",
     "OurGap",
     "PersonNode",
     "PlanStep",
@@ -103,7 +118,10 @@ __all__ = [
     "cross_account_influencers",
     "deal_coverage",
     "deal_routes",
+    "deal_stakes",
+    "decider_holds",
     "fitting_colleague",
+    "framing",
     "gaps_to_ours",
     "higher_status_influencers",
     "influence_graph",

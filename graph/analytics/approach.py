@@ -19,6 +19,10 @@ Every member of the buying centre is a candidate. For a candidate ``c``:
     ``mismatch = max(0, g) + max(0, -1 - g)``; 0 when a level is unknown. Our person is the
     route's door-opener when ours, else the colleague whose level fits best (a partner's
     route, or a contact ``senior_gap`` or more levels above the door-opener).
+``stake(c)``
+    The status-stake term (:mod:`graph.analytics.stakes`): ``gains`` (0.1) for a member
+    whose standing gains, times 1.5 when they also reach for a higher level; ``loser_urgency
+    * leverage`` (0.2 x) for one whose standing loses, to address them early; else 0.
 ``stance(c)``
     champion 1, supporter 0.75, neutral 0.5, unknown 0.4, sceptic 0.2, blocker 0.
 ``rank(c)``
@@ -27,10 +31,10 @@ Every member of the buying centre is a candidate. For a candidate ``c``:
 The score, with the weights of :class:`PlanWeights`::
 
     score = w_leverage * leverage + w_access * access + w_stance * stance + w_rank * rank
-            - gap_penalty * mismatch
+            - gap_penalty * mismatch + stake
 
 With the defaults: ``0.4 * leverage + 0.3 * access + 0.2 * stance + 0.1 * rank -
-0.05 * mismatch``. Steps are ordered by score (descending), ties by person id; a blocker is
+0.05 * mismatch + stake``. Steps are ordered by score (descending), ties by person id; a blocker is
 never first -- if one scores highest, the best non-blocker goes ahead of them -- and blockers
 carry a reason saying so.
 """
@@ -43,17 +47,16 @@ from typing import Final
 
 import networkx as nx
 
-from graph.analytics._paths import strongest_paths_into
 from graph.analytics.centrality import influence_rank
 from graph.analytics.influence_graph import ROLES, AnalyticsInputError, Member, members_by_id
 from graph.analytics.routes import (
     Route,
-    RouteKind,
     deal_routes,
     influential_opponents,
     mismatch,
     person_name,
 )
+from graph.analytics.stakes import Framing, decider_holds, framing, stake_term
 from graph.analytics.weights import PlanWeights
 
 __all__ = [
@@ -111,6 +114,12 @@ class PlanStep:
         The access term of the score (strength of the intro route).
     route : Route
         The route in, with its kind, people, colleague of ours, gap and text.
+    stake : float
+        The status-stake term of the score (:mod:`graph.analytics.stakes`).
+    framing : Framing
+        How to frame the approach, from the member's motive and ties in.
+    motive, outcome : str
+        The member's status stake.
     """
 
     order: int
@@ -127,6 +136,10 @@ class PlanStep:
     leverage: float
     access: float
     route: Route
+    stake: float
+    framing: Framing
+    motive: str
+    outcome: str
 
 
 def approach_plan(
@@ -194,17 +207,12 @@ def approach_plan(
         routes = deal_routes(G, K, by_id.values(), weights=weights, opponents=opponents)
     top_rank = max((rank.get(p, 0.0) for p in by_id), default=0.0)
 
-    deciders = sorted(p for p, m in by_id.items() if m.roles & {"decider", "approver"})
-    holds = {d: strongest_paths_into(G, d, weights.max_hops) for d in deciders}
+    holds = decider_holds(G, by_id.values(), weights)
 
     steps: list[PlanStep] = []
     for p, member in sorted(by_id.items()):
-        leverage_on = sorted(
-            ((d, holds[d][p][0], holds[d][p][1]) for d in deciders if p in holds[d]),
-            key=lambda t: (-t[1], t[0]),
-        )
-        strengths = [s for _, s, _ in leverage_on]
-        leverage = (strengths[0] + weights.breadth_bonus * sum(strengths[1:])) if strengths else 0
+        leverage_on = list(holds[p].on)
+        leverage = holds[p].value
         route = routes[p]
         reasons = [", ".join(r for r in ROLES if r in member.roles) or "member"]
         for d, s, path in leverage_on:
@@ -212,8 +220,13 @@ def approach_plan(
                 reasons.append(_leverage_reason(G, by_id, d, s, path))
         reasons.append(route.text)
         reasons.append(f"stance: {member.stance}")
+        if member.outcome != "unknown":
+            why = f" ({member.evidence})" if member.evidence else ""
+            reasons.append(f"standing {member.outcome}{why}")
         if member.stance == "blocker":
             reasons.append("blocker: not approached first; win over their influencers before")
+        stake = stake_term(G, member, holds[p], weights)
+        frame = framing(G, member, by_id)
 
         score = (
             weights.leverage * leverage
@@ -221,6 +234,7 @@ def approach_plan(
             + weights.stance * STANCE_VALUES[member.stance]
             + weights.rank * (rank.get(p, 0.0) / top_rank if top_rank > 0 else 0.0)
             - weights.gap_penalty * mismatch(route.status_gap)
+            + stake
         )
         steps.append(
             PlanStep(
@@ -231,13 +245,17 @@ def approach_plan(
                 roles=tuple(r for r in ROLES if r in member.roles),
                 leverage_on=tuple(leverage_on),
                 intro_path=route.path,
-                intro_kind=_INTRO_KINDS[route.kind],
+                intro_kind=route.intro_kind,
                 our_person=route.our_person,
                 status_gap=route.status_gap,
                 stance=member.stance,
                 leverage=float(leverage),
                 access=route.strength,
                 route=route,
+                stake=stake,
+                framing=frame,
+                motive=member.motive,
+                outcome=member.outcome,
             )
         )
 
@@ -246,16 +264,6 @@ def approach_plan(
         first_ally = next((i for i, s in enumerate(steps) if s.stance != "blocker"), 0)
         steps.insert(0, steps.pop(first_ally))
     return [replace(step, order=i) for i, step in enumerate(steps, 1)]
-
-
-_INTRO_KINDS: Final[Mapping[RouteKind, str]] = {
-    RouteKind.DIRECT: "ours",
-    RouteKind.VIA_CONTACT: "contact",
-    RouteKind.VIA_CONTACTS: "contact",
-    RouteKind.PARTNER: "partner",
-    RouteKind.NONE: "none",
-}
-"""``intro_kind`` (kept for existing callers) from the route's kind."""
 
 
 def _leverage_reason(

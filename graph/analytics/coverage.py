@@ -2,8 +2,8 @@
 
 Coverage reads the same routes as the approach plan (:func:`~graph.analytics.routes.deal_routes`),
 so a warning never says that nobody reaches a person the plan routes to. A member is *known to
-us* when their route is direct: one of our people (organisation kind ``home``) or, when none of
-ours reaches them at all within the route limit, a partner's person knows them themselves.
+us* when the person just before them on their route is one of our people (organisation kind
+``home``) or a partner's: someone on our side knows them themselves.
 
 *Champion* means one thing here: a member who holds the ``champion`` role **or** whose stance
 towards us is ``champion`` (:func:`is_champion`). The coverage row of the ``champion`` role lists
@@ -30,16 +30,27 @@ people by name:
     the deal has a decider (otherwise ``NO_DECIDER`` says it all).
 ``CHAMPION_NOT_COMMITTED``
     A member holds the champion role while their stance is neither champion nor supporter.
+``INFLUENTIAL_LOSER``
+    A member whose standing loses in the deal, whose hold on the deciders is at least
+    ``influential_hold`` (0.5), and whom the plan does not address: there is no route in to
+    them, or the plan approaches a decider they move (other than themselves) before them. A
+    likely blocker.
+``NO_GAINER``
+    No member's standing gains from the deal: there is no natural champion (raised once at
+    least one member's outcome is known).
+``CHAMPION_MOTIVE_UNKNOWN``
+    A champion whose motive (fit in or stand out) is unknown: the pitch cannot be framed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
 
 from graph.analytics._paths import strongest_paths_into
+from graph.analytics.approach import PlanStep, approach_plan
 from graph.analytics.centrality import influence_rank
 from graph.analytics.influence_graph import APPROACH_SIDES, ROLES, Member, members_by_id
 from graph.analytics.routes import (
@@ -151,6 +162,7 @@ def deal_coverage(
     *,
     ranks: Mapping[str, float] | None = None,
     routes: Mapping[str, Route] | None = None,
+    plan: Sequence[PlanStep] | None = None,
     weights: PlanWeights = PlanWeights(),  # noqa: B008 - frozen, safe to share
 ) -> Coverage:
     """Role-by-role coverage of a buying centre, with warnings.
@@ -167,8 +179,10 @@ def deal_coverage(
         Influence ranks; computed from ``G`` when omitted.
     routes : mapping of str to Route, optional
         The routes in (:func:`~graph.analytics.routes.deal_routes`); computed when omitted.
+    plan : sequence of PlanStep, optional
+        The approach plan over the same routes; computed when omitted.
     weights : PlanWeights, optional
-        The route limits, when the routes are computed here.
+        The route limits and stake thresholds, when routes or plan are computed here.
 
     Returns
     -------
@@ -200,7 +214,9 @@ def deal_coverage(
         routes = deal_routes(
             G, K, by_id.values(), weights=weights, opponents=[o.person_id for o in opponents]
         )
-    known = {p for p in by_id if routes[p].direct}
+    if plan is None:
+        plan = approach_plan(G, K, by_id.values(), weights=weights, ranks=rank, routes=routes)
+    known = {p for p in by_id if routes[p].known}
 
     roles = []
     for role in ROLES:
@@ -209,7 +225,7 @@ def deal_coverage(
                 person_id=p,
                 stance=m.stance,
                 known_to_us=p in known,
-                known_by=routes[p].door_opener if p in known else None,
+                known_by=routes[p].known_by,
                 strength=routes[p].strength if p in known else None,
                 route=routes[p],
                 holds_role=role in m.roles,
@@ -266,7 +282,68 @@ def deal_coverage(
         for p, m in sorted(by_id.items())
         if "champion" in m.roles and m.stance not in ("champion", "supporter")
     )
+    warnings.extend(_stake_warnings(G, by_id, plan, weights))
     return Coverage(tuple(roles), tuple(warnings))
+
+
+def _stake_warnings(
+    G: nx.DiGraph, by_id: Mapping[str, Member], plan: Sequence[PlanStep], weights: PlanWeights
+) -> list[CoverageWarning]:
+    steps = {s.person_id: s for s in plan}
+    warnings = []
+    for p, m in sorted(by_id.items()):
+        step = steps[p]
+        if m.outcome != "loses" or step.leverage < weights.influential_hold:
+            continue
+        earlier = [d for d, _, _ in step.leverage_on if d != p and steps[d].order < step.order]
+        if step.route.kind is not RouteKind.NONE and not earlier:
+            continue
+        why = f" ({m.evidence})" if m.evidence else ""
+        moves = ", ".join(f"{person_name(G, d)} ({s:.2f})" for d, s, _ in step.leverage_on)
+        if step.route.kind is RouteKind.NONE:
+            gap = "there is no route in to them"
+        else:
+            gap = (
+                f"the plan approaches {_names(G, earlier)} first and them only at step "
+                f"{step.order}: approach them earlier and answer their loss"
+            )
+        warnings.append(
+            CoverageWarning(
+                "INFLUENTIAL_LOSER",
+                f"{person_name(G, p)} loses standing in this deal{why} and moves {moves}; {gap}.",
+                (p, *earlier),
+                (step.route,),
+            )
+        )
+    # Only once some outcome is recorded: with none known, "nobody gains" would say nothing.
+    outcomes = {m.outcome for m in by_id.values()}
+    if outcomes - {"unknown"} and "gains" not in outcomes:
+        top = max(plan, key=lambda s: (s.leverage, s.person_id)) if plan else None
+        hint = (
+            f"; find what the deal does for {person_name(G, top.person_id)}, who holds the "
+            "deciders most"
+            if top is not None and top.leverage > 0
+            else ""
+        )
+        warnings.append(
+            CoverageWarning(
+                "NO_GAINER",
+                f"Nobody in the buying centre gains standing from this deal: there is no natural "
+                f"champion{hint}.",
+                (),
+            )
+        )
+    warnings.extend(
+        CoverageWarning(
+            "CHAMPION_MOTIVE_UNKNOWN",
+            f"Champion {person_name(G, p)}: we do not know whether they want to fit in or stand "
+            "out; ask, so that the case they carry inside is framed for them.",
+            (p,),
+        )
+        for p, m in sorted(by_id.items())
+        if is_champion(m) and m.motive == "unknown"
+    )
+    return warnings
 
 
 def _decider_not_contacted(G: nx.DiGraph, route: Route) -> CoverageWarning:

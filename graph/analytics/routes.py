@@ -101,6 +101,12 @@ class Route:
         Influential opponents the route passes through (only when no other route exists).
     text : str
         The route in words, people by name.
+    known_by : str or None
+        The person of ours or of a partner who knows the member themselves: the one just
+        before them on the route, when that person is ours or a partner's.
+    intro_kind : str
+        ``"ours"`` (only our people on the way), ``"partner"`` (a partner's person on the
+        way), ``"contact"`` (other contacts on the way) or ``"none"``.
     """
 
     target: str
@@ -111,6 +117,8 @@ class Route:
     status_gap: int | None
     through_opponents: tuple[str, ...]
     text: str
+    known_by: str | None
+    intro_kind: str
 
     @property
     def door_opener(self) -> str | None:
@@ -118,9 +126,9 @@ class Route:
         return self.path[0] if self.path else None
 
     @property
-    def direct(self) -> bool:
-        """Someone of ours or a partner's knows the member themselves."""
-        return len(self.path) <= 2 and bool(self.path)
+    def known(self) -> bool:
+        """Someone of ours or a partner's knows the member themselves (``known_by``)."""
+        return self.known_by is not None
 
 
 def person_name(G: nx.DiGraph, person: str) -> str:
@@ -231,7 +239,7 @@ def deal_routes(
     >>> routes["it"].kind, routes["it"].path
     (<RouteKind.DIRECT: 'direct'>, ('ae', 'it'))
     >>> routes["it"].text
-    'Ann (ours) knows Ian (0.70)'
+    'Ann (ours) knows Ian (0.70); status gap +0 with Ann'
     """
     by_id = members_by_id(G, members)
     kinds = dict(G.nodes(data="org_kind"))
@@ -345,9 +353,8 @@ def _finish(
             f"no route in to {name}: none of our or our partners' people reaches "
             f"{name} within {limit} people"
         )
-        return Route(
-            target, RouteKind.NONE, (), 0.0, colleague, _gap(G, target, colleague), (), text
-        )
+        gap = _gap(G, target, colleague)
+        return Route(target, RouteKind.NONE, (), 0.0, colleague, gap, (), text, None, "none")
     kind, path, strength = found
     opener = path[0]
     ours: str | None = opener if kind is not RouteKind.PARTNER else None
@@ -357,7 +364,18 @@ def _finish(
         if better is not None:
             ours, gap = better, _gap(G, target, better)
     text = _route_text(G, kind, path, strength, ours, gap, passed)
-    return Route(target, kind, path, strength, ours, gap, passed, text)
+    sides = [G.nodes[p].get("org_kind") for p in path[:-1]]
+    known_by = path[-2] if len(path) > 1 and sides[-1] in ("home", "partner") else None
+    if len(path) == 1:
+        known_by = target
+    intro = (
+        "partner"
+        if "partner" in sides or (len(path) == 1 and kind is RouteKind.PARTNER)
+        else "ours"
+        if all(side == "home" for side in sides)
+        else "contact"
+    )
+    return Route(target, kind, path, strength, ours, gap, passed, text, known_by, intro)
 
 
 def _route_text(
@@ -369,7 +387,12 @@ def _route_text(
     gap: int | None,
     passed: tuple[str, ...],
 ) -> str:
-    names = [person_name(G, p) for p in path]
+    names = [
+        f"partner {person_name(G, p)}"
+        if i and G.nodes[p].get("org_kind") == "partner"
+        else person_name(G, p)
+        for i, p in enumerate(path)
+    ]
     if len(path) == 1:
         text = f"{names[0]} is {'one of ours' if kind is RouteKind.DIRECT else 'a partner'}"
     elif kind is RouteKind.PARTNER:

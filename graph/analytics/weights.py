@@ -42,6 +42,16 @@ class PlanWeights:
     max_route_people : int, default 4
         Longest route in, counted in people: the door-opener, at most ``max_route_people - 2``
         people in between, and the person approached.
+    gains : float, default 0.1
+        Stake term: added for a member whose standing gains from the deal (a natural champion).
+    aspiration_bonus : float, default 0.5
+        Stake term: share of ``gains`` added when the member also reaches for a higher level.
+    loser_urgency : float, default 0.2
+        Stake term: times the hold on the deciders, added for a member whose standing loses,
+        so that the plan addresses them before they block.
+    influential_hold : float, default 0.5
+        A member who loses standing with at least this hold on the deciders is *influential*
+        (coverage warns when the plan does not address them).
     """
 
     leverage: float = 0.4
@@ -53,9 +63,24 @@ class PlanWeights:
     max_hops: int = 3
     senior_gap: int = 3
     max_route_people: int = 4
+    gains: float = 0.1
+    aspiration_bonus: float = 0.5
+    loser_urgency: float = 0.2
+    influential_hold: float = 0.5
 
     def __post_init__(self) -> None:
-        for name in ("leverage", "access", "stance", "rank", "gap_penalty", "breadth_bonus"):
+        for name in (
+            "leverage",
+            "access",
+            "stance",
+            "rank",
+            "gap_penalty",
+            "breadth_bonus",
+            "gains",
+            "aspiration_bonus",
+            "loser_urgency",
+            "influential_hold",
+        ):
             if getattr(self, name) < 0:
                 raise AnalyticsInputError(f"plan weight {name} must not be negative")
         if self.max_hops < 1 or self.senior_gap < 1:

@@ -188,8 +188,8 @@ def _coverage_and_plan(
     ranks = influence_rank(G)
     opponents = [o.person_id for o in influential_opponents(G, members, ranks)]
     routes = deal_routes(G, K, members, weights=weights, opponents=opponents)
-    coverage = deal_coverage(G, K, members, ranks=ranks, routes=routes)
     plan = tuple(approach_plan(G, K, members, weights=weights, ranks=ranks, routes=routes))
+    coverage = deal_coverage(G, K, members, ranks=ranks, routes=routes, plan=plan, weights=weights)
     return coverage, plan
 
 

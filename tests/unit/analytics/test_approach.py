@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from graph.analytics import AnalyticsInputError, PlanStep, PlanWeights, approach_plan
+from graph.analytics import (
+    AnalyticsInputError,
+    PlanStep,
+    PlanWeights,
+    RouteKind,
+    approach_plan,
+)
 from tests.unit.analytics.graphs import build, member, person
 
 
@@ -92,14 +98,19 @@ def test_decider_reachable_only_through_a_partner() -> None:
     people = [person("me", "home", 5), person("pat", "partner", 5), person("ceo", level=6)]
     members = [member("ceo", "decider")]
 
-    # One of ours knows the partner: a route of ours through one contact (who is a partner's).
+    # One of ours knows the partner: a route of ours through one contact, a partner's person
+    # who knows the CEO themselves.
     G, K = build(people, knows=[("me", "pat", 0.8), ("pat", "ceo", 0.7)])
     step = approach_plan(G, K, members)[0]
     assert step.intro_path == ("me", "pat", "ceo")
-    assert step.intro_kind == "contact"
+    assert (step.intro_kind, step.route.kind, step.route.known_by) == (
+        "partner",
+        RouteKind.VIA_CONTACT,
+        "pat",
+    )
     assert (step.our_person, step.status_gap) == ("me", 1)
     assert step.access == pytest.approx(0.56)
-    assert "Me (ours) → Pat → Ceo (0.56); status gap +1 with Me" in step.reasons
+    assert "Me (ours) → partner Pat → Ceo (0.56); status gap +1 with Me" in step.reasons
 
     # None of ours knows pat: the partner opens the door, and the colleague of ours whose
     # level fits the CEO's is suggested, with the gap.

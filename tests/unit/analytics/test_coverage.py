@@ -35,7 +35,7 @@ def test_five_person_buying_centre() -> None:
     members = [
         member("cfo", "decider", "approver", stance="neutral"),
         member("cio", "decider", stance="supporter"),
-        member("arch", "influencer", "champion", stance="champion"),
+        member("arch", "influencer", "champion", stance="champion", motive="stand_out"),
         member("buyer", "buyer", "gatekeeper", stance="unknown"),
         member("user", "user", "initiator", stance="sceptic"),
     ]
@@ -168,8 +168,8 @@ def test_single_threaded_and_no_contact() -> None:
 def test_champion_without_access() -> None:
     people = [*BASE, person("m1"), person("m2")]
     knows = [("me", p, 0.5) for p in ("d", "x")]
-    by_role = [member("d", "decider"), member("x", "champion")]
-    by_stance = [member("d", "decider"), member("x", "user", stance="champion")]
+    by_role = [member("d", "decider"), member("x", "champion", motive="fit_in")]
+    by_stance = [member("d", "decider"), member("x", "user", stance="champion", motive="fit_in")]
     three_hops = [("x", "m1", 0.9), ("m1", "m2", 0.9), ("m2", "d", 0.9)]
     for members in (by_role, by_stance):
         codes = _codes(people, three_hops, knows, members)
@@ -181,9 +181,12 @@ def test_champion_without_access() -> None:
         "CHAMPION_NOT_COMMITTED",
     )
     # A champion who decides has access to themselves; without a decider, NO_DECIDER says it.
-    champion_decider = [member("d", "decider", "champion", stance="supporter"), member("x")]
+    champion_decider = [
+        member("d", "decider", "champion", stance="supporter", motive="stand_out"),
+        member("x"),
+    ]
     assert _codes(BASE, [], knows, champion_decider) == ()
-    no_decider = [member("x", "champion", stance="champion"), member("d")]
+    no_decider = [member("x", "champion", stance="champion", motive="fit_in"), member("d")]
     assert _codes(BASE, [], knows, no_decider) == ("NO_DECIDER",)
 
 
