@@ -23,14 +23,18 @@ import networkx as nx
 from graph.analytics import (
     BrokerageResult,
     Coverage,
+    DealStakes,
     PlanStep,
     PlanWeights,
     access_graph,
     approach_plan,
     brokerage,
     deal_coverage,
+    deal_routes,
+    deal_stakes,
     influence_graph,
     influence_measures,
+    influential_opponents,
 )
 from graph.gc_pause import gc_paused
 from graph.scope import Scope, ScopeKind, read_scope
@@ -69,6 +73,7 @@ class ScopeAnalysis:
     coverage: Coverage | None
     plan: list[PlanStep] | None
     plan_weights: PlanWeights = field(default_factory=PlanWeights)
+    stakes: DealStakes | None = None
 
 
 def analyse(scope: Scope, options: AnalysisOptions | None = None) -> ScopeAnalysis:
@@ -86,12 +91,29 @@ def analyse(scope: Scope, options: AnalysisOptions | None = None) -> ScopeAnalys
             G, exact_limit=options.exact_limit, samples=options.samples, seed=options.seed
         )
         ranks = measures.ranks
-        coverage = plan = None
+        coverage = plan = stakes = None
         if scope.kind == "deal":
-            coverage = deal_coverage(G, K, scope.members, ranks=ranks)
-            plan = approach_plan(G, K, scope.members, weights=options.plan, ranks=ranks)
+            # One route computation for the warnings and the plan.
+            opponents = [o.person_id for o in influential_opponents(G, scope.members, ranks)]
+            routes = deal_routes(G, K, scope.members, weights=options.plan, opponents=opponents)
+            plan = approach_plan(
+                G, K, scope.members, weights=options.plan, ranks=ranks, routes=routes
+            )
+            coverage = deal_coverage(
+                G, K, scope.members, ranks=ranks, routes=routes, plan=plan, weights=options.plan
+            )
+            stakes = deal_stakes(G, scope.members, weights=options.plan)
     return ScopeAnalysis(
-        scope, G, K, ranks, measures.brokerage, measures.degrees, coverage, plan, options.plan
+        scope,
+        G,
+        K,
+        ranks,
+        measures.brokerage,
+        measures.degrees,
+        coverage,
+        plan,
+        options.plan,
+        stakes,
     )
 
 

@@ -68,17 +68,21 @@ def _edges(
     influences: list[InfluenceEdge] = []
     reports: list[tuple[str, str]] = []
     knows: list[KnowsEdge] = []
+    # A recorded basis per edge (deal and account scopes); the whole workspace takes each
+    # kind's default.
+    bases = columns.get("bases") or [None] * len(columns["types"])
     edges = zip(
         columns["types"],
         columns["sources"],
         columns["targets"],
         columns["weights"],
         columns["kinds"],
+        bases,
         strict=True,
     )
-    for type_, source, target, weight, kind in edges:
+    for type_, source, target, weight, kind, basis in edges:
         if type_ == "INFLUENCES":
-            influences.append(InfluenceEdge(source, target, float(weight), kind))
+            influences.append(InfluenceEdge(source, target, float(weight), kind, basis))
         elif type_ == "REPORTS_TO":
             reports.append((source, target))
         else:
@@ -88,7 +92,15 @@ def _edges(
 
 def _members(rows: Sequence[dict[str, Any]]) -> list[Member]:
     return [
-        Member(m["person_id"], frozenset(m.get("roles") or ()), m.get("stance") or "unknown")
+        Member(
+            m["person_id"],
+            frozenset(m.get("roles") or ()),
+            m.get("stance") or "unknown",
+            motive=m.get("motive") or "unknown",
+            outcome=m.get("outcome") or "unknown",
+            evidence=m.get("evidence"),
+            aspiration=m.get("aspiration"),
+        )
         for m in rows
     ]
 

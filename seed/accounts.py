@@ -84,10 +84,12 @@ def account_records(
                 second = _matrix_manager(members, i, parent, rng)
                 if second is not None:
                     yield ReportingRow(members[i].id, members[second].id, "matrix")
-    yield from _influences(config, members, rng)
-    # The journeys draw from their own generator, so the rest of the account is as before.
+    # Journeys and status stakes draw from their own generators, so the rest of the account
+    # is as it was before they existed.
+    stake_rng = random.Random(f"statusmap:{config.seed}:stake:{account.org_id}")
+    yield from _influences(config, members, rng, stake_rng)
     journey_rng = random.Random(f"statusmap:{config.seed}:journey:{account.org_id}")
-    yield from _deals(account, members, rng, journey_rng)
+    yield from _deals(account, members, rng, journey_rng, stake_rng)
 
 
 def _matrix_manager(members: list[Member], i: int, parent: int, rng: random.Random) -> int | None:
@@ -109,7 +111,7 @@ def _matrix_manager(members: list[Member], i: int, parent: int, rng: random.Rand
 
 
 def _influences(
-    config: SeedConfig, members: list[Member], rng: random.Random
+    config: SeedConfig, members: list[Member], rng: random.Random, basis_rng: random.Random
 ) -> Iterator[InfluenceRow]:
     """Who moves whose view: mostly seniors and peers of the same department."""
     by_dept: dict[str, list[int]] = {}
@@ -136,11 +138,27 @@ def _influences(
                 kind = "peer"
             base = 0.3 + 0.08 * max(0, source.level - target.level)
             weight = min(1.0, base + rng.uniform(0.0, 0.4))
-            yield InfluenceRow(source.id, target.id, f"{weight:.2f}", kind, "")
+            # Most ties work as their kind says; a cross-department tie that carries figures
+            # rather than approval is recorded as informational.
+            if kind == "social" and basis_rng.random() < 0.15:
+                yield InfluenceRow(
+                    source.id,
+                    target.id,
+                    f"{weight:.2f}",
+                    kind,
+                    "shares benchmark figures",
+                    "informational",
+                )
+            else:
+                yield InfluenceRow(source.id, target.id, f"{weight:.2f}", kind, "")
 
 
 def _deals(
-    account: AccountSlot, members: list[Member], rng: random.Random, journey_rng: random.Random
+    account: AccountSlot,
+    members: list[Member],
+    rng: random.Random,
+    journey_rng: random.Random,
+    stake_rng: random.Random,
 ) -> Iterator[Record]:
     """One or two deals, each with a buying centre of up to a dozen people and their journeys."""
     for d in range(1 if rng.random() < 0.7 else 2):
@@ -170,8 +188,33 @@ def _deals(
                 roles.add(rng.choice(("influencer", "initiator", "champion", "influencer")))
             stance = rng.choice(_STANCES)
             stage = rng.choice(_STAGES)
-            yield BuyingCentreRow(deal_id, m.id, ";".join(sorted(roles)), stance, stage)
+            yield BuyingCentreRow(
+                deal_id, m.id, ";".join(sorted(roles)), stance, stage, *_stake(m, stance, stake_rng)
+            )
             yield from _journey(deal_id, m.id, stage, journey_rng)
+
+
+# What the deal does to a member's standing, by their stance towards us: those for us mostly
+# gain, those against mostly lose; a few are not known yet.
+_OUTCOMES_BY_STANCE = {
+    "champion": ("gains", "gains", "gains", "neutral"),
+    "supporter": ("gains", "gains", "neutral", "unknown"),
+    "neutral": ("neutral", "neutral", "gains", "loses", "unknown"),
+    "sceptic": ("loses", "loses", "neutral", "unknown"),
+    "blocker": ("loses", "loses", "loses", "neutral"),
+    "unknown": ("unknown", "unknown", "gains", "loses"),
+}
+
+
+def _stake(m: Member, stance: str, rng: random.Random) -> tuple[str, str, str, str]:
+    """Motive, outcome, evidence and aspiration of a member: seniors more often stand out."""
+    outcome = rng.choice(_OUTCOMES_BY_STANCE[stance])
+    stand_out = 0.6 if m.level >= 5 else 0.35
+    roll = rng.random()
+    motive = "unknown" if roll < 0.2 else "stand_out" if roll < 0.2 + stand_out * 0.8 else "fit_in"
+    evidence = v.stake_evidence(outcome, m.department, rng) if outcome != "unknown" else ""
+    aspiration = str(m.level + 1) if m.level < 6 and rng.random() < 0.4 else ""
+    return motive, outcome, evidence, aspiration
 
 
 def _journey(deal_id: str, member: str, stage: str, rng: random.Random) -> Iterator[JourneyRow]:

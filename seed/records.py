@@ -74,6 +74,7 @@ class InfluenceRow:
     weight: str
     kind: str
     evidence: str
+    basis: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,10 @@ class BuyingCentreRow:
     roles: str
     stance: str
     journey_stage: str
+    motive: str = ""
+    outcome: str = ""
+    evidence: str = ""
+    aspiration: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ level they were generated for (a unit test holds every one of them to that).
 
 from __future__ import annotations
 
+import random
 from typing import Final
 
 FIRST_NAMES: Final = (
@@ -105,3 +106,28 @@ def title_for(level: int, department: str, role: str, pick: int) -> str:
     else:
         variants = (role, f"Associate {role}" if role != "Buyer" else "Junior Buyer")
     return variants[pick % len(variants)]
+
+
+_STAKE_EVIDENCE: Final = {
+    "gains": (
+        "would lead the rollout and present the results to the board",
+        "the project gives {dept} a visible win this year",
+        "asked for this capability in the last planning round",
+        "would own the new budget line",
+    ),
+    "neutral": (
+        "no change to their remit either way",
+        "uses the current tool lightly; indifferent to the switch",
+    ),
+    "loses": (
+        "owns the system this would replace",
+        "budget moves from {dept} to the project",
+        "chose the incumbent vendor three years ago",
+        "their team's manual process goes away",
+    ),
+}
+
+
+def stake_evidence(outcome: str, department: str, rng: random.Random) -> str:
+    """Why we think the deal raises or lowers someone in ``department`` (``outcome``)."""
+    return rng.choice(_STAKE_EVIDENCE[outcome]).format(dept=department)

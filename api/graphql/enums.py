@@ -10,15 +10,27 @@ from typing import TypeVar, cast
 
 import strawberry
 
-from graph.model import InfluenceKind, JourneyStage, OrganisationKind, Role, Stance
+from graph.model import (
+    InfluenceBasis,
+    InfluenceKind,
+    JourneyStage,
+    Motive,
+    OrganisationKind,
+    Outcome,
+    Role,
+    Stance,
+)
 from graph.model.workspace import IcpField, IcpOperator
 
 __all__ = [
     "IcpField",
     "IcpOperator",
+    "InfluenceBasis",
     "InfluenceKind",
     "JourneyStage",
+    "Motive",
     "OrganisationKind",
+    "Outcome",
     "Role",
     "Stance",
     "stored",
@@ -38,5 +50,16 @@ def stored(kind: type[E], value: str) -> E:
     return cast(E, value)
 
 
-for _enum in (OrganisationKind, Role, Stance, JourneyStage, InfluenceKind, IcpField, IcpOperator):
+for _enum in (
+    OrganisationKind,
+    Role,
+    Stance,
+    JourneyStage,
+    InfluenceKind,
+    InfluenceBasis,
+    Motive,
+    Outcome,
+    IcpField,
+    IcpOperator,
+):
     strawberry.enum(_enum)

@@ -8,7 +8,7 @@ by the path's ids, so every answer is reproducible.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Container
 from itertools import pairwise
 
 import networkx as nx
@@ -33,17 +33,25 @@ def _better(a: Route, b: Route | None) -> bool:
 
 
 def strongest_paths_into(
-    G: nx.DiGraph, target: str, max_hops: int, *, attr: str = "weight"
+    G: nx.DiGraph,
+    target: str,
+    max_hops: int,
+    *,
+    attr: str = "weight",
+    stops: Container[str] = frozenset(),
 ) -> dict[str, Route]:
     """Strongest route of at most ``max_hops`` edges from every person who has one to ``target``.
 
     ``target`` maps to ``(1.0, (target,))``. Edges with a non-positive ``attr`` are no route.
+    A person in ``stops`` may start a route but is never passed through.
     """
     best: dict[str, Route] = {target: (1.0, (target,))}
     frontier = [target]
     for _ in range(max_hops):
         proposals: dict[str, Route] = {}
         for u in frontier:
+            if u in stops and u != target:
+                continue
             strength, path = best[u]
             for v, data in G.pred[u].items():
                 w = float(data.get(attr, 1.0))

@@ -9,24 +9,20 @@ Every member of the buying centre is a candidate. For a candidate ``c``:
     ``leverage = L_1 + breadth_bonus * (L_2 + L_3 + ...)``: the strongest hold on a decider,
     plus a little for holding several.
 ``access(c)``
-    Strength of the chosen route into ``c`` through the access graph (product of the KNOWS
-    and INFLUENCES strengths along it), from one of our people (organisation kind ``home``)
-    or a partner's person; 0 when there is none. For each possible entry person ``e`` the
-    strongest route is found by Dijkstra on ``-log(strength)``. The suggested person of ours
-    is ``e`` itself, or, when ``e`` is a partner's person, whichever of our people reaches
-    ``e`` best (the intro path then starts with them, but the access is the partner's own
-    route: asking a partner for an introduction is taken as given). Of all entries, the plan
-    takes the one with the best ``w_access * access - gap_penalty * mismatch`` (ties: the
-    stronger route, then the shorter, then by ids) -- so a slightly weaker route from someone
-    of fitting status beats a stronger one from someone far off.
+    Strength of the route in to ``c`` (product of the access strengths along it), 0 when
+    there is none. The route is the one :func:`~graph.analytics.routes.deal_routes` chooses --
+    the same route the coverage warnings speak of: at most ``max_route_people`` people, ours
+    directly first, then ours through one contact, then a partner's, then ours through two.
 ``mismatch(c)``
     How far the status gap ``g = level(c) - level(our person)`` lies outside the preferred
     band ``-1 <= g <= 0`` (our person at the contact's level or one above):
-    ``mismatch = max(0, g) + max(0, -1 - g)``; 0 when a level is unknown or nobody of ours is
-    suggested. When even the chosen entry leaves the contact ``senior_gap`` (3) or more levels
-    above our person, the plan suggests instead whoever of our people is closest to the
-    contact's level (ties: the more senior, then by id), and the gap and mismatch are
-    recomputed for that person.
+    ``mismatch = max(0, g) + max(0, -1 - g)``; 0 when a level is unknown. Our person is the
+    route's door-opener when ours, else the colleague whose level fits best (a partner's
+    route, or a contact ``senior_gap`` or more levels above the door-opener).
+``stake(c)``
+    The status-stake term (:mod:`graph.analytics.stakes`): ``gains`` (0.1) for a member
+    whose standing gains, times 1.5 when they also reach for a higher level; ``loser_urgency
+    * leverage`` (0.2 x) for one whose standing loses, to address them early; else 0.
 ``stance(c)``
     champion 1, supporter 0.75, neutral 0.5, unknown 0.4, sceptic 0.2, blocker 0.
 ``rank(c)``
@@ -35,10 +31,10 @@ Every member of the buying centre is a candidate. For a candidate ``c``:
 The score, with the weights of :class:`PlanWeights`::
 
     score = w_leverage * leverage + w_access * access + w_stance * stance + w_rank * rank
-            - gap_penalty * mismatch
+            - gap_penalty * mismatch + stake
 
 With the defaults: ``0.4 * leverage + 0.3 * access + 0.2 * stance + 0.1 * rank -
-0.05 * mismatch``. Steps are ordered by score (descending), ties by person id; a blocker is
+0.05 * mismatch + stake``. Steps are ordered by score (descending), ties by person id; a blocker is
 never first -- if one scores highest, the best non-blocker goes ahead of them -- and blockers
 carry a reason saying so.
 """
@@ -51,9 +47,17 @@ from typing import Final
 
 import networkx as nx
 
-from graph.analytics._paths import AccessGraph, strongest_paths_into
 from graph.analytics.centrality import influence_rank
 from graph.analytics.influence_graph import ROLES, AnalyticsInputError, Member, members_by_id
+from graph.analytics.routes import (
+    Route,
+    deal_routes,
+    influential_opponents,
+    mismatch,
+    person_name,
+)
+from graph.analytics.stakes import Framing, decider_holds, framing, stake_term
+from graph.analytics.weights import PlanWeights
 
 __all__ = [
     "STANCE_VALUES",
@@ -71,48 +75,6 @@ STANCE_VALUES: Final[Mapping[str, float]] = {
     "blocker": 0.0,
 }
 """How much a member's stance towards us counts in their favour."""
-
-
-@dataclass(frozen=True, slots=True)
-class PlanWeights:
-    """Weights of the approach-plan score (see the module docstring for the formula).
-
-    Attributes
-    ----------
-    leverage : float, default 0.4
-        Weight of the hold the candidate has on deciders and approvers.
-    access : float, default 0.3
-        Weight of how strongly we can reach the candidate.
-    stance : float, default 0.2
-        Weight of the candidate's stance towards us.
-    rank : float, default 0.1
-        Weight of the candidate's influence rank, relative to the buying centre's highest.
-    gap_penalty : float, default 0.05
-        Subtracted per level the status gap lies outside the preferred band.
-    breadth_bonus : float, default 0.1
-        Share of the hold on each further decider added to leverage.
-    max_hops : int, default 3
-        Longest influence path counted for leverage.
-    senior_gap : int, default 3
-        From this many levels of seniority of the contact over our entry person, suggest a
-        more senior person of ours.
-    """
-
-    leverage: float = 0.4
-    access: float = 0.3
-    stance: float = 0.2
-    rank: float = 0.1
-    gap_penalty: float = 0.05
-    breadth_bonus: float = 0.1
-    max_hops: int = 3
-    senior_gap: int = 3
-
-    def __post_init__(self) -> None:
-        for name in ("leverage", "access", "stance", "rank", "gap_penalty", "breadth_bonus"):
-            if getattr(self, name) < 0:
-                raise AnalyticsInputError(f"plan weight {name} must not be negative")
-        if self.max_hops < 1 or self.senior_gap < 1:
-            raise AnalyticsInputError("plan max_hops and senior_gap must be at least 1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +112,14 @@ class PlanStep:
         The leverage term of the score.
     access : float
         The access term of the score (strength of the intro route).
+    route : Route
+        The route in, with its kind, people, colleague of ours, gap and text.
+    stake : float
+        The status-stake term of the score (:mod:`graph.analytics.stakes`).
+    framing : Framing
+        How to frame the approach, from the member's motive and ties in.
+    motive, outcome : str
+        The member's status stake.
     """
 
     order: int
@@ -165,44 +135,11 @@ class PlanStep:
     stance: str
     leverage: float
     access: float
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    """A way in to a candidate: the route, the person of ours, and how well their status fits."""
-
-    access: float
-    route: tuple[str, ...]
-    intro_path: tuple[str, ...]
-    our_person: str | None
-    gap: int | None
-
-    @property
-    def mismatch(self) -> int:
-        return _mismatch(self.gap)
-
-
-def _mismatch(gap: int | None) -> int:
-    """Levels by which ``gap`` lies outside the preferred band ``-1 <= gap <= 0``."""
-    if gap is None:
-        return 0
-    return max(0, gap) + max(0, -1 - gap)
-
-
-def _level(G: nx.DiGraph, person: str | None) -> int | None:
-    if person is None:
-        return None
-    level: int | None = G.nodes[person].get("level")
-    return level
-
-
-def _gap(G: nx.DiGraph, contact: str, ours: str | None) -> int | None:
-    a, b = _level(G, contact), _level(G, ours)
-    return None if a is None or b is None else a - b
-
-
-def _name(G: nx.DiGraph, person: str) -> str:
-    return str(G.nodes[person].get("name") or person)
+    route: Route
+    stake: float
+    framing: Framing
+    motive: str
+    outcome: str
 
 
 def approach_plan(
@@ -210,8 +147,9 @@ def approach_plan(
     K: nx.DiGraph,
     members: Iterable[Member],
     *,
-    weights: PlanWeights = PlanWeights(),
+    weights: PlanWeights = PlanWeights(),  # noqa: B008 - frozen, safe to share
     ranks: Mapping[str, float] | None = None,
+    routes: Mapping[str, Route] | None = None,
 ) -> list[PlanStep]:
     """Order a buying centre's members by whom to approach first, and say via whom.
 
@@ -227,6 +165,9 @@ def approach_plan(
         Weights of the score.
     ranks : mapping of str to float, optional
         Influence ranks; computed from ``G`` when omitted.
+    routes : mapping of str to Route, optional
+        The routes in (:func:`~graph.analytics.routes.deal_routes`); computed when omitted.
+        Pass the ones the coverage used, so that warnings and plan speak of the same routes.
 
     Returns
     -------
@@ -261,51 +202,39 @@ def approach_plan(
         if p not in K:
             raise AnalyticsInputError(f"buying-centre member {p!r} is not in the access graph")
     rank = ranks if ranks is not None else influence_rank(G)
+    if routes is None:
+        opponents = [o.person_id for o in influential_opponents(G, by_id.values(), rank)]
+        routes = deal_routes(G, K, by_id.values(), weights=weights, opponents=opponents)
     top_rank = max((rank.get(p, 0.0) for p in by_id), default=0.0)
 
-    deciders = sorted(p for p, m in by_id.items() if m.roles & {"decider", "approver"})
-    holds = {d: strongest_paths_into(G, d, weights.max_hops) for d in deciders}
-    entries = _entries(G, K, by_id, weights)
-    home = sorted(p for p, kind in G.nodes(data="org_kind") if kind == "home")
+    holds = decider_holds(G, by_id.values(), weights)
 
     steps: list[PlanStep] = []
     for p, member in sorted(by_id.items()):
-        leverage_on = sorted(
-            ((d, holds[d][p][0], holds[d][p][1]) for d in deciders if p in holds[d]),
-            key=lambda t: (-t[1], t[0]),
-        )
-        strengths = [s for _, s, _ in leverage_on]
-        leverage = (strengths[0] + weights.breadth_bonus * sum(strengths[1:])) if strengths else 0
-        entry = entries.get(p)
+        leverage_on = list(holds[p].on)
+        leverage = holds[p].value
+        route = routes[p]
         reasons = [", ".join(r for r in ROLES if r in member.roles) or "member"]
         for d, s, path in leverage_on:
             if d != p:
                 reasons.append(_leverage_reason(G, by_id, d, s, path))
-        reasons.append(_access_reason(G, entry))
-
-        our_person = entry.our_person if entry else None
-        gap = entry.gap if entry else None
-        if gap is not None and gap >= weights.senior_gap:
-            senior = _closest_in_status(G, p, home, above=_level(G, our_person))
-            if senior is not None and senior != our_person:
-                reasons.append(
-                    f"{_name(G, p)} is {gap} levels above {_name(G, str(our_person))}; "
-                    f"suggest {_name(G, senior)} (level {_level(G, senior)}) instead"
-                )
-                our_person, gap = senior, _gap(G, p, senior)
-        if _mismatch(gap) and our_person is not None:
-            reasons.append(f"status gap {gap:+d} with {_name(G, our_person)}")
+        reasons.append(route.text)
         reasons.append(f"stance: {member.stance}")
+        if member.outcome != "unknown":
+            why = f" ({member.evidence})" if member.evidence else ""
+            reasons.append(f"standing {member.outcome}{why}")
         if member.stance == "blocker":
             reasons.append("blocker: not approached first; win over their influencers before")
+        stake = stake_term(G, member, holds[p], weights)
+        frame = framing(G, member, by_id)
 
-        access = entry.access if entry else 0.0
         score = (
             weights.leverage * leverage
-            + weights.access * access
+            + weights.access * route.strength
             + weights.stance * STANCE_VALUES[member.stance]
             + weights.rank * (rank.get(p, 0.0) / top_rank if top_rank > 0 else 0.0)
-            - weights.gap_penalty * _mismatch(gap)
+            - weights.gap_penalty * mismatch(route.status_gap)
+            + stake
         )
         steps.append(
             PlanStep(
@@ -315,13 +244,18 @@ def approach_plan(
                 reasons=tuple(reasons),
                 roles=tuple(r for r in ROLES if r in member.roles),
                 leverage_on=tuple(leverage_on),
-                intro_path=entry.intro_path if entry else (),
-                intro_kind=_intro_kind(G, entry),
-                our_person=our_person,
-                status_gap=gap,
+                intro_path=route.path,
+                intro_kind=route.intro_kind,
+                our_person=route.our_person,
+                status_gap=route.status_gap,
                 stance=member.stance,
                 leverage=float(leverage),
-                access=access,
+                access=route.strength,
+                route=route,
+                stake=stake,
+                framing=frame,
+                motive=member.motive,
+                outcome=member.outcome,
             )
         )
 
@@ -332,89 +266,9 @@ def approach_plan(
     return [replace(step, order=i) for i, step in enumerate(steps, 1)]
 
 
-def _entries(
-    G: nx.DiGraph, K: nx.DiGraph, by_id: Mapping[str, Member], weights: PlanWeights
-) -> dict[str, _Entry]:
-    """The chosen way in to each member who can be reached at all."""
-    sides = {p: kind for p, kind in G.nodes(data="org_kind") if kind in ("home", "partner")}
-    if not sides:
-        return {}
-    access = AccessGraph(K)
-    routes = access.routes_into(by_id, sides)
-    home = [p for p, kind in sides.items() if kind == "home"]
-    partner_entries = {e for per in routes.values() for e in per if sides[e] == "partner"}
-    our_way_to_partner = access.routes_from_any(home, partner_entries)
-
-    chosen: dict[str, _Entry] = {}
-    for p, per_entry in routes.items():
-        best: tuple[tuple[float, float, int, tuple[str, ...]], _Entry] | None = None
-        for e, (strength, path) in per_entry.items():
-            ours: str | None = e
-            intro = path
-            if sides[e] == "partner":
-                prefix = our_way_to_partner.get(e)
-                ours = None
-                if prefix is not None and not set(prefix[1][:-1]) & set(path):
-                    ours, intro = prefix[1][0], prefix[1][:-1] + path
-            entry = _Entry(strength, path, intro, ours, _gap(G, p, ours))
-            value = weights.access * strength - weights.gap_penalty * entry.mismatch
-            key = (-value, -strength, len(intro), intro)
-            if best is None or key < best[0]:
-                best = (key, entry)
-        if best is not None:
-            chosen[p] = best[1]
-    return chosen
-
-
-def _closest_in_status(
-    G: nx.DiGraph, contact: str, home: list[str], *, above: int | None
-) -> str | None:
-    """Our person, senior to level ``above``, whose level is closest to the contact's.
-
-    Ties go to the more senior, then to the smaller id.
-    """
-    target = _level(G, contact)
-    if target is None or above is None:
-        return None
-    ranked = [
-        (abs(lv - target), -lv, p)
-        for p in home
-        if (lv := _level(G, p)) is not None and lv > above and p != contact
-    ]
-    return min(ranked)[2] if ranked else None
-
-
-def _intro_kind(G: nx.DiGraph, entry: _Entry | None) -> str:
-    if entry is None:
-        return "none"
-    on_the_way = [G.nodes[p].get("org_kind") for p in entry.intro_path[:-1]]
-    if not on_the_way:
-        return "partner" if G.nodes[entry.intro_path[0]].get("org_kind") == "partner" else "ours"
-    if "partner" in on_the_way:
-        return "partner"
-    if any(kind != "home" for kind in on_the_way):
-        return "contact"
-    return "ours"
-
-
 def _leverage_reason(
     G: nx.DiGraph, by_id: Mapping[str, Member], d: str, strength: float, path: tuple[str, ...]
 ) -> str:
     role = "decider" if "decider" in by_id[d].roles else "approver"
-    via = f" via {', '.join(_name(G, x) for x in path[1:-1])}" if len(path) > 2 else ""
-    return f"influences {role} {_name(G, d)} ({strength:.2f}){via}"
-
-
-def _access_reason(G: nx.DiGraph, entry: _Entry | None) -> str:
-    if entry is None:
-        return "no known route in"
-    path = entry.intro_path
-    if len(path) == 1:
-        return "one of ours" if G.nodes[path[0]].get("org_kind") == "home" else "a partner's person"
-    kind = _intro_kind(G, entry)
-    if kind == "partner":
-        partner = next(p for p in path[:-1] if G.nodes[p].get("org_kind") == "partner")
-        return f"reachable through partner {_name(G, partner)} ({entry.access:.2f})"
-    if kind == "contact":
-        return f"reachable through {_name(G, path[-2])} ({entry.access:.2f})"
-    return f"known to {_name(G, path[0])} ({entry.access:.2f})"
+    via = f" via {', '.join(person_name(G, x) for x in path[1:-1])}" if len(path) > 2 else ""
+    return f"influences {role} {person_name(G, d)} ({strength:.2f}){via}"

@@ -12,8 +12,9 @@ Everything in :mod:`graph.analytics` works on two directed graphs built here:
   plus KNOWS relationships, the latter in both directions because acquaintance is mutual even
   though the relationship is recorded once, by whoever recorded it.
 
-Node attributes are the fields of :class:`PersonNode`. Influence edges carry ``weight`` and
-``kind``; access edges carry ``strength`` (the larger of their parts), and ``knows`` and/or
+Node attributes are the fields of :class:`PersonNode`. Influence edges carry ``weight``,
+``kind`` and ``basis`` (``normative`` or ``informational``; a reporting line is normative);
+access edges carry ``strength`` (the larger of their parts), and ``knows`` and/or
 ``influence`` for the parts they came from.
 """
 
@@ -26,6 +27,7 @@ from typing import Final
 import networkx as nx
 
 from graph.errors import StatusmapError
+from graph.model.common import Motive, Outcome, basis_of
 
 __all__ = [
     "APPROACH_SIDES",
@@ -122,12 +124,17 @@ _PERSON_FIELDS: Final[tuple[str, ...]] = tuple(f.name for f in fields(PersonNode
 
 @dataclass(frozen=True, slots=True)
 class InfluenceEdge:
-    """``source``'s view moves ``target``'s, with ``weight`` in ``[0, 1]``."""
+    """``source``'s view moves ``target``'s, with ``weight`` in ``[0, 1]``.
+
+    ``basis`` is ``normative`` or ``informational`` when recorded; ``None`` takes the default
+    of ``kind`` (:func:`graph.model.common.basis_of`).
+    """
 
     source: str
     target: str
     weight: float
     kind: str
+    basis: str | None = None
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.weight <= 1.0:  # the message is built only when needed
@@ -149,11 +156,20 @@ class KnowsEdge:
 
 @dataclass(frozen=True, slots=True)
 class Member:
-    """A person's place in one deal's buying centre: their roles and their stance towards us."""
+    """A person's place in one deal's buying centre: roles, stance towards us, status stake.
+
+    The stake: ``motive`` (``fit_in``, ``stand_out``, ``unknown``), ``outcome`` of the deal for
+    their standing (``gains``, ``neutral``, ``loses``, ``unknown``) with ``evidence``, and
+    ``aspiration``, the level they reach for (``None`` when not known).
+    """
 
     person_id: str
     roles: frozenset[str]
     stance: str
+    motive: str = Motive.UNKNOWN
+    outcome: str = Outcome.UNKNOWN
+    evidence: str | None = None
+    aspiration: int | None = None
 
     def __post_init__(self) -> None:
         unknown_roles = sorted(self.roles - set(ROLES))
@@ -165,6 +181,15 @@ class Member:
             raise AnalyticsInputError(
                 f"member {self.person_id!r}: stance {self.stance!r} is not one of {STANCES}"
             )
+        for field, value, allowed in (
+            ("motive", self.motive, Motive),
+            ("outcome", self.outcome, Outcome),
+        ):
+            if value not in allowed.__members__.values():
+                choices = [m.value for m in allowed]
+                raise AnalyticsInputError(
+                    f"member {self.person_id!r}: {field} {value!r} is not one of {choices}"
+                )
 
 
 def influence_graph(
@@ -235,13 +260,18 @@ def influence_graph(
             _refuse_edge(nodes, source, target, "INFLUENCES", "influence")
         current = edges.get((source, target))
         if current is None or edge.weight > current["weight"]:  # type: ignore[operator]
-            edges[source, target] = {"weight": edge.weight, "kind": edge.kind}
+            basis = basis_of(edge.kind, edge.basis).value
+            edges[source, target] = {"weight": edge.weight, "kind": edge.kind, "basis": basis}
 
     for report, manager in reports_to:
         if report not in nodes or manager not in nodes or report == manager:
             _refuse_edge(nodes, report, manager, "REPORTS_TO", "report to")
         if (manager, report) not in edges:
-            edges[manager, report] = {"weight": reports_to_weight, "kind": "reports_to"}
+            edges[manager, report] = {
+                "weight": reports_to_weight,
+                "kind": "reports_to",
+                "basis": basis_of("reports_to").value,
+            }
     return _digraph(nodes, edges)
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.analytics.approach import PlanStep, PlanWeights, approach_plan
+from graph.analytics.approach import PlanStep, approach_plan
 from graph.analytics.centrality import influence_rank
 from graph.analytics.coverage import Coverage, CoverageWarning, deal_coverage
 from graph.analytics.influence_graph import (
@@ -33,25 +33,34 @@ from graph.analytics.influence_graph import (
     Member,
     add_access_part,
 )
+from graph.analytics.routes import deal_routes, influential_opponents
+from graph.analytics.weights import PlanWeights
 
 __all__ = ["StepMove", "WhatIfDiff", "WhatIfResult", "what_if"]
 
 
 @dataclass(frozen=True, slots=True)
 class StepMove:
-    """A plan step whose position or score changed; ``None`` order: absent from that plan."""
+    """A plan step before and after; ``None`` order: absent from that plan.
+
+    ``route_before`` and ``route_after`` are the texts of the routes in.
+    """
 
     person_id: str
     order_before: int | None
     order_after: int | None
     score_before: float | None
     score_after: float | None
+    route_before: str | None = None
+    route_after: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class WhatIfDiff:
-    """What changed: moved steps (by id) and warnings that appeared or went away.
+    """What changed, and warnings that appeared or went away.
 
+    ``moved`` holds only the steps whose position changed (or that appeared or went);
+    ``changed`` the steps that kept their position but whose score or route changed.
     Warnings are compared by code and the people they concern, so a ``SINGLE_THREADED``
     warning about a different person counts as one removed and one added.
     """
@@ -59,6 +68,7 @@ class WhatIfDiff:
     moved: tuple[StepMove, ...]
     warnings_added: tuple[CoverageWarning, ...]
     warnings_removed: tuple[CoverageWarning, ...]
+    changed: tuple[StepMove, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +129,9 @@ def what_if(
     >>> result = what_if(G, K, [Member("cfo", frozenset({"decider"}), "neutral")],
     ...                  add_edges=[KnowsEdge("me", "cfo", 0.8)])
     >>> result.coverage_before.codes, result.coverage_after.codes
-    (('DECIDER_NOT_CONTACTED', 'SINGLE_THREADED'), ('SINGLE_THREADED',))
+    (('DECIDER_NOT_CONTACTED', 'NO_CONTACT'), ('SINGLE_THREADED',))
     >>> [w.code for w in result.diff.warnings_removed]
-    ['DECIDER_NOT_CONTACTED', 'SINGLE_THREADED']
+    ['DECIDER_NOT_CONTACTED', 'NO_CONTACT']
     >>> result.plan_after[0].intro_path
     ('me', 'cfo')
     """
@@ -160,13 +170,8 @@ def what_if(
                 add_access_part(K_after, a, b, "knows", edge.strength)
 
     members_after = [m for m in members if m.person_id not in gone]
-    ranks_before, ranks_after = influence_rank(G), influence_rank(G_after)
-    coverage_before = deal_coverage(G, K, members, ranks=ranks_before)
-    coverage_after = deal_coverage(G_after, K_after, members_after, ranks=ranks_after)
-    plan_before = tuple(approach_plan(G, K, members, weights=weights, ranks=ranks_before))
-    plan_after = tuple(
-        approach_plan(G_after, K_after, members_after, weights=weights, ranks=ranks_after)
-    )
+    coverage_before, plan_before = _coverage_and_plan(G, K, members, weights)
+    coverage_after, plan_after = _coverage_and_plan(G_after, K_after, members_after, weights)
     return WhatIfResult(
         coverage_before,
         coverage_after,
@@ -174,6 +179,18 @@ def what_if(
         plan_after,
         _diff(coverage_before, coverage_after, plan_before, plan_after),
     )
+
+
+def _coverage_and_plan(
+    G: nx.DiGraph, K: nx.DiGraph, members: list[Member], weights: PlanWeights
+) -> tuple[Coverage, tuple[PlanStep, ...]]:
+    """Coverage and plan over one route computation, as :func:`graph.analysis.analyse` does."""
+    ranks = influence_rank(G)
+    opponents = [o.person_id for o in influential_opponents(G, members, ranks)]
+    routes = deal_routes(G, K, members, weights=weights, opponents=opponents)
+    plan = tuple(approach_plan(G, K, members, weights=weights, ranks=ranks, routes=routes))
+    coverage = deal_coverage(G, K, members, ranks=ranks, routes=routes, plan=plan, weights=weights)
+    return coverage, plan
 
 
 def _has_part(K: nx.DiGraph, a: str, b: str, part: str) -> bool:
@@ -202,29 +219,27 @@ def _diff(
 ) -> WhatIfDiff:
     before = {s.person_id: s for s in plan_before}
     after = {s.person_id: s for s in plan_after}
-    moved = []
+    moved, changed = [], []
     for person in sorted(before.keys() | after.keys()):
         b, a = before.get(person), after.get(person)
-        if (
-            b is not None
-            and a is not None
-            and b.order == a.order
-            and abs(b.score - a.score) < 1e-12
-        ):
-            continue
-        moved.append(
-            StepMove(
-                person,
-                b.order if b else None,
-                a.order if a else None,
-                b.score if b else None,
-                a.score if a else None,
-            )
+        step = StepMove(
+            person,
+            b.order if b else None,
+            a.order if a else None,
+            b.score if b else None,
+            a.score if a else None,
+            b.route.text if b else None,
+            a.route.text if a else None,
         )
+        if b is None or a is None or b.order != a.order:
+            moved.append(step)
+        elif abs(b.score - a.score) >= 1e-12 or b.route != a.route:
+            changed.append(step)
     key_before = {(w.code, w.people): w for w in coverage_before.warnings}
     key_after = {(w.code, w.people): w for w in coverage_after.warnings}
     return WhatIfDiff(
         tuple(moved),
         tuple(w for k, w in key_after.items() if k not in key_before),
         tuple(w for k, w in key_before.items() if k not in key_after),
+        tuple(changed),
     )

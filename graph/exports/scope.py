@@ -15,6 +15,7 @@ from typing import Any
 from graph.errors import StatusmapError
 from graph.imports.formats import FORMATS, LIST_SEPARATOR
 from graph.imports.journey import format_instant
+from graph.model import basis_of
 from graph.store import Store
 
 __all__ = ["Dataset", "ExportScopeNotFound", "read_dataset"]
@@ -82,6 +83,8 @@ async def read_dataset(
             raw = [_person(r) for r in raw]
         elif kind == "journey":
             raw = [{**r, "at": format_instant(r["at"])} for r in raw]
+        elif kind == "influences":  # the basis each edge has, recorded or its kind's default
+            raw = [{**r, "basis": basis_of(r["kind"], r["basis"]).value} for r in raw]
         data.rows[kind] = [{c: _text(r.get(c)) for c in fmt.column_names} for r in raw]
     if account is not None:
         _narrow_to_account(data, account)

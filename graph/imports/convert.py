@@ -81,8 +81,8 @@ def _reporting(r: list[str]) -> Params:
 
 
 def _influence(r: list[str]) -> Params:
-    # EDGE_COLUMNS["relations/upsert_influences"]: the file's columns, then since and until.
-    return [r[0], r[1], float(r[2]), r[3], _text(r[4]), None, None]
+    # EDGE_COLUMNS["relations/upsert_influences"]: source to evidence, since, until, basis.
+    return [r[0], r[1], float(r[2]), r[3], _text(r[4]), None, None, _text(r[5])]
 
 
 def _knows(r: list[str]) -> Params:
@@ -100,7 +100,9 @@ def _deal(r: list[str]) -> Params:
 
 
 def _member(r: list[str]) -> Params:
-    return [r[0], r[1], sorted(set(_list(r[2]) or [])), r[3] or "unknown", _text(r[4])]
+    roles = sorted(set(_list(r[2]) or []))
+    stake = [r[5] or "unknown", r[6] or "unknown", _text(r[7]), _int(r[8])]
+    return [r[0], r[1], roles, r[3] or "unknown", _text(r[4]), *stake]
 
 
 CONVERTERS: dict[str, Callable[[list[str]], Params]] = {

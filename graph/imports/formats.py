@@ -12,14 +12,19 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from graph.model.common import InfluenceBasis, Motive, Outcome
+
 __all__ = [
+    "BASES",
     "FORMATS",
     "ID_PATTERN",
     "INFLUENCE_KINDS",
     "JOURNEY_STAGES",
     "KIND_ORDER",
     "LIST_SEPARATOR",
+    "MOTIVES",
     "ORG_KINDS",
+    "OUTCOMES",
     "REPORTING_LINES",
     "ROLES",
     "STANCES",
@@ -44,6 +49,9 @@ ROLES: Final = (
     "champion",
 )
 STANCES: Final = ("champion", "supporter", "neutral", "sceptic", "blocker", "unknown")
+MOTIVES: Final = tuple(m.value for m in Motive)
+OUTCOMES: Final = tuple(o.value for o in Outcome)
+BASES: Final = tuple(b.value for b in InfluenceBasis)
 JOURNEY_STAGES: Final = (
     "awareness",
     "intrigue",
@@ -162,9 +170,16 @@ FORMATS: Final[dict[str, FileFormat]] = {
                 Column("weight", "unit", required=True),
                 Column("kind", "enum", required=True, choices=INFLUENCE_KINDS),
                 Column("evidence"),
+                Column(
+                    "basis",
+                    "enum",
+                    choices=BASES,
+                    doc="normative or informational; empty = from the kind (advice, external: "
+                    "informational; peer, social, sponsor: normative)",
+                ),
             ),
             ("source_id", "target_id"),
-            "INFLUENCES: the source's view moves the target's, weight 0..1.",
+            "INFLUENCES: the source's view moves the target's, weight 0..1, with its basis.",
         ),
         FileFormat(
             "knows",
@@ -215,9 +230,20 @@ FORMATS: Final[dict[str, FileFormat]] = {
                     choices=JOURNEY_STAGES,
                     doc="current stage; with journey history, the latest event's stage wins",
                 ),
+                Column("motive", "enum", choices=MOTIVES, doc="fit_in, stand_out; default unknown"),
+                Column(
+                    "outcome",
+                    "enum",
+                    choices=OUTCOMES,
+                    doc="what the deal does to their standing: gains, neutral, loses; "
+                    "default unknown",
+                ),
+                Column("evidence", doc="why we think so (the outcome's evidence)"),
+                Column("aspiration", "level", doc="1..7: the level they reach for; optional"),
             ),
             ("deal_id", "person_id"),
-            "IN_BUYING_CENTRE: a person's roles, stance and journey stage in one deal.",
+            "IN_BUYING_CENTRE: a person's roles, stance, journey stage and status stake "
+            "(motive, outcome with evidence, aspiration) in one deal.",
         ),
         FileFormat(
             "journey",

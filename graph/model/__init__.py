@@ -1,11 +1,16 @@
 """The status map's input models (pydantic); validated before anything is written."""
 
 from graph.model.common import (
+    DEFAULT_BASIS,
+    InfluenceBasis,
     InfluenceKind,
     JourneyStage,
+    Motive,
     OrganisationKind,
+    Outcome,
     Role,
     Stance,
+    basis_of,
     new_id,
     validate,
 )
@@ -26,12 +31,14 @@ from graph.model.workspace import (
 )
 
 __all__ = [
+    "DEFAULT_BASIS",
     "DEFAULT_ORG_LEVELS",
     "DealIn",
     "DealPatch",
     "IcpCriterion",
     "IcpField",
     "IcpOperator",
+    "InfluenceBasis",
     "InfluenceIn",
     "InfluenceKind",
     "JourneyEventIn",
@@ -41,9 +48,11 @@ __all__ = [
     "LevelAssignment",
     "LevelIn",
     "MemberIn",
+    "Motive",
     "OrganisationIn",
     "OrganisationKind",
     "OrganisationPatch",
+    "Outcome",
     "PairIn",
     "PersonIn",
     "PersonPatch",
@@ -51,6 +60,7 @@ __all__ = [
     "Stance",
     "WorkspaceIn",
     "WorkspacePatch",
+    "basis_of",
     "new_id",
     "org_ladder_id",
     "validate",

@@ -5,25 +5,31 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Final, TypeVar
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from graph.errors import ValidationFailed
 
 __all__ = [
+    "DEFAULT_BASIS",
     "ID_PATTERN",
+    "InfluenceBasis",
     "InfluenceKind",
     "JourneyStage",
     "Key",
     "Model",
+    "Motive",
     "Name",
     "OrganisationKind",
+    "Outcome",
     "Role",
     "Stance",
     "Text",
     "as_utc",
+    "basis_of",
     "camel",
     "new_id",
     "validate",
@@ -81,6 +87,59 @@ class InfluenceKind(StrEnum):
     SPONSOR = "sponsor"
     SOCIAL = "social"
     EXTERNAL = "external"
+
+
+class Motive(StrEnum):
+    """What a person wants the purchase to do for their standing."""
+
+    FIT_IN = "fit_in"
+    STAND_OUT = "stand_out"
+    UNKNOWN = "unknown"
+
+
+class Outcome(StrEnum):
+    """What the deal does to a person's standing."""
+
+    GAINS = "gains"
+    NEUTRAL = "neutral"
+    LOSES = "loses"
+    UNKNOWN = "unknown"
+
+
+class InfluenceBasis(StrEnum):
+    """Why an influence works: approval (normative) or evidence (informational)."""
+
+    NORMATIVE = "normative"
+    INFORMATIONAL = "informational"
+
+
+DEFAULT_BASIS: Final[Mapping[str, InfluenceBasis]] = {
+    InfluenceKind.ADVICE: InfluenceBasis.INFORMATIONAL,
+    InfluenceKind.EXTERNAL: InfluenceBasis.INFORMATIONAL,
+    InfluenceKind.PEER: InfluenceBasis.NORMATIVE,
+    InfluenceKind.SOCIAL: InfluenceBasis.NORMATIVE,
+    InfluenceKind.SPONSOR: InfluenceBasis.NORMATIVE,
+    # A reporting line (the analytics' edge kind for REPORTS_TO): a manager's approval.
+    "reports_to": InfluenceBasis.NORMATIVE,
+}
+"""The basis of an influence edge whose own basis is not recorded, by its kind."""
+
+
+def basis_of(kind: str | None, basis: str | None = None) -> InfluenceBasis:
+    """An influence edge's basis: the recorded one, else the default of its kind.
+
+    An unknown kind (older data) counts as advice, as the analytics read it.
+
+    Examples
+    --------
+    >>> [basis_of(k).value for k in ("advice", "external", "peer", "social", "sponsor")]
+    ['informational', 'informational', 'normative', 'normative', 'normative']
+    >>> basis_of("advice", "normative").value
+    'normative'
+    """
+    if basis:
+        return InfluenceBasis(basis)
+    return DEFAULT_BASIS.get(kind or InfluenceKind.ADVICE, InfluenceBasis.INFORMATIONAL)
 
 
 class Model(BaseModel):

@@ -7,9 +7,20 @@ from typing import Annotated
 
 from pydantic import Field, field_validator
 
-from graph.model.common import JourneyStage, Key, Model, Name, Role, Stance, Text, as_utc
+from graph.model.common import (
+    JourneyStage,
+    Key,
+    Model,
+    Motive,
+    Name,
+    Outcome,
+    Role,
+    Stance,
+    Text,
+    as_utc,
+)
 
-__all__ = ["DealIn", "DealPatch", "JourneyEventIn", "MemberIn"]
+__all__ = ["STAKE_FIELDS", "DealIn", "DealPatch", "JourneyEventIn", "MemberIn"]
 
 
 class DealPatch(Model):
@@ -23,13 +34,26 @@ class DealIn(DealPatch):
     organisation_id: Key
 
 
+STAKE_FIELDS = ("motive", "outcome", "evidence", "aspiration")
+"""The status-stake fields of a member; one left out of a write keeps its stored value."""
+
+
 class MemberIn(Model):
-    """A person's place in a deal's buying centre: several roles, one stance."""
+    """A person's place in a deal's buying centre: several roles, one stance, a status stake.
+
+    The stake: ``motive`` (fit in or stand out), ``outcome`` (what the deal does to their
+    standing) with ``evidence``, and ``aspiration`` (the level on the organisational ladder they
+    reach for). ``None`` for motive or outcome is stored as ``unknown``.
+    """
 
     deal_id: Key
     person_id: Key
     roles: Annotated[list[Role], Field(max_length=8, default_factory=list)]
     stance: Stance = Stance.UNKNOWN
+    motive: Motive | None = None
+    outcome: Outcome | None = None
+    evidence: Text | None = None
+    aspiration: Annotated[int, Field(ge=1, le=7)] | None = None
 
 
 class JourneyEventIn(Model):

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from graph.model.common import InfluenceKind, Key, Model, Text
+from graph.model.common import InfluenceBasis, InfluenceKind, Key, Model, Text
 
 __all__ = ["InfluenceIn", "KnowsIn", "LevelAssignment", "PairIn"]
 
@@ -35,6 +35,8 @@ class InfluenceIn(PairIn):
     evidence: Text | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+    basis: InfluenceBasis | None = None
+    """Normative or informational; ``None``: the default of ``kind`` (:func:`basis_of`)."""
 
 
 class KnowsIn(PairIn):

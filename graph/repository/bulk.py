@@ -38,6 +38,7 @@ EDGE_COLUMNS: dict[str, tuple[str, ...]] = {
         "evidence",
         "since",
         "until",
+        "basis",
     ),
     "relations/upsert_knows": ("source_id", "target_id", "strength", "last_contact"),
 }

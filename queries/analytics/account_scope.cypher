@@ -28,10 +28,10 @@ CALL (scope) {
     AND (type(r) = 'REPORTS_TO' OR coalesce(r.weight, r.strength) IS NOT NULL)
   RETURN collect(type(r)) AS types, collect(a.id) AS sources, collect(b.id) AS targets,
          collect(coalesce(r.weight, r.strength, 0.0)) AS weights,
-         collect(coalesce(r.kind, 'advice')) AS kinds
+         collect(coalesce(r.kind, 'advice')) AS kinds, collect(r.basis) AS bases
 }
 RETURN account.id AS account_id,
   [p IN scope | p {.id, .name,
     level: head([(p)-[:AT_LEVEL]->(s:StatusLevel {ladder: ladder}) | s.rank]),
     org: head([(p)-[:WORKS_AT]->(o:Organisation) | [o.id, o.kind]])
-  }] AS people, types, sources, targets, weights, kinds
+  }] AS people, types, sources, targets, weights, kinds, bases

@@ -4,7 +4,9 @@ CALL (d) {
   OPTIONAL MATCH (m:Person {workspace: $workspace})-[bc:IN_BUYING_CENTRE]->(d)
   RETURN collect(m) AS member_nodes,
          collect(CASE WHEN m IS NOT NULL
-                      THEN {person_id: m.id, roles: bc.roles, stance: bc.stance} END) AS members
+                      THEN {person_id: m.id, roles: bc.roles, stance: bc.stance, motive: bc.motive,
+                            outcome: bc.outcome, evidence: bc.evidence,
+                            aspiration: bc.aspiration} END) AS members
 }
 CALL (account) {
   OPTIONAL MATCH (p:Person {workspace: $workspace})-[:WORKS_AT]->(account)
@@ -35,10 +37,10 @@ CALL (scope) {
     AND (type(r) = 'REPORTS_TO' OR coalesce(r.weight, r.strength) IS NOT NULL)
   RETURN collect(type(r)) AS types, collect(a.id) AS sources, collect(b.id) AS targets,
          collect(coalesce(r.weight, r.strength, 0.0)) AS weights,
-         collect(coalesce(r.kind, 'advice')) AS kinds
+         collect(coalesce(r.kind, 'advice')) AS kinds, collect(r.basis) AS bases
 }
 RETURN d.id AS deal_id, account.id AS account_id, members,
   [p IN scope | p {.id, .name,
     level: head([(p)-[:AT_LEVEL]->(s:StatusLevel {ladder: ladder}) | s.rank]),
     org: head([(p)-[:WORKS_AT]->(o:Organisation) | [o.id, o.kind]])
-  }] AS people, types, sources, targets, weights, kinds
+  }] AS people, types, sources, targets, weights, kinds, bases

@@ -1,4 +1,6 @@
 MATCH (p:Person {workspace: $workspace})-[m:IN_BUYING_CENTRE]->(d:Deal)
 RETURN d.id AS deal_id, p.id AS person_id, m.roles AS roles, m.stance AS stance,
-       m.stage AS journey_stage
+       m.stage AS journey_stage, coalesce(m.motive, 'unknown') AS motive,
+       coalesce(m.outcome, 'unknown') AS outcome, m.evidence AS evidence,
+       m.aspiration AS aspiration
 ORDER BY deal_id, person_id

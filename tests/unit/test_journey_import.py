@@ -163,7 +163,7 @@ def test_a_batch_settles_each_member_once() -> None:
     rows = [
         CONVERTERS["journey"](["D1", "P1", stage, f"2024-0{i}-01", ""])
         for i, stage in enumerate(("awareness", "trust"), start=1)
-    ] + [CONVERTERS["buying_centre"](["D1", "P2", "user", "", ""])]
+    ] + [CONVERTERS["buying_centre"](["D1", "P2", "user", "", "", "", "", "", ""])]
     assert members_of(rows) == [["D1", "P1"], ["D1", "P2"]]
 
 

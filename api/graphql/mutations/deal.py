@@ -10,7 +10,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from api.graphql.context import Context
-from api.graphql.enums import JourneyStage, Role, Stance
+from api.graphql.enums import JourneyStage, Motive, Outcome, Role, Stance
 from api.graphql.errors import Failure, attempt
 from api.graphql.ids import key_of
 from api.graphql.mutations.common import (
@@ -45,13 +45,30 @@ class UpdateDealInput:
     organisation_id: strawberry.ID | None = strawberry.UNSET
 
 
-@strawberry.input(description="A person's roles and stance in a deal's buying centre.")
+@strawberry.input(
+    description="A person's roles, stance and status stake in a deal's buying centre. Stake "
+    "fields left out keep their stored values."
+)
 class BuyingCentreMemberInput:
     workspace_id: strawberry.ID
     deal_id: strawberry.ID
     person_id: strawberry.ID
     roles: list[Role] = strawberry.field(default_factory=list)
     stance: Stance | None = strawberry.UNSET
+    motive: Motive | None = strawberry.field(
+        default=strawberry.UNSET, description="Fit in or stand out; null: unknown."
+    )
+    outcome: Outcome | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="What the deal does to their standing; null: unknown.",
+    )
+    evidence: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Why we think so."
+    )
+    aspiration: int | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="The level (1..7) on the organisational ladder they reach for.",
+    )
 
 
 @strawberry.input

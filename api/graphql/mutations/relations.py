@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.graphql.context import Context
-from api.graphql.enums import InfluenceKind
+from api.graphql.enums import InfluenceBasis, InfluenceKind
 from api.graphql.errors import attempt
 from api.graphql.ids import key_of
 from api.graphql.mutations.common import (
@@ -33,6 +33,10 @@ class InfluenceItem:
     evidence: str | None = strawberry.UNSET
     since: dt.date | None = strawberry.UNSET
     until: dt.date | None = strawberry.UNSET
+    basis: InfluenceBasis | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="NORMATIVE or INFORMATIONAL; left out or null: the default of the kind.",
+    )
 
 
 @strawberry.input

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, NewType
 
+import networkx as nx
 import strawberry
 from strawberry.types import Info
 from strawberry.types.scalar import ScalarDefinition
@@ -26,9 +27,13 @@ from graph.analytics import (
     KnowsEdge,
     OurGap,
     PlanStep,
+    Route,
+    StepMove,
     WhatIfResult,
     what_if,
 )
+from graph.analytics.routes import person_name
+from graph.analytics.stakes import DealStakes, Framing
 from graph.errors import ValidationFailed
 from graph.gc_pause import gc_paused
 from graph.scope import ScopeKind
@@ -214,12 +219,78 @@ def influence_map(workspace: str, analysis: ScopeAnalysis) -> InfluenceMap:
     return InfluenceMap(workspace=workspace, analysis=analysis)
 
 
+@strawberry.type(
+    description="A person on a route in, with their name and side (ours, partner or contact)."
+)
+class RoutePersonView(AboutPerson):
+    name: str
+    side: str = strawberry.field(description="ours, partner or contact.")
+
+
+@strawberry.type(
+    description="A route in to a member, computed once for coverage and plan: door-opener, "
+    "at most two in between (by default), the member. `text` says it in words, by name."
+)
+class RouteView:
+    kind: str = strawberry.field(
+        description="direct (ours knows them), via_contact (ours, one contact), partner (a "
+        "partner's person opens the door), via_contacts (ours, two contacts) or none."
+    )
+    people: list[RoutePersonView] = strawberry.field(
+        description="From the door-opener to the member; empty when there is no route."
+    )
+    strength: float = strawberry.field(description="Product of the strengths along the route.")
+    door_opener_key: str | None = strawberry.field(description="Key of the first person.")
+    our_person_key: str | None = strawberry.field(
+        description="The colleague of ours suggested to make the approach."
+    )
+    status_gap: int | None = strawberry.field(
+        description="The member's level minus the suggested colleague's."
+    )
+    through_opponents: list[str] = strawberry.field(
+        description="Keys of influential opponents passed (only when no other route exists)."
+    )
+    text: str = strawberry.field(description="The route in words, people by name.")
+
+
+_SIDES = {"home": "ours", "partner": "partner"}
+
+
+def route_view(workspace: str, G: nx.DiGraph, route: Route) -> RouteView:
+    nodes = G.nodes
+    return RouteView(
+        kind=route.kind.value,
+        people=[
+            RoutePersonView(
+                workspace=workspace,
+                person_key=p,
+                name=person_name(G, p),
+                side=_SIDES.get(nodes[p].get("org_kind"), "contact"),
+            )
+            for p in route.path
+        ],
+        strength=route.strength,
+        door_opener_key=route.door_opener,
+        our_person_key=route.our_person,
+        status_gap=route.status_gap,
+        through_opponents=list(route.through_opponents),
+        text=route.text,
+    )
+
+
 @strawberry.type(description="A member holding a role.")
 class RoleHolderView(AboutPerson):
     stance: str
-    known_to_us: bool = strawberry.field(description="Someone of ours or a partner's knows them.")
-    known_by: str | None = strawberry.field(description="Key of whoever knows them best.")
+    known_to_us: bool = strawberry.field(
+        description="Their route in is direct: someone of ours (or a partner's) knows them."
+    )
+    known_by: str | None = strawberry.field(description="Key of the door-opener who knows them.")
     strength: float | None
+    holds_role: bool = strawberry.field(
+        description="False for a champion listed by stance alone (a champion holds the role "
+        "or has the champion stance)."
+    )
+    route: RouteView = strawberry.field(description="The route in, as the plan takes it.")
 
 
 @strawberry.type(description="One buying-centre role: filled or not, and by whom.")
@@ -232,8 +303,12 @@ class RoleCoverageView:
 @strawberry.type(description="A gap in coverage, with a stable code.")
 class CoverageWarningView:
     code: str
-    message: str
+    message: str = strawberry.field(description="The warning in words, people by name.")
     people: list[str] = strawberry.field(description="Keys of the people it concerns.")
+    routes: list[RouteView] = strawberry.field(
+        description="The routes in to the people concerned, when it is about reaching them "
+        "(the same routes as the plan's steps)."
+    )
 
 
 @strawberry.type(description="How well a deal's buying centre is covered.")
@@ -242,11 +317,16 @@ class CoverageView:
     warnings: list[CoverageWarningView]
 
 
-def _warning(w: CoverageWarning) -> CoverageWarningView:
-    return CoverageWarningView(code=w.code, message=w.message, people=list(w.people))
+def _warning(workspace: str, G: nx.DiGraph, w: CoverageWarning) -> CoverageWarningView:
+    return CoverageWarningView(
+        code=w.code,
+        message=w.message,
+        people=list(w.people),
+        routes=[route_view(workspace, G, r) for r in w.routes],
+    )
 
 
-def coverage_view(workspace: str, coverage: Coverage) -> CoverageView:
+def coverage_view(workspace: str, G: nx.DiGraph, coverage: Coverage) -> CoverageView:
     return CoverageView(
         roles=[
             RoleCoverageView(
@@ -260,13 +340,15 @@ def coverage_view(workspace: str, coverage: Coverage) -> CoverageView:
                         known_to_us=h.known_to_us,
                         known_by=h.known_by,
                         strength=h.strength,
+                        holds_role=h.holds_role,
+                        route=route_view(workspace, G, h.route),
                     )
                     for h in r.holders
                 ],
             )
             for r in coverage.roles
         ],
-        warnings=[_warning(w) for w in coverage.warnings],
+        warnings=[_warning(workspace, G, w) for w in coverage.warnings],
     )
 
 
@@ -277,6 +359,47 @@ class Leverage:
     path: list[str]
 
 
+@strawberry.type(description="An influence tie into a member that a framing uses.")
+class FramingTieView(AboutPerson):
+    name: str
+    level: int | None
+    kind: str
+    basis: str = strawberry.field(description="normative or informational.")
+    weight: float
+    on_our_side: bool = strawberry.field(description="A member whose stance is for us.")
+
+
+@strawberry.type(
+    description="How to frame the approach, from the member's motive: fit in (the peers and "
+    "seniors they look up to, normative ties) or stand out (what sets them apart, "
+    "informational ties)."
+)
+class FramingView:
+    motive: str = strawberry.field(description="fit_in, stand_out or unknown.")
+    ties: list[FramingTieView]
+    text: str
+
+
+def framing_view(workspace: str, framing: Framing) -> FramingView:
+    return FramingView(
+        motive=framing.motive,
+        ties=[
+            FramingTieView(
+                workspace=workspace,
+                person_key=t.person_id,
+                name=t.name,
+                level=t.level,
+                kind=t.kind,
+                basis=t.basis,
+                weight=t.weight,
+                on_our_side=t.on_our_side,
+            )
+            for t in framing.ties
+        ],
+        text=framing.text,
+    )
+
+
 @strawberry.type(description="One step of the approach plan: whom, why, via whom.")
 class PlanStepView(AboutPerson):
     order: int
@@ -285,19 +408,30 @@ class PlanStepView(AboutPerson):
     roles: list[str]
     leverage_on: list[Leverage]
     intro_path: list[str] = strawberry.field(description="Keys from the door-opener to them.")
-    intro_kind: str = strawberry.field(description="ours, partner, contact or none.")
+    intro_kind: str = strawberry.field(
+        description="ours, partner, contact or none (`route.kind` says it more precisely)."
+    )
     our_person_key: str | None = strawberry.field(description="Who of ours should approach.")
     status_gap: int | None = strawberry.field(description="Their level minus our person's.")
     stance: str
     leverage: float
     access: float
+    route: RouteView = strawberry.field(
+        description="The route in (the same one coverage warnings speak of), with its text."
+    )
+    stake: float = strawberry.field(description="The status-stake term of the score.")
+    motive: str = strawberry.field(description="fit_in, stand_out or unknown.")
+    outcome: str = strawberry.field(description="gains, neutral, loses or unknown.")
+    framing: FramingView = strawberry.field(description="How to frame the approach.")
 
     @strawberry.field(description="The person of ours suggested for the approach.")
     async def our_person(self, info: Ctx) -> PersonRef | None:
         return await _load_person(info, self.workspace, self.our_person_key)
 
 
-def plan_view(workspace: str, plan: list[PlanStep] | tuple[PlanStep, ...]) -> list[PlanStepView]:
+def plan_view(
+    workspace: str, G: nx.DiGraph, plan: list[PlanStep] | tuple[PlanStep, ...]
+) -> list[PlanStepView]:
     return [
         PlanStepView(
             workspace=workspace,
@@ -316,9 +450,59 @@ def plan_view(workspace: str, plan: list[PlanStep] | tuple[PlanStep, ...]) -> li
             stance=s.stance,
             leverage=s.leverage,
             access=s.access,
+            route=route_view(workspace, G, s.route),
+            stake=s.stake,
+            motive=s.motive,
+            outcome=s.outcome,
+            framing=framing_view(workspace, s.framing),
         )
         for s in plan
     ]
+
+
+@strawberry.type(description="A member's status stake with their hold on the deciders.")
+class MemberStakeView(AboutPerson):
+    motive: str
+    outcome: str
+    evidence: str | None
+    level: int | None
+    aspiration: int | None
+    aspiration_gap: int | None = strawberry.field(description="Aspired level minus current.")
+    hold: float = strawberry.field(
+        description="How strongly they move the deciders (the plan's leverage)."
+    )
+    weighted: float = strawberry.field(description="+hold if they gain, -hold if they lose.")
+
+
+@strawberry.type(description="Who gains and who loses standing in a deal.")
+class DealStakesView:
+    members: list[MemberStakeView]
+    gainers: list[str] = strawberry.field(description="Keys, strongest hold first.")
+    losers: list[str] = strawberry.field(description="Keys, strongest hold first.")
+    net: float = strawberry.field(description="Sum of the weighted stakes.")
+
+
+def stakes_view(workspace: str, stakes: DealStakes) -> DealStakesView:
+    return DealStakesView(
+        members=[
+            MemberStakeView(
+                workspace=workspace,
+                person_key=m.person_id,
+                motive=m.motive,
+                outcome=m.outcome,
+                evidence=m.evidence,
+                level=m.level,
+                aspiration=m.aspiration,
+                aspiration_gap=m.aspiration_gap,
+                hold=m.hold,
+                weighted=m.weighted,
+            )
+            for m in stakes.members
+        ],
+        gainers=list(stakes.gainers),
+        losers=list(stakes.losers),
+        net=stakes.net,
+    )
 
 
 @strawberry.type(description="The status gap between a contact and one of our people.")
@@ -390,12 +574,14 @@ def cross_account(
     ]
 
 
-@strawberry.type(description="A plan step that moved.")
+@strawberry.type(description="A plan step before and after a hypothetical change.")
 class StepMoveView(AboutPerson):
     order_before: int | None
     order_after: int | None
     score_before: float | None
     score_after: float | None
+    route_before: str | None = strawberry.field(description="The route in before, in words.")
+    route_after: str | None = strawberry.field(description="The route in after, in words.")
 
 
 @strawberry.type(description="Coverage and plan before and after a hypothetical change.")
@@ -404,30 +590,43 @@ class WhatIf:
     coverage_after: CoverageView
     plan_before: list[PlanStepView]
     plan_after: list[PlanStepView]
-    moved: list[StepMoveView]
+    moved: list[StepMoveView] = strawberry.field(
+        description="Only the steps whose position changed (or that appeared or went)."
+    )
+    changed: list[StepMoveView] = strawberry.field(
+        description="Steps that kept their position but whose score or route changed."
+    )
     warnings_added: list[CoverageWarningView]
     warnings_removed: list[CoverageWarningView]
 
 
-def what_if_view(workspace: str, result: WhatIfResult) -> WhatIf:
+def _moves(workspace: str, moves: tuple[StepMove, ...]) -> list[StepMoveView]:
+    return [
+        StepMoveView(
+            workspace=workspace,
+            person_key=m.person_id,
+            order_before=m.order_before,
+            order_after=m.order_after,
+            score_before=m.score_before,
+            score_after=m.score_after,
+            route_before=m.route_before,
+            route_after=m.route_after,
+        )
+        for m in moves
+    ]
+
+
+def what_if_view(workspace: str, G: nx.DiGraph, result: WhatIfResult) -> WhatIf:
+    """The view of a what-if; ``G`` names the people (names do not change in a what-if)."""
     return WhatIf(
-        coverage_before=coverage_view(workspace, result.coverage_before),
-        coverage_after=coverage_view(workspace, result.coverage_after),
-        plan_before=plan_view(workspace, result.plan_before),
-        plan_after=plan_view(workspace, result.plan_after),
-        moved=[
-            StepMoveView(
-                workspace=workspace,
-                person_key=m.person_id,
-                order_before=m.order_before,
-                order_after=m.order_after,
-                score_before=m.score_before,
-                score_after=m.score_after,
-            )
-            for m in result.diff.moved
-        ],
-        warnings_added=[_warning(w) for w in result.diff.warnings_added],
-        warnings_removed=[_warning(w) for w in result.diff.warnings_removed],
+        coverage_before=coverage_view(workspace, G, result.coverage_before),
+        coverage_after=coverage_view(workspace, G, result.coverage_after),
+        plan_before=plan_view(workspace, G, result.plan_before),
+        plan_after=plan_view(workspace, G, result.plan_after),
+        moved=_moves(workspace, result.diff.moved),
+        changed=_moves(workspace, result.diff.changed),
+        warnings_added=[_warning(workspace, G, w) for w in result.diff.warnings_added],
+        warnings_removed=[_warning(workspace, G, w) for w in result.diff.warnings_removed],
     )
 
 
@@ -438,6 +637,10 @@ class PlanWeightsInput:
     stance: float | None = None
     rank: float | None = None
     gap_penalty: float | None = None
+    max_route_people: int | None = strawberry.field(
+        default=None,
+        description="Longest route in, in people (door-opener, those between, the member); 4.",
+    )
 
 
 async def analysis_of(
@@ -524,4 +727,4 @@ async def run_what_if(
         )
     except AnalyticsInputError as e:
         raise ValidationFailed([("whatIf", e.message)]) from e
-    return what_if_view(ws.workspace, result)
+    return what_if_view(ws.workspace, analysis.G, result)

@@ -10,11 +10,12 @@ from strawberry.types import Info
 
 from api.graphql.ahead import member_influencers
 from api.graphql.context import Context
-from api.graphql.enums import JourneyStage, Role, Stance, stored
+from api.graphql.enums import JourneyStage, Motive, Outcome, Role, Stance, stored
 from api.graphql.loaders import Maybe, node_now_or_later, now_or_later
 from api.graphql.selection import fields_at, selected
 from api.graphql.types.analytics import (
     CoverageView,
+    DealStakesView,
     InfluenceMap,
     PlanStepView,
     PlanWeightsInput,
@@ -22,6 +23,7 @@ from api.graphql.types.analytics import (
     coverage_view,
     influence_map,
     plan_view,
+    stakes_view,
 )
 from api.graphql.types.organisation import Organisation
 from api.graphql.types.person import Person
@@ -42,6 +44,17 @@ class BuyingCentreMember:
     roles: list[Role]
     stance: Stance
     stage: JourneyStage | None = strawberry.field(description="The latest journey stage.")
+    motive: Motive = strawberry.field(
+        description="What they want from the purchase for their standing: to fit in with the "
+        "peers they look up to, or to stand out."
+    )
+    outcome: Outcome = strawberry.field(
+        description="What the deal does to their standing: gains, neutral, loses or unknown."
+    )
+    evidence: str | None = strawberry.field(description="Why we think the outcome is so.")
+    aspiration: int | None = strawberry.field(
+        description="The level on the organisational ladder they reach for, if known."
+    )
 
     @classmethod
     def from_row(cls, deal_id: str, row: Row) -> BuyingCentreMember:
@@ -53,6 +66,10 @@ class BuyingCentreMember:
             roles=[stored(Role, r) for r in member.get("roles") or []],
             stance=stored(Stance, member.get("stance") or "unknown"),
             stage=stored(JourneyStage, stage) if stage else None,
+            motive=stored(Motive, member.get("motive") or "unknown"),
+            outcome=stored(Outcome, member.get("outcome") or "unknown"),
+            evidence=member.get("evidence"),
+            aspiration=member.get("aspiration"),
         )
 
     @strawberry.field(description="Every recorded stage, oldest first.")
@@ -115,7 +132,16 @@ class Deal(relay.Node):
     async def coverage(self, info: Info[Context, None]) -> CoverageView:
         analysis = await analysis_of(info, self.workspace, "deal", self.local_id)
         assert analysis.coverage is not None  # a deal scope always has coverage
-        return coverage_view(self.workspace, analysis.coverage)
+        return coverage_view(self.workspace, analysis.G, analysis.coverage)
+
+    @strawberry.field(
+        description="Who gains and who loses standing in this deal, weighted by their hold on "
+        "the deciders."
+    )
+    async def status_stakes(self, info: Info[Context, None]) -> DealStakesView:
+        analysis = await analysis_of(info, self.workspace, "deal", self.local_id)
+        assert analysis.stakes is not None  # a deal scope always has stakes
+        return stakes_view(self.workspace, analysis.stakes)
 
     @strawberry.field(description="Whom to approach first, why, and via whom (README: formula).")
     async def approach_plan(
@@ -123,7 +149,7 @@ class Deal(relay.Node):
     ) -> list[PlanStepView]:
         analysis = await analysis_of(info, self.workspace, "deal", self.local_id, weights)
         assert analysis.plan is not None  # a deal scope always has a plan
-        return plan_view(self.workspace, analysis.plan)
+        return plan_view(self.workspace, analysis.G, analysis.plan)
 
 
 @strawberry.type

@@ -11,7 +11,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from api.graphql.context import Context
-from api.graphql.enums import InfluenceKind, stored
+from api.graphql.enums import InfluenceBasis, InfluenceKind, stored
 from api.graphql.ids import key_of
 from api.graphql.loaders import Maybe, node_now_or_later, now_or_later
 from api.graphql.types.analytics import (
@@ -25,6 +25,7 @@ from api.graphql.types.common import LadderRef, StatusLevel
 from graph.analysis import ScopeAnalysis
 from graph.analytics import gaps_to_ours, higher_status_influencers
 from graph.errors import ValidationFailed
+from graph.model import basis_of
 from graph.store import Row
 
 if TYPE_CHECKING:
@@ -46,6 +47,14 @@ class Influence:
     evidence: str | None
     since: dt.date | None
     until: dt.date | None
+    basis: InfluenceBasis = strawberry.field(
+        description="NORMATIVE (approval) or INFORMATIONAL (evidence): the recorded basis, "
+        "else the default of the kind (advice, external: informational; peer, social, "
+        "sponsor: normative)."
+    )
+    basis_recorded: bool = strawberry.field(
+        description="True when the basis was set on the edge, false when it is the kind's default."
+    )
 
     @classmethod
     def from_row(cls, row: Row) -> Influence:
@@ -58,6 +67,8 @@ class Influence:
             evidence=edge.get("evidence"),
             since=edge.get("since"),
             until=edge.get("until"),
+            basis=basis_of(kind, edge.get("basis")),
+            basis_recorded=edge.get("basis") is not None,
         )
 
 

@@ -42,5 +42,13 @@ def build(
     return G, K
 
 
-def member(pid: str, *roles: str, stance: str = "neutral") -> Member:
-    return Member(pid, frozenset(roles), stance)
+def member(
+    pid: str,
+    *roles: str,
+    stance: str = "neutral",
+    motive: str = "unknown",
+    outcome: str = "unknown",
+    evidence: str | None = None,
+    aspiration: int | None = None,
+) -> Member:
+    return Member(pid, frozenset(roles), stance, motive, outcome, evidence, aspiration)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from graph.analytics import AnalyticsInputError, PlanStep, PlanWeights, approach_plan
+from graph.analytics import (
+    AnalyticsInputError,
+    PlanStep,
+    PlanWeights,
+    RouteKind,
+    approach_plan,
+)
 from tests.unit.analytics.graphs import build, member, person
 
 
@@ -50,8 +56,7 @@ def test_score_formula_pinned_by_hand() -> None:
         "influencer",
         "influences decider Cfo (0.80)",
         "influences approver Legal (0.50)",
-        "known to Me (0.90)",
-        "status gap +1 with Me",
+        "Me (ours) knows It (0.90); status gap +1 with Me",
         "stance: champion",
     )
     # cfo: 0.4*1 + 0.3*(0.9*0.8) + 0.2*0.5 + 0.1*1 - 0.05*2 = 0.716
@@ -59,7 +64,7 @@ def test_score_formula_pinned_by_hand() -> None:
     assert [(s.order, s.person_id) for s in plan] == [(1, "it"), (2, "cfo"), (3, "legal")]
     assert [s.score for s in plan] == pytest.approx([0.81, 0.716, 0.635])
     assert plan[1].intro_kind == "contact"
-    assert plan[1].reasons[:2] == ("decider", "reachable through It (0.72)")
+    assert plan[1].reasons[:2] == ("decider", "Me (ours) → It → Cfo (0.72); status gap +2 with Me")
 
     custom = PlanWeights(leverage=1, access=0, stance=0, rank=0, gap_penalty=0, breadth_bonus=0.5)
     assert _by_id(approach_plan(G, K, members, weights=custom, ranks=ranks))[
@@ -93,23 +98,34 @@ def test_decider_reachable_only_through_a_partner() -> None:
     people = [person("me", "home", 5), person("pat", "partner", 5), person("ceo", level=6)]
     members = [member("ceo", "decider")]
 
+    # One of ours knows the partner: a route of ours through one contact, a partner's person
+    # who knows the CEO themselves.
     G, K = build(people, knows=[("me", "pat", 0.8), ("pat", "ceo", 0.7)])
     step = approach_plan(G, K, members)[0]
     assert step.intro_path == ("me", "pat", "ceo")
-    assert step.intro_kind == "partner"
-    assert step.our_person == "me"
-    assert step.status_gap == 1
-    # The partner's own relationship is what opens the door.
-    assert step.access == pytest.approx(0.7)
-    assert "reachable through partner Pat (0.70)" in step.reasons
+    assert (step.intro_kind, step.route.kind, step.route.known_by) == (
+        "partner",
+        RouteKind.VIA_CONTACT,
+        "pat",
+    )
+    assert (step.our_person, step.status_gap) == ("me", 1)
+    assert step.access == pytest.approx(0.56)
+    assert "Me (ours) → partner Pat → Ceo (0.56); status gap +1 with Me" in step.reasons
 
-    G, K = build(people, knows=[("pat", "ceo", 0.7)])  # none of ours knows pat
+    # None of ours knows pat: the partner opens the door, and the colleague of ours whose
+    # level fits the CEO's is suggested, with the gap.
+    G, K = build(people, knows=[("pat", "ceo", 0.7)])
     step = approach_plan(G, K, members)[0]
     assert (step.intro_path, step.intro_kind, step.our_person, step.status_gap) == (
         ("pat", "ceo"),
         "partner",
-        None,
-        None,
+        "me",
+        1,
+    )
+    assert step.access == pytest.approx(0.7)
+    assert (
+        "partner Pat opens the door: Pat → Ceo (0.70); Me (level 5) of ours makes the "
+        "approach; status gap +1 with Me" in step.reasons
     )
 
 
@@ -125,13 +141,16 @@ def test_three_levels_of_gap_suggests_a_more_senior_person_of_ours() -> None:
     assert step.intro_path == ("me", "ceo")
     assert step.our_person == "bea"
     assert step.status_gap == 0
-    assert "Ceo is 3 levels above Me; suggest Bea (level 6) instead" in step.reasons
+    assert (
+        "Me (ours) knows Ceo (0.90); Bea (level 6) of ours makes the approach; "
+        "status gap +0 with Bea" in step.reasons
+    )
 
     two_levels = [person("me", "home", 4), *people[1:]]
     G, K = build(two_levels, knows=[("me", "ceo", 0.9)])
     step = approach_plan(G, K, [member("ceo", "decider")])[0]
     assert (step.our_person, step.status_gap) == ("me", 2)
-    assert not any("suggest" in r for r in step.reasons)
+    assert not any("makes the approach" in r for r in step.reasons)
 
 
 def test_senior_suggestion_prefers_the_closest_level_then_the_more_senior() -> None:
@@ -158,8 +177,12 @@ def test_fitting_status_beats_a_slightly_stronger_route() -> None:
 def test_no_route_in() -> None:
     G, K = build([person("me", "home"), person("cfo")])
     step = approach_plan(G, K, [member("cfo", "decider")])[0]
-    assert (step.intro_path, step.intro_kind, step.our_person, step.access) == ((), "none", None, 0)
-    assert "no known route in" in step.reasons
+    # No route, yet the colleague whose level fits is named: they are the one to find a way in.
+    assert (step.intro_path, step.intro_kind, step.our_person, step.access) == ((), "none", "me", 0)
+    assert (
+        "no route in to Cfo: none of our or our partners' people reaches Cfo within 4 people"
+        in step.reasons
+    )
 
 
 def test_ties_are_ordered_by_id() -> None:

@@ -11,6 +11,7 @@ from graph.analytics import (
     Member,
     PersonNode,
     RoleHolder,
+    RouteKind,
     deal_coverage,
     known_to_us,
 )
@@ -34,7 +35,7 @@ def test_five_person_buying_centre() -> None:
     members = [
         member("cfo", "decider", "approver", stance="neutral"),
         member("cio", "decider", stance="supporter"),
-        member("arch", "influencer", "champion", stance="champion"),
+        member("arch", "influencer", "champion", stance="champion", motive="stand_out"),
         member("buyer", "buyer", "gatekeeper", stance="unknown"),
         member("user", "user", "initiator", stance="sceptic"),
     ]
@@ -51,21 +52,31 @@ def test_five_person_buying_centre() -> None:
         "approver": True,
         "champion": True,
     }
-    assert coverage.role("decider").holders == (
-        # pat (partner) knows cfo better than me does.
-        RoleHolder("cfo", "neutral", True, "pat", 0.4),
+    assert [_holder(h) for h in coverage.role("decider").holders] == [
+        # pat (partner) knows cfo better than me does, but our own direct contact wins.
+        ("cfo", "neutral", True, "me", 0.3),
         # arch knows cio, but arch is a contact, not one of ours.
-        RoleHolder("cio", "supporter", False, None, None),
-    )
-    assert coverage.role("champion").holders == (RoleHolder("arch", "champion", True, "me", 0.9),)
+        ("cio", "supporter", False, None, None),
+    ]
+    assert [_holder(h) for h in coverage.role("champion").holders] == [
+        ("arch", "champion", True, "me", 0.9)
+    ]
     # cio is unknown to us; the sceptic user is low-ranked and moves no decider directly.
+    route = coverage.role("decider").holders[1].route
+    assert (route.path, route.kind) == (("me", "arch", "cio"), RouteKind.VIA_CONTACT)
     assert coverage.warnings == (
         CoverageWarning(
             "DECIDER_NOT_CONTACTED",
-            "None of our or our partners' people knows Cio (cio), who decides; find a route in.",
+            "None of our or our partners' people knows Cio, who decides, themselves; the plan's "
+            "route: Me (ours) → Arch → Cio (0.90); status gap +2 with Me.",
             ("cio",),
+            (route,),
         ),
     )
+
+
+def _holder(h: RoleHolder) -> tuple[str, str, bool, str | None, float | None]:
+    return (h.person_id, h.stance, h.known_to_us, h.known_by, h.strength)
 
 
 def test_known_to_us_ignores_contacts_and_breaks_ties_by_id() -> None:
@@ -137,34 +148,57 @@ def test_influential_blocker_by_moving_a_decider() -> None:
     G, K = build(BASE, [("x", "d", 0.3)], knows=knows)
     warnings = deal_coverage(G, K, members, ranks=ranks).warnings
     assert [(w.code, w.people) for w in warnings] == [("INFLUENTIAL_BLOCKER", ("x", "d"))]
-    assert "directly influences D (d)" in warnings[0].message
+    assert warnings[0].message == "X, a sceptic, directly influences D."
     # The same sceptic two steps away from the decider is not flagged.
     people = [*BASE, person("m")]
     assert _codes(people, [("x", "m", 0.3), ("m", "d", 0.9)], knows, members, ranks) == ()
 
 
-def test_single_threaded() -> None:
+def test_single_threaded_and_no_contact() -> None:
     members = [member("d", "decider"), member("x")]
     assert _codes(BASE, [], [("me", "d", 0.5)], members) == ("SINGLE_THREADED",)
-    G, K = build(BASE)
+    # Knowing nobody is said as such, not called single threaded.
+    G, K = build(BASE, [("x", "d", 0.5)])
     warning = deal_coverage(G, K, members).warnings[-1]
-    assert (warning.code, warning.people) == ("SINGLE_THREADED", ())
+    assert (warning.code, warning.people) == ("NO_CONTACT", ())
+    assert warning.message.startswith("We know nobody in this buying centre")
     assert _codes(BASE, [], [("me", "d", 0.5), ("me", "x", 0.2)], members) == ()
 
 
 def test_champion_without_access() -> None:
     people = [*BASE, person("m1"), person("m2")]
     knows = [("me", p, 0.5) for p in ("d", "x")]
-    by_role = [member("d", "decider"), member("x", "champion")]
-    by_stance = [member("d", "decider"), member("x", "user", stance="champion")]
+    by_role = [member("d", "decider"), member("x", "champion", motive="fit_in")]
+    by_stance = [member("d", "decider"), member("x", "user", stance="champion", motive="fit_in")]
     three_hops = [("x", "m1", 0.9), ("m1", "m2", 0.9), ("m2", "d", 0.9)]
     for members in (by_role, by_stance):
-        assert _codes(people, three_hops, knows, members) == ("CHAMPION_WITHOUT_ACCESS",)
+        codes = _codes(people, three_hops, knows, members)
+        assert codes[0] == "CHAMPION_WITHOUT_ACCESS"
         two_hops = [("x", "m1", 0.9), ("m1", "d", 0.9)]
-        assert _codes(people, two_hops, knows, members) == ()
+        assert "CHAMPION_WITHOUT_ACCESS" not in _codes(people, two_hops, knows, members)
+    # A champion by role whose stance is neutral: the rule is stated, not left to contradict.
+    assert _codes(people, [("x", "m1", 0.9), ("m1", "d", 0.9)], knows, by_role) == (
+        "CHAMPION_NOT_COMMITTED",
+    )
     # A champion who decides has access to themselves; without a decider, NO_DECIDER says it.
-    assert _codes(BASE, [], knows, [member("d", "decider", "champion"), member("x")]) == ()
-    assert _codes(BASE, [], knows, [member("x", "champion"), member("d")]) == ("NO_DECIDER",)
+    champion_decider = [
+        member("d", "decider", "champion", stance="supporter", motive="stand_out"),
+        member("x"),
+    ]
+    assert _codes(BASE, [], knows, champion_decider) == ()
+    no_decider = [member("x", "champion", stance="champion", motive="fit_in"), member("d")]
+    assert _codes(BASE, [], knows, no_decider) == ("NO_DECIDER",)
+
+
+def test_champion_row_lists_champions_by_role_and_by_stance() -> None:
+    G, K = build(BASE, knows=[("me", "d", 0.5), ("me", "x", 0.5)])
+    members = [
+        member("d", "decider", stance="champion"),
+        member("x", "champion", stance="supporter"),
+    ]
+    row = deal_coverage(G, K, members).role("champion")
+    assert row.filled
+    assert [(h.person_id, h.holds_role) for h in row.holders] == [("d", False), ("x", True)]
 
 
 def test_members_must_be_in_scope_and_unique() -> None:

@@ -15,6 +15,9 @@ MODULES = [
     "graph.analytics.approach",
     "graph.analytics.accounts",
     "graph.analytics.what_if",
+    "graph.analytics.routes",
+    "graph.analytics.stakes",
+    "graph.model.common",
 ]
 
 

@@ -30,7 +30,9 @@ def test_nodes_carry_person_fields() -> None:
 
 def test_reports_to_adds_manager_to_report_with_default_weight() -> None:
     G, _ = build([person("boss"), person("dev")], reports_to=[("dev", "boss")])
-    assert list(G.edges(data=True)) == [("boss", "dev", {"weight": 0.5, "kind": "reports_to"})]
+    assert list(G.edges(data=True)) == [
+        ("boss", "dev", {"weight": 0.5, "kind": "reports_to", "basis": "normative"})
+    ]
 
 
 def test_reports_to_weight_is_configurable() -> None:
@@ -46,7 +48,7 @@ def test_explicit_influence_wins_over_reporting_line() -> None:
         [("boss", "dev", 0.9)],
         reports_to=[("dev", "boss")],
     )
-    assert G["boss"]["dev"] == {"weight": 0.9, "kind": "advice"}
+    assert G["boss"]["dev"] == {"weight": 0.9, "kind": "advice", "basis": "informational"}
     assert not G.has_edge("dev", "boss")
 
 
@@ -67,7 +69,7 @@ def test_duplicate_influence_keeps_max_weight() -> None:
         ],
         [],
     )
-    assert G["a"]["b"] == {"weight": 0.7, "kind": "advice"}
+    assert G["a"]["b"] == {"weight": 0.7, "kind": "advice", "basis": "informational"}
 
 
 def test_edge_to_unknown_person_is_an_error_naming_the_edge() -> None:
@@ -130,3 +132,24 @@ def test_access_graph_refuses_unknown_people() -> None:
     G, _ = build([person("me", "home")])
     with pytest.raises(AnalyticsInputError, match=r"KNOWS 'me'->'x'"):
         access_graph(G, [KnowsEdge("me", "x", 0.5)])
+
+
+@pytest.mark.parametrize(
+    ("kind", "basis"),
+    [
+        ("advice", "informational"),
+        ("external", "informational"),
+        ("peer", "normative"),
+        ("social", "normative"),
+        ("sponsor", "normative"),
+    ],
+)
+def test_each_kind_has_its_default_basis_which_a_recorded_basis_overrides(
+    kind: str, basis: str
+) -> None:
+    people = [PersonNode("a", "A", 3, "o", "customer"), PersonNode("b", "B", 3, "o", "customer")]
+    G = influence_graph(people, [InfluenceEdge("a", "b", 0.5, kind)], [])
+    assert G["a"]["b"]["basis"] == basis
+    other = "normative" if basis == "informational" else "informational"
+    G = influence_graph(people, [InfluenceEdge("a", "b", 0.5, kind, other)], [])
+    assert G["a"]["b"]["basis"] == other

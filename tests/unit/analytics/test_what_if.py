@@ -75,17 +75,36 @@ def test_contacting_the_decider_removes_a_warning_and_moves_the_plan() -> None:
     cfo_after = {s.person_id: s for s in result.plan_after}["cfo"]
     assert cfo_after.intro_path == ("me", "cfo")
     assert cfo_after.score > cfo_before.score
-    moved = {m.person_id: m for m in result.diff.moved}
-    assert moved["cfo"] == StepMove(
-        "cfo", cfo_before.order, cfo_after.order, cfo_before.score, cfo_after.score
+    # cfo keeps second place (it still leads): not moved, but changed, with both routes.
+    assert cfo_before.order == cfo_after.order == 2
+    assert "cfo" not in {m.person_id for m in result.diff.moved}
+    changed = {m.person_id: m for m in result.diff.changed}
+    assert changed["cfo"] == StepMove(
+        "cfo",
+        2,
+        2,
+        cfo_before.score,
+        cfo_after.score,
+        "Me (ours) → It → Cfo (0.72); status gap +1 with Me",
+        "Me (ours) knows Cfo (0.95); status gap +1 with Me",
     )
+
+
+def test_moved_lists_only_steps_that_moved() -> None:
+    G, K = _graphs()
+    result = what_if(G, K, MEMBERS, add_edges=[KnowsEdge("me", "cfo", 0.95)])
+    for m in result.diff.moved:
+        assert m.order_before != m.order_after
+    for m in result.diff.changed:
+        assert m.order_before == m.order_after
 
 
 def test_removing_a_person_takes_them_out_of_the_buying_centre() -> None:
     G, K = _graphs()
     result = what_if(G, K, MEMBERS, remove_people=["it"])
     assert [s.person_id for s in result.plan_after] == ["cfo", "ops"]
-    assert StepMove("it", 1, None, result.plan_before[0].score, None) in result.diff.moved
+    gone = {m.person_id: m for m in result.diff.moved}["it"]
+    assert (gone.order_before, gone.order_after, gone.route_after) == (1, None, None)
     # Without it, nothing of ours reaches the decider through the champion.
     assert {s.person_id: s for s in result.plan_after}["cfo"].intro_kind == "none"
 
