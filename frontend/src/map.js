@@ -96,17 +96,15 @@ function distance(a, b) {
 }
 
 /** Cytoscape's segment weights and distances for waypoints between `s` and `t` (node centres). */
-function segmentStyle(s, t, points) {
+function segmentData(s, t, points) {
   const dx = t.x - s.x;
   const dy = t.y - s.y;
   const len2 = dx * dx + dy * dy || 1;
   const len = Math.sqrt(len2);
+  const round = (v) => Math.round(v * 1000) / 1000;
   return {
-    'curve-style': 'round-segments',
-    'segment-radius': 10,
-    'edge-distances': 'node-position',
-    'segment-weights': points.map((p) => ((p.x - s.x) * dx + (p.y - s.y) * dy) / len2),
-    'segment-distances': points.map((p) => ((p.y - s.y) * dx - (p.x - s.x) * dy) / len),
+    weights: points.map((p) => round(((p.x - s.x) * dx + (p.y - s.y) * dy) / len2)).join(' '),
+    distances: points.map((p) => round(((p.y - s.y) * dx - (p.x - s.x) * dy) / len)).join(' '),
   };
 }
 
@@ -118,13 +116,10 @@ function edgeElement(edge, key, route, positions) {
       : edge.kind === 'knows' || edge.kind === 'route'
         ? 1 + 3 * (edge.weight ?? 0.5)
         : 1.5;
-  const element = {
-    group: 'edges',
-    data: { id: edge.id, source: edge.source, target: edge.target, width },
-    classes: key ? `${edge.kind} key` : edge.kind,
-  };
-  if (route) element.style = segmentStyle(positions.get(edge.source), positions.get(edge.target), route);
-  return element;
+  const classes = [edge.kind, key ? 'key' : null, route ? 'routed' : null].filter(Boolean).join(' ');
+  const data = { id: edge.id, source: edge.source, target: edge.target, width };
+  if (route) Object.assign(data, segmentData(positions.get(edge.source), positions.get(edge.target), route));
+  return { group: 'edges', data, classes };
 }
 
 export class StatusMap {

@@ -183,6 +183,17 @@ export const CY_STYLE = [
       'arrow-scale': 0.9,
     },
   },
+  // a line that would cross a card runs through the gaps between cards (layout.js: routeEdges)
+  {
+    selector: 'edge.routed',
+    style: {
+      'curve-style': 'round-segments',
+      'segment-radius': 12,
+      'edge-distances': 'node-position',
+      'segment-weights': 'data(weights)',
+      'segment-distances': 'data(distances)',
+    },
+  },
   {
     selector: 'edge.influence',
     style: {
