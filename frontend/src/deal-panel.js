@@ -9,6 +9,15 @@ function personName(p) {
   return p && typeof p === 'object' ? p.name : String(p ?? '');
 }
 
+/**
+ * A step's route as the API gives it: its kind (introKind, verbatim) and the names of the people
+ * on its introPath, in order ("partner: Fatima Hoffmann → Leon Fischer → Luca Andersen").
+ */
+export function routeOf(step, view) {
+  const names = (step.introPath || []).map((key) => byKey(view, key)?.name || key);
+  return names.length ? `${step.introKind}: ${names.join(' → ')}` : String(step.introKind);
+}
+
 export class DealPanel {
   constructor(container, app) {
     this.el = container;
@@ -122,7 +131,7 @@ export class DealPanel {
         else if (was < i) moved = `down ${i - was}`;
       }
       const name = step.person?.name || step.personKey;
-      const via = step.ourPerson ? `via ${personName(step.ourPerson)}` : 'no route in yet';
+      const route = routeOf(step, this.app.state.scopeView || view);
       return h(
         'li',
         {},
@@ -132,16 +141,17 @@ export class DealPanel {
             type: 'button',
             class: 'plan-step',
             'aria-pressed': this.activeStep === step.personKey ? 'true' : 'false',
-            title: 'Show the intro path on the map',
+            title: 'Show the route in on the map',
             onclick: (e) => this.selectStep(e.currentTarget, step, path),
           },
           h('span', { class: 'step-name' }, name),
           moved ? h('span', { class: `tag moved` }, moved) : null,
+          h('span', { class: 'step-route', 'data-testid': 'step-route', dataset: { kind: step.introKind || '' } }, route),
           h(
             'span',
             { class: 'step-meta' },
             [
-              via,
+              step.ourPerson ? `ours: ${personName(step.ourPerson)}` : null,
               Number.isFinite(step.statusGap) ? `gap ${formatGap(step.statusGap)}` : null,
               step.stance ? words(step.stance) : null,
               (step.roles || []).map(words).join(', ') || null,

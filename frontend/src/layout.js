@@ -1,6 +1,8 @@
 // Where each person sits on the status map, computed from the domain (no force layout):
 // one horizontal band per status level (most senior at the top), one column per
-// organisation/department, customers first, then partners, then our own people.
+// organisation/department, customers first, then partners, then our own people. Within a band,
+// people are ordered to reduce line crossings (barycenter sweeps, as in Sugiyama's layered
+// drawing), and lines that would pass through a card are routed through the gaps between cards.
 
 export const ORG_LEVELS = [
   [7, 'Board / owner'],
@@ -13,13 +15,18 @@ export const ORG_LEVELS = [
 ];
 export const UNKNOWN_LEVEL = 0;
 
-export const CELL = 70; // distance between neighbouring people
-const COLS_MAX = 6; // people side by side in one band of one column before wrapping
-const BAND_PAD = 16;
-const GROUP_PAD = 10;
-const GROUP_GAP = 16;
-const SIDE_GAP = 90; // customers | partners | us
+// A person is a card; cards sit on a grid of cells with gaps between them that lines run through.
+export const CARD_W = 146;
+export const CARD_H = 62;
+export const CELL_W = 166;
+export const CELL_H = 84;
+const COLS_MAX = 4; // cards side by side in one band of one column before wrapping
+const BAND_PAD = 14;
+const GROUP_PAD = 8;
+const GROUP_GAP = 18;
+const SIDE_GAP = 70; // customers | partners | us
 const SIDE_ORDER = { customer: 0, partner: 1, home: 2 };
+const SWEEPS = 8;
 
 /** 'home' (us), 'partner', or 'customer' (customers and prospects). */
 export function sideOf(person) {
@@ -45,12 +52,9 @@ export function levelRank(person) {
   return Number.isFinite(rank) ? rank : UNKNOWN_LEVEL;
 }
 
-function compareGroups(a, b) {
-  return (
-    SIDE_ORDER[a.side] - SIDE_ORDER[b.side] ||
-    a.header.localeCompare(b.header) ||
-    a.label.localeCompare(b.label)
-  );
+export function levelName(rank) {
+  if (rank === UNKNOWN_LEVEL) return 'Level unknown';
+  return new Map(ORG_LEVELS).get(rank) || `Level ${rank}`;
 }
 
 function compareInCell(a, b) {
@@ -59,10 +63,12 @@ function compareInCell(a, b) {
 
 /**
  * Positions for `people` (objects with id, name, level, organisation, department, and
- * optionally influenceRank). Returns {positions: Map id → {x, y}, bands, groups (columns),
- * headers (organisations over their columns), width, height}.
+ * optionally influenceRank), ordered against `edges` ({id, source, target}) to cross little.
+ * Returns {positions: Map id → {x, y}, cellOf: Map id → {group, band, row, col}, bands,
+ * groups (columns), headers (organisations over their columns), width, height, crossings:
+ * {before, after}}.
  */
-export function statusLayout(people) {
+export function statusLayout(people, edges = []) {
   const groups = new Map();
   const ranks = new Set(ORG_LEVELS.map(([rank]) => rank));
   for (const person of people) {
@@ -74,59 +80,63 @@ export function statusLayout(people) {
     if (!cells.has(rank)) cells.set(rank, []);
     cells.get(rank).push(person);
   }
-  const orderedRanks = [...ranks].sort((a, b) => b - a);
-  const orderedGroups = [...groups.values()].sort(compareGroups);
-
-  for (const g of orderedGroups) {
+  // Only the levels someone holds get a band (and "unknown" only when someone is unknown).
+  const held = new Set(people.map(levelRank));
+  const orderedRanks = [...ranks].filter((r) => held.has(r) || (r !== UNKNOWN_LEVEL && !people.length)).sort((a, b) => b - a);
+  const sides = { customer: [], partner: [], home: [] };
+  for (const g of groups.values()) {
     const widest = Math.max(1, ...[...g.cells.values()].map((c) => c.length));
-    g.cols = Math.min(COLS_MAX, widest);
+    // A crowded cell grows down before it grows across: the map stays narrow enough to read.
+    g.cols = Math.min(COLS_MAX, widest <= 2 ? widest : Math.ceil(widest / 2));
     for (const cell of g.cells.values()) cell.sort(compareInCell);
+    sides[g.side].push(g);
+  }
+  for (const list of Object.values(sides)) {
+    list.sort((a, b) => a.header.localeCompare(b.header) || holdsMembers(a) - holdsMembers(b) || a.label.localeCompare(b.label));
   }
 
-  const levelNames = new Map(ORG_LEVELS);
   const bands = [];
   let y = 0;
   for (const rank of orderedRanks) {
     let rows = 1;
-    for (const g of orderedGroups) {
-      const n = g.cells.get(rank)?.length || 0;
-      rows = Math.max(rows, Math.ceil(n / g.cols));
-    }
-    const height = rows * CELL + 2 * BAND_PAD;
-    const label = rank === UNKNOWN_LEVEL ? 'Level unknown' : levelNames.get(rank) || `Level ${rank}`;
-    bands.push({ rank, label, y0: y, height });
+    for (const g of groups.values()) rows = Math.max(rows, Math.ceil((g.cells.get(rank)?.length || 0) / g.cols));
+    const height = rows * CELL_H + 2 * BAND_PAD;
+    bands.push({ rank, label: levelName(rank), y0: y, height, rows });
     y += height;
   }
-  const height = y;
-
-  let x = 0;
-  let previousSide = null;
-  const columns = [];
-  for (const g of orderedGroups) {
-    if (previousSide !== null && g.side !== previousSide) x += SIDE_GAP - GROUP_GAP;
-    previousSide = g.side;
-    const width = g.cols * CELL + 2 * GROUP_PAD;
-    columns.push({ key: g.key, label: g.label, header: g.header, side: g.side, x0: x, width });
-    g.x0 = x;
-    x += width + GROUP_GAP;
-  }
-  const width = Math.max(0, x - GROUP_GAP);
-
-  const positions = new Map();
   const bandOf = new Map(bands.map((b) => [b.rank, b]));
-  for (const g of orderedGroups) {
+
+  const neighbours = neighbourLists(people, edges);
+  const state = { sides, bandOf, orderedRanks };
+  let positions = place(state);
+  const before = countCrossings(edges, positions);
+  let best = { after: before, snapshot: snapshot(state), positions };
+  for (let sweep = 0; sweep < SWEEPS && best.after > 0; sweep += 1) {
+    const down = sweep % 2 === 0;
+    const order = down ? orderedRanks : [...orderedRanks].reverse();
+    for (const rank of order) {
+      orderBand(state, rank, neighbours, positions, down);
+      positions = place(state);
+    }
+    orderColumns(state, neighbours, positions);
+    positions = place(state);
+    const crossings = countCrossings(edges, positions);
+    if (crossings < best.after) best = { after: crossings, snapshot: snapshot(state), positions };
+  }
+  restore(state, best.snapshot);
+  positions = place(state);
+
+  const columns = [];
+  const cellOf = new Map();
+  for (const g of [...sides.customer, ...sides.partner, ...sides.home]) {
+    columns.push({ key: g.key, label: g.label, header: g.header, side: g.side, x0: g.x0, width: g.width, cols: g.cols });
     for (const [rank, cell] of g.cells) {
-      const band = bandOf.get(rank);
       cell.forEach((person, i) => {
-        const col = i % g.cols;
-        const row = Math.floor(i / g.cols);
-        positions.set(person.id, {
-          x: g.x0 + GROUP_PAD + col * CELL + CELL / 2,
-          y: band.y0 + BAND_PAD + row * CELL + CELL / 2,
-        });
+        cellOf.set(person.id, { group: columns[columns.length - 1], band: bandOf.get(rank), row: Math.floor(i / g.cols), col: i % g.cols });
       });
     }
   }
+  const width = columns.length ? Math.max(...columns.map((c) => c.x0 + c.width)) : 0;
   // One header over each run of columns of the same organisation (or over partners, over us).
   const headers = [];
   for (const c of columns) {
@@ -134,5 +144,244 @@ export function statusLayout(people) {
     if (last && last.label === c.header && last.side === c.side) last.x1 = c.x0 + c.width;
     else headers.push({ label: c.header, side: c.side, x0: c.x0, x1: c.x0 + c.width });
   }
-  return { positions, bands, groups: columns, headers, width, height };
+  return { positions, cellOf, bands, groups: columns, headers, width, height: y, crossings: { before, after: best.after } };
+}
+
+/** Set x0/width of every column and return each person's centre. */
+function place({ sides, bandOf }) {
+  const positions = new Map();
+  let x = 0;
+  let first = true;
+  for (const side of ['customer', 'partner', 'home']) {
+    if (!sides[side].length) continue;
+    if (!first) x += SIDE_GAP - GROUP_GAP;
+    first = false;
+    for (const g of sides[side]) {
+      g.x0 = x;
+      g.width = g.cols * CELL_W + 2 * GROUP_PAD;
+      for (const [rank, cell] of g.cells) {
+        const band = bandOf.get(rank);
+        cell.forEach((person, i) => {
+          positions.set(person.id, {
+            x: x + GROUP_PAD + (i % g.cols) * CELL_W + CELL_W / 2,
+            y: band.y0 + BAND_PAD + Math.floor(i / g.cols) * CELL_H + CELL_H / 2,
+          });
+        });
+      }
+      x += g.width + GROUP_GAP;
+    }
+  }
+  return positions;
+}
+
+function neighbourLists(people, edges) {
+  const shown = new Set(people.map((p) => p.id));
+  const lists = new Map(people.map((p) => [p.id, []]));
+  for (const e of edges) {
+    if (!shown.has(e.source) || !shown.has(e.target) || e.source === e.target) continue;
+    lists.get(e.source).push(e.target);
+    lists.get(e.target).push(e.source);
+  }
+  return lists;
+}
+
+/**
+ * Barycenter step for one band: each person's key is the mean x of their neighbours in the
+ * bands already swept (above on a downward sweep, below on an upward one), else of all their
+ * neighbours; people without neighbours keep their place.
+ */
+function orderBand({ sides, bandOf }, rank, neighbours, positions, down) {
+  const band = bandOf.get(rank);
+  for (const list of Object.values(sides)) {
+    for (const g of list) {
+      const cell = g.cells.get(rank);
+      if (!cell || cell.length < 2) continue;
+      const key = new Map();
+      cell.forEach((person, i) => {
+        const all = neighbours.get(person.id).map((id) => positions.get(id));
+        const swept = all.filter((p) => (down ? p.y < band.y0 : p.y > band.y0 + band.height));
+        const use = swept.length ? swept : all;
+        key.set(person.id, use.length ? use.reduce((s, p) => s + p.x, 0) / use.length : positions.get(person.id).x + i * 1e-6);
+      });
+      cell.sort((a, b) => key.get(a.id) - key.get(b.id));
+    }
+  }
+}
+
+/** Columns of one organisation (departments) ordered by the barycenter of their people's ties. */
+function orderColumns({ sides }, neighbours, positions) {
+  for (const list of Object.values(sides)) {
+    const key = new Map();
+    for (const g of list) {
+      const xs = [];
+      for (const cell of g.cells.values()) {
+        for (const person of cell) for (const id of neighbours.get(person.id)) xs.push(positions.get(id).x);
+      }
+      key.set(g.key, xs.length ? xs.reduce((s, v) => s + v, 0) / xs.length : g.x0 + g.width / 2);
+    }
+    // Departments move only within their organisation (its header stays one run); those with
+    // members of the buying centre come first, so that the deal opens in one readable view.
+    list.sort((a, b) => a.header.localeCompare(b.header) || holdsMembers(a) - holdsMembers(b) || key.get(a.key) - key.get(b.key));
+  }
+}
+
+/** 0 for a column holding members of the buying centre (they come first), else 1. */
+function holdsMembers(g) {
+  return [...g.cells.values()].some((cell) => cell.some((p) => p.member)) ? 0 : 1;
+}
+
+function snapshot({ sides }) {
+  return Object.values(sides).map((list) => list.map((g) => [g, [...g.cells].map(([rank, cell]) => [rank, [...cell]])]));
+}
+
+function restore(state, snap) {
+  const names = Object.keys(state.sides);
+  snap.forEach((list, i) => {
+    state.sides[names[i]] = list.map(([g, cells]) => {
+      for (const [rank, cell] of cells) g.cells.set(rank, cell);
+      return g;
+    });
+  });
+}
+
+/** Pairs of straight centre-to-centre lines that cross (lines sharing a person do not count). */
+export function countCrossings(edges, positions) {
+  const segments = [];
+  const seen = new Set();
+  for (const e of edges) {
+    const a = positions.get(e.source);
+    const b = positions.get(e.target);
+    if (!a || !b || e.source === e.target) continue;
+    const pair = e.source < e.target ? `${e.source}|${e.target}` : `${e.target}|${e.source}`;
+    if (seen.has(pair)) continue; // two lines between the same two people are drawn as one
+    seen.add(pair);
+    segments.push({ s: e.source, t: e.target, a, b });
+  }
+  let crossings = 0;
+  for (let i = 0; i < segments.length; i += 1) {
+    for (let j = i + 1; j < segments.length; j += 1) {
+      const p = segments[i];
+      const q = segments[j];
+      if (p.s === q.s || p.s === q.t || p.t === q.s || p.t === q.t) continue;
+      if (segmentsCross(p.a, p.b, q.a, q.b)) crossings += 1;
+    }
+  }
+  return crossings;
+}
+
+function orient(a, b, c) {
+  const v = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+  return Math.abs(v) < 1e-9 ? 0 : Math.sign(v);
+}
+
+function segmentsCross(a, b, c, d) {
+  return orient(a, b, c) * orient(a, b, d) < 0 && orient(c, d, a) * orient(c, d, b) < 0;
+}
+
+/** Does the segment a→b pass through the box {x1, y1, x2, y2}? (Liang–Barsky clipping.) */
+export function segmentHitsBox(a, b, box) {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const checks = [
+    [-dx, a.x - box.x1],
+    [dx, box.x2 - a.x],
+    [-dy, a.y - box.y1],
+    [dy, box.y2 - a.y],
+  ];
+  for (const [p, q] of checks) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
+}
+
+/** The card of the person at `p` (a centre), as a box, grown by `margin`. */
+export function cardBox(p, margin = 0) {
+  return { x1: p.x - CARD_W / 2 - margin, x2: p.x + CARD_W / 2 + margin, y1: p.y - CARD_H / 2 - margin, y2: p.y + CARD_H / 2 + margin };
+}
+
+/**
+ * Waypoints for each edge whose straight line would cross a card it does not connect: out of
+ * the source's cell to the channel between rows, along it to the gap beside the target's cell,
+ * along that gap to the target's row, and in. Channels hold no cards, so the route crosses
+ * none. Returns Map edge id → [{x, y}, ...] (edges absent from the map are drawn straight).
+ */
+export function routeEdges(layout, edges) {
+  const { positions, cellOf } = layout;
+  const grid = cardGrid(positions);
+  const routes = new Map();
+  let lane = 0;
+  for (const e of edges) {
+    const a = positions.get(e.source);
+    const b = positions.get(e.target);
+    if (!a || !b || e.source === e.target) continue;
+    if (!grid.blocked(a, b, e.source, e.target)) continue;
+    const ca = cellOf.get(e.source);
+    const cb = cellOf.get(e.target);
+    const offset = ((lane % 5) - 2) * 3; // parallel lines in one channel stay apart
+    lane += 1;
+    const rowTop = (c) => c.band.y0 + BAND_PAD + c.row * CELL_H;
+    let ya;
+    let yb;
+    if (a.y < b.y) {
+      ya = rowTop(ca) + CELL_H;
+      yb = rowTop(cb);
+    } else if (a.y > b.y) {
+      ya = rowTop(ca);
+      yb = rowTop(cb) + CELL_H;
+    } else {
+      ya = rowTop(ca);
+      yb = ya;
+    }
+    const towards = a.x <= b.x ? -1 : 1; // the side of the target's cell that faces the source
+    const gx = b.x + (towards * CELL_W) / 2 + offset;
+    const startX = a.x + (gx < a.x ? -CELL_W / 2 : CELL_W / 2); // the corner of the source's cell
+    const points = [
+      { x: startX, y: ya + offset },
+      { x: gx, y: ya + offset },
+      { x: gx, y: yb + offset },
+    ];
+    routes.set(e.id, dedupe(points));
+  }
+  return routes;
+}
+
+function dedupe(points) {
+  return points.filter((p, i) => i === 0 || Math.abs(p.x - points[i - 1].x) > 0.5 || Math.abs(p.y - points[i - 1].y) > 0.5);
+}
+
+/** Cards bucketed by cell for quick "does this line cross a card" checks on big maps. */
+function cardGrid(positions) {
+  const buckets = new Map();
+  const cellKey = (cx, cy) => `${cx},${cy}`;
+  for (const [id, p] of positions) {
+    const k = cellKey(Math.floor(p.x / CELL_W), Math.floor(p.y / CELL_H));
+    if (!buckets.has(k)) buckets.set(k, []);
+    buckets.get(k).push([id, p]);
+  }
+  return {
+    blocked(a, b, sid, tid) {
+      const x1 = Math.floor(Math.min(a.x, b.x) / CELL_W) - 1;
+      const x2 = Math.floor(Math.max(a.x, b.x) / CELL_W) + 1;
+      const y1 = Math.floor(Math.min(a.y, b.y) / CELL_H) - 1;
+      const y2 = Math.floor(Math.max(a.y, b.y) / CELL_H) + 1;
+      for (let cx = x1; cx <= x2; cx += 1) {
+        for (let cy = y1; cy <= y2; cy += 1) {
+          for (const [id, p] of buckets.get(cellKey(cx, cy)) || []) {
+            if (id === sid || id === tid) continue;
+            if (segmentHitsBox(a, b, cardBox(p, 6))) return true;
+          }
+        }
+      }
+      return false;
+    },
+  };
 }

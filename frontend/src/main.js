@@ -12,7 +12,7 @@ import { PersonPanel } from './person-panel.js';
 import { DealPanel } from './deal-panel.js';
 import { IoPanel } from './io-panel.js';
 import { ACCOUNTS, ACCOUNT_MAP, DEALS, DEAL_MAP, WORKSPACES } from './queries.js';
-import { accountView, applyInfluenceMap, dealView, withoutPeople } from './view-model.js';
+import { DEFAULT_MIN_WEIGHT, accountView, applyInfluenceMap, dealView, focusDeal, withoutPeople } from './view-model.js';
 import { loadDealAnalytics } from './analytics.js';
 
 const $ = (id) => document.getElementById(id);
@@ -28,6 +28,9 @@ class App {
       fullView: null, // everything loaded for the deal/account
       view: null, // what is drawn: fullView minus hidden people
       hidden: new Set(), // what-if: people taken out of map and plan
+      expanded: new Set(), // people whose neighbours are brought onto the map
+      minWeight: DEFAULT_MIN_WEIGHT, // influencers of the members drawn from this weight up
+      scopeView: null, // the deal's whole scope (fullView minus hidden, with its analytics)
       selectedId: null,
       plan: null,
     };
@@ -61,6 +64,15 @@ class App {
     $('fit').addEventListener('click', () => this.map.fit());
     $('frame').addEventListener('click', () => this.map.frame());
     $('clear-highlight').addEventListener('click', () => this.map.highlightPath([]));
+    const weight = $('min-weight');
+    weight.value = String(this.state.minWeight);
+    $('min-weight-value').textContent = this.state.minWeight.toFixed(2);
+    weight.addEventListener('input', () => {
+      this.state.minWeight = Number(weight.value);
+      $('min-weight-value').textContent = this.state.minWeight.toFixed(2);
+      this.refocus();
+    });
+    this.map.onOpenGroup = (group) => this.openGroup(group);
     $('workspace').addEventListener('change', (e) => this.chooseWorkspace(e.target.value));
     $('account').addEventListener('change', (e) => this.chooseAccount(e.target.value));
     $('deal').addEventListener('change', (e) => this.chooseDeal(e.target.value));
@@ -182,7 +194,9 @@ class App {
     this.state.dealId = id || null;
     $('deal').value = id || '';
     this.state.hidden.clear();
+    this.state.expanded.clear();
     this.state.plan = null;
+    this.previousPlan = null;
     this.state.selectedId = null;
     this.writeHash();
     await this.load();
@@ -234,7 +248,6 @@ class App {
     const { view } = this.state;
     if (!view) return;
     this.framedScope = scope;
-    $('map-caption').textContent = `${view.people.size} people · ${view.edges.length} lines`;
     this.say(view.deal ? `Deal loaded: ${view.deal.name}` : `Account loaded: ${this.state.accountName}`);
   }
 
@@ -270,22 +283,48 @@ class App {
       }
       if (analytics?.influenceMap) applyInfluenceMap(view, analytics.influenceMap, hidden);
     }
-    this.state.view = view;
-    this.map.render(view, { frame });
-    this.list.setPeople(view.people.values());
+    this.state.scopeView = view;
+    this.state.plan = view.deal ? analytics?.approachPlan || null : null;
+    this.state.analytics = analytics;
+    this.draw({ frame });
     if (view.deal) {
       // The plan to compare with: the what-if's own "before", else the plan before this edit.
-      const baseline = analytics?.baseline || (compare ? this.state.plan : null);
-      this.state.plan = analytics?.approachPlan || null;
-      this.dealPanel.render({ view, analytics, analyticsError, baseline });
+      const baseline = analytics?.baseline || (compare ? this.previousPlan : null);
+      this.previousPlan = this.state.plan;
+      this.dealPanel.render({ view: this.state.view, analytics, analyticsError, baseline });
     } else {
       this.dealPanel.showEmpty('Choose a deal to see its coverage and approach plan.');
     }
     const selected = this.state.selectedId;
-    if (selected && view.people.has(selected)) {
+    if (selected && this.state.view.people.has(selected)) {
       this.map.select(selected, { centre: false });
       this.list.setSelected(selected);
     }
+  }
+
+  /** Draw the deal's own part of its scope (or the account, folded): see focusDeal. */
+  draw({ frame = false } = {}) {
+    const { scopeView, plan, minWeight, expanded } = this.state;
+    const view = scopeView.deal ? focusDeal(scopeView, { plan, minWeight, expanded }) : scopeView;
+    this.state.view = view;
+    this.map.render(view, { frame });
+    this.list.setPeople(view.people.values());
+    $('map-caption').textContent = `${view.people.size} people · ${this.map.lastLayout.lines} lines`;
+  }
+
+  /** The weight threshold changed: draw again, keeping the view where it is. */
+  refocus() {
+    if (!this.state.scopeView?.deal) return;
+    this.draw();
+    const selected = this.state.selectedId;
+    if (selected && this.state.view.people.has(selected)) this.map.select(selected, { centre: false });
+  }
+
+  /** "Show who is around this person": their neighbours join the map (one step). */
+  expand(id) {
+    this.state.expanded.add(id);
+    if (this.state.scopeView?.deal) this.refocus();
+    this.say(`Showing who is around ${this.state.view.people.get(id)?.name || 'them'}`);
   }
 
   async selectPerson(id) {

@@ -3,87 +3,87 @@
 
 import cytoscape from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
-import { statusLayout } from './layout.js';
-import { CY_STYLE, CY_STYLE_LARGE, LARGE_MIN_FONT, ROLE_PRIORITY, SIDE_SHAPES, STANCE_BORDERS, fillOf, primaryRole, sizeOf } from './styles.js';
+import { CARD_W, routeEdges, statusLayout } from './layout.js';
+import { LadderAxis } from './axes.js';
+import { CY_STYLE, CY_STYLE_LARGE, LARGE_MIN_FONT, ROLE_PRIORITY, SIDE_SHAPES, STANCE_BORDERS, fillOf, primaryRole } from './styles.js';
 
 cytoscape.use(cytoscapeSvg);
 
-const BAND_FILLS = ['#F6F8FA', '#FFFFFF'];
-const GROUP_FILLS = { customer: '#FFFFFF', partner: '#EFE6F7', home: '#E3ECF9' };
+const GROUP_FILLS = { customer: '#FFFFFF', partner: '#F4EEF9', home: '#EEF3FB' };
 const GROUP_BORDERS = { customer: '#D0D7DE', partner: '#B79BD3', home: '#8FA9D6' };
 const LARGE = 400; // people; above this the map trades detail for speed while moving
-const READABLE_ZOOM = 0.75; // 13px names stay readable (about 10px) down to this zoom
-const CLOSE_ZOOM = 1; // a small buying centre is not blown up beyond this
-const HIGHLIGHTS = /on-path|intro|faded|:selected/;
+export const READABLE_ZOOM = 0.72; // 12px card text stays readable (about 9px) down to this zoom
+const CLOSE_ZOOM = 1.1; // a small buying centre is not blown up beyond this
+const HIGHLIGHTS = /on-path|intro|faded|:selected|higher|emphasis/;
 const KEY_PEOPLE = 12; // without a deal: the most influential of the account
+const CARD_FONT = '12px Helvetica, Arial, sans-serif';
+const CARD_TEXT_W = CARD_W - 14;
 
-function personElement(person, position, maxRank) {
+let measureContext = null;
+/** `text` cut with an ellipsis to fit one line of a card (the card never wraps a line). */
+function fitLine(text) {
+  if (!text) return '';
+  if (!measureContext) {
+    measureContext = document.createElement('canvas').getContext('2d');
+    measureContext.font = CARD_FONT;
+  }
+  if (measureContext.measureText(text).width <= CARD_TEXT_W) return text;
+  let cut = text;
+  while (cut.length > 1 && measureContext.measureText(`${cut}…`).width > CARD_TEXT_W) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+/** The three lines of a card: name; title; level · roles · stance · journey stage. */
+export function cardLines(person) {
+  const rank = person.level?.rank;
+  const facts = [Number.isFinite(rank) ? `L${rank}` : 'L?'];
+  if (person.roles?.length) facts.push(person.roles.join(', '));
+  if (person.member || person.side === 'customer') facts.push(person.stance || 'unknown');
+  if (person.stage) facts.push(person.stage);
+  if (person.side !== 'customer') facts.push(person.side === 'home' ? 'us' : 'partner');
+  return [person.name, person.title || person.organisation?.name || '', facts.join(' · ')].map(fitLine);
+}
+
+function personElement(person, position) {
   const stance = STANCE_BORDERS[person.stance] || STANCE_BORDERS.unknown;
+  const role = person.side === 'customer' ? primaryRole(person.roles) : null;
   return {
     group: 'nodes',
     data: {
       id: person.id,
-      label: person.name,
-      size: sizeOf(person.influenceRank, maxRank),
+      label: cardLines(person).join('\n'),
       shape: SIDE_SHAPES[person.side],
       fill: fillOf(person),
-      borderColour: person.side === 'customer' ? stance.colour : '#FFFFFF',
+      borderColour: person.side === 'customer' ? stance.colour : fillOf(person),
       borderWidth: person.side === 'customer' ? stance.width : 2,
       borderStyle: person.side === 'customer' ? stance.style : 'solid',
     },
     position,
-    classes: `person side-${person.side}`,
+    classes: `person side-${person.side} role-${role || (person.side === 'customer' ? 'none' : person.side)}`,
     grabbable: false,
   };
 }
 
 function backgroundElements(layout) {
-  const left = -150;
-  const right = layout.width + 40;
   const elements = [];
-  layout.bands.forEach((band, i) => {
-    elements.push({
-      group: 'nodes',
-      data: { id: `band:${band.rank}`, w: right - left, h: band.height, fill: BAND_FILLS[i % 2] },
-      position: { x: (left + right) / 2, y: band.y0 + band.height / 2 },
-      classes: 'band',
-      selectable: false,
-      grabbable: false,
-    });
-    elements.push({
-      group: 'nodes',
-      data: { id: `band-label:${band.rank}`, label: `${band.rank || '?'} · ${band.label}` },
-      position: { x: -12, y: band.y0 + band.height / 2 },
-      classes: 'band-label',
-      selectable: false,
-      grabbable: false,
-    });
-  });
   for (const g of layout.groups) {
     elements.push({
       group: 'nodes',
-      data: {
-        id: `group:${g.key}`,
-        label: g.label,
-        w: g.width,
-        h: layout.height,
-        fill: GROUP_FILLS[g.side],
-        borderColour: GROUP_BORDERS[g.side],
-      },
+      data: { id: `group:${g.key}`, w: g.width, h: layout.height, fill: GROUP_FILLS[g.side], borderColour: GROUP_BORDERS[g.side] },
       position: { x: g.x0 + g.width / 2, y: layout.height / 2 },
       classes: `group side-${g.side}`,
-      style: { 'text-max-width': Math.max(60, g.width - 8) },
       selectable: false,
       grabbable: false,
     });
   }
-  layout.headers.forEach((header, i) => {
+  // Faint rules between the status bands (the names of the levels are on the sticky axis).
+  layout.bands.forEach((band, i) => {
+    if (i === 0) return;
     elements.push({
       group: 'nodes',
-      data: { id: `header:${i}`, label: header.label },
-      position: { x: (header.x0 + header.x1) / 2, y: -44 },
-      classes: `header side-${header.side}`,
-      style: { 'text-max-width': Math.max(80, header.x1 - header.x0) },
+      data: { id: `rule:${band.rank}`, w: layout.width + 40, h: 1 },
+      position: { x: layout.width / 2, y: band.y0 },
+      classes: 'band-rule',
       selectable: false,
       grabbable: false,
     });
@@ -95,19 +95,31 @@ function distance(a, b) {
   return Math.hypot(a.x - b.x, a.y - b.y);
 }
 
+/** Cytoscape's segment weights and distances for waypoints between `s` and `t` (node centres). */
+function segmentData(s, t, points) {
+  const dx = t.x - s.x;
+  const dy = t.y - s.y;
+  const len2 = dx * dx + dy * dy || 1;
+  const len = Math.sqrt(len2);
+  const round = (v) => Math.round(v * 1000) / 1000;
+  return {
+    weights: points.map((p) => round(((p.x - s.x) * dx + (p.y - s.y) * dy) / len2)).join(' '),
+    distances: points.map((p) => round(((p.y - s.y) * dx - (p.x - s.x) * dy) / len)).join(' '),
+  };
+}
+
 /** An edge; those that touch the buying centre (`key`) are drawn stronger than the rest. */
-function edgeElement(edge, key) {
+function edgeElement(edge, key, route, positions) {
   const width =
     edge.kind === 'influence'
       ? 1 + 5 * (edge.weight ?? 0.5)
-      : edge.kind === 'knows'
+      : edge.kind === 'knows' || edge.kind === 'route'
         ? 1 + 3 * (edge.weight ?? 0.5)
         : 1.5;
-  return {
-    group: 'edges',
-    data: { id: edge.id, source: edge.source, target: edge.target, width },
-    classes: key ? `${edge.kind} key` : edge.kind,
-  };
+  const classes = [edge.kind, key ? 'key' : null, route ? 'routed' : null].filter(Boolean).join(' ');
+  const data = { id: edge.id, source: edge.source, target: edge.target, width };
+  if (route) Object.assign(data, segmentData(positions.get(edge.source), positions.get(edge.target), route));
+  return { group: 'edges', data, classes };
 }
 
 export class StatusMap {
@@ -117,6 +129,9 @@ export class StatusMap {
     this.large = null;
     this.cy = null;
     this.view = null;
+    this.layout = null;
+    this.keyIds = [];
+    this.axis = new LadderAxis(container);
     this.create(false);
   }
 
@@ -142,40 +157,52 @@ export class StatusMap {
       selectionType: 'single',
     });
     this.cy.on('tap', 'node.person', (evt) => this.onSelect(evt.target.id()));
+    this.cy.on('tap', 'node.collapsed', (evt) => this.onOpenGroup?.(evt.target.data('group')));
+    // Lines of the person under the pointer stand out; the card's title says their status gaps.
+    this.cy.on('mouseover', 'node.person', (evt) => evt.target.connectedEdges().addClass('emphasis'));
+    this.cy.on('mouseout', 'node.person', (evt) => {
+      const node = evt.target;
+      if (!node.selected()) node.connectedEdges().removeClass('emphasis');
+    });
+    this.cy.on('viewport resize', () => this.axis.update(this.cy));
+    this.axis.attach(this.cy);
   }
 
   /**
-   * Draw `view` ({people: Map, edges: []}); keeps the selection when the person stays. `frame`:
-   * zoom to the key people (a new deal or account); else the view stays where it was.
+   * Draw `view` ({people: Map, edges: [], collapsed: []}); keeps the selection when the person
+   * stays. `frame`: zoom to the key people (a new deal or account); else the view stays where
+   * it was.
    */
   render(view, { frame = true } = {}) {
     const started = performance.now();
     const viewport = this.view && !frame ? { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } } : null;
     this.view = view;
-    const people = [...view.people.values()];
-    const layout = statusLayout(people);
-    const maxRank = Math.max(0, ...people.map((p) => p.influenceRank ?? 0));
+    const people = [...view.people.values(), ...(view.collapsed || [])];
+    const drawn = view.edges.filter((e) => view.people.has(e.source) && view.people.has(e.target));
+    const layout = statusLayout(people, drawn);
+    this.layout = layout;
     const selected = this.cy.$('node.person:selected').map((n) => n.id());
     this.create(people.length > LARGE);
 
+    const routes = this.large ? new Map() : routeEdges(layout, drawn);
     const elements = backgroundElements(layout);
-    for (const person of people) {
-      elements.push(personElement(person, layout.positions.get(person.id), maxRank));
-    }
-    for (const edge of view.edges) {
-      if (view.people.has(edge.source) && view.people.has(edge.target)) {
-        const key = view.people.get(edge.source).member || view.people.get(edge.target).member;
-        elements.push(edgeElement(edge, key));
-      }
+    for (const person of view.people.values()) elements.push(personElement(person, layout.positions.get(person.id)));
+    for (const group of view.collapsed || []) elements.push(collapsedElement(group, layout.positions.get(group.id)));
+    for (const edge of drawn) {
+      const key = view.people.get(edge.source).member || view.people.get(edge.target).member;
+      elements.push(edgeElement(edge, key, routes.get(edge.id), layout.positions));
     }
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.add(elements);
     });
+    this.axis.setLayout(layout);
     if (viewport) this.cy.viewport(viewport);
     else this.frame();
     for (const id of selected) this.cy.getElementById(id).select();
-    // How long drawing took, for the console and the browser tests (see lastDraw).
+    this.axis.update(this.cy);
+    this.lastLayout = { crossings: layout.crossings, routed: routes.size, lines: drawn.length, people: view.people.size };
+    // How long drawing took, for the console and the benchmark (see lastDraw).
     const built = performance.now();
     this.cy.one('render', () => {
       const now = performance.now();
@@ -187,8 +214,10 @@ export class StatusMap {
   select(id, { centre = true } = {}) {
     const node = this.cy.getElementById(id);
     if (!node.nonempty()) return;
+    this.cy.elements().removeClass('emphasis higher');
     this.cy.$(':selected').unselect();
     node.select();
+    node.connectedEdges().addClass('emphasis');
     if (centre) {
       const bb = this.cy.extent();
       const p = node.position();
@@ -197,7 +226,19 @@ export class StatusMap {
     }
   }
 
-  /** Emphasise a path of person ids (an approach step's intro path); an empty path clears. */
+  /** Mark the higher-status influencers of the selected person (ids from the API's answer). */
+  markHigher(personId, ids) {
+    const node = this.cy.getElementById(personId);
+    if (node.empty() || !node.selected()) return;
+    for (const id of ids) {
+      const other = this.cy.getElementById(id);
+      if (other.empty()) continue;
+      other.addClass('higher');
+      other.edgesTo(node).addClass('higher');
+    }
+  }
+
+  /** Emphasise a path of person ids (an approach step's route); an empty path clears. */
   highlightPath(ids) {
     const cy = this.cy;
     cy.batch(() => {
@@ -214,7 +255,6 @@ export class StatusMap {
         if (between.nonempty()) {
           onPath = onPath.union(between);
         } else {
-          // The plan may route through an edge outside this view (e.g. KNOWS from a partner).
           onPath = onPath.union(
             cy.add({
               group: 'edges',
@@ -224,28 +264,51 @@ export class StatusMap {
           );
         }
       }
-      cy.elements('node.person, edge').difference(onPath).addClass('faded');
+      cy.elements('node.person, node.collapsed, edge').difference(onPath).addClass('faded');
       onPath.addClass('on-path');
     });
-    // Bring the path into view, close enough to read the names on it.
-    const path = cy.$('.on-path');
-    if (path.nonempty()) {
-      cy.fit(path, 80);
-      if (cy.zoom() > 1.2) {
-        cy.zoom(1.2);
-        cy.center(path);
-      }
+    // Bring the route into view, never further out than names can be read.
+    const path = cy.$('node.on-path');
+    if (path.nonempty()) this.frameNodes(path, { minZoom: READABLE_ZOOM, maxZoom: CLOSE_ZOOM });
+  }
+
+  /** The part of the map not covered by the sticky axes, in rendered pixels. */
+  viewBox(pad = 24) {
+    const inset = this.axis.inset();
+    return { x1: inset.left + pad, y1: inset.top + pad, x2: this.cy.width() - pad, y2: this.cy.height() - pad };
+  }
+
+  /** Zoom and pan so that `nodes` fill the free part of the map, within [minZoom, maxZoom]. */
+  frameNodes(nodes, { minZoom = 0.05, maxZoom = CLOSE_ZOOM } = {}) {
+    const bb = nodes.boundingBox({ includeLabels: true, includeEdges: false });
+    const box = this.viewBox();
+    const w = box.x2 - box.x1;
+    const hgt = box.y2 - box.y1;
+    const zoom = Math.max(minZoom, Math.min(maxZoom, w / Math.max(bb.w, 1), hgt / Math.max(bb.h, 1)));
+    const cx = (bb.x1 + bb.x2) / 2;
+    const cyy = (bb.y1 + bb.y2) / 2;
+    const pan = { x: (box.x1 + box.x2) / 2 - cx * zoom, y: (box.y1 + box.y2) / 2 - cyy * zoom };
+    // No empty margin beside the map while more of it could be shown there instead.
+    if (this.layout) {
+      const clamp = (v, lo, hi) => (hi < lo ? hi : Math.min(hi, Math.max(lo, v)));
+      const [left, top] = [box.x1 - 8, box.y1 - 8];
+      pan.x = clamp(pan.x, box.x2 + 8 - this.layout.width * zoom, left);
+      pan.y = clamp(pan.y, box.y2 + 8 - this.layout.height * zoom, top);
+      // the framed people stay inside whatever the clamp did
+      pan.x = Math.max(pan.x, box.x1 - bb.x1 * zoom);
+      pan.y = Math.max(pan.y, box.y1 - bb.y1 * zoom);
     }
+    this.cy.viewport({ zoom, pan });
   }
 
   fit() {
-    this.cy.fit(undefined, 30);
+    if (this.cy.elements().nonempty()) this.frameNodes(this.cy.nodes('.person, .collapsed, .group'), { maxZoom: CLOSE_ZOOM });
   }
 
-  /** The buying centre, else the account's most influential people. */
+  /** The buying centre and the people on the plan's routes, else the account's most influential. */
   keyPeople() {
     const people = [...(this.view?.people.values() || [])];
-    const members = people.filter((p) => p.member);
+    const members = people.filter((p) => p.member || p.onRoute);
     if (members.length) return members;
     return people
       .filter((p) => p.side === 'customer')
@@ -254,7 +317,7 @@ export class StatusMap {
   }
 
   /**
-   * Zoom to the key people, close enough to read their names: when they do not all fit at a
+   * Zoom to the key people, close enough to read their cards: when they do not all fit at a
    * readable zoom, those nearest the most important of them (the decider first) are shown.
    */
   frame() {
@@ -263,33 +326,33 @@ export class StatusMap {
     if (!key.length) return this.fit();
     const weight = (p) => {
       const i = ROLE_PRIORITY.indexOf(primaryRole(p.roles));
-      return (i < 0 ? ROLE_PRIORITY.length : i) - (p.influenceRank ?? 0);
+      return (p.member ? 0 : 100) + (i < 0 ? ROLE_PRIORITY.length : i) - (p.influenceRank ?? 0);
     };
     const anchorPerson = [...key].sort((a, b) => weight(a) - weight(b))[0];
     const anchor = cy.getElementById(anchorPerson.id).position();
+    // Members first (nearest the anchor first), then the people on the routes in.
+    const order = (n) => (this.view.people.get(n.id())?.member ? 0 : 1);
     const nodes = key
       .map((p) => cy.getElementById(p.id))
       .filter((n) => n.nonempty())
-      .sort((a, b) => distance(a.position(), anchor) - distance(b.position(), anchor));
-    const pad = 40;
+      .sort((a, b) => order(a) - order(b) || distance(a.position(), anchor) - distance(b.position(), anchor));
+    const box = this.viewBox();
     let shown = cy.collection();
     for (const node of nodes) {
       const trial = shown.union(node);
-      const bb = trial.boundingBox({ includeLabels: true });
-      const zoom = Math.min((cy.width() - 2 * pad) / bb.w, (cy.height() - 2 * pad) / bb.h);
-      if (shown.nonempty() && zoom < READABLE_ZOOM) break;
+      const bb = trial.boundingBox({ includeLabels: true, includeEdges: false });
+      const zoom = Math.min((box.x2 - box.x1) / bb.w, (box.y2 - box.y1) / bb.h);
+      if (shown.nonempty() && zoom < READABLE_ZOOM) continue;
       shown = trial;
     }
-    cy.fit(shown, pad);
-    if (cy.zoom() > CLOSE_ZOOM) {
-      cy.zoom(CLOSE_ZOOM);
-      cy.center(shown);
-    }
+    this.frameNodes(shown, { minZoom: READABLE_ZOOM, maxZoom: CLOSE_ZOOM });
   }
 
   clear() {
     this.view = null;
     this.cy.elements().remove();
+    this.axis.setLayout(null);
+    this.axis.update(this.cy);
   }
 
   /** Run `draw` with every label shown: an export is read at full size, not at screen zoom. */
@@ -312,4 +375,15 @@ export class StatusMap {
   svg() {
     return this.withAllLabels(() => this.cy.svg({ full: true, scale: 1, bg: '#FFFFFF' }));
   }
+}
+
+/** A department folded into one card: "Finance · 23 people"; a tap opens it. */
+function collapsedElement(group, position) {
+  return {
+    group: 'nodes',
+    data: { id: group.id, label: `${group.name}\n${group.count} more ${group.count === 1 ? 'person' : 'people'}\nclick to open`, group: group.groupKey },
+    position,
+    classes: 'collapsed',
+    grabbable: false,
+  };
 }

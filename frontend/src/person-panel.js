@@ -26,6 +26,14 @@ function personLink(app, card, extra) {
   );
 }
 
+/** "Gap to the decider Fiona Marsh: -1 · to Sam Ortiz (ours, suggested): +1" from the API's gaps. */
+export function gapText(gaps) {
+  const parts = [];
+  if (gaps.decider) parts.push(gaps.decider.self ? 'The decider' : `Gap to the decider ${gaps.decider.name}: ${formatGap(gaps.decider.gap)}`);
+  if (gaps.ours) parts.push(`to ${gaps.ours.name} (ours, suggested): ${formatGap(gaps.ours.gap)}`);
+  return parts.join(' · ');
+}
+
 export class PersonPanel {
   constructor(container, app) {
     this.el = container;
@@ -63,6 +71,11 @@ export class PersonPanel {
     }
     if (this.personId !== personId) return; // another person was chosen meanwhile
     this.render(person, detail, measures);
+    // On the map: the people of higher status who influence them, as the API answers.
+    const higher = measures
+      ? measures.higherStatusInfluencers.filter((i) => i.person && !i.via).map((i) => i.person.id)
+      : (detail?.higher || []).map((i) => i.person.id);
+    this.app.map.markHigher(personId, higher);
     if (focused) document.getElementById(focused)?.focus();
   }
 
@@ -89,7 +102,15 @@ export class PersonPanel {
           : null,
         person.brokerage !== null ? [h('dt', {}, 'Brokerage'), h('dd', {}, person.brokerage.toFixed(3))] : null,
       ),
-      this.hideButton(person),
+      h(
+        'div',
+        { class: 'button-row' },
+        this.hideButton(person),
+        inDeal
+          ? h('button', { type: 'button', class: 'secondary', onclick: () => this.app.expand(person.id) }, 'Show who is around this person')
+          : null,
+      ),
+      this.gapsSection(person),
     ];
     if (detail) {
       sections.push(
@@ -100,6 +121,13 @@ export class PersonPanel {
     if (inDeal && person.side === 'customer') sections.push(this.memberForm(person), this.stageForm(person));
     if (detail && person.side === 'customer') sections.push(this.influenceForm(person, detail));
     fill(this.el, ...sections);
+  }
+
+  /** Their status gap to the decider and to the colleague of ours suggested (from the API). */
+  gapsSection(person) {
+    const gaps = this.app.gaps?.get(person.id);
+    if (!gaps) return null;
+    return h('p', { class: 'gaps', 'data-testid': 'person-gaps' }, gapText(gaps));
   }
 
   hideButton(person) {
@@ -309,7 +337,7 @@ export class PersonPanel {
       'select',
       { id: 'new-inf-source', 'aria-describedby': 'new-inf-source-error' },
       h('option', { value: '' }, 'Choose a person…'),
-      candidates.map((p) => h('option', { value: p.id }, p.name)),
+      candidates.map((p) => h('option', { value: p.id }, [p.name, p.title, p.organisation?.name].filter(Boolean).join(' · '))),
     );
     const weight = h('input', { id: 'new-inf-weight', type: 'number', step: '0.05', value: '0.5', 'aria-describedby': 'new-inf-weight-error' });
     const kind = enumSelect({ id: 'new-inf-kind', values: kinds, current: 'advice', label: words });

@@ -1,5 +1,8 @@
-// The map's visual language: colour = buying-centre role, border = stance, size = influence rank,
-// shape = whose person (customer, partner, us). Shared by the map and its legend.
+import { CARD_H, CARD_W } from './layout.js';
+
+// The map's visual language: each person is a card; its stripe colour = buying-centre role,
+// border = stance, shape and tint = whose person (customer, partner, us). Shared by the map and
+// its legend.
 
 // Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
 export const ROLE_COLOURS = {
@@ -37,7 +40,8 @@ export const STANCE_BORDERS = {
   unknown: { colour: '#8C959F', width: 2, style: 'dashed' },
 };
 
-export const SIDE_SHAPES = { customer: 'ellipse', partner: 'diamond', home: 'round-rectangle' };
+export const SIDE_SHAPES = { customer: 'round-rectangle', partner: 'cut-rectangle', home: 'rectangle' };
+export const SIDE_TINTS = { customer: '#FFFFFF', partner: '#F1EAF8', home: '#E8EFFA' };
 
 export function primaryRole(roles) {
   return ROLE_PRIORITY.find((r) => roles.includes(r)) || null;
@@ -50,37 +54,64 @@ export function fillOf(person) {
   return role ? ROLE_COLOURS[role] : NO_ROLE_COLOUR;
 }
 
-/** Node diameter from influence rank, relative to the most influential person in view. */
-export function sizeOf(influenceRank, maxRank) {
-  if (!Number.isFinite(influenceRank) || !maxRank) return 34;
-  return Math.round(24 + 36 * Math.sqrt(influenceRank / maxRank));
-}
-
 export const CY_STYLE = [
   {
     selector: 'node.person',
     style: {
-      width: 'data(size)',
-      height: 'data(size)',
+      width: CARD_W,
+      height: CARD_H,
       shape: 'data(shape)',
-      'background-color': 'data(fill)',
+      'background-color': '#FFFFFF',
       'border-color': 'data(borderColour)',
       'border-width': 'data(borderWidth)',
       'border-style': 'data(borderStyle)',
       label: 'data(label)',
-      'font-size': 13,
-      'text-valign': 'bottom',
-      'text-margin-y': 3,
+      'font-family': 'Helvetica, Arial, sans-serif',
+      'font-size': 12,
+      'line-height': 1.35,
+      'text-valign': 'center',
+      'text-halign': 'center',
       'text-wrap': 'wrap',
-      'text-max-width': 68,
-      'min-zoomed-font-size': 6,
+      'text-max-width': CARD_W,
+      'text-margin-x': 3,
+      'min-zoomed-font-size': 5,
       color: '#1F2328',
-      'text-background-color': '#FFFFFF',
-      'text-background-opacity': 0.75,
-      'text-background-padding': 1,
       'z-index-compare': 'manual',
       'z-index': 10,
     },
+  },
+  // The stripe on the card's left edge carries the role's colour (or whose person it is).
+  ...[...Object.entries(ROLE_COLOURS), ['none', NO_ROLE_COLOUR], ['home', HOME_COLOUR], ['partner', PARTNER_COLOUR]].map(([role, colour]) => ({
+    selector: `node.person.role-${role}`,
+    style: {
+      'background-fill': 'linear-gradient',
+      'background-gradient-direction': 'to-right',
+      'background-gradient-stop-colors': `${colour} ${colour} ${role === 'home' || role === 'partner' ? SIDE_TINTS[role] : '#FFFFFF'}`,
+      'background-gradient-stop-positions': '0% 6% 6%',
+    },
+  })),
+  {
+    selector: 'node.collapsed',
+    style: {
+      width: CARD_W,
+      height: CARD_H,
+      shape: 'round-rectangle',
+      'background-color': '#F6F8FA',
+      'border-width': 1,
+      'border-style': 'dashed',
+      'border-color': '#8C959F',
+      label: 'data(label)',
+      'font-family': 'Helvetica, Arial, sans-serif',
+      'font-size': 12,
+      'text-valign': 'center',
+      'text-wrap': 'wrap',
+      'text-max-width': CARD_W,
+      color: '#24292F',
+    },
+  },
+  {
+    selector: 'node.band-rule',
+    style: { shape: 'rectangle', width: 'data(w)', height: 1, 'background-color': '#D0D7DE', 'border-width': 0, events: 'no', 'z-index-compare': 'manual', 'z-index': 2 },
   },
   {
     selector: 'node.band',
@@ -102,16 +133,9 @@ export const CY_STYLE = [
       width: 'data(w)',
       height: 'data(h)',
       'background-color': 'data(fill)',
-      'background-opacity': 0.35,
+      'background-opacity': 0.6,
       'border-width': 1,
       'border-color': 'data(borderColour)',
-      label: 'data(label)',
-      'font-size': 12,
-      'text-valign': 'top',
-      'text-halign': 'center',
-      'text-margin-y': -4,
-      'text-wrap': 'wrap',
-      color: '#24292F',
       events: 'no',
       'z-index-compare': 'manual',
       'z-index': 1,
@@ -159,6 +183,17 @@ export const CY_STYLE = [
       'arrow-scale': 0.9,
     },
   },
+  // a line that would cross a card runs through the gaps between cards (layout.js: routeEdges)
+  {
+    selector: 'edge.routed',
+    style: {
+      'curve-style': 'round-segments',
+      'segment-radius': 12,
+      'edge-distances': 'node-position',
+      'segment-weights': 'data(weights)',
+      'segment-distances': 'data(distances)',
+    },
+  },
   {
     selector: 'edge.influence',
     style: {
@@ -170,24 +205,34 @@ export const CY_STYLE = [
     },
   },
   // influence into or out of the buying centre stands out from the rest of the account
-  { selector: 'edge.influence.key', style: { 'line-opacity': 0.85 } },
+  { selector: 'edge.influence.key', style: { 'line-opacity': 0.6 } },
   {
     selector: 'edge.reports',
     style: { width: 1.5, 'line-color': '#8C959F', 'line-style': 'dashed', 'line-dash-pattern': [6, 4] },
   },
   {
-    selector: 'edge.knows',
+    selector: 'edge.knows, edge.route',
     style: {
       width: 'data(width)',
       'line-color': '#0969DA',
       'line-style': 'dotted',
-      'line-opacity': 0.8,
+      'line-opacity': 0.9,
+      'target-arrow-shape': 'circle',
+      'target-arrow-color': '#0969DA',
+      'arrow-scale': 0.6,
     },
   },
+  // a hop of a plan route that is not an influence or "knows" line drawn already
+  { selector: 'edge.route', style: { 'line-color': '#BF8700', 'target-arrow-color': '#BF8700' } },
+  // the lines of the person under the pointer or selected
+  { selector: 'edge.emphasis', style: { 'line-opacity': 1, 'z-index': 20, 'underlay-color': '#FFD33D', 'underlay-opacity': 0.45, 'underlay-padding': 2 } },
+  // the selected person's higher-status influencers (from the API)
+  { selector: 'node.person.higher', style: { 'underlay-color': '#8250DF', 'underlay-opacity': 0.35, 'underlay-padding': 7 } },
+  { selector: 'edge.higher', style: { 'line-color': '#8250DF', 'target-arrow-color': '#8250DF', 'line-opacity': 1, 'z-index': 22 } },
   { selector: '.faded', style: { opacity: 0.15 } },
   {
     selector: 'node.person.on-path',
-    style: { 'overlay-color': '#FF7F00', 'overlay-opacity': 0.35, 'overlay-padding': 6, 'z-index': 30 },
+    style: { 'underlay-color': '#FF7F00', 'underlay-opacity': 0.5, 'underlay-padding': 6, 'z-index': 30 },
   },
   {
     selector: 'edge.on-path',
@@ -212,7 +257,7 @@ export const CY_STYLE = [
   },
   {
     selector: 'node.person:selected',
-    style: { 'overlay-color': '#0969DA', 'overlay-opacity': 0.3, 'overlay-padding': 8 },
+    style: { 'underlay-color': '#0969DA', 'underlay-opacity': 0.45, 'underlay-padding': 8 },
   },
 ];
 

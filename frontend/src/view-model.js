@@ -156,3 +156,76 @@ export function withoutPeople(view, hidden) {
   const edges = view.edges.filter((e) => !hidden.has(e.source) && !hidden.has(e.target));
   return { ...view, people, edges, byKey: null };
 }
+
+/** The deal's opening map holds at most this many people and lines (its members always). */
+export const MAX_PEOPLE = 60;
+export const MAX_LINES = 150;
+export const DEFAULT_MIN_WEIGHT = 0.3;
+
+const LINE_PRIORITY = { knows: 0, route: 0, reports: 2, influence: 1 };
+
+/**
+ * The deal's own map out of everything loaded for it (`full`: the deal's scope): its buying
+ * centre; the people on the approach plan's routes in (`plan` steps' introPath, as the API gives
+ * them); our and partners' people who know a member; then the members' influencers of weight at
+ * least `minWeight`, strongest first, while there is room; and everyone one step from the people
+ * in `expanded` ("show who is around this person"). Lines: only between people shown, our
+ * "knows" ties and route hops first, then influence on members by weight, at most MAX_LINES.
+ */
+export function focusDeal(full, { plan = null, minWeight = DEFAULT_MIN_WEIGHT, expanded = new Set() } = {}) {
+  const people = new Map();
+  const take = (p) => {
+    if (p && !people.has(p.id)) people.set(p.id, p);
+  };
+  for (const p of full.people.values()) p.onRoute = false;
+  for (const p of full.people.values()) if (p.member) take(p);
+  const routes = [];
+  for (const step of plan || []) {
+    const ids = (step.introPath || []).map((key) => byKey(full, key)).filter(Boolean);
+    for (const p of ids) {
+      p.onRoute = true;
+      take(p);
+    }
+    routes.push(ids.map((p) => p.id));
+  }
+  for (const e of full.edges) {
+    if (e.kind === 'knows' && full.people.get(e.target)?.member) take(full.people.get(e.source));
+  }
+  const influencers = full.edges
+    .filter((e) => e.kind === 'influence' && full.people.get(e.target)?.member && (e.weight ?? 0) >= minWeight)
+    .sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0));
+  for (const e of influencers) {
+    if (people.size >= MAX_PEOPLE) break;
+    take(full.people.get(e.source));
+  }
+  for (const id of expanded) {
+    if (!people.has(id)) take(full.people.get(id));
+    for (const e of full.edges) {
+      if (e.source === id) take(full.people.get(e.target));
+      if (e.target === id) take(full.people.get(e.source));
+    }
+  }
+  return { ...full, people, edges: linesBetween(full.edges, people, routes), byKey: null };
+}
+
+/** Lines between the people shown, with a "route" line for each plan hop not drawn otherwise. */
+function linesBetween(edges, people, routes) {
+  const lines = edges.filter((e) => people.has(e.source) && people.has(e.target));
+  const joined = new Set(lines.map((e) => `${e.source}|${e.target}`));
+  for (const ids of routes) {
+    for (let i = 0; i + 1 < ids.length; i += 1) {
+      const [a, b] = [ids[i], ids[i + 1]];
+      if (joined.has(`${a}|${b}`) || joined.has(`${b}|${a}`)) continue;
+      joined.add(`${a}|${b}`);
+      lines.push({ id: `route:${a}>${b}`, kind: 'route', source: a, target: b, weight: null });
+    }
+  }
+  const touchesMember = (e) => people.get(e.source).member || people.get(e.target).member;
+  lines.sort(
+    (x, y) =>
+      LINE_PRIORITY[x.kind] - LINE_PRIORITY[y.kind] ||
+      Number(touchesMember(y)) - Number(touchesMember(x)) ||
+      (y.weight ?? 0) - (x.weight ?? 0),
+  );
+  return lines.slice(0, MAX_LINES);
+}
