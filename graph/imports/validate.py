@@ -24,6 +24,7 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse import csgraph
 
+from graph.errors import id_taken
 from graph.imports.formats import FORMATS, ID_PATTERN, KIND_ORDER, LIST_SEPARATOR, Column
 from graph.imports.journey import Accepted, MemberLookup, journey_problems, parse_instant
 from graph.imports.reader import ImportFileError, SourceFile
@@ -236,7 +237,7 @@ class _Validation:
                         reason = f"duplicate row: same {same} as row {first} of {file}"
                         problems.append((col[key_at[-1]], reason))
                     elif is_node and key in foreign:
-                        problems.append((col[0], f"id {key!r} is taken in another workspace"))
+                        problems.append((col[0], id_taken(f"{_NOUN[kind]} id {key!r}")))
                 own = key if is_node else None
                 for i, ref in refs:
                     value = row[i]
