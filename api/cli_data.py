@@ -49,7 +49,10 @@ def _run(work: Callable[[Store], Awaitable[None]]) -> None:
 
 
 def _print_report(report: ValidationReport, limit: int = 200) -> None:
-    table = Table("file", "row", "column", "reason", title=f"{report.bad_row_count} bad rows")
+    title = f"{report.bad_row_count} bad rows"
+    if report.partial:
+        title += f" ({len(report.partial)} written without the values named, if good rows only)"
+    table = Table("file", "row", "column", "reason", title=title)
     for issue in sorted(report.issues)[:limit]:
         table.add_row(issue.file, str(issue.row), issue.column, issue.reason)
     console.print(table)

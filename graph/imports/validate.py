@@ -67,6 +67,8 @@ class ValidationReport:
     skip: dict[tuple[str, str], set[int]] = field(default_factory=dict)
     repeats: dict[tuple[str, str], set[int]] = field(default_factory=dict)
     failed_files: set[str] = field(default_factory=set)
+    partial: set[tuple[str, int]] = field(default_factory=set)
+    """(file, row) of the rows with an issue whose other part is written."""
 
     @property
     def ok(self) -> bool:
@@ -77,6 +79,11 @@ class ValidationReport:
     def bad_row_count(self) -> int:
         """Distinct (file, row) pairs with at least one issue."""
         return len({(i.file, i.row) for i in self.issues})
+
+    @property
+    def skipped_row_count(self) -> int:
+        """Rows with an issue of which nothing is written."""
+        return len({(i.file, i.row) for i in self.issues} - self.partial)
 
     def skipped(self, source: SourceFile, kind: str) -> set[int]:
         """Rows of ``source`` not to write as ``kind`` (rejected, or repeats of a distinct key)."""
@@ -89,8 +96,16 @@ class ValidationReport:
             "ok": self.ok,
             "good_rows": self.good_rows,
             "bad_rows": self.bad_row_count,
+            "skipped_rows": self.skipped_row_count,
+            "partial_rows": len(self.partial),
             "issues": [
-                {"file": i.file, "row": i.row, "column": i.column, "reason": i.reason}
+                {
+                    "file": i.file,
+                    "row": i.row,
+                    "column": i.column,
+                    "reason": i.reason,
+                    "rest_written": (i.file, i.row) in self.partial,
+                }
                 for i in sorted(self.issues)
             ],
         }
@@ -296,6 +311,26 @@ class _Validation:
         for source, number, column, reason in problems:
             self._bad(source, "journey", number, column, reason)
 
+    def parts(self, sources: list[SourceFile]) -> None:
+        """Mark the rows that are written in part, so the report says what is stored.
+
+        One row of some files gives several kinds (a Salesforce contact: a person and, where
+        ``ReportsToId`` is set, a reporting line). An issue rejects its kind's part of the row
+        and whatever depends on it (a rejected person takes their reporting line along), but
+        the row's other parts stand: a contact whose manager is unknown is stored without one.
+        """
+        for source in sources:
+            path = str(source.path)
+            if len(source.kinds) < 2 or path in self.report.failed_files:
+                continue
+            rejected = {k: self.report.skip.get((path, k), set()) for k in source.kinds}
+            bad = set().union(*rejected.values())
+            if not bad:
+                continue
+            for kind in source.kinds:
+                written = {n for n, _, _ in source.rows(kind) if n in bad} - rejected[kind]
+                self.report.partial.update((source.path.name, n) for n in written)
+
     def _cycles(self, edges: list[tuple[str, str, SourceFile, int]]) -> None:
         """Reject the file's reporting lines that close a cycle, with the lines already stored."""
         stored = list(self.stored_lines)
@@ -369,6 +404,7 @@ def validate(
             continue
         run.resolve(kind, pending, lookup or (lambda _k, _ids: set()))
     run.journeys(members or (lambda _pairs: set()))
+    run.parts([s for s in sources if str(s.path) not in run.report.failed_files])
     for kind in KIND_ORDER:
         bad = sum(len(rows) for (_, k), rows in run.report.skip.items() if k == kind)
         repeats = sum(len(rows) for (_, k), rows in run.report.repeats.items() if k == kind)
