@@ -16,13 +16,13 @@ from rich.table import Table
 
 from graph.config import get_settings
 from graph.connection import open_driver
-from graph.errors import StatusmapError
+from graph.errors import NotFound, StatusmapError
 from graph.exports.run import export_scope
 from graph.exports.writers import EXPORT_FORMATS
 from graph.imports.formats import FORMATS
 from graph.imports.run import ImportResult, import_files, total_rows
 from graph.imports.validate import ValidationReport
-from graph.repository.workspaces import ensure_workspace
+from graph.repository.workspaces import ensure_workspace, get_workspaces
 from graph.store import Store
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate
@@ -49,7 +49,10 @@ def _run(work: Callable[[Store], Awaitable[None]]) -> None:
 
 
 def _print_report(report: ValidationReport, limit: int = 200) -> None:
-    table = Table("file", "row", "column", "reason", title=f"{report.bad_row_count} bad rows")
+    title = f"{report.bad_row_count} bad rows"
+    if report.partial:
+        title += f" ({len(report.partial)} written without the values named, if good rows only)"
+    table = Table("file", "row", "column", "reason", title=title)
     for issue in sorted(report.issues)[:limit]:
         table.add_row(issue.file, str(issue.row), issue.column, issue.reason)
     console.print(table)
@@ -77,6 +80,8 @@ async def _import(
 
         if create_workspace and await ensure_workspace(store, workspace):
             console.print(f"Created workspace {workspace!r}")
+        elif not create_workspace and not await get_workspaces(store, [workspace]):
+            raise NotFound(f"no workspace {workspace!r}: create it, or add --create-workspace")
         result = await import_files(
             store, workspace, paths, good_rows_only=good_rows_only, progress=advance
         )

@@ -51,6 +51,15 @@ class NotFound(StatusmapError):
         self.kind = kind
 
 
+def id_taken(what: str) -> str:
+    """The one wording for an id already in use, on every path (GraphQL, import, CLI).
+
+    It never says where the id is used: ids are unique across workspaces, and naming another
+    workspace would tell a caller that it exists.
+    """
+    return f"{what} is already taken; choose another id"
+
+
 def no_workspace(workspace: str) -> NotFound:
     """The one answer for a workspace that does not exist, or that the caller may not see."""
     return NotFound(f"no workspace {workspace!r}", field="workspaceId", kind="workspace")

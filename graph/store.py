@@ -26,7 +26,7 @@ from neo4j.exceptions import (
 )
 from neo4j.graph import Node, Path, Relationship
 
-from graph.errors import Conflict, DatabaseUnavailable, no_workspace
+from graph.errors import Conflict, DatabaseUnavailable, id_taken, no_workspace
 from graph.queries import all_query_names, query
 
 __all__ = ["Neo4jHealth", "Store", "Transaction", "WorkspaceStore", "WorkspaceTransaction"]
@@ -73,7 +73,7 @@ def _row(record: Record) -> Row:
 
 def _conflict(e: ConstraintError) -> Conflict:
     # A concurrent writer took the id between our check and our write.
-    return Conflict("an id in this request is already taken; choose another id")
+    return Conflict(id_taken("an id in this request"))
 
 
 # Failures that mean "the database is not there right now": the server is down or restarting,

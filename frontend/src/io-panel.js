@@ -84,7 +84,10 @@ export class IoPanel {
           ? `Imported: ${written.map(([kind, n]) => `${n} ${words(kind)}`).join(', ') || 'nothing new'}.`
           : `Nothing was imported: ${report.bad_rows} bad row${report.bad_rows === 1 ? '' : 's'}. ` +
               'Fix them, or tick "Import the good rows".',
-        result.applied && report.bad_rows ? ` ${report.bad_rows} bad rows were skipped.` : null,
+        result.applied && report.skipped_rows ? ` ${report.skipped_rows} bad rows were skipped.` : null,
+        result.applied && report.partial_rows
+          ? ` ${report.partial_rows} rows were imported without the values named below.`
+          : null,
       ),
       issues.length
         ? h(
@@ -100,7 +103,7 @@ export class IoPanel {
               'tbody',
               {},
               issues.map((i) =>
-                h('tr', {}, h('td', {}, i.file), h('td', {}, String(i.row ?? '')), h('td', {}, i.column || ''), h('td', {}, i.reason)),
+                h('tr', {}, h('td', {}, i.file), h('td', {}, String(i.row ?? '')), h('td', {}, i.column || ''), h('td', {}, result.applied && i.rest_written ? `${i.reason} (the rest of the row was imported)` : i.reason)),
               ),
             ),
           )

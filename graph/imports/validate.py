@@ -24,6 +24,7 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse import csgraph
 
+from graph.errors import id_taken
 from graph.imports.formats import FORMATS, ID_PATTERN, KIND_ORDER, LIST_SEPARATOR, Column
 from graph.imports.journey import Accepted, MemberLookup, journey_problems, parse_instant
 from graph.imports.reader import ImportFileError, SourceFile
@@ -66,6 +67,8 @@ class ValidationReport:
     skip: dict[tuple[str, str], set[int]] = field(default_factory=dict)
     repeats: dict[tuple[str, str], set[int]] = field(default_factory=dict)
     failed_files: set[str] = field(default_factory=set)
+    partial: set[tuple[str, int]] = field(default_factory=set)
+    """(file, row) of the rows with an issue whose other part is written."""
 
     @property
     def ok(self) -> bool:
@@ -76,6 +79,11 @@ class ValidationReport:
     def bad_row_count(self) -> int:
         """Distinct (file, row) pairs with at least one issue."""
         return len({(i.file, i.row) for i in self.issues})
+
+    @property
+    def skipped_row_count(self) -> int:
+        """Rows with an issue of which nothing is written."""
+        return len({(i.file, i.row) for i in self.issues} - self.partial)
 
     def skipped(self, source: SourceFile, kind: str) -> set[int]:
         """Rows of ``source`` not to write as ``kind`` (rejected, or repeats of a distinct key)."""
@@ -88,8 +96,16 @@ class ValidationReport:
             "ok": self.ok,
             "good_rows": self.good_rows,
             "bad_rows": self.bad_row_count,
+            "skipped_rows": self.skipped_row_count,
+            "partial_rows": len(self.partial),
             "issues": [
-                {"file": i.file, "row": i.row, "column": i.column, "reason": i.reason}
+                {
+                    "file": i.file,
+                    "row": i.row,
+                    "column": i.column,
+                    "reason": i.reason,
+                    "rest_written": (i.file, i.row) in self.partial,
+                }
                 for i in sorted(self.issues)
             ],
         }
@@ -236,7 +252,7 @@ class _Validation:
                         reason = f"duplicate row: same {same} as row {first} of {file}"
                         problems.append((col[key_at[-1]], reason))
                     elif is_node and key in foreign:
-                        problems.append((col[0], f"id {key!r} is taken in another workspace"))
+                        problems.append((col[0], id_taken(f"{_NOUN[kind]} id {key!r}")))
                 own = key if is_node else None
                 for i, ref in refs:
                     value = row[i]
@@ -294,6 +310,26 @@ class _Validation:
         problems = journey_problems(events, self.members, stored)
         for source, number, column, reason in problems:
             self._bad(source, "journey", number, column, reason)
+
+    def parts(self, sources: list[SourceFile]) -> None:
+        """Mark the rows that are written in part, so the report says what is stored.
+
+        One row of some files gives several kinds (a Salesforce contact: a person and, where
+        ``ReportsToId`` is set, a reporting line). An issue rejects its kind's part of the row
+        and whatever depends on it (a rejected person takes their reporting line along), but
+        the row's other parts stand: a contact whose manager is unknown is stored without one.
+        """
+        for source in sources:
+            path = str(source.path)
+            if len(source.kinds) < 2 or path in self.report.failed_files:
+                continue
+            rejected = {k: self.report.skip.get((path, k), set()) for k in source.kinds}
+            bad = set().union(*rejected.values())
+            if not bad:
+                continue
+            for kind in source.kinds:
+                written = {n for n, _, _ in source.rows(kind) if n in bad} - rejected[kind]
+                self.report.partial.update((source.path.name, n) for n in written)
 
     def _cycles(self, edges: list[tuple[str, str, SourceFile, int]]) -> None:
         """Reject the file's reporting lines that close a cycle, with the lines already stored."""
@@ -368,6 +404,7 @@ def validate(
             continue
         run.resolve(kind, pending, lookup or (lambda _k, _ids: set()))
     run.journeys(members or (lambda _pairs: set()))
+    run.parts([s for s in sources if str(s.path) not in run.report.failed_files])
     for kind in KIND_ORDER:
         bad = sum(len(rows) for (_, k), rows in run.report.skip.items() if k == kind)
         repeats = sum(len(rows) for (_, k), rows in run.report.repeats.items() if k == kind)

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
 
-from graph.errors import Conflict, NotFound, ValidationFailed, no_workspace
+from graph.errors import Conflict, NotFound, ValidationFailed, id_taken, no_workspace
 from graph.icp import IcpFit, icp_fit
 from graph.model import (
     DEFAULT_ORG_LEVELS,
@@ -60,13 +60,13 @@ async def create_workspace(store: Store, data: Mapping[str, Any]) -> Row:
     async def work(tx: WorkspaceTransaction) -> None:
         ladder_ids = [org_ladder_id(ws.workspace)]
         if (await tx.run("workspaces/check", {"ladder_ids": []}))[0]["exists"]:
-            raise Conflict(f"workspace id {ws.workspace!r} is already taken", field="id")
+            raise Conflict(id_taken(f"workspace id {ws.workspace!r}"), field="id")
         # Whatever a deleted workspace of this id left (a delete stopped half-way) goes first,
         # so a new workspace starts empty; rolled back with the rest should the id be taken.
         while (await tx.run("workspaces/sweep", {"batch": SWEEP_BATCH}))[0]["deleted"]:
             pass
         if (await tx.run("workspaces/check", {"ladder_ids": ladder_ids}))[0]["taken_ladders"]:
-            raise Conflict(f"workspace id {ws.workspace!r} is already taken", field="id")
+            raise Conflict(id_taken(f"workspace id {ws.workspace!r}"), field="id")
         await tx.run("workspaces/create", {"name": workspace.name, "levels": levels})
 
     await ws.transaction(work)
@@ -172,7 +172,7 @@ async def create_ladder(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
         if not check[0]["exists"]:
             raise no_workspace(ws.workspace)
         if check[0]["taken_ladders"]:
-            raise Conflict(f"ladder id {ladder_id!r} is already taken", field="id")
+            raise Conflict(id_taken(f"ladder id {ladder_id!r}"), field="id")
         await tx.run("ladders/create", {"id": ladder_id, "name": ladder.name, "levels": levels})
 
     await ws.transaction(work)

@@ -8,7 +8,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from graph.errors import Conflict, NotFound, ValidationFailed
+from graph.errors import Conflict, NotFound, ValidationFailed, id_taken
 from graph.model.common import new_id, validation_failed
 from graph.repository.bulk import Run
 from graph.store import Row, WorkspaceStore
@@ -95,7 +95,7 @@ def check_ids(
         fields = ", ".join(_field(prefix, i, "id", single) for i, _ in bad[:20])
         names = ", ".join(repr(id_) for _, id_ in bad[:20])
         raise Conflict(
-            f"{kind} id {names} is already taken; choose another id ({fields})",
+            f"{id_taken(f'{kind} id {names}')} ({fields})",
             field=_field(prefix, bad[0][0], "id", single),
         )
 

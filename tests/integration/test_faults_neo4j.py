@@ -174,6 +174,7 @@ def _import(server: LocalNeo4j, files: Path, ws: str, data_dir: Path) -> subproc
         "STATUSMAP_DATA_DIR": str(data_dir),
     }
     command = [sys.executable, "-m", "api.cli", "import", str(files), "--workspace", ws]
+    command.append("--create-workspace")  # the first run creates it; the re-run finds it
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
 

@@ -218,7 +218,36 @@ async def test_upload_route_reports_bad_rows(client: httpx.AsyncClient, store: S
             "row": 5,
             "column": "first_name",
             "reason": "required value is empty",
+            "rest_written": False,
         }
     ]
     ok = await client.post("/workspaces/it-upload/imports", files=files[:1])
     assert ok.status_code == 200 and ok.json()["written"]["organisations"] == 2
+
+
+async def test_a_contact_with_an_unknown_manager_is_reported_as_written_without_one(
+    store: Store, tmp_path: Path
+) -> None:
+    await _clean(store, "it-partial")
+    contacts = (
+        "Id,FirstName,LastName,AccountId,ReportsToId\n"
+        "IT-C1,Ada,Boss,,\n"
+        "IT-C2,Ben,Report,,IT-C1\n"
+        "IT-C3,Cleo,Orphan,,IT-NOBODY\n"
+    )
+    paths = _files(tmp_path, {"Contact.csv": contacts})
+    result = await import_files(store, "it-partial", paths, good_rows_only=True)
+    report = result.report.as_dict()
+    [issue] = report["issues"]
+    assert (issue["row"], issue["column"], issue["rest_written"]) == (4, "ReportsToId", True)
+    assert (report["bad_rows"], report["skipped_rows"], report["partial_rows"]) == (1, 0, 1)
+    records, _, _ = await store.driver.execute_query(
+        "MATCH (p:Person {workspace: 'it-partial'}) OPTIONAL MATCH (p)-[:REPORTS_TO]->(m) "
+        "RETURN p.id AS id, m.id AS manager ORDER BY id"
+    )
+    # What the report says: every contact stored, the third without the manager it named.
+    assert [(r["id"], r["manager"]) for r in records] == [
+        ("IT-C1", None),
+        ("IT-C2", "IT-C1"),
+        ("IT-C3", None),
+    ]

@@ -267,6 +267,32 @@ async def test_ids_already_taken_elsewhere_do_not_reveal_the_other_workspace(
     assert await _snapshot(store, theirs.ws) == before
 
 
+async def test_an_import_words_a_taken_id_as_graphql_does(
+    ours: Team, theirs: Team, store: Store
+) -> None:
+    taken = theirs.key("ann")
+    created = await ours.gql(
+        "mutation($input: CreatePersonInput!) { createPerson(input: $input) { __typename "
+        "... on UserError { message } } }",
+        input={"workspaceId": ours.ws, "id": taken, "name": "Clash"},
+    )
+    said = created["data"]["createPerson"]["message"]
+    response = await ours.client.post(
+        f"/workspaces/{ours.ws}/imports",
+        files=[
+            (
+                "files",
+                ("people.csv", f"id,first_name,last_name\n{taken},C,X\n".encode(), "text/csv"),
+            )
+        ],
+    )
+    assert response.status_code == 422
+    [issue] = response.json()["report"]["issues"]
+    assert issue["column"] == "id"
+    assert said.startswith(issue["reason"]), (said, issue["reason"])
+    assert "workspace" not in issue["reason"]
+
+
 async def test_rest_upload_into_another_workspace_is_not_found(
     ours: Team, theirs: Team, store: Store
 ) -> None:

@@ -150,7 +150,8 @@ def test_duplicates_and_foreign_ids(tmp_path: Path) -> None:
         in got[("organisations.csv", 4, "id")]
     )
     assert "duplicate" in got[("influences.csv", 3, "target_id")]
-    assert "taken in another workspace" in got[("people.csv", 4, "id")]
+    # GraphQL's wording: nothing says where the id is taken.
+    assert got[("people.csv", 4, "id")] == "person id 'P3' is already taken; choose another id"
 
 
 def test_reporting_cycles_are_rejected(tmp_path: Path) -> None:
