@@ -661,6 +661,16 @@ class PlanWeightsInput:
         default=None,
         description="Longest route in, in people (door-opener, those between, the member); 4.",
     )
+    gains: float | None = strawberry.field(
+        default=None, description="Stake term for a member whose standing gains; 0.1."
+    )
+    aspiration_bonus: float | None = strawberry.field(
+        default=None, description="Share of gains added when they reach for a higher level; 0.5."
+    )
+    loser_urgency: float | None = strawberry.field(
+        default=None,
+        description="Stake term per unit of hold on the deciders for a member who loses; 0.2.",
+    )
 
 
 async def analysis_of(
