@@ -64,15 +64,20 @@ def _relevant_edges(
             continue
         for node, d in nx.single_source_shortest_path_length(reverse, t, cutoff=max_hops).items():
             backward[node] = min(d, backward.get(node, d))
-    return [
-        (u, v, float(data.get("weight", 1.0)))
-        for u in sorted(forward)
-        for v, data in sorted(G.succ[u].items())
-        if v in backward
-        and v != source
-        and forward[u] + 1 + backward[v] <= max_hops
-        and float(data.get("weight", 1.0)) > 0.0
-    ]
+    # The graph's own adjacency dicts: the views cost more than the work on a large scope.
+    successors = G._succ
+    edges = []
+    for u, hops in forward.items():
+        budget = max_hops - hops - 1
+        for v, data in successors[u].items():
+            back = backward.get(v)
+            if back is None or back > budget or v == source:
+                continue
+            weight = float(data.get("weight", 1.0))
+            if weight > 0.0:
+                edges.append((u, v, weight))
+    edges.sort()
+    return edges
 
 
 def reach_probabilities(
