@@ -47,6 +47,7 @@ from graph.analytics.influence_graph import (
     access_graph,
     influence_graph,
 )
+from graph.analytics.reach import Reach, reach_probabilities
 from graph.analytics.routes import (
     InfluentialOpponent,
     Route,
@@ -105,6 +106,7 @@ __all__ = [
     "PersonNode",
     "PlanStep",
     "PlanWeights",
+    "Reach",
     "RoleCoverage",
     "RoleHolder",
     "Route",
@@ -131,6 +133,7 @@ __all__ = [
     "is_champion",
     "known_to_us",
     "level_of",
+    "reach_probabilities",
     "status_gap",
     "weighted_degree",
     "what_if",

@@ -23,6 +23,10 @@ Every member of the buying centre is a candidate. For a candidate ``c``:
     The status-stake term (:mod:`graph.analytics.stakes`): ``gains`` (0.1) for a member
     whose standing gains, times 1.5 when they also reach for a higher level; ``loser_urgency
     * leverage`` (0.2 x) for one whose standing loses, to address them early; else 0.
+``reach(c)`` (shown beside leverage, not scored)
+    The probability that ``c``'s view reaches each decider or approver under the
+    independent cascade over the influence weights (:mod:`graph.analytics.reach`): leverage
+    counts the strongest path only; reach counts every path, and how likely each is to carry.
 ``stance(c)``
     champion 1, supporter 0.75, neutral 0.5, unknown 0.4, sceptic 0.2, blocker 0.
 ``rank(c)``
@@ -49,6 +53,7 @@ import networkx as nx
 
 from graph.analytics.centrality import influence_rank
 from graph.analytics.influence_graph import ROLES, AnalyticsInputError, Member, members_by_id
+from graph.analytics.reach import reach_probabilities
 from graph.analytics.routes import (
     Route,
     deal_routes,
@@ -120,6 +125,14 @@ class PlanStep:
         How to frame the approach, from the member's motive and ties in.
     motive, outcome : str
         The member's status stake.
+    reach_on : tuple of (str, float)
+        ``(decider_id, probability)``: the probability that the candidate's view reaches each
+        decider or approver under the independent cascade (:mod:`graph.analytics.reach`),
+        beside leverage's strongest path; most probable first.
+    reach_exact : bool
+        Whether the probabilities were enumerated exactly (else sampled).
+    reach_error : float
+        Largest standard error of a sampled probability (0 when exact).
     """
 
     order: int
@@ -140,6 +153,9 @@ class PlanStep:
     framing: Framing
     motive: str
     outcome: str
+    reach_on: tuple[tuple[str, float], ...]
+    reach_exact: bool
+    reach_error: float
 
 
 def approach_plan(
@@ -208,16 +224,37 @@ def approach_plan(
     top_rank = max((rank.get(p, 0.0) for p in by_id), default=0.0)
 
     holds = decider_holds(G, by_id.values(), weights)
+    deciders = sorted(p for p, m in by_id.items() if m.roles & {"decider", "approver"})
 
     steps: list[PlanStep] = []
     for p, member in sorted(by_id.items()):
         leverage_on = list(holds[p].on)
         leverage = holds[p].value
         route = routes[p]
+        reach = reach_probabilities(
+            G,
+            p,
+            deciders,
+            max_hops=weights.max_hops,
+            exact_limit=weights.reach_exact_limit,
+            samples=weights.reach_samples,
+        )
+        reach_on = tuple(
+            sorted(
+                ((d, q) for d, q in reach.probabilities.items() if q > 0),
+                key=lambda t: (-t[1], t[0]),
+            )
+        )
         reasons = [", ".join(r for r in ROLES if r in member.roles) or "member"]
         for d, s, path in leverage_on:
             if d != p:
-                reasons.append(_leverage_reason(G, by_id, d, s, path))
+                reason = _leverage_reason(G, by_id, d, s, path)
+                # Reach counts every path; said only where it tells more than the strongest.
+                q = reach.probabilities[d]
+                if abs(q - s) >= 0.005:
+                    how = "" if reach.exact else f" ±{reach.error:.3f}"
+                    reason += f"; all paths together carry their view with probability {q:.2f}{how}"
+                reasons.append(reason)
         reasons.append(route.text)
         reasons.append(f"stance: {member.stance}")
         if member.outcome != "unknown":
@@ -256,6 +293,9 @@ def approach_plan(
                 framing=frame,
                 motive=member.motive,
                 outcome=member.outcome,
+                reach_on=reach_on,
+                reach_exact=reach.exact,
+                reach_error=reach.error,
             )
         )
 

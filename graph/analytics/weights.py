@@ -52,6 +52,10 @@ class PlanWeights:
     influential_hold : float, default 0.5
         A member who loses standing with at least this hold on the deciders is *influential*
         (coverage warns when the plan does not address them).
+    reach_exact_limit : int, default 16
+        Reach (:mod:`graph.analytics.reach`): most relevant edges enumerated exactly.
+    reach_samples : int, default 4000
+        Reach: live-edge worlds sampled above that limit (seed 0).
     """
 
     leverage: float = 0.4
@@ -67,6 +71,8 @@ class PlanWeights:
     aspiration_bonus: float = 0.5
     loser_urgency: float = 0.2
     influential_hold: float = 0.5
+    reach_exact_limit: int = 16
+    reach_samples: int = 4000
 
     def __post_init__(self) -> None:
         for name in (
@@ -85,6 +91,10 @@ class PlanWeights:
                 raise AnalyticsInputError(f"plan weight {name} must not be negative")
         if self.max_hops < 1 or self.senior_gap < 1:
             raise AnalyticsInputError("plan max_hops and senior_gap must be at least 1")
+        if self.reach_exact_limit < 0 or self.reach_samples < 1:
+            raise AnalyticsInputError(
+                "plan reach_exact_limit must not be negative and reach_samples must be positive"
+            )
         if self.max_route_people < 2:
             raise AnalyticsInputError(
                 "plan max_route_people must be at least 2 (a door-opener and the person)"

@@ -359,6 +359,15 @@ class Leverage:
     path: list[str]
 
 
+@strawberry.type(
+    description="The probability that the candidate's view reaches a decider or approver "
+    "(independent cascade over the influence weights)."
+)
+class ReachView:
+    decider: str = strawberry.field(description="Key of the decider or approver.")
+    probability: float
+
+
 @strawberry.type(description="An influence tie into a member that a framing uses.")
 class FramingTieView(AboutPerson):
     name: str
@@ -423,6 +432,14 @@ class PlanStepView(AboutPerson):
     motive: str = strawberry.field(description="fit_in, stand_out or unknown.")
     outcome: str = strawberry.field(description="gains, neutral, loses or unknown.")
     framing: FramingView = strawberry.field(description="How to frame the approach.")
+    reach_on: list[ReachView] = strawberry.field(
+        description="Beside leverage (the strongest path): the probability that their view "
+        "reaches each decider over all paths, most probable first."
+    )
+    reach_exact: bool = strawberry.field(description="False when the reach was sampled.")
+    reach_error: float = strawberry.field(
+        description="Largest standard error of a sampled reach (0 when exact)."
+    )
 
     @strawberry.field(description="The person of ours suggested for the approach.")
     async def our_person(self, info: Ctx) -> PersonRef | None:
@@ -455,6 +472,9 @@ def plan_view(
             motive=s.motive,
             outcome=s.outcome,
             framing=framing_view(workspace, s.framing),
+            reach_on=[ReachView(decider=d, probability=q) for d, q in s.reach_on],
+            reach_exact=s.reach_exact,
+            reach_error=s.reach_error,
         )
         for s in plan
     ]
@@ -640,6 +660,16 @@ class PlanWeightsInput:
     max_route_people: int | None = strawberry.field(
         default=None,
         description="Longest route in, in people (door-opener, those between, the member); 4.",
+    )
+    gains: float | None = strawberry.field(
+        default=None, description="Stake term for a member whose standing gains; 0.1."
+    )
+    aspiration_bonus: float | None = strawberry.field(
+        default=None, description="Share of gains added when they reach for a higher level; 0.5."
+    )
+    loser_urgency: float | None = strawberry.field(
+        default=None,
+        description="Stake term per unit of hold on the deciders for a member who loses; 0.2.",
     )
 
 

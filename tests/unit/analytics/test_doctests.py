@@ -17,6 +17,7 @@ MODULES = [
     "graph.analytics.what_if",
     "graph.analytics.routes",
     "graph.analytics.stakes",
+    "graph.analytics.reach",
     "graph.model.common",
 ]
 
