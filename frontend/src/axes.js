@@ -67,13 +67,14 @@ export class LadderAxis {
       const w = g.width * zoom;
       return h('div', { class: `axis-column side-${g.side}`, style: `left:${x0}px;width:${w}px`, title: `${g.header} · ${g.label}` }, g.label);
     });
-    const heads = layout.headers.map((hd) => {
+    const heads = layout.headers.flatMap((hd) => {
       const x0 = hd.x0 * zoom + pan.x;
       const w = (hd.x1 - hd.x0) * zoom;
       // The organisation's name stays readable while any of its columns is in view.
       const left = Math.max(x0, AXIS_W);
       const right = Math.min(x0 + w, width);
-      return h('div', { class: `axis-header side-${hd.side}`, style: `left:${left}px;width:${Math.max(0, right - left)}px` }, hd.label);
+      if (right - left < 40) return []; // a sliver at the edge would show a cut-off letter
+      return [h('div', { class: `axis-header side-${hd.side}`, style: `left:${left}px;width:${right - left}px` }, hd.label)];
     });
     this.top.replaceChildren(...heads, ...cols);
   }

@@ -25,6 +25,49 @@ export class DealPanel {
     this.activeStep = null;
   }
 
+  /** The whole account: ICP fit, its most influential people and cross-account influencers. */
+  renderAccount(account) {
+    if (!account) return this.showEmpty('Choose a deal to see its coverage and approach plan.');
+    const view = this.app.state.scopeView;
+    const top = [...(view?.people.values() || [])]
+      .filter((p) => p.side === 'customer' && Number.isFinite(p.influenceRank))
+      .sort((a, b) => b.influenceRank - a.influenceRank)
+      .slice(0, 10);
+    const fit = account.icpFit;
+    fill(
+      this.el,
+      h('h2', { id: 'deal-title' }, account.name),
+      h('p', { class: 'person-sub' }, `Whole account · ${view?.people.size ?? 0} people · departments folded until opened`),
+      h(
+        'section',
+        { class: 'block', 'data-testid': 'icp-fit' },
+        h('h3', {}, 'ICP fit'),
+        fit
+          ? h('p', {}, h('strong', {}, `${Math.round(fit.score * 100)}%`),
+              fit.matched.length ? ` · matched: ${fit.matched.map(words).join(', ')}` : '',
+              fit.missed.length ? ` · missed: ${fit.missed.map(words).join(', ')}` : '')
+          : h('p', { class: 'muted' }, 'No ideal customer profile yet.'),
+      ),
+      h(
+        'section',
+        { class: 'block' },
+        h('h3', {}, 'Most influential people'),
+        h('ol', { class: 'plain', 'data-testid': 'account-influential' },
+          top.map((p) => h('li', {}, this.personButton(p.key, p.name), h('span', { class: 'muted' }, ` ${p.title || ''} · rank ${p.influenceRank.toFixed(3)}`)))),
+      ),
+      h(
+        'section',
+        { class: 'block' },
+        h('h3', {}, 'Cross-account influencers'),
+        account.cross.length
+          ? h('ul', { class: 'plain', 'data-testid': 'cross-account' },
+              account.cross.map((c) => h('li', {}, c.person?.name || c.personKey,
+                h('span', { class: 'muted' }, ` ${[c.person?.title, c.person?.organisation?.name].filter(Boolean).join(' · ')} · reaches ${c.accounts.length} accounts`))))
+          : h('p', { class: 'muted' }, 'Nobody here reaches into another account.'),
+      ),
+    );
+  }
+
   showEmpty(message) {
     fill(this.el, h('h2', {}, 'Deal'), h('p', { class: 'muted' }, message));
   }
@@ -113,6 +156,7 @@ export class DealPanel {
   /** A person named in the analytics (by key): a button that selects them on the map. */
   personButton(key, name) {
     const person = byKey(this.app.state.view, key);
+    if (!person && byKey(this.app.state.scopeView || this.app.state.view, key)) return h('span', {}, name || key);
     if (!person) return h('span', {}, name || key);
     return h('button', { type: 'button', class: 'link', onclick: () => this.app.selectPerson(person.id) }, person.name);
   }

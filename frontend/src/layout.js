@@ -1,6 +1,7 @@
 // Where each person sits on the status map, computed from the domain (no force layout):
 // one horizontal band per status level (most senior at the top), one column per
-// organisation/department, customers first, then partners, then our own people. Within a band,
+// organisation/department: our own people, then partners, then the customer's departments (those
+// holding the deal's key people first), so that routes in from us run a short way. Within a band,
 // people are ordered to reduce line crossings (barycenter sweeps, as in Sugiyama's layered
 // drawing), and lines that would pass through a card are routed through the gaps between cards.
 
@@ -18,14 +19,13 @@ export const UNKNOWN_LEVEL = 0;
 // A person is a card; cards sit on a grid of cells with gaps between them that lines run through.
 export const CARD_W = 146;
 export const CARD_H = 62;
-export const CELL_W = 166;
+export const CELL_W = 162;
 export const CELL_H = 84;
 const COLS_MAX = 4; // cards side by side in one band of one column before wrapping
 const BAND_PAD = 14;
 const GROUP_PAD = 8;
-const GROUP_GAP = 18;
-const SIDE_GAP = 70; // customers | partners | us
-const SIDE_ORDER = { customer: 0, partner: 1, home: 2 };
+const GROUP_GAP = 12;
+const SIDE_GAP = 40; // us | partners | customers
 const SWEEPS = 8;
 
 /** 'home' (us), 'partner', or 'customer' (customers and prospects). */
@@ -54,6 +54,7 @@ export function levelRank(person) {
 
 export function levelName(rank) {
   if (rank === UNKNOWN_LEVEL) return 'Level unknown';
+  if (rank < UNKNOWN_LEVEL) return 'Not opened yet';
   return new Map(ORG_LEVELS).get(rank) || `Level ${rank}`;
 }
 
@@ -83,11 +84,12 @@ export function statusLayout(people, edges = []) {
   // Only the levels someone holds get a band (and "unknown" only when someone is unknown).
   const held = new Set(people.map(levelRank));
   const orderedRanks = [...ranks].filter((r) => held.has(r) || (r !== UNKNOWN_LEVEL && !people.length)).sort((a, b) => b - a);
-  const sides = { customer: [], partner: [], home: [] };
+  const sides = { home: [], partner: [], customer: [] };
   for (const g of groups.values()) {
     const widest = Math.max(1, ...[...g.cells.values()].map((c) => c.length));
-    // A crowded cell grows down before it grows across: the map stays narrow enough to read.
-    g.cols = Math.min(COLS_MAX, widest <= 2 ? widest : Math.ceil(widest / 2));
+    // A crowded cell grows down (up to three cards) before it grows across: the map stays narrow
+    // enough to be read on one screen.
+    g.cols = Math.min(COLS_MAX, Math.ceil(widest / 3));
     for (const cell of g.cells.values()) cell.sort(compareInCell);
     sides[g.side].push(g);
   }
@@ -128,7 +130,7 @@ export function statusLayout(people, edges = []) {
 
   const columns = [];
   const cellOf = new Map();
-  for (const g of [...sides.customer, ...sides.partner, ...sides.home]) {
+  for (const g of [...sides.home, ...sides.partner, ...sides.customer]) {
     columns.push({ key: g.key, label: g.label, header: g.header, side: g.side, x0: g.x0, width: g.width, cols: g.cols });
     for (const [rank, cell] of g.cells) {
       cell.forEach((person, i) => {
@@ -152,7 +154,7 @@ function place({ sides, bandOf }) {
   const positions = new Map();
   let x = 0;
   let first = true;
-  for (const side of ['customer', 'partner', 'home']) {
+  for (const side of ['home', 'partner', 'customer']) {
     if (!sides[side].length) continue;
     if (!first) x += SIDE_GAP - GROUP_GAP;
     first = false;
@@ -225,9 +227,11 @@ function orderColumns({ sides }, neighbours, positions) {
   }
 }
 
-/** 0 for a column holding members of the buying centre (they come first), else 1. */
+/** 0 for a column holding members of the buying centre, 1 for people on a route in, else 2. */
 function holdsMembers(g) {
-  return [...g.cells.values()].some((cell) => cell.some((p) => p.member)) ? 0 : 1;
+  const people = [...g.cells.values()].flat();
+  if (people.some((p) => p.member)) return 0;
+  return people.some((p) => p.onRoute) ? 1 : 2;
 }
 
 function snapshot({ sides }) {
@@ -326,7 +330,7 @@ export function routeEdges(layout, edges) {
     if (!grid.blocked(a, b, e.source, e.target)) continue;
     const ca = cellOf.get(e.source);
     const cb = cellOf.get(e.target);
-    const offset = ((lane % 5) - 2) * 3; // parallel lines in one channel stay apart
+    const offset = ((lane % 5) - 2) * 2; // parallel lines in one channel stay apart
     lane += 1;
     const rowTop = (c) => c.band.y0 + BAND_PAD + c.row * CELL_H;
     let ya;

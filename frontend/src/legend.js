@@ -46,9 +46,9 @@ export function renderLegend(container) {
       h(
         'ul',
         {},
-        swatch(`background:${NO_ROLE_COLOUR};border-radius:50%`, 'customer'),
-        swatch(`background:${PARTNER_COLOUR};transform:rotate(45deg) scale(.8)`, 'partner'),
-        swatch(`background:${HOME_COLOUR};border-radius:3px`, 'us'),
+        swatch(`background:#fff;border:1px solid #57606a;border-radius:4px`, 'customer'),
+        swatch(`background:#F1EAF8;border:2px solid ${PARTNER_COLOUR};clip-path:polygon(25% 0,75% 0,100% 25%,100% 75%,75% 100%,25% 100%,0 75%,0 25%)`, 'partner'),
+        swatch(`background:#E8EFFA;border:2px solid ${HOME_COLOUR};border-radius:0`, 'us'),
       ),
     ),
     h(
@@ -61,7 +61,7 @@ export function renderLegend(container) {
         h('li', {}, h('span', { class: 'line influence', 'aria-hidden': 'true' }), 'influence (width = weight)'),
         h('li', {}, h('span', { class: 'line reports', 'aria-hidden': 'true' }), 'reports to'),
         h('li', {}, h('span', { class: 'line knows', 'aria-hidden': 'true' }), 'knows (ours)'),
-        h('li', {}, 'size = influence rank'),
+        h('li', {}, h('span', { class: 'line route', 'aria-hidden': 'true' }), 'plan route hop'),
       ),
     ),
   );

@@ -11,9 +11,11 @@ import { PeopleList } from './people-list.js';
 import { PersonPanel } from './person-panel.js';
 import { DealPanel } from './deal-panel.js';
 import { IoPanel } from './io-panel.js';
-import { ACCOUNTS, ACCOUNT_MAP, DEALS, DEAL_MAP, WORKSPACES } from './queries.js';
-import { DEFAULT_MIN_WEIGHT, accountView, applyInfluenceMap, dealView, focusDeal, withoutPeople } from './view-model.js';
+import { ACCOUNTS, ACCOUNT_MAP, ACCOUNT_SUMMARY, DEALS, DEAL_MAP, WORKSPACES } from './queries.js';
+import { DEFAULT_MIN_WEIGHT, accountView, applyInfluenceMap, dealView, focusDeal, foldAccount, withoutPeople } from './view-model.js';
 import { loadDealAnalytics } from './analytics.js';
+import { loadStatusGaps } from './status-gaps.js';
+import { gapText } from './person-panel.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -29,6 +31,8 @@ class App {
       view: null, // what is drawn: fullView minus hidden people
       hidden: new Set(), // what-if: people taken out of map and plan
       expanded: new Set(), // people whose neighbours are brought onto the map
+      openGroups: new Set(), // departments of the whole-account view shown person by person
+      account: null, // the API's summary of the account (ICP fit, ranks, cross-account influencers)
       minWeight: DEFAULT_MIN_WEIGHT, // influencers of the members drawn from this weight up
       scopeView: null, // the deal's whole scope (fullView minus hidden, with its analytics)
       selectedId: null,
@@ -73,6 +77,11 @@ class App {
       this.refocus();
     });
     this.map.onOpenGroup = (group) => this.openGroup(group);
+    this.gaps = null; // person id → status gaps to the decider and to ours (status-gaps.js)
+    this.map.describe = (id) => {
+      const gaps = this.gaps?.get(id);
+      return gaps ? gapText(gaps) : '';
+    };
     $('workspace').addEventListener('change', (e) => this.chooseWorkspace(e.target.value));
     $('account').addEventListener('change', (e) => this.chooseAccount(e.target.value));
     $('deal').addEventListener('change', (e) => this.chooseDeal(e.target.value));
@@ -195,6 +204,7 @@ class App {
     $('deal').value = id || '';
     this.state.hidden.clear();
     this.state.expanded.clear();
+    this.state.openGroups.clear();
     this.state.plan = null;
     this.previousPlan = null;
     this.state.selectedId = null;
@@ -227,6 +237,7 @@ class App {
         this.timings.mapDataMs = performance.now() - asked;
         fullView = dealView(data.workspace.deal);
       } else {
+        const summary = gql(ACCOUNT_SUMMARY, { workspaceId, organisationId: accountId }).catch(() => null);
         const nodes = [];
         let after = null;
         do {
@@ -236,6 +247,7 @@ class App {
           after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
         } while (after);
         fullView = accountView(nodes);
+        this.state.account = accountSummary(await summary, accountId);
       }
     } catch (e) {
       if (seq === this.loadSeq) this.reportError(e);
@@ -293,7 +305,7 @@ class App {
       this.previousPlan = this.state.plan;
       this.dealPanel.render({ view: this.state.view, analytics, analyticsError, baseline });
     } else {
-      this.dealPanel.showEmpty('Choose a deal to see its coverage and approach plan.');
+      this.dealPanel.renderAccount(this.state.account);
     }
     const selected = this.state.selectedId;
     if (selected && this.state.view.people.has(selected)) {
@@ -305,11 +317,26 @@ class App {
   /** Draw the deal's own part of its scope (or the account, folded): see focusDeal. */
   draw({ frame = false } = {}) {
     const { scopeView, plan, minWeight, expanded } = this.state;
-    const view = scopeView.deal ? focusDeal(scopeView, { plan, minWeight, expanded }) : scopeView;
+    const { account, openGroups } = this.state;
+    const view = scopeView.deal
+      ? focusDeal(scopeView, { plan, minWeight, expanded })
+      : foldAccount(scopeView, { ranks: account?.ranks, open: openGroups });
     this.state.view = view;
     this.map.render(view, { frame });
     this.list.setPeople(view.people.values());
+    if (view.deal) this.loadGaps(view);
     $('map-caption').textContent = `${view.people.size} people · ${this.map.lastLayout.lines} lines`;
+  }
+
+  /** Ask the API for the status gaps of the people drawn (shown on hover and in the panel). */
+  async loadGaps(view) {
+    const seq = (this.gapsSeq = (this.gapsSeq || 0) + 1);
+    try {
+      const gaps = await loadStatusGaps(this.schema, this.state, view, this.state.plan);
+      if (seq === this.gapsSeq) this.gaps = gaps;
+    } catch {
+      if (seq === this.gapsSeq) this.gaps = null; // the map stays usable without them
+    }
   }
 
   /** The weight threshold changed: draw again, keeping the view where it is. */
@@ -318,6 +345,13 @@ class App {
     this.draw();
     const selected = this.state.selectedId;
     if (selected && this.state.view.people.has(selected)) this.map.select(selected, { centre: false });
+  }
+
+  /** Unfold one department of the whole-account view. */
+  openGroup(group) {
+    this.state.openGroups.add(group);
+    this.draw();
+    this.say('Department opened');
   }
 
   /** "Show who is around this person": their neighbours join the map (one step). */
@@ -398,6 +432,18 @@ class App {
 }
 
 const NO_DEAL = { value: '', label: 'Whole account (no deal)' };
+
+/** The API's account summary: ranks by person key, ICP fit, and who reaches across accounts. */
+function accountSummary(data, accountId) {
+  const org = data?.workspace?.organisation;
+  if (!org) return null;
+  const cols = org.influenceMap?.peopleColumns;
+  const ranks = new Map((cols?.personKey || []).map((key, i) => [key, cols.influenceRank[i]]));
+  const cross = (data.workspace.crossAccountInfluencers || []).filter(
+    (c) => c.accounts.some((a) => a.organisationKey === org.key),
+  );
+  return { id: accountId, name: org.name, icpFit: org.icpFit, ranks, cross };
+}
 
 /** Accounts are customers and prospects: not partners, not us. */
 function customersOf(data) {

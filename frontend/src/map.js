@@ -132,6 +132,12 @@ export class StatusMap {
     this.layout = null;
     this.keyIds = [];
     this.axis = new LadderAxis(container);
+    this.describe = () => ''; // a person's status gaps, for the hover tip (set by the page)
+    this.tip = document.createElement('div');
+    this.tip.className = 'map-tip';
+    this.tip.setAttribute('role', 'tooltip');
+    this.tip.dataset.testid = 'map-tip';
+    this.tip.hidden = true;
     this.create(false);
   }
 
@@ -159,13 +165,37 @@ export class StatusMap {
     this.cy.on('tap', 'node.person', (evt) => this.onSelect(evt.target.id()));
     this.cy.on('tap', 'node.collapsed', (evt) => this.onOpenGroup?.(evt.target.data('group')));
     // Lines of the person under the pointer stand out; the card's title says their status gaps.
-    this.cy.on('mouseover', 'node.person', (evt) => evt.target.connectedEdges().addClass('emphasis'));
+    this.cy.on('mouseover', 'node.person', (evt) => {
+      evt.target.connectedEdges().addClass('emphasis');
+      this.showTip(evt.target);
+    });
     this.cy.on('mouseout', 'node.person', (evt) => {
       const node = evt.target;
       if (!node.selected()) node.connectedEdges().removeClass('emphasis');
+      this.tip.hidden = true;
     });
     this.cy.on('viewport resize', () => this.axis.update(this.cy));
     this.axis.attach(this.cy);
+    this.container.append(this.tip);
+  }
+
+  /** The hover tip under a card: name, title, and the status gaps the API gave for them. */
+  showTip(node) {
+    const [name, title] = node.data('label').split('\n');
+    const gaps = this.describe(node.id());
+    this.tip.textContent = '';
+    const strong = document.createElement('strong');
+    strong.textContent = name;
+    this.tip.append(strong, ` · ${title}`);
+    if (gaps) {
+      const line = document.createElement('div');
+      line.textContent = gaps;
+      this.tip.append(line);
+    }
+    const box = node.renderedBoundingBox({ includeLabels: false });
+    this.tip.style.left = `${Math.max(0, box.x1)}px`;
+    this.tip.style.top = `${box.y2 + 4}px`;
+    this.tip.hidden = false;
   }
 
   /**
@@ -273,7 +303,7 @@ export class StatusMap {
   }
 
   /** The part of the map not covered by the sticky axes, in rendered pixels. */
-  viewBox(pad = 24) {
+  viewBox(pad = 16) {
     const inset = this.axis.inset();
     return { x1: inset.left + pad, y1: inset.top + pad, x2: this.cy.width() - pad, y2: this.cy.height() - pad };
   }
@@ -381,7 +411,7 @@ export class StatusMap {
 function collapsedElement(group, position) {
   return {
     group: 'nodes',
-    data: { id: group.id, label: `${group.name}\n${group.count} more ${group.count === 1 ? 'person' : 'people'}\nclick to open`, group: group.groupKey },
+    data: { id: group.id, label: `${group.name}\n${group.count} more ${group.count === 1 ? 'person' : 'people'}\nclick to open`, group: group.groupKey, count: group.count },
     position,
     classes: 'collapsed',
     grabbable: false,

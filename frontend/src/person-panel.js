@@ -34,6 +34,19 @@ export function gapText(gaps) {
   return parts.join(' · ');
 }
 
+/**
+ * A <select> of people, each shown as "name · title · organisation" so that namesakes can be
+ * told apart (the one picker of people on the page).
+ */
+export function personPicker(id, people) {
+  return h(
+    'select',
+    { id, 'aria-describedby': `${id}-error` },
+    h('option', { value: '' }, 'Choose a person…'),
+    people.map((p) => h('option', { value: p.id }, [p.name, p.title, p.organisation?.name].filter(Boolean).join(' · '))),
+  );
+}
+
 export class PersonPanel {
   constructor(container, app) {
     this.el = container;
@@ -119,7 +132,9 @@ export class PersonPanel {
       );
     }
     if (inDeal && person.side === 'customer') sections.push(this.memberForm(person), this.stageForm(person));
-    if (detail && person.side === 'customer') sections.push(this.influenceForm(person, detail));
+    if (detail && person.side === 'customer') {
+      sections.push(this.influenceForm(person, detail), this.reportingForm(person, detail), this.knowsForm(person));
+    }
     fill(this.el, ...sections);
   }
 
@@ -325,20 +340,95 @@ export class PersonPanel {
     );
   }
 
+  /** Everyone loaded for this deal or account but `person`, by name (the pickers' choices). */
+  candidates(person, side = null) {
+    const { scopeView, view } = this.app.state;
+    return [...(scopeView || view).people.values()]
+      .filter((p) => p.id !== person.id && (!side || side.includes(p.side)))
+      .sort((a, b) => a.name.localeCompare(b.name) || String(a.title).localeCompare(String(b.title)));
+  }
+
+  /** Who they report to (and who reports to them), and a form to add a manager. */
+  reportingForm(person, detail) {
+    const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
+    const manager = personPicker('new-manager', this.candidates(person, ['customer']));
+    const names = (list) => list.map((p, i) => [i ? ', ' : '', personLink(this.app, p, p.title || '')]);
+    return h(
+      'section',
+      { class: 'block', 'aria-labelledby': 'reporting-title' },
+      h('h3', { id: 'reporting-title' }, 'Reporting lines'),
+      h('p', { 'data-testid': 'reports-to' }, 'Reports to: ', detail.reportsTo?.length ? names(detail.reportsTo) : h('span', { class: 'muted' }, 'nobody recorded')),
+      detail.directReports?.length ? h('p', {}, 'Direct reports: ', names(detail.directReports)) : null,
+      h(
+        'form',
+        {
+          class: 'inline-form',
+          'aria-label': `Add a manager of ${person.name}`,
+          onsubmit: async (e) => {
+            e.preventDefault();
+            const ok = await submitMutation({
+              document: mutationDocument(this.app.schema, 'addReportsTo'),
+              resultField: 'addReportsTo',
+              input: { workspaceId: this.app.state.workspaceId, personId: person.id, managerId: manager.value },
+              fields: { managerId: 'new-manager-error', personId: 'new-manager-error', input: 'new-manager-error' },
+              status,
+            });
+            if (ok) await this.app.afterEdit(person.id);
+          },
+        },
+        h('label', { for: 'new-manager' }, 'Add a manager (a second one is a matrix line)'),
+        manager,
+        fieldError('new-manager'),
+        h('button', { type: 'submit', id: 'add-manager' }, 'Add reporting line'),
+        status,
+      ),
+    );
+  }
+
+  /** Record that one of our (or a partner's) people knows them. */
+  knowsForm(person) {
+    const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
+    const ours = personPicker('new-knows-source', this.candidates(person, ['home', 'partner']));
+    const strength = h('input', { id: 'new-knows-strength', type: 'number', step: '0.05', value: '0.5', 'aria-describedby': 'new-knows-strength-error' });
+    return h(
+      'section',
+      { class: 'block', 'aria-labelledby': 'knows-title' },
+      h('h3', { id: 'knows-title' }, `Who of ours knows ${person.name}`),
+      h(
+        'form',
+        {
+          class: 'inline-form',
+          'aria-label': `Add who of ours knows ${person.name}`,
+          onsubmit: async (e) => {
+            e.preventDefault();
+            const ok = await submitMutation({
+              document: mutationDocument(this.app.schema, 'upsertKnows'),
+              resultField: 'upsertKnows',
+              input: { workspaceId: this.app.state.workspaceId, sourceId: ours.value, targetId: person.id, strength: Number(strength.value) },
+              fields: { sourceId: 'new-knows-source-error', strength: 'new-knows-strength-error', input: 'new-knows-source-error' },
+              status,
+            });
+            if (ok) await this.app.afterEdit(person.id);
+          },
+        },
+        h('label', { for: 'new-knows-source' }, 'Our or a partner\'s person'),
+        ours,
+        fieldError('new-knows-source'),
+        h('label', { for: 'new-knows-strength' }, 'Strength (0–1)'),
+        strength,
+        fieldError('new-knows-strength'),
+        h('button', { type: 'submit', id: 'add-knows' }, 'Add "knows"'),
+        status,
+      ),
+    );
+  }
+
   influenceForm(person, detail) {
     const { schema, state } = this.app;
     const kinds = enumOptions(schema, 'InfluenceKind', KINDS);
     const rows = (detail.influencers || []).map((inf, i) => this.influenceRow(person, inf, i, kinds));
-    const candidates = [...state.view.people.values()]
-      .filter((p) => p.id !== person.id)
-      .sort((a, b) => a.name.localeCompare(b.name));
     const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
-    const source = h(
-      'select',
-      { id: 'new-inf-source', 'aria-describedby': 'new-inf-source-error' },
-      h('option', { value: '' }, 'Choose a person…'),
-      candidates.map((p) => h('option', { value: p.id }, [p.name, p.title, p.organisation?.name].filter(Boolean).join(' · '))),
-    );
+    const source = personPicker('new-inf-source', this.candidates(person));
     const weight = h('input', { id: 'new-inf-weight', type: 'number', step: '0.05', value: '0.5', 'aria-describedby': 'new-inf-weight-error' });
     const kind = enumSelect({ id: 'new-inf-kind', values: kinds, current: 'advice', label: words });
     const add = h(

@@ -170,3 +170,22 @@ export const PERSON_ANALYTICS = `
     }
   }
 `;
+
+/** What the API knows about an account as a whole: ICP fit, influence ranks, cross-account reach. */
+export const ACCOUNT_SUMMARY = `
+  query AccountSummary($workspaceId: ID!, $organisationId: ID!) {
+    workspace(id: $workspaceId) {
+      id
+      organisation(id: $organisationId) {
+        id key name
+        icpFit { score matched missed }
+        influenceMap { peopleColumns { personKey influenceRank } }
+      }
+      crossAccountInfluencers(first: 50) {
+        personKey totalWeight
+        person { id key name title organisation { name kind } }
+        accounts { organisationKey people weight }
+      }
+    }
+  }
+`;

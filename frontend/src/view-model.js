@@ -229,3 +229,52 @@ function linesBetween(edges, people, routes) {
   );
   return lines.slice(0, MAX_LINES);
 }
+
+/** Without a deal, the account opens on this many of its most influential people. */
+export const ACCOUNT_TOP = 12;
+
+/**
+ * The whole account, folded: its `top` most influential people (ranks from the API) and the
+ * people of the departments in `open`; every other department is one card with its head count.
+ */
+export function foldAccount(full, { ranks = new Map(), open = new Set(), top = ACCOUNT_TOP } = {}) {
+  for (const p of full.people.values()) {
+    if (ranks.has(p.key)) p.influenceRank = ranks.get(p.key);
+  }
+  const customers = [...full.people.values()].filter((p) => p.side === 'customer');
+  const chosen = new Set(
+    [...customers].sort((a, b) => (b.influenceRank ?? 0) - (a.influenceRank ?? 0)).slice(0, top).map((p) => p.id),
+  );
+  const people = new Map();
+  const folded = new Map();
+  for (const p of full.people.values()) {
+    const group = departmentKey(p);
+    if (p.side !== 'customer' || chosen.has(p.id) || open.has(group)) {
+      if (p.side === 'customer' || knowsShown(full, p, chosen)) people.set(p.id, p);
+      continue;
+    }
+    if (!folded.has(group)) {
+      folded.set(group, {
+        id: `folded:${group}`,
+        groupKey: group,
+        name: p.department || 'No department',
+        department: p.department,
+        organisation: p.organisation,
+        level: { rank: -1 },
+        count: 0,
+      });
+    }
+    folded.get(group).count += 1;
+  }
+  const edges = full.edges.filter((e) => people.has(e.source) && people.has(e.target)).slice(0, MAX_LINES);
+  return { ...full, people, edges, collapsed: [...folded.values()], byKey: null };
+}
+
+/** The key of a customer person's department column (as the layout groups them). */
+export function departmentKey(p) {
+  return `${p.organisation?.name || ''}|${p.department || 'No department'}`;
+}
+
+function knowsShown(full, p, chosen) {
+  return full.edges.some((e) => e.kind === 'knows' && e.source === p.id && chosen.has(e.target));
+}

@@ -53,11 +53,13 @@ def _table(header: list[str], rows: list[list[object]]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def _files(ws: str) -> tuple[dict[str, bytes], str]:
+def _files(
+    ws: str, people_count: int = PEOPLE, members_count: int = 12
+) -> tuple[dict[str, bytes], str]:
     rng = random.Random(ws)
     customer, partner, home, deal = f"{ws}-globex", f"{ws}-acme", f"{ws}-us", f"{ws}-deal"
     levels = [lvl for lvl, n in LEVELS.items() for _ in range(n)]
-    levels += [1] * (PEOPLE - len(levels))
+    levels += [1] * (people_count - len(levels))
     people: list[list[object]] = []
     placed: list[tuple[str, str, int]] = []  # id, department, level
     by_level: dict[tuple[str, int], list[str]] = {}
@@ -76,7 +78,7 @@ def _files(ws: str) -> tuple[dict[str, bytes], str]:
     ]
     ids = [pid for pid, _, _ in placed]
     influences: dict[tuple[str, str], list[object]] = {}
-    while len(influences) < 3_000:
+    while len(influences) < people_count * 3 // 2:
         a, b = rng.sample(ids, 2)
         kind = rng.choice(["advice", "peer", "sponsor", "social"])
         influences[(a, b)] = [a, b, round(rng.uniform(0.1, 0.9), 2), kind]
@@ -86,7 +88,8 @@ def _files(ws: str) -> tuple[dict[str, bytes], str]:
     theirs = [
         [f"{ws}-pa{i}", "Partner", f"Consultant{i}", "Consultant", "", partner, 4] for i in range(3)
     ]
-    members = ids[3:15]  # board and C-suite, some VPs: a buying centre of twelve
+    # board and C-suite, then VPs and directors: a buying centre of `members_count`
+    members = ids[3 : 3 + members_count]
     knows = [[str(p[0]), rng.choice(members + ids[:60]), 0.6] for p in ours + theirs]
     files = {
         "organisations.csv": _table(
@@ -118,13 +121,15 @@ def _files(ws: str) -> tuple[dict[str, bytes], str]:
     return files, "Person0003 Surname3"
 
 
-def build_large_account(base_url: str) -> LargeAccount:
-    ws = f"e2e-big-{uuid.uuid4().hex[:6]}"
-    files, member = _files(ws)
+def build_large_account(
+    base_url: str, people: int = PEOPLE, members: int = 12, prefix: str = "e2e-big"
+) -> LargeAccount:
+    ws = f"{prefix}-{uuid.uuid4().hex[:6]}"
+    files, member = _files(ws, people, members)
     with api_client(base_url) as client:
         create_workspace(client, ws, f"Large {ws}")
         upload = [("files", (name, body, "text/csv")) for name, body in files.items()]
         response = client.post(f"/workspaces/{ws}/imports", files=upload, timeout=300)
         assert response.status_code == 200, response.text[:2000]
         assert response.json()["applied"], response.text[:2000]
-    return LargeAccount(ws, PEOPLE, PEOPLE + 7, member)
+    return LargeAccount(ws, people, people + 7, member)
