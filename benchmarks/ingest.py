@@ -37,7 +37,7 @@ from benchmarks.environment import started_neo4j
 from benchmarks.sizes import SIZES, Dataset, Size, write_dataset
 from graph.imports.formats import FORMATS, KIND_ORDER
 from graph.imports.run import import_files
-from graph.imports.titles import LEVEL_NAMES
+from graph.model.workspace import DEFAULT_ORG_LEVELS
 from graph.queries import query
 from graph.store import Store
 
@@ -107,7 +107,7 @@ Timed = tuple[float, dict[str, float]]
 async def _load_csv(driver: AsyncDriver, data: Dataset, prefix: str, workspace: str) -> Timed:
     started = time.perf_counter()
     phases: dict[str, float] = {}
-    levels = [{"rank": r, "name": n} for r, n in sorted(LEVEL_NAMES.items())]
+    levels = [{"rank": r, "name": n} for r, n in DEFAULT_ORG_LEVELS]
     await driver.execute_query(query("import/workspace"), workspace=workspace, levels=levels)
     with _http(data.directory) as port:
         for kind in LOAD_ORDER:

@@ -31,9 +31,9 @@ from graph.imports.convert import CONVERTERS, Params
 from graph.imports.formats import FORMATS, KIND_ORDER
 from graph.imports.journey import SETTLE_STAGES, STAGE_KINDS, members_of, stored_members
 from graph.imports.reader import ImportFileError, SourceFile, open_source
-from graph.imports.titles import LEVEL_NAMES
 from graph.imports.validate import Issue, ValidationReport, validate
-from graph.repository.bulk import Run, write_people
+from graph.model.workspace import DEFAULT_ORG_LEVELS
+from graph.repository.bulk import Run, cap_inferred_levels, write_people
 from graph.store import Row, Store, WorkspaceTransaction
 
 __all__ = ["BATCH_SIZE", "ImportResult", "import_files"]
@@ -211,6 +211,12 @@ async def _write(run: Run, kind: str, new: list[Params], stored: list[Params]) -
         await write_people(run, cast(list[Row], stored))
     elif stored:
         await run(_WRITE[kind], {"rows": stored})
+    # The org chart caps inferred levels (graph.status_inference): people already stored may
+    # have reporting lines, and every reporting row gives its person a manager.
+    if kind == "people" and stored:
+        await cap_inferred_levels(run, [cast(Row, r)["id"] for r in stored])
+    elif kind == "reporting":
+        await cap_inferred_levels(run, [cast(list[str], r)[0] for r in [*new, *stored]])
 
 
 def _batches(
@@ -254,7 +260,7 @@ async def import_files(
         "import/run_start", {"run": run, "workspace": workspace, "files": files}
     )
     resume_at = result.resumed_at_batch = int(rows[0]["position"])
-    levels = [{"rank": r, "name": n} for r, n in sorted(LEVEL_NAMES.items())]
+    levels = [{"rank": r, "name": n} for r, n in DEFAULT_ORG_LEVELS]
     await store.write("import/workspace", {"workspace": workspace, "levels": levels})
 
     scoped = store.workspace(workspace)
