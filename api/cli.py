@@ -185,6 +185,7 @@ def neo4j_server(
 app.command("seed")(cli_data.seed_command)
 app.command("import")(cli_data.import_command)
 app.command("export")(cli_data.export_command)
+app.command("reinfer-levels")(cli_data.reinfer_levels_command)
 
 
 app.add_typer(tokens_app, name="token")

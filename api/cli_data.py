@@ -1,4 +1,4 @@
-"""``statusmap seed``, ``import`` and ``export``: data in and out from the command line."""
+"""``statusmap seed``, ``import``, ``export`` and ``reinfer-levels``: data from the command line."""
 
 from __future__ import annotations
 
@@ -22,12 +22,13 @@ from graph.exports.writers import EXPORT_FORMATS
 from graph.imports.formats import FORMATS
 from graph.imports.run import ImportResult, import_files, total_rows
 from graph.imports.validate import ValidationReport
+from graph.repository.people import reinfer_levels
 from graph.repository.workspaces import ensure_workspace, get_workspaces
 from graph.store import Store
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate
 
-__all__ = ["export_command", "import_command", "seed_command"]
+__all__ = ["export_command", "import_command", "reinfer_levels_command", "seed_command"]
 
 console = Console(stderr=True)
 Workspace = Annotated[str, typer.Option(help="Workspace to write to or read from.")]
@@ -171,5 +172,22 @@ def export_command(
     async def work(store: Store) -> None:
         written = await export_scope(store, workspace, fmt, target, account=account, deal=deal)
         console.print(f"Exported {workspace!r} to {', '.join(map(str, written))}")
+
+    _run(work)
+
+
+def reinfer_levels_command(workspace: Workspace = "default") -> None:
+    """Infer every level that was inferred from a title again, with today's title rule.
+
+    Levels stay marked inferred and are capped by the org chart again; explicit levels are
+    kept as given. Prints each person whose level changed.
+    """
+
+    async def work(store: Store) -> None:
+        changes = await reinfer_levels(store.workspace(workspace))
+        table = Table("person", "title", "was", "now", title=f"{len(changes)} levels changed")
+        for person_id, title, old, new in changes:
+            table.add_row(person_id, title or "", str(old), str(new))
+        console.print(table)
 
     _run(work)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.sizes import Size
-from graph.imports.titles import LEVEL_NAMES
+from graph.model.workspace import DEFAULT_ORG_LEVELS
 from graph.neo4j_local.runner import NEO4J_VERSION, check_tools, resolve_classpath
 from seed.generator import generate
 from seed.records import (
@@ -155,7 +155,7 @@ def write_bulk_files(records: Iterable[Record], directory: Path, workspace: str)
 
         write("workspace", workspace, workspace, workspace, "[]")
         write("ladder", ladder, workspace, "Organisation", "true")
-        for rank, level_name in sorted(LEVEL_NAMES.items()):
+        for rank, level_name in DEFAULT_ORG_LEVELS:
             write("levels", f"{ladder}:{rank}", workspace, ladder, rank, level_name)
             write("on", f"{ladder}:{rank}", ladder)
         for r in records:

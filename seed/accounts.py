@@ -47,7 +47,7 @@ def account_records(
 
     if account.size >= 30:
         add(7, "Board", rng.choice(v.BOARD_TITLES), -1)
-    add(6, "Executive", v.CEO_TITLE, len(members) - 1)
+    add(7, "Executive", v.CEO_TITLE, len(members) - 1)
     ceo = len(members) - 1
     roles = {dept: role for dept, _, role in v.DEPARTMENTS}
     heads = rng.sample(v.DEPARTMENTS, min(len(v.DEPARTMENTS), max(2, account.size // 12)))

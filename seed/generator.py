@@ -173,7 +173,7 @@ def _generate(config: SeedConfig) -> Iterator[Record]:
     side = random.Random(f"statusmap:{config.seed}:side")
     team = list(range(n, n + home_size))
     for k, p in enumerate(team):
-        level = 6 if k == 0 else side.choice((5, 4, 3, 2, 2, 1))
+        level = 7 if k == 0 else side.choice((5, 4, 3, 2, 2, 1))
         dept, _, role = v.DEPARTMENTS[5]
         title = v.CEO_TITLE if k == 0 else v.title_for(level, "Sales", role, side.randrange(3))
         yield person_row(p, home.id, level, dept, title, side, "statusmap-demo.example")

@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.imports.formats import FORMATS, LIST_SEPARATOR
 from graph.imports.journey import to_event
-from graph.imports.titles import infer_level
+from graph.status_inference import infer_rank
 
 __all__ = ["CONVERTERS", "Params"]
 
@@ -55,7 +55,7 @@ def _organisation(r: list[str]) -> Params:
 
 def _person(r: list[str]) -> Params:
     id_, first, last, title, department, email, org, level, needs, tags = r
-    rank = int(level) if level else infer_level(title)
+    rank = int(level) if level else infer_rank(title)
     props = {
         "name": f"{first} {last}".strip(),
         "first_name": first,

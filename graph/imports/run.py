@@ -32,7 +32,7 @@ from graph.imports.formats import FORMATS, KIND_ORDER
 from graph.imports.journey import SETTLE_STAGES, STAGE_KINDS, members_of, stored_members
 from graph.imports.reader import ImportFileError, SourceFile, open_source
 from graph.imports.validate import Issue, ValidationReport, validate
-from graph.repository.bulk import Run, write_people
+from graph.repository.bulk import Run, cap_inferred_levels, write_people
 from graph.store import Row, Store, WorkspaceTransaction
 
 __all__ = ["BATCH_SIZE", "ImportResult", "import_files"]
@@ -206,6 +206,12 @@ async def _write(run: Run, kind: str, new: list[Params], stored: list[Params]) -
         await write_people(run, cast(list[Row], stored))
     elif stored:
         await run(_WRITE[kind], {"rows": stored})
+    # The org chart caps inferred levels (graph.status_inference): people already stored may
+    # have reporting lines, and every reporting row gives its person a manager.
+    if kind == "people" and stored:
+        await cap_inferred_levels(run, [cast(Row, r)["id"] for r in stored])
+    elif kind == "reporting":
+        await cap_inferred_levels(run, [cast(list[str], r)[0] for r in [*new, *stored]])
 
 
 def _batches(

@@ -24,7 +24,7 @@ from typing import Any
 
 from graph.store import Row
 
-__all__ = ["EDGE_COLUMNS", "Run", "edge_rows", "write_people"]
+__all__ = ["EDGE_COLUMNS", "Run", "cap_inferred_levels", "edge_rows", "write_people"]
 
 Run = Callable[[str, Mapping[str, Any]], Awaitable[list[Row]]]
 """Runs a named statement in the workspace (a transaction's or a store's ``run``/``write``)."""
@@ -70,3 +70,16 @@ async def write_people(run: Run, rows: Sequence[Row]) -> int:
         batch = [{**r, "rank": None} if r["id"] in kept else r for r in batch]
     await run("people/link", {"rows": batch})
     return int(upserted["written"])
+
+
+async def cap_inferred_levels(run: Run, ids: Sequence[str]) -> None:
+    """Cap the inferred levels of people ``ids`` and of those below them at their managers'.
+
+    The org-chart rule of :mod:`graph.status_inference`: an inferred level is never above the
+    level of any of the person's managers; explicit levels are kept. Each round caps the given
+    people and their direct reports; the people it lowered go round again, so a cap runs down
+    the reporting tree (a rank only falls, so the rounds end).
+    """
+    pending = list(ids)
+    while pending:
+        pending = (await run("ladders/cap_inferred", {"ids": pending}))[0]["capped"]

@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.errors import NotFound
 from graph.model import PersonIn, PersonPatch, validate
-from graph.repository.bulk import write_people
+from graph.repository.bulk import cap_inferred_levels, write_people
 from graph.repository.writes import (
     Mode,
     Page,
@@ -32,6 +32,7 @@ __all__ = [
     "delete_person",
     "get_people",
     "people_page",
+    "reinfer_levels",
     "update_person",
     "upsert_people",
 ]
@@ -72,6 +73,7 @@ async def _save(
         missing_references(refs, missing, "organisation", "organisationId", prefix)
         for batch in batched(rows):
             await write_people(tx.run, batch)
+        await cap_inferred_levels(tx.run, ids)
 
     await ws.transaction(work)
 
@@ -101,6 +103,42 @@ async def upsert_people(ws: WorkspaceStore, items: Sequence[Mapping[str, Any]]) 
     if people:
         await _save(ws, ids, people, "upsert", "people")
     return ids
+
+
+async def reinfer_levels(ws: WorkspaceStore) -> list[tuple[str, str | None, int, int]]:
+    """Infer every inferred level again from the title, with today's rule; explicit ones stay.
+
+    The new levels stay marked inferred, and the org chart caps them again
+    (:func:`graph.repository.bulk.cap_inferred_levels`). One transaction: all or nothing.
+    Returns ``(id, title, old rank, new rank)`` for each person whose level changed.
+    """
+
+    async def work(tx: WorkspaceTransaction) -> list[tuple[str, str | None, int, int]]:
+        before = await tx.run("ladders/inferred_levels", {})
+        rows = [
+            {
+                "id": r["id"],
+                "props": {},
+                "set_organisation": False,
+                "organisation_id": None,
+                "rank": infer_rank(r["title"]),
+                "inferred": True,
+            }
+            for r in before
+        ]
+        for batch in batched([r for r in rows if r["rank"] is not None]):
+            await write_people(tx.run, batch)
+        ids: list[str] = [r["id"] for r in before]
+        for chunk in batched(ids):
+            await cap_inferred_levels(tx.run, chunk)
+        after = {r["id"]: r["rank"] for r in await tx.run("ladders/inferred_levels", {})}
+        return [
+            (r["id"], r["title"], r["rank"], after[r["id"]])
+            for r in before
+            if r["id"] in after and after[r["id"]] != r["rank"]
+        ]
+
+    return await ws.transaction(work)
 
 
 async def delete_person(ws: WorkspaceStore, person_id: str) -> None:

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from graph.errors import NotFound, ValidationFailed
 from graph.model import InfluenceIn, KnowsIn, PairIn, validate
 from graph.model.common import validation_failed
-from graph.repository.bulk import edge_rows
+from graph.repository.bulk import cap_inferred_levels, edge_rows
 from graph.repository.writes import batched, validate_items
 from graph.store import Row, WorkspaceStore, WorkspaceTransaction
 
@@ -118,6 +118,7 @@ async def add_reports_to(ws: WorkspaceStore, person_id: str, manager_id: str) ->
     async def work(tx: WorkspaceTransaction) -> None:
         await _check_people(tx, [pair], "reportsTo", ("personId", "managerId"))
         await tx.run("relations/add_reports_to", pair.model_dump())
+        await cap_inferred_levels(tx.run, [pair.source_id])
 
     await ws.transaction(work)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from graph.repository.people import reinfer_levels
+from graph.store import Store
 from tests.integration.conftest import GraphQL
 
 ORG = """mutation($ws: ID!, $id: String, $name: String!, $kind: OrganisationKind) {
@@ -175,3 +177,66 @@ async def test_people_filters_search_and_pagination(gql: GraphQL, workspace: str
     )
     assert "first" in too_many["errors"][0]["message"]
     assert "500" in too_many["errors"][0]["message"]
+
+
+LEVELS = """query($ws: ID!) { workspace(id: $ws) { people(first: 50) { edges { node {
+  key level { rank inferred } } } } } }"""
+
+
+async def _levels(gql: GraphQL, ws: str) -> dict[str, tuple[int, bool]]:
+    edges = (await gql(LEVELS, ws=ws))["workspace"]["people"]["edges"]
+    return {
+        e["node"]["key"]: (e["node"]["level"]["rank"], e["node"]["level"]["inferred"])
+        for e in edges
+    }
+
+
+async def test_org_chart_caps_inferred_levels_and_reinference_restores_them(
+    gql: GraphQL, workspace: str, store: Store
+) -> None:
+    await _person(gql, workspace, "md~", "Managing Director", rank=5)  # a small firm's MD
+    for key, title in (
+        ("gc~", "General Counsel"),
+        ("vp~", "VP Legal"),
+        ("dir~", "Director of Legal Affairs"),
+        ("ea~", "Executive Assistant to the CEO"),
+    ):
+        await _person(gql, workspace, key, title)
+    await _person(gql, workspace, "adv~", "Analyst", rank=6)  # explicit: kept as given
+    reports = """mutation($ws: ID!, $p: ID!, $m: ID!) { addReportsTo(input:
+      {workspaceId: $ws, personId: $p, managerId: $m}) { __typename } }"""
+    for person, manager in (("vp~", "gc~"), ("dir~", "vp~"), ("gc~", "md~"), ("adv~", "md~")):
+        await gql(reports, ws=workspace, p=person, m=manager)
+    # The cap runs down the tree: gc is capped by md, then vp by gc; dir is below both anyway.
+    assert await _levels(gql, workspace) == {
+        "md~": (5, False),
+        "gc~": (5, True),
+        "vp~": (5, True),
+        "dir~": (4, True),
+        "ea~": (1, True),
+        "adv~": (6, False),
+    }
+    # An explicit level set lower on the manager caps the inferred levels below it.
+    lower = """mutation($ws: ID!) { updatePerson(input: {workspaceId: $ws, id: "md~",
+      levelRank: 3}) { __typename } }"""
+    await gql(lower, ws=workspace)
+    levels = await _levels(gql, workspace)
+    assert [levels[k] for k in ("gc~", "vp~", "dir~", "adv~")] == [
+        (3, True),
+        (3, True),
+        (3, True),
+        (6, False),
+    ]
+    # Without that line, re-inference gives the title's levels back, still inferred.
+    remove = """mutation($ws: ID!) { removeReportsTo(input: {workspaceId: $ws, personId: "gc~",
+      managerId: "md~"}) { __typename } }"""
+    await gql(remove, ws=workspace)
+    changes = await reinfer_levels(store.workspace(workspace))
+    assert sorted((title, old, new) for _, title, old, new in changes) == [
+        ("Director of Legal Affairs", 3, 4),
+        ("General Counsel", 3, 6),
+        ("VP Legal", 3, 5),
+    ]
+    levels = await _levels(gql, workspace)
+    assert levels["gc~"] == (6, True) and levels["adv~"] == (6, False)
+    assert await reinfer_levels(store.workspace(workspace)) == []

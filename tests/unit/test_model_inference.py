@@ -1,4 +1,4 @@
-"""Title → level inference, ICP fit and input validation: pure functions, no database."""
+"""ICP fit and input validation: pure functions, no database."""
 
 from __future__ import annotations
 
@@ -8,37 +8,6 @@ from graph.errors import ValidationFailed
 from graph.icp import icp_fit
 from graph.model import IcpCriterion, InfluenceIn, PersonIn, validate
 from graph.repository.writes import ensure_ids, validate_items
-from graph.status_inference import infer_rank
-
-
-@pytest.mark.parametrize(
-    ("title", "rank"),
-    [
-        ("Chair of the Board", 7),
-        ("Board Member", 7),
-        ("Co-Founder & CEO", 7),
-        ("Owner", 7),
-        ("Product Owner", 1),
-        ("Chief Information Security Officer", 6),
-        ("CFO", 6),
-        ("cto", 6),
-        ("Managing Director", 6),
-        ("SVP Sales", 5),
-        ("Vice President, Procurement", 5),
-        ("Head of IT", 5),
-        ("Director of Engineering", 4),
-        ("IT Manager", 3),
-        ("Team Lead Payments", 3),
-        ("Senior Buyer", 2),
-        ("Principal Engineer", 2),
-        ("Staff Engineer", 2),
-        ("Accountant", 1),
-        ("", None),
-        (None, None),
-    ],
-)
-def test_infer_rank_from_title(title: str | None, rank: int | None) -> None:
-    assert infer_rank(title) == rank
 
 
 def test_icp_fit_weights_operators_and_technologies() -> None:

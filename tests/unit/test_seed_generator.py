@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from graph.imports.formats import FORMATS, ID_PATTERN, INFLUENCE_KINDS, ROLES, STANCES
-from graph.imports.titles import infer_level
+from graph.status_inference import infer_rank
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate
 from seed.records import (
@@ -66,7 +66,7 @@ def test_exact_people_count_and_every_org_kind(records: list[Record]) -> None:
 
 def test_titles_infer_to_the_generated_level(records: list[Record]) -> None:
     people = [r for r in records if isinstance(r, PersonRow)]
-    wrong = [(p.title, p.level) for p in people if p.title and infer_level(p.title) != int(p.level)]
+    wrong = [(p.title, p.level) for p in people if p.title and infer_rank(p.title) != int(p.level)]
     assert wrong == []
     assert {int(p.level) for p in people} == set(range(1, 8))
 
