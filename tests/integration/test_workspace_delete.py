@@ -99,8 +99,10 @@ async def test_writers_racing_a_delete_leave_nothing_behind(store: Store, tmp_pa
 
 
 async def test_roles_in_a_deleted_workspace_do_not_reach_a_new_one(
-    app: FastAPI, store: Store
+    app: FastAPI, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Principals stay cached for the whole test, however slow the machine.
+    monkeypatch.setattr(app.state.tokens, "cache_seconds", 3600.0)
     workspace = f"roles-{uuid.uuid4().hex[:8]}"
     owner = await issue_token(store, f"owner-{uuid.uuid4().hex[:8]}", superuser=True)
     query = {"query": "query($k: ID!) { workspace(id: $k) { key } }", "variables": {"k": workspace}}
