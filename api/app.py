@@ -24,7 +24,7 @@ from graph.analysis import AnalysisCache
 from graph.auth import TokenAuthority
 from graph.config import Settings, get_settings
 from graph.connection import open_driver
-from graph.errors import DatabaseUnavailable, StatusmapError, Unauthenticated
+from graph.errors import StatusmapError, TryAgainLater, Unauthenticated
 from graph.store import Store
 from seed.demo import load_demo_if_empty
 
@@ -38,7 +38,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with open_driver(settings) as (driver, target):
-            store = Store(driver, settings.neo4j_database, settings.neo4j_retry_seconds)
+            store = Store.from_settings(driver, settings)
             await store.apply_schema()
             if settings.demo:
                 await load_demo_if_empty(store)
@@ -69,7 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         headers = None
         if isinstance(exc, Unauthenticated):
             headers = {"WWW-Authenticate": "Bearer"}
-        elif isinstance(exc, DatabaseUnavailable):
+        elif isinstance(exc, TryAgainLater):
             headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
         elif exc.status >= 500:
             return _internal_error(request, exc)

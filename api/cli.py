@@ -145,7 +145,7 @@ async def _load_demo(settings: Settings) -> None:
     from seed.demo import load_demo_if_empty
 
     async with open_driver(settings) as (driver, _):
-        store = Store(driver, settings.neo4j_database, settings.neo4j_retry_seconds)
+        store = Store.from_settings(driver, settings)
         await store.apply_schema()
         await load_demo_if_empty(store)
 

@@ -38,7 +38,7 @@ def _run(work: Callable[[Store], Awaitable[None]]) -> None:
     async def main() -> None:
         settings = get_settings()
         async with open_driver(settings) as (driver, _):
-            store = Store(driver, settings.neo4j_database, settings.neo4j_retry_seconds)
+            store = Store.from_settings(driver, settings)
             await store.apply_schema()
             await work(store)
 

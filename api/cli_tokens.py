@@ -24,7 +24,7 @@ console = Console(stderr=True)
 async def _with_store(work: Callable[[Store], Awaitable[None]]) -> None:
     settings = get_settings()
     async with open_driver(settings) as (driver, _):
-        store = Store(driver, settings.neo4j_database, settings.neo4j_retry_seconds)
+        store = Store.from_settings(driver, settings)
         await store.apply_schema()
         await work(store)
 

@@ -17,6 +17,12 @@ def _xdg(var: str, fallback: str) -> Path:
     return Path(base) if base else Path.home() / fallback
 
 
+STATEMENT_TIMEOUT = 10.0
+"""Seconds a statement of an API request may run, unless configured."""
+BULK_TIMEOUT = 600.0
+"""Seconds a statement of long work (imports, exports, whole-workspace reads) may run."""
+
+
 class Settings(BaseSettings):
     """Everything statusmap reads from its environment.
 
@@ -60,6 +66,21 @@ class Settings(BaseSettings):
     neo4j_acquire_timeout: float = Field(default=10.0, gt=0)
     neo4j_retry_seconds: float = Field(
         default=3.0, ge=0, description="Retries of transient failures stop after this long."
+    )
+    # How long a statement may run: the server stops it after this long, and this process gives
+    # up on a database that gives no answer at all (stalled) shortly after (graph/store.py).
+    neo4j_statement_timeout: float = Field(
+        default=STATEMENT_TIMEOUT,
+        gt=0,
+        description="Seconds each statement of an API request may run (a token look-up, a "
+        "read, a write of up to a page of rows).",
+    )
+    neo4j_bulk_timeout: float = Field(
+        default=BULK_TIMEOUT,
+        gt=0,
+        description="Seconds each statement of long work may run: an import's batches, an "
+        "export, a whole-workspace read, the schema. The local Neo4j also stops any "
+        "transaction that sets no time limit of its own after this long.",
     )
 
     frontend_dir: Path = Field(

@@ -26,7 +26,11 @@ class Neo4jTarget:
 
 
 def local_neo4j(settings: Settings, home: Path | None = None) -> LocalNeo4j:
-    """A local Neo4j configured from ``settings`` (persistent under ``data_dir`` by default)."""
+    """A local Neo4j configured from ``settings`` (persistent under ``data_dir`` by default).
+
+    It is supervised (started again should it exit unasked), and stops a transaction that sets
+    no time limit itself after the bulk time limit.
+    """
     return LocalNeo4j(
         home or settings.data_dir / "neo4j",
         cache_dir=settings.cache_dir,
@@ -34,6 +38,8 @@ def local_neo4j(settings: Settings, home: Path | None = None) -> LocalNeo4j:
         heap=settings.neo4j_heap,
         pagecache=settings.neo4j_pagecache,
         start_timeout=settings.neo4j_start_timeout,
+        transaction_timeout=settings.neo4j_bulk_timeout,
+        supervise=True,
     )
 
 

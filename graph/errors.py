@@ -23,11 +23,30 @@ class ConfigurationError(StatusmapError):
     code = "configuration"
 
 
-class DatabaseUnavailable(StatusmapError):
-    """Neo4j does not answer; the request may be retried once it is back."""
+class TryAgainLater(StatusmapError):
+    """The database cannot serve the request now; the same request may succeed in a moment.
+
+    The API answers 503 with ``Retry-After``.
+    """
 
     status = 503
+    code = "try_again_later"
+
+
+class DatabaseUnavailable(TryAgainLater):
+    """Neo4j does not answer (down, restarting, unreachable or stalled)."""
+
     code = "database_unavailable"
+
+
+class DatabaseBusy(TryAgainLater):
+    """Neo4j answers but could not do the work now, and rolled it back.
+
+    It deadlocked with another write (after the retries), waited too long for a lock, or ran
+    past its time limit. Never reported as an outage: the database is there.
+    """
+
+    code = "database_busy"
 
 
 class QueryNotFound(StatusmapError):

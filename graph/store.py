@@ -4,17 +4,36 @@ The driver is passed in (created once per process by the API's lifespan or the C
 here. Reads are routed to readers, so a cluster or Aura spreads them; writes go through
 ``execute_query``'s managed transactions, which retry the driver's retryable errors — every
 statement run this way must therefore be safe to repeat (MERGE, or CREATE guarded by ids).
+
+Every statement has a time limit by the class of work it serves (:class:`StatementTimeouts`):
+an API request's statements a few seconds, long work (imports, exports, whole-workspace reads)
+minutes. The server stops a statement past its limit; this process stops waiting a little
+later (:data:`_SERVER_VERDICT_SECONDS`), for a server that gives no answer at all (stalled,
+say, or its machine frozen; the local Neo4j also has the driver give up on a silent connection
+after 4 s, see ``graph/neo4j_local``). The driver's failures become domain errors in one place
+(:func:`_database_error`): a database that does not answer is *unavailable*, one that answers
+but could not do the work now (a deadlock, a lock wait, the time limit) is *busy*.
 """
 
 from __future__ import annotations
 
 import asyncio
+import copy
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, Record, RoutingControl
+from neo4j import (
+    READ_ACCESS,
+    AsyncDriver,
+    AsyncManagedTransaction,
+    Query,
+    Record,
+    RoutingControl,
+    unit_of_work,
+)
 from neo4j.exceptions import (
     ConnectionAcquisitionTimeoutError,
     ConstraintError,
@@ -26,10 +45,25 @@ from neo4j.exceptions import (
 )
 from neo4j.graph import Node, Path, Relationship
 
-from graph.errors import Conflict, DatabaseUnavailable, id_taken, no_workspace
+from graph.config import BULK_TIMEOUT, STATEMENT_TIMEOUT, Settings
+from graph.errors import (
+    Conflict,
+    DatabaseBusy,
+    DatabaseUnavailable,
+    StatusmapError,
+    id_taken,
+    no_workspace,
+)
 from graph.queries import all_query_names, query
 
-__all__ = ["Neo4jHealth", "Store", "Transaction", "WorkspaceStore", "WorkspaceTransaction"]
+__all__ = [
+    "Neo4jHealth",
+    "StatementTimeouts",
+    "Store",
+    "Transaction",
+    "WorkspaceStore",
+    "WorkspaceTransaction",
+]
 
 Row = dict[str, Any]
 T = TypeVar("T")
@@ -71,22 +105,80 @@ def _row(record: Record) -> Row:
         return _native(record.data())  # type: ignore[no-any-return]
 
 
+@dataclass(frozen=True)
+class StatementTimeouts:
+    """Seconds a statement may run, by the class of work it serves.
+
+    ``request``: the statements of one API request (a token look-up, a page, a write of a few
+    thousand rows), so that a stalled database is refused within seconds. ``bulk``: long work
+    that legitimately runs for minutes (an import's batches, an export, a whole-workspace read,
+    creating the schema), taken through :meth:`Store.bulk`.
+    """
+
+    request: float = STATEMENT_TIMEOUT
+    bulk: float = BULK_TIMEOUT
+
+
+_SERVER_VERDICT_SECONDS = 2.5
+"""How long past a statement's limit this process waits before giving up on the server.
+
+The server checks its transactions' limits every 2 s (``db.transaction.monitor.check.interval``)
+and then answers that it stopped one; waiting that long for its verdict keeps a busy database
+(a statement stuck behind another write's locks) from being reported as one that does not
+answer. A stalled server gives no verdict: after this, the wait ends and the connection is
+dropped.
+"""
+
+
 def _conflict(e: ConstraintError) -> Conflict:
     # A concurrent writer took the id between our check and our write.
     return Conflict(id_taken("an id in this request"))
 
 
 # Failures that mean "the database is not there right now": the server is down or restarting,
-# the connection broke, no pooled connection came free in time, or transient errors outlasted
-# the retries. The driver's message (which
+# the connection broke, or no pooled connection came free in time. The driver's message (which
 # may quote a statement) stays in the log, not in the answer.
 _UNAVAILABLE = (
     ServiceUnavailable,
     SessionExpired,
-    TransientError,
     ConnectionAcquisitionTimeoutError,  # every pooled connection busy for the acquire timeout
 )
 _UNAVAILABLE_MESSAGE = "Neo4j is not answering; try again in a moment"
+_BUSY_MESSAGE = (
+    "the data was busy with another write (a deadlock or a lock held too long), and nothing of "
+    "this request was written; try again in a moment"
+)
+_CONTENTION = "Neo.TransientError.Transaction."
+"""Transient errors of transactions against each other: ``DeadlockDetected``,
+``LockAcquisitionTimeout``, ``LockClientStopped``, ``Outdated``... Other transient errors (the
+database starting, say) mean it is not available."""
+_TIMED_OUT = "Neo.ClientError.Transaction.TransactionTimedOut"
+"""The server stopped a transaction past its time limit (``...ClientConfiguration`` when the
+limit was the one this process sent)."""
+
+
+def _database_error(e: Exception, timeout: float) -> StatusmapError | None:
+    """The domain error for a failure of the driver or the server (``None``: not one of ours).
+
+    One mapping for every statement: a database that does not answer is unavailable; one that
+    answers but could not do the work now — transient errors between transactions that outlasted
+    the retries, or the time limit — is busy, never "not answering".
+    """
+    if isinstance(e, ConstraintError):
+        return _conflict(e)
+    code = e.code if isinstance(e, Neo4jError) else None
+    if isinstance(e, TransientError) and code and code.startswith(_CONTENTION):
+        return DatabaseBusy(_BUSY_MESSAGE)
+    if code and code.startswith(_TIMED_OUT):
+        return DatabaseBusy(
+            f"Neo4j stopped this work after the {timeout:g} s it may take (busy with other "
+            "work, or too large a request); nothing of it was written: try again in a moment"
+        )
+    if isinstance(e, (*_UNAVAILABLE, TransientError)):
+        return DatabaseUnavailable(_UNAVAILABLE_MESSAGE)
+    return None
+
+
 _READ_ATTEMPTS = 3
 _READ_BACKOFF = 0.1  # seconds before the second attempt; doubled before the third
 _READ_RETRY_SECONDS = 3.0  # default: no new attempt after this long (connecting can take seconds)
@@ -128,14 +220,63 @@ class Store:
         driver: AsyncDriver,
         database: str = "neo4j",
         retry_seconds: float = _READ_RETRY_SECONDS,
+        timeouts: StatementTimeouts | None = None,
     ) -> None:
         self.driver = driver
         self.database = database
         self.retry_seconds = retry_seconds  # reads; writes retry within the driver's own limit
+        self.timeouts = timeouts or StatementTimeouts()
+        self.timeout = self.timeouts.request  # this store's class of work
         self.round_trips = 0
         # Bumped by every write through a workspace store; caches of derived results (the
         # analytics) key on it, so a write to a workspace invalidates that workspace only.
         self.generations: dict[str, int] = {}
+
+    @classmethod
+    def from_settings(cls, driver: AsyncDriver, settings: Settings) -> Store:
+        """The store as ``settings`` configure it (database, retries, time limits)."""
+        return cls(
+            driver,
+            settings.neo4j_database,
+            settings.neo4j_retry_seconds,
+            StatementTimeouts(settings.neo4j_statement_timeout, settings.neo4j_bulk_timeout),
+        )
+
+    def bulk(self) -> Store:
+        """This store for long work: its statements may run for the bulk time limit.
+
+        For an import, an export, a whole-workspace read: work that legitimately takes minutes
+        and must not be cut at a request's few seconds. The view shares the driver and the
+        write generations; it counts its own ``round_trips``.
+        """
+        view = copy.copy(self)
+        view.timeout = self.timeouts.bulk
+        return view
+
+    @asynccontextmanager
+    async def _answered(self) -> AsyncIterator[None]:
+        """Bound the wait for the database, and turn its failures into domain errors."""
+        limit = self.timeout + _SERVER_VERDICT_SECONDS
+        deadline = asyncio.timeout(limit)
+        try:
+            async with deadline:
+                yield
+        except TimeoutError as e:
+            if not deadline.expired():
+                raise
+            # Cancelled mid-exchange, the driver drops the connection rather than reuse it.
+            raise DatabaseUnavailable(
+                f"Neo4j is not answering (no answer within {limit:g} s); try again in a moment"
+            ) from e
+        except (Neo4jError, DriverError) as e:
+            error = _database_error(e, self.timeout)
+            if error is None:
+                raise
+            raise error from e
+
+    def _statement(self, name: str) -> Query:
+        """Statement ``name`` with this store's time limit, which the server enforces."""
+        return Query(query(name), timeout=self.timeout)
 
     def generation(self, workspace: str) -> int:
         """How many writes this process has made to ``workspace``."""
@@ -148,19 +289,16 @@ class Store:
         self, name: str, params: Mapping[str, Any] | None, routing: RoutingControl
     ) -> list[Record]:
         self.round_trips += 1
-        try:
+        statement = self._statement(name)
+        async with self._answered():
             if routing is RoutingControl.READ:
-                return await self._read(query(name), dict(params or {}))
+                return await self._read(statement, dict(params or {}))
             records, _, _ = await self.driver.execute_query(
-                query(name), dict(params or {}), database_=self.database, routing_=routing
+                statement, dict(params or {}), database_=self.database, routing_=routing
             )
-        except _UNAVAILABLE as e:
-            raise DatabaseUnavailable(_UNAVAILABLE_MESSAGE) from e
-        except ConstraintError as e:
-            raise _conflict(e) from e
         return records
 
-    async def _read(self, text: str, params: dict[str, Any]) -> list[Record]:
+    async def _read(self, statement: Query, params: dict[str, Any]) -> list[Record]:
         """One read statement in an auto-commit transaction, retried while retryable.
 
         A managed transaction (``execute_query``) costs two exchanges with the server (begin, run
@@ -177,7 +315,7 @@ class Store:
                     default_access_mode=READ_ACCESS,
                     bookmark_manager=self.driver.execute_query_bookmark_manager,
                 ) as session:
-                    result = await session.run(text, params)
+                    result = await session.run(statement, params)
                     return [record async for record in result]
             except (Neo4jError, DriverError) as e:
                 if (
@@ -218,16 +356,12 @@ class Store:
         repeat (it is: validation happens before, and statements are idempotent).
         """
 
+        @unit_of_work(timeout=self.timeout)
         async def _work(tx: AsyncManagedTransaction) -> T:
             return await work(Transaction(tx, self))
 
-        try:
-            async with self.driver.session(database=self.database) as session:
-                return await session.execute_write(_work)
-        except _UNAVAILABLE as e:
-            raise DatabaseUnavailable(_UNAVAILABLE_MESSAGE) from e
-        except ConstraintError as e:
-            raise _conflict(e) from e
+        async with self._answered(), self.driver.session(database=self.database) as session:
+            return await session.execute_write(_work)
 
     def workspace(self, workspace: str, guard: Callable[[], None] | None = None) -> WorkspaceStore:
         """A store whose every statement runs with ``$workspace`` set to ``workspace``.
@@ -239,21 +373,24 @@ class Store:
     async def apply_schema(self) -> list[str]:
         """Create every constraint and index under ``queries/schema/`` (idempotent)."""
         names = [n for n in all_query_names() if n.startswith("schema/")]
+        bulk = self.bulk()  # a new constraint checks every stored node
         for name in names:
-            await self.write(name)
+            await bulk.write(name)
         return names
 
     async def health(self) -> Neo4jHealth:
         """The database's state and version; never raises."""
-        # One attempt, no retries: health must answer fast, also when Neo4j is down.
+        # One attempt, no retries: health must answer fast, also when Neo4j is down or stalled.
         try:
-            async with self.driver.session(
-                database=self.database, default_access_mode="READ"
-            ) as session:
-                result = await session.run(query("health/components"))
+            async with (
+                self._answered(),
+                self.driver.session(database=self.database, default_access_mode="READ") as session,
+            ):
+                result = await session.run(self._statement("health/components"))
                 rows = [record.data() async for record in result]
-        except (DatabaseUnavailable, DriverError, Neo4jError, OSError) as e:
-            return Neo4jHealth(state="down", error=type(e).__name__)
+        except (StatusmapError, DriverError, Neo4jError, OSError) as e:
+            cause = e.__cause__ if isinstance(e, StatusmapError) and e.__cause__ else e
+            return Neo4jHealth(state="down", error=type(cause).__name__)
         kernel = next((r for r in rows if r["name"] == "Neo4j Kernel"), rows[0] if rows else None)
         if kernel is None:
             return Neo4jHealth(state="down", error="no components")
@@ -293,6 +430,10 @@ class WorkspaceStore:
         self.store = store
         self.workspace = workspace
         self._guard = guard
+
+    def bulk(self) -> WorkspaceStore:
+        """This workspace store for long work (:meth:`Store.bulk`), with the same guard."""
+        return WorkspaceStore(self.store.bulk(), self.workspace, self._guard)
 
     def check(self) -> None:
         """Raise unless the caller may use this workspace (no-op without a guard)."""

@@ -110,6 +110,7 @@ async def read_workspace_graph(
     """
     if chunk < 1:
         raise ValueError(f"chunk must be at least 1, got {chunk}")
+    ws = ws.bulk()  # a whole CRM's edges take seconds per chunk
     head = (await ws.read_plain("analytics/workspace_people_ids"))[0]
     ids: list[str] = head["ids"]
     nodes: list[int] = head["nodes"]

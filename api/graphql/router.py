@@ -9,7 +9,8 @@ validation, database unavailable ...) says so in the error's message and in
 ``extensions.code``. Any other exception is a bug: the client gets ``"internal error"`` and an
 ``incident`` id, and the log gets the exception with its traceback under that id, so neither a
 stack trace nor a Cypher statement reaches a client. When the database does not answer, the
-HTTP status is 503 (with ``Retry-After``), as on the REST routes.
+HTTP status is 503 (with ``Retry-After``), as on the REST routes; so it is when the database
+answers but could not do the work now (busy: a deadlock, a lock wait, a time limit).
 """
 
 from __future__ import annotations
@@ -28,13 +29,15 @@ from strawberry.types import ExecutionResult
 
 from api.graphql.context import Context, get_context
 from api.request_body import decode_json
-from graph.errors import DatabaseUnavailable, StatusmapError
+from graph.errors import StatusmapError, TryAgainLater
 
 __all__ = ["RETRY_AFTER_SECONDS", "StatusmapGraphQL", "public_error"]
 
 log = logging.getLogger("statusmap.graphql")
 
 RETRY_AFTER_SECONDS = 5
+_TRY_AGAIN_CODES = frozenset(error.code for error in TryAgainLater.__subclasses__())
+"""The ``extensions.code`` of :class:`~graph.errors.TryAgainLater`'s errors: a 503."""
 
 
 def public_error(error: GraphQLError) -> GraphQLError:
@@ -47,7 +50,7 @@ def public_error(error: GraphQLError) -> GraphQLError:
     if original is None or isinstance(original, GraphQLError):
         return error
     if isinstance(original, StatusmapError) and (
-        original.status < 500 or isinstance(original, DatabaseUnavailable)
+        original.status < 500 or isinstance(original, TryAgainLater)
     ):
         return GraphQLError(
             original.message,
@@ -107,7 +110,7 @@ class StatusmapGraphQL(GraphQL[Context, None]):
         sub_response: Response,
     ) -> Response:
         response = super().create_response(response_data, sub_response)
-        if DatabaseUnavailable.code in _codes(response_data):
+        if _TRY_AGAIN_CODES & _codes(response_data):
             response.status_code = 503
             response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response

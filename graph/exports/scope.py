@@ -77,6 +77,7 @@ async def read_dataset(
 ) -> Dataset:
     """Every kind's rows for the workspace, narrowed to ``account`` or ``deal`` when given."""
     data = Dataset(workspace)
+    store = store.bulk()  # every row of the workspace
     for kind, fmt in FORMATS.items():
         raw = await store.read(_READ[kind], {"workspace": workspace})
         if kind == "people":

@@ -19,7 +19,8 @@ import org.neo4j.graphdb.QueryExecutionException;
 /**
  * Opens a Neo4j Community DBMS with only the Bolt connector, on 127.0.0.1.
  *
- * <p>Arguments: home directory, Bolt port, page cache bytes. The password of the built-in
+ * <p>Arguments: home directory, Bolt port, page cache bytes, and the time limit in milliseconds
+ * of a transaction that sets none itself ({@code db.transaction.timeout}; 0: none). The password of the built-in
  * {@code neo4j} user comes from the environment ({@code STATUSMAP_NEO4J_LOCAL_PASSWORD}) so that
  * it never shows in a process listing.
  *
@@ -31,13 +32,15 @@ public final class StatusmapNeo4j {
     private StatusmapNeo4j() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: StatusmapNeo4j <home> <bolt-port> <pagecache-bytes>");
+        if (args.length != 4) {
+            System.err.println(
+                    "usage: StatusmapNeo4j <home> <bolt-port> <pagecache-bytes> <transaction-timeout-ms>");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         long pageCache = Long.parseLong(args[2]);
+        Duration transactionTimeout = Duration.ofMillis(Long.parseLong(args[3]));
         String password = System.getenv("STATUSMAP_NEO4J_LOCAL_PASSWORD");
         if (password == null || password.length() < 8) {
             System.err.println("STATUSMAP_NEO4J_LOCAL_PASSWORD must hold at least 8 characters");
@@ -48,10 +51,20 @@ public final class StatusmapNeo4j {
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+                // While a request is at work, a NOOP every second on its connection, and a hint
+                // to the driver to give up reading after 4 s of silence: a stalled server (its
+                // process stopped, say) is told from a slow statement within seconds.
+                .setConfig(BoltConnector.connection_keep_alive_type, BoltConnector.KeepAliveRequestType.ALL)
+                .setConfig(BoltConnector.connection_keep_alive, Duration.ofSeconds(1))
+                .setConfig(BoltConnector.connection_keep_alive_streaming_scheduling_interval, Duration.ofSeconds(1))
+                .setConfig(BoltConnector.connection_keep_alive_probes, 4)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
+                // A ceiling for transactions that bring no limit of their own (a tool's, say);
+                // statusmap's statements each send theirs (graph/store.py).
+                .setConfig(GraphDatabaseSettings.transaction_timeout, transactionTimeout)
                 // Neo4j's defaults wait 5 s twice for idle Bolt threads on shutdown; a local
                 // server with no clients left has nothing to wait for.
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))

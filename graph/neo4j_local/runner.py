@@ -8,6 +8,11 @@ with only the Bolt connector, on 127.0.0.1, with auth on and a password made fre
 The server is ready when the database answers a query, not when its port opens. It stops when
 :meth:`LocalNeo4j.stop` closes its standard input; because the launcher exits when that pipe
 closes, the JVM also goes away if this Python process dies without cleaning up.
+
+A supervised server (``supervise=True``: ``statusmap serve`` and the API's own) is started again
+when it exits without :meth:`LocalNeo4j.stop` (killed, out of memory), on the same data, port and
+password, so the clients' drivers reconnect by themselves; restarts back off from
+:data:`RESTART_FIRST_DELAY` doubling to :data:`RESTART_MAX_DELAY`, and each is logged.
 """
 
 from __future__ import annotations
@@ -16,12 +21,14 @@ import atexit
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import re
 import secrets
 import shutil
 import socket
 import subprocess
+import threading
 import time
 from importlib import resources
 from pathlib import Path
@@ -30,15 +37,19 @@ from types import TracebackType
 from neo4j import GraphDatabase
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
-from graph.errors import ConfigurationError, DatabaseUnavailable
+from graph.errors import ConfigurationError, DatabaseUnavailable, StatusmapError
 
 __all__ = [
     "NEO4J_VERSION",
+    "RESTART_FIRST_DELAY",
+    "RESTART_MAX_DELAY",
     "LocalNeo4j",
     "check_tools",
     "resolve_classpath",
     "running_server",
 ]
+
+log = logging.getLogger("statusmap.neo4j")
 
 #: The Neo4j release statusmap runs locally: the latest 5.26 LTS patch, pinned.
 NEO4J_VERSION = "5.26.30"
@@ -65,6 +76,14 @@ _JVM_FLAGS = (
     "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
     "--add-opens=java.base/java.net=ALL-UNNAMED",
 )
+
+RESTART_FIRST_DELAY = 1.0
+"""Seconds before a supervised server that exited is started again; doubled after each restart
+that did not last :data:`RESTART_STABLE_SECONDS`."""
+RESTART_MAX_DELAY = 60.0
+"""The longest wait between two restarts (a server that keeps failing is tried once a minute)."""
+RESTART_STABLE_SECONDS = 300.0
+"""A server that ran this long before exiting counts as healthy: the back-off starts over."""
 
 _SIZE = re.compile(r"^\s*(\d+)\s*([kmg]?)b?\s*$", re.IGNORECASE)
 
@@ -215,6 +234,8 @@ class LocalNeo4j:
         heap: str = "512m",
         pagecache: str = "256m",
         start_timeout: float = 120.0,
+        transaction_timeout: float = 0.0,
+        supervise: bool = False,
     ) -> None:
         self.home = home
         self.cache_dir = cache_dir or Path.home() / ".cache" / "statusmap"
@@ -222,9 +243,17 @@ class LocalNeo4j:
         self.heap = heap
         self.pagecache = pagecache
         self.start_timeout = start_timeout
+        # Seconds after which the server stops a transaction that sets no limit itself (0: never).
+        self.transaction_timeout = transaction_timeout
+        self.supervise = supervise
+        self.restarts = 0
         self.password = secrets.token_urlsafe(24)
         self.process: subprocess.Popen[bytes] | None = None
         self._log_offset = 0
+        # Held while the server is started or stopped, so a restart and stop() never interleave.
+        self._lock = threading.RLock()
+        self._stopping = threading.Event()
+        self._started_at = 0.0
 
     @property
     def uri(self) -> str:
@@ -265,35 +294,98 @@ class LocalNeo4j:
             str(self.home),
             str(self.port),
             str(_bytes(self.pagecache)),
+            str(round(self.transaction_timeout * 1000)),
         ]
 
     def start(self) -> None:
-        """Start the server and return once the database answers a query."""
-        if self.process is not None:
-            return
+        """Start the server and return once the database answers a query.
+
+        When supervised, a thread then waits for the server to exit and starts it again.
+        """
+        with self._lock:
+            if self.process is not None:
+                return
+            self._stopping.clear()
+            atexit.register(self.stop)
+            try:
+                self._launch()
+            except BaseException:
+                self.stop()
+                raise
+            self._publish()
+        if self.supervise:
+            threading.Thread(
+                target=self._supervise, name=f"neo4j-supervisor-{self.port}", daemon=True
+            ).start()
+
+    def _launch(self) -> None:
+        """Start the JVM and wait until the database answers (``self.process`` is set first)."""
         command = self.command()
         self.home.mkdir(parents=True, exist_ok=True)
         self.log_file.parent.mkdir(parents=True, exist_ok=True)
         env = {**os.environ, "STATUSMAP_NEO4J_LOCAL_PASSWORD": self.password}
         self._log_offset = self.log_file.stat().st_size if self.log_file.exists() else 0
-        with self.log_file.open("ab") as log:
+        with self.log_file.open("ab") as out:
             self.process = subprocess.Popen(
                 command,
                 stdin=subprocess.PIPE,
-                stdout=log,
+                stdout=out,
                 stderr=subprocess.STDOUT,
                 env=env,
                 # Own process group: a Ctrl-C in the terminal reaches Python, which then stops
                 # the API before the database, rather than both at once.
                 start_new_session=True,
             )
-        atexit.register(self.stop)
-        try:
-            self._wait_ready()
-        except BaseException:
-            self.stop()
-            raise
-        self._publish()
+        self._started_at = time.monotonic()
+        self._wait_ready()
+
+    def _supervise(self) -> None:
+        """Start the server again each time it exits unasked, backing off; logs each restart."""
+        delay = RESTART_FIRST_DELAY
+        while (process := self.process) is not None:
+            code = process.wait()
+            if process.stdin is not None:
+                process.stdin.close()
+            if self._stopping.is_set() or process is not self.process:
+                return
+            if time.monotonic() - self._started_at >= RESTART_STABLE_SECONDS:
+                delay = RESTART_FIRST_DELAY
+            log.warning(
+                "the local Neo4j on %s (pid %d) exited with code %s; starting it again in "
+                "%g s on the same data and port",
+                self.uri,
+                process.pid,
+                code,
+                delay,
+            )
+            while True:
+                if self._stopping.wait(delay):
+                    return
+                with self._lock:
+                    if self._stopping.is_set():
+                        return
+                    try:
+                        self._launch()
+                        break
+                    except (StatusmapError, OSError) as e:
+                        self._end(self.process)
+                        failure = e.message if isinstance(e, StatusmapError) else str(e)
+                delay = min(delay * 2, RESTART_MAX_DELAY)
+                log.error(
+                    "the local Neo4j on %s did not start again (%s); next try in %g s",
+                    self.uri,
+                    failure,
+                    delay,
+                )
+            self.restarts += 1
+            delay = min(delay * 2, RESTART_MAX_DELAY)
+            assert self.process is not None
+            log.warning(
+                "the local Neo4j is back on %s (pid %d, restart %d)",
+                self.uri,
+                self.process.pid,
+                self.restarts,
+            )
 
     def _wait_ready(self) -> None:
         assert self.process is not None
@@ -345,11 +437,20 @@ class LocalNeo4j:
 
     def stop(self, timeout: float = 60.0) -> None:
         """Shut the server down cleanly; kill it only if it does not stop within ``timeout``."""
-        process, self.process = self.process, None
+        self._stopping.set()  # before the lock: a restart under way gives up at its next step
+        with self._lock:
+            process, self.process = self.process, None
+            if process is None:
+                return
+            atexit.unregister(self.stop)
+            self.runtime_file.unlink(missing_ok=True)
+            self._end(process, timeout)
+
+    @staticmethod
+    def _end(process: subprocess.Popen[bytes] | None, timeout: float = 60.0) -> None:
+        """Stop ``process`` by closing its input; terminate, then kill it if it lingers."""
         if process is None:
             return
-        atexit.unregister(self.stop)
-        self.runtime_file.unlink(missing_ok=True)
         if process.poll() is None:
             with contextlib.suppress(OSError):
                 assert process.stdin is not None

@@ -1,4 +1,4 @@
-"""Faults: Neo4j stopped and started again under the running API; an import killed mid-way.
+"""Faults under the running API: Neo4j stopped and started, frozen, killed; an import killed.
 
 These start their own Neo4j (a throw-away data directory, its own port) so that stopping it
 disturbs nothing else. They take a few minutes, so they run with ``make faults`` (marker
@@ -8,14 +8,17 @@ disturbs nothing else. They take a few minutes, so they run with ``make faults``
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import signal
 import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -36,7 +39,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.faults]
 
 FAIL_FAST = 20.0  # seconds: generous; the driver gives up after ~3 s of retries
 """How long a request may take to fail while Neo4j is down (a bound on waiting, not a timing
-measurement: without the short driver timeouts a request would hang for 30-60 s)."""
+measurement: without the short driver timeouts a request would hang for 30-60 s, and on a
+frozen Neo4j for as long as it stays frozen)."""
 
 
 @pytest.fixture(scope="module")
@@ -125,6 +129,134 @@ async def test_neo4j_stopped_and_restarted_under_the_api(
             assert back.json()["data"]["workspace"] == {"key": ws, "name": "Faults"}
             again = await other.post("/graphql", json={"query": read})
             assert again.status_code == 200 and "errors" not in again.json(), again.text
+
+
+@asynccontextmanager
+async def _api_with_workspace(
+    settings: Settings, name: str
+) -> AsyncIterator[tuple[httpx.AsyncClient, str, str]]:
+    """The API on ``settings``, a superuser's client, and a workspace ``name`` made through it.
+
+    Also yields a read of the workspace and a write to it (``upsertPeople`` of one person whose
+    id goes in at ``%s``).
+    """
+    app = create_app(settings)
+    async with app.router.lifespan_context(app):
+        token = (await issue_token(app.state.store, name, superuser=True)).token
+        ws = f"{name}-{uuid.uuid4().hex[:6]}"
+        create = (
+            f'mutation {{ createWorkspace(input: {{id: "{ws}", name: "{name}"}}) '
+            "{ __typename } }"
+        )
+        read = f'{{ workspace(id: "{ws}") {{ key name }} }}'
+        write = (
+            f'mutation {{ upsertPeople(input: {{workspaceId: "{ws}", people: '
+            '[{id: "%s", name: "Fault Person"}]}) { __typename } }'
+        )
+        async with asgi_client(app, token) as c:
+            made = await _until_answered(c, create)
+            assert made["createWorkspace"] == {"__typename": "WorkspaceSuccess"}
+            yield c, read, write
+
+
+async def _until_answered(
+    client: httpx.AsyncClient, query: str, within: float = 180
+) -> dict[str, Any]:
+    """The data of ``query`` once the API answers it again (a fresh server plans each statement
+    anew, which on a loaded machine may first run past a request's time limit: a 503 busy)."""
+    deadline = time.monotonic() + within
+    while True:
+        answer = await client.post("/graphql", json={"query": query})
+        if answer.status_code == 200 and "errors" not in answer.json():
+            data: dict[str, Any] = answer.json()["data"]
+            return data
+        assert answer.status_code == 503, answer.text
+        assert time.monotonic() < deadline, f"the API did not come back: {answer.text}"
+        await asyncio.sleep(0.5)
+
+
+def _assert_try_again(response: httpx.Response) -> None:
+    """A 503 saying Neo4j is not answering (with Retry-After), and nothing of the driver's."""
+    assert response.status_code == 503, response.text
+    assert "Traceback" not in response.text and "neo4j." not in response.text
+    body = response.json()
+    if "neo4j" in body:  # /health
+        assert body["neo4j"]["state"] == "down", body
+        return
+    assert response.headers["retry-after"]
+    if "errors" in body:  # GraphQL
+        error = body["errors"][0]
+        assert error["extensions"]["code"] == "database_unavailable", body
+        assert "Neo4j is not answering" in error["message"]
+    else:  # authentication, before any resolver
+        assert body["error"] == "database_unavailable", body
+
+
+async def test_frozen_neo4j_is_refused_fast_and_recovers(
+    server: LocalNeo4j, tmp_path: Path
+) -> None:
+    """The JVM stopped (SIGSTOP): a request gets a 503 instead of waiting for it to thaw."""
+    async with _api_with_workspace(_settings(server, tmp_path), "frozen") as (c, read, write):
+        assert (await _until_answered(c, read))["workspace"]["name"] == "frozen"
+        assert server.process is not None
+        jvm = server.process.pid
+
+        os.kill(jvm, signal.SIGSTOP)
+        try:
+            _assert_try_again(await _timed(c.get("/health")))
+            _assert_try_again(await _timed(c.post("/graphql", json={"query": read})))
+            _assert_try_again(
+                await _timed(c.post("/graphql", json={"query": write % "while-frozen"}))
+            )
+        finally:
+            os.kill(jvm, signal.SIGCONT)
+
+        back = await _until_answered(c, read)
+        assert back["workspace"]["name"] == "frozen"
+        wrote = await _until_answered(c, write % "after-thaw")
+        assert wrote["upsertPeople"] == {"__typename": "UpsertSuccess"}
+
+
+def _jvm_of(home: Path) -> int:
+    """The pid of the local Neo4j running on ``home`` (this test's own data directory)."""
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"StatusmapNeo4j" in command and str(home).encode() in command:
+            return int(entry.name)
+    raise AssertionError(f"no local Neo4j runs on {home}")
+
+
+async def test_killed_neo4j_is_started_again_without_restarting_the_api(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The API's own local Neo4j killed (SIGKILL): its supervisor starts it again."""
+    settings = Settings(
+        environment="test",
+        data_dir=tmp_path,
+        neo4j_heap="512m",
+        neo4j_pagecache="128m",
+        auth_cache_seconds=3600,
+    )
+    caplog.set_level(logging.WARNING, logger="statusmap.neo4j")
+    async with _api_with_workspace(settings, "killed") as (c, read, write):
+        wrote = await _until_answered(c, write % "before-kill")
+        assert wrote["upsertPeople"] == {"__typename": "UpsertSuccess"}
+        jvm = _jvm_of(tmp_path / "neo4j")
+
+        os.kill(jvm, signal.SIGKILL)
+        _assert_try_again(await _timed(c.post("/graphql", json={"query": read})))
+
+        back = await _until_answered(c, read)
+        assert back["workspace"]["name"] == "killed"
+        assert _jvm_of(tmp_path / "neo4j") != jvm
+        again = await _until_answered(c, write % "after-restart")
+        assert again["upsertPeople"] == {"__typename": "UpsertSuccess"}
+    restarts = [r.getMessage() for r in caplog.records if r.name == "statusmap.neo4j"]
+    assert any("exited with code -9" in m for m in restarts), restarts
+    assert any("is back on" in m for m in restarts), restarts
 
 
 def _counts(server: LocalNeo4j, ws: str) -> dict[str, int]:
