@@ -106,6 +106,19 @@ class Settings(BaseSettings):
         description="Largest upload (all files of one import request together), in bytes.",
     )
 
+    max_query_cost: int = Field(
+        default=20_000,
+        ge=1,
+        description="List items one GraphQL operation may resolve: estimated before it runs "
+        "(from `first` and page sizes) and counted while it runs.",
+    )
+    request_seconds: float = Field(
+        default=30.0,
+        gt=0,
+        description="Longest a GraphQL query may run before it is stopped with an error "
+        "(mutations run to their end).",
+    )
+
     max_in_flight: int = Field(
         default=16,
         ge=1,

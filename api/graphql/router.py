@@ -11,22 +11,32 @@ validation, database unavailable ...) says so in the error's message and in
 stack trace nor a Cypher statement reaches a client. When the database does not answer, the
 HTTP status is 503 (with ``Retry-After``), as on the REST routes; so it is when the database
 answers but could not do the work now (busy: a deadlock, a lock wait, a time limit).
+
+Every query runs within a time budget (``STATUSMAP_REQUEST_SECONDS``): past it, the operation
+is cancelled where it waits (the database, an analysis) and the answer is one
+``time_budget_exceeded`` error. A mutation lifts its budget as it starts
+(:meth:`Context.lift_time_budget`): cut off between two statements, a write would be half done.
+An operation stopped for its cost (:mod:`api.graphql.cost`) answers its one
+``query_too_costly`` error, not the partial data and the error of every list stopped with it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 from typing import Any
 
+from cross_web import AsyncHTTPRequestAdapter
 from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLHTTPResponse
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.types import ExecutionResult
 
+from api.graphql import cost
 from api.graphql.context import Context, get_context
 from api.request_body import decode_json
 from graph.errors import StatusmapError, TryAgainLater
@@ -97,11 +107,43 @@ class StatusmapGraphQL(GraphQL[Context, None]):
         # A malformed body is answered 400 with the reason by the app (api/request_body.py).
         return decode_json(data)
 
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        try:
+            async with asyncio.timeout(context.request_seconds) as budget:
+                context.budget = budget
+                return await super().execute_single(
+                    request, request_adapter, sub_response, context, root_value, request_data
+                )
+        except TimeoutError:
+            if not budget.expired():
+                raise
+        seconds = f"{context.request_seconds:g}"
+        error = GraphQLError(
+            f"the query ran longer than its time budget of {seconds} s "
+            "(STATUSMAP_REQUEST_SECONDS) and was stopped; ask for less (smaller pages, "
+            "fewer nested lists, a narrower scope) and retry",
+            extensions={"code": "time_budget_exceeded", "seconds": context.request_seconds},
+        )
+        return ExecutionResult(data=None, errors=[error])
+
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
         if result.errors:
-            result.errors = [public_error(e) for e in result.errors]
+            stopped = [e for e in result.errors if (e.extensions or {}).get("code") == cost.CODE]
+            if stopped:
+                result = ExecutionResult(data=None, errors=[GraphQLError(
+                    stopped[0].message, extensions=stopped[0].extensions
+                )])  # fmt: skip
+            result.errors = [public_error(e) for e in result.errors or ()]
         return await super().process_result(request, result)
 
     def create_response(

@@ -1,4 +1,9 @@
-"""The GraphQL schema served at ``/graphql``, with limits on depth, tokens and aliases."""
+"""The GraphQL schema served at ``/graphql``, with limits on depth, tokens, aliases and cost.
+
+Depth, tokens and aliases are checked when a document is validated (and cached with it); the
+cost, the list items an operation resolves, needs the variables and is checked when it runs
+(:mod:`api.graphql.cost`).
+"""
 
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.name_converter import NameConverter
 
 from api.graphql.context import Context
+from api.graphql.cost import CostedExecution
 from api.graphql.mutations.deal import DealMutations
 from api.graphql.mutations.organisation import OrganisationMutations
 from api.graphql.mutations.person import PersonMutations
@@ -88,6 +94,7 @@ schema = strawberry.Schema(
     mutation=Mutation,
     types=[Workspace, Organisation, Person, Deal],
     config=StrawberryConfig(scalar_map=COLUMN_SCALARS, name_converter=KeptNames()),
+    execution_context_class=CostedExecution,
     extensions=[
         ReleaseLoaders,
         lambda: ParserCache(maxsize=DOCUMENT_CACHE),
