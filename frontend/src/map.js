@@ -12,11 +12,11 @@ cytoscape.use(cytoscapeSvg);
 const GROUP_FILLS = { customer: '#FFFFFF', partner: '#F4EEF9', home: '#EEF3FB' };
 const GROUP_BORDERS = { customer: '#D0D7DE', partner: '#B79BD3', home: '#8FA9D6' };
 const LARGE = 400; // people; above this the map trades detail for speed while moving
-export const READABLE_ZOOM = 0.72; // 12px card text stays readable (about 9px) down to this zoom
+export const READABLE_ZOOM = 0.72; // 13px card text stays readable (about 9.5px) down to this zoom
 const CLOSE_ZOOM = 1.1; // a small buying centre is not blown up beyond this
 const HIGHLIGHTS = /on-path|intro|faded|:selected|higher|emphasis/;
 const KEY_PEOPLE = 12; // without a deal: the most influential of the account
-const CARD_FONT = '12px Helvetica, Arial, sans-serif';
+const CARD_FONT = '13px Helvetica, Arial, sans-serif';
 const CARD_TEXT_W = CARD_W - 14;
 
 let measureContext = null;

@@ -31,7 +31,7 @@ def node_of(page: Page, scenario: Scenario, key: str) -> dict[str, Any]:
           const box = document.getElementById('map').getBoundingClientRect();
           const at = node.renderedPosition();
           return {id: person.id, x: box.left + at.x, y: box.top + at.y,
-                  modelY: node.position('y'), fill: node.data('fill'),
+                  modelX: node.position('x'), modelY: node.position('y'), fill: node.data('fill'),
                   border: node.data('borderColour'), shape: node.data('shape')};
         }""",
         scenario.key(key),
@@ -54,7 +54,8 @@ def test_deal_map_bands_people_by_status(page: Page, scenario: Scenario) -> None
     assert hanna["shape"] == "rectangle"
     assert paul["shape"] == "cut-rectangle"
     assert fiona["shape"] == "round-rectangle"
-    assert hanna["x"] < paul["x"] < min(p["x"] for p in (olivia, fiona, derek, uma))
+    customers = (olivia, fiona, derek, uma)
+    assert hanna["modelX"] < paul["modelX"] < min(p["modelX"] for p in customers)
 
 
 def test_click_a_person_and_edit_the_stance(page: Page, scenario: Scenario) -> None:
