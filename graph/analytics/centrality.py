@@ -18,33 +18,9 @@ Brokerage
     partial sums are rescaled as networkx does for ``k`` pivots, so the sampled result equals
     ``nx.betweenness_centrality(G, k=samples, seed=seed, normalized=True, weight=None)``.
 
-    Accuracy of the sampled estimate against the exact values, measured with
-    ``python -m benchmarks.analytics_core --accuracy`` (5 generated account maps per row,
-    ~10 influence edges per person; mean and, in brackets, worst of the 5)::
-
-        graph         people  pivots  top-20 overlap  top-50 overlap  Spearman (everyone)
-        heavy-tailed  2,000   512     0.90 (0.90)     0.90 (0.86)     0.95
-        heavy-tailed  5,000   256     0.85 (0.80)     0.79 (0.74)     0.89
-        heavy-tailed  5,000   512     0.92 (0.85)     0.88 (0.84)     0.92
-        heavy-tailed  5,000   1024    0.95 (0.90)     0.90 (0.90)     0.95
-        flat          2,000   512     0.58 (0.45)     0.59 (0.52)     0.93
-        flat          5,000   512     0.37 (0.25)     0.40 (0.34)     0.88
-        flat          5,000   1024    0.53 (0.50)     0.55 (0.50)     0.93
-
-    *Heavy-tailed* maps have a few very connected people, as real ones do: with the default
-    512 pivots the sampled top 20 shares about 18 names with the exact top 20 and always lies
-    within the exact top 50. *Flat* maps give everyone the same activity, so nobody stands
-    out (the exact 20th and 50th values differ by less than 20%): sampling still orders people
-    well overall, but the membership of a top-k list is unstable -- read brokerage there as a
-    score, not a league table. Exact results (``n <= exact_limit``) have no such caveat.
-
-    Cost, on one core: 512 pivots on 5,000 people and 50,000 edges take about 0.2 s when the
-    core is free (0.5 s of CPU measured on a busy shared machine), and the exact computation
-    at the 2,000-person limit about the same; exact on 5,000 people takes seconds, which is
-    why the defaults are ``exact_limit=2000, samples=512``. :func:`influence_measures` (what
-    the analysis of a scope calls) spreads the batches of sources over two threads, which a
-    second core can share (measured on the busy 2-core machine: 1.3 s instead of 1.6 to 1.9 s
-    of wall time for 512 pivots on 5,000 people).
+    The sampled estimate's accuracy (top-k overlap with the exact values) and its cost are
+    measured by ``python -m benchmarks.analytics_core --accuracy``; the figures are in
+    ``benchmarks/RESULTS-brokerage-accuracy.md``. Defaults: ``exact_limit=2000, samples=512``.
 """
 
 from __future__ import annotations

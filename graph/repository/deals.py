@@ -15,7 +15,6 @@ from graph.store import Row, WorkspaceStore, WorkspaceTransaction
 
 __all__ = [
     "MemberInfluencers",
-    "buying_centres",
     "create_deal",
     "deals_of_organisations",
     "deals_page",
@@ -206,14 +205,6 @@ async def deals_with_members(
     }
     row = (await ws.read("deals/members", params))[0]
     return row["workspace"], {found["key"]: found for found in row["deals"]}
-
-
-async def buying_centres(
-    ws: WorkspaceStore, deal_ids: Sequence[str], *, influencers: MemberInfluencers = None
-) -> dict[str, list[Row]]:
-    """Members per deal id, in one read (see :func:`deals_with_members`)."""
-    _, found = await deals_with_members(ws, deal_ids, influencers=influencers)
-    return {key: deal["members"] for key, deal in found.items()}
 
 
 async def journeys(
