@@ -68,8 +68,8 @@ def _edges(
     influences: list[InfluenceEdge] = []
     reports: list[tuple[str, str]] = []
     knows: list[KnowsEdge] = []
-    # A recorded basis per edge (deal and account scopes); the whole workspace takes each
-    # kind's default.
+    # A recorded basis per edge ('' when none: collect drops nulls) in deal and account
+    # scopes; the whole workspace takes each kind's default.
     bases = columns.get("bases") or [None] * len(columns["types"])
     edges = zip(
         columns["types"],
@@ -82,7 +82,7 @@ def _edges(
     )
     for type_, source, target, weight, kind, basis in edges:
         if type_ == "INFLUENCES":
-            influences.append(InfluenceEdge(source, target, float(weight), kind, basis))
+            influences.append(InfluenceEdge(source, target, float(weight), kind, basis or None))
         elif type_ == "REPORTS_TO":
             reports.append((source, target))
         else:

@@ -152,9 +152,13 @@ _CONTENTION = "Neo.TransientError.Transaction."
 """Transient errors of transactions against each other: ``DeadlockDetected``,
 ``LockAcquisitionTimeout``, ``LockClientStopped``, ``Outdated``... Other transient errors (the
 database starting, say) mean it is not available."""
-_TIMED_OUT = "Neo.ClientError.Transaction.TransactionTimedOut"
-"""The server stopped a transaction past its time limit (``...ClientConfiguration`` when the
-limit was the one this process sent)."""
+_STOPPED = (
+    "Neo.ClientError.Transaction.TransactionTimedOut",
+    "Neo.ClientError.Transaction.LockClientStopped",
+)
+"""The server stopped a transaction past its time limit: while it ran (``TransactionTimedOut``,
+``...ClientConfiguration`` when the limit was the one this process sent) or while it waited for
+a lock (``LockClientStopped``)."""
 
 
 def _database_error(e: Exception, timeout: float) -> StatusmapError | None:
@@ -169,7 +173,7 @@ def _database_error(e: Exception, timeout: float) -> StatusmapError | None:
     code = e.code if isinstance(e, Neo4jError) else None
     if isinstance(e, TransientError) and code and code.startswith(_CONTENTION):
         return DatabaseBusy(_BUSY_MESSAGE)
-    if code and code.startswith(_TIMED_OUT):
+    if code and code.startswith(_STOPPED):
         return DatabaseBusy(
             f"Neo4j stopped this work after the {timeout:g} s it may take (busy with other "
             "work, or too large a request); nothing of it was written: try again in a moment"

@@ -299,7 +299,10 @@ def _stake_warnings(
         if step.route.kind is not RouteKind.NONE and not earlier:
             continue
         why = f" ({m.evidence})" if m.evidence else ""
-        moves = ", ".join(f"{person_name(G, d)} ({s:.2f})" for d, s, _ in step.leverage_on)
+        moves = ", ".join(
+            f"{person_name(G, d)} ({s:.2f})" for d, s, _ in step.leverage_on if d != p
+        )
+        moves = f"moves {moves}" if moves else "decides"
         if step.route.kind is RouteKind.NONE:
             gap = "there is no route in to them"
         else:
@@ -310,7 +313,7 @@ def _stake_warnings(
         warnings.append(
             CoverageWarning(
                 "INFLUENTIAL_LOSER",
-                f"{person_name(G, p)} loses standing in this deal{why} and moves {moves}; {gap}.",
+                f"{person_name(G, p)} loses standing in this deal{why} and {moves}; {gap}.",
                 (p, *earlier),
                 (step.route,),
             )

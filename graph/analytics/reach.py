@@ -145,8 +145,10 @@ def reach_probabilities(
             reached[:, tails[e]] |= before[:, heads[e]] & worlds[:, e]
         if np.array_equal(before, reached):
             break
+    # Clipped: a sum of many world weights can stray past 1 by a rounding error.
     probabilities = {
-        t: (float(weights @ reached[:, index[t]]) if t in index else 0.0) for t in wanted
+        t: (min(1.0, max(0.0, float(weights @ reached[:, index[t]]))) if t in index else 0.0)
+        for t in wanted
     }
     error = 0.0
     if not exact:

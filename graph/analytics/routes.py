@@ -40,7 +40,7 @@ import networkx as nx
 
 from graph.analytics._paths import strongest_paths_into
 from graph.analytics.centrality import influence_rank
-from graph.analytics.influence_graph import Member, members_by_id
+from graph.analytics.influence_graph import APPROACH_SIDES, Member, members_by_id
 from graph.analytics.status import level_of, status_gap
 from graph.analytics.weights import PlanWeights
 
@@ -274,7 +274,7 @@ def _route(
 ) -> _Found | None:
     """The preferred route to ``target`` passing through nobody in ``stops``."""
     kind = G.nodes[target].get("org_kind")
-    if kind in ("home", "partner"):
+    if kind in APPROACH_SIDES:
         return (RouteKind.DIRECT if kind == "home" else RouteKind.PARTNER, (target,), 1.0)
     best = strongest_paths_into(K, target, max_hops, attr="strength", stops=stops)
     by_kind: dict[RouteKind, list[tuple[tuple[float, float, int, tuple[str, ...]], float]]] = {}
@@ -365,7 +365,7 @@ def _finish(
             ours, gap = better, _gap(G, target, better)
     text = _route_text(G, kind, path, strength, ours, gap, passed)
     sides = [G.nodes[p].get("org_kind") for p in path[:-1]]
-    known_by = path[-2] if len(path) > 1 and sides[-1] in ("home", "partner") else None
+    known_by = path[-2] if len(path) > 1 and sides[-1] in APPROACH_SIDES else None
     if len(path) == 1:
         known_by = target
     intro = (

@@ -236,7 +236,8 @@ def _ties_in(
 def _tie_text(tie: FramingTie) -> str:
     level = f"level {tie.level}, " if tie.level is not None else ""
     side = ", for us" if tie.on_our_side else ""
-    return f"{tie.name} ({level}{tie.kind} {tie.weight:.2f}{side})"
+    kind = "reporting line" if tie.kind == "reports_to" else tie.kind
+    return f"{tie.name} ({level}{kind} {tie.weight:.2f}{side})"
 
 
 def framing(

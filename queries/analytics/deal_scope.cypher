@@ -37,7 +37,7 @@ CALL (scope) {
     AND (type(r) = 'REPORTS_TO' OR coalesce(r.weight, r.strength) IS NOT NULL)
   RETURN collect(type(r)) AS types, collect(a.id) AS sources, collect(b.id) AS targets,
          collect(coalesce(r.weight, r.strength, 0.0)) AS weights,
-         collect(coalesce(r.kind, 'advice')) AS kinds, collect(r.basis) AS bases
+         collect(coalesce(r.kind, 'advice')) AS kinds, collect(coalesce(r.basis, '')) AS bases
 }
 RETURN d.id AS deal_id, account.id AS account_id, members,
   [p IN scope | p {.id, .name,

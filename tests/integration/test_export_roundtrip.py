@@ -23,12 +23,14 @@ WORKSPACE = "it-roundtrip"
 
 
 async def _clear(store: Store) -> None:
+    """Start from a new, empty workspace."""
     async with store.driver.session() as session:  # IN TRANSACTIONS needs an implicit one
         result = await session.run(
             "MATCH (n) WHERE n.workspace = $ws CALL (n) { DETACH DELETE n } IN TRANSACTIONS",
             {"ws": WORKSPACE},
         )
         await result.consume()
+    await ensure_workspace(store, WORKSPACE)
 
 
 def _read(directory: Path) -> dict[str, bytes]:
@@ -38,7 +40,6 @@ def _read(directory: Path) -> dict[str, bytes]:
 async def test_round_trip_of_10000_people_is_identical(store: Store, tmp_path: Path) -> None:
     await store.apply_schema()  # run on its own, no earlier test has: lookups by id need it
     await _clear(store)
-    await ensure_workspace(store, WORKSPACE)
     config = SeedConfig(accounts=25, people=10_000, seed=5, prefix="RT")
     write_csv_files(generate(config), tmp_path / "generated")
     started = time.perf_counter()

@@ -72,6 +72,7 @@ async def test_reimport_moves_organisation_and_keeps_an_explicit_level(
     store: Store, tmp_path: Path
 ) -> None:
     await store.driver.execute_query("MATCH (n {workspace: $ws}) DETACH DELETE n", {"ws": WS})
+    await ensure_workspace(store, WS)
     await _import(store, tmp_path / "a", "WP-P3,Bo,Berg,Engineer,IT,,WP-O1,6,,\n")
     assert (await _shape(store, "WP-P3"))["levels"] == [[6, False]]
     # Moved, and no level given: the title's inferred level must not replace the explicit one.

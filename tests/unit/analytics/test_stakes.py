@@ -172,3 +172,18 @@ def test_framing_by_motive_from_the_graph() -> None:
     G, K = _deal()
     plan = approach_plan(G, K, [member("cfo", "decider"), member("it", motive="fit_in")])
     assert all(s.framing.text for s in plan)
+
+
+def test_a_losing_decider_is_warned_about_by_what_they_decide() -> None:
+    G, K = _deal()
+    # Cy decides and loses; nobody reaches Cy: no route in, so the plan cannot address them.
+    K.remove_edge("me", "cfo")
+    K.remove_edge("cfo", "me")
+    K.remove_edge("it", "cfo")
+    members = [member("cfo", "decider", outcome="loses"), member("it")]
+    warning = next(
+        w for w in deal_coverage(G, K, members).warnings if w.code == "INFLUENTIAL_LOSER"
+    )
+    assert warning.message == (
+        "Cy loses standing in this deal and decides; there is no route in to them."
+    )
