@@ -60,6 +60,9 @@ __all__ = [
 ON_OUR_SIDE: Final[frozenset[str]] = frozenset({"champion", "supporter"})
 """Stances of members who have come round to us (the "adopters" a fit-in framing names)."""
 
+AGAINST_US: Final[frozenset[str]] = frozenset({"sceptic", "blocker"})
+"""Stances of members a fit-in framing must not hold up as backing the deal."""
+
 
 @dataclass(frozen=True, slots=True)
 class Hold:
@@ -108,6 +111,7 @@ class FramingTie:
     basis: str
     weight: float
     on_our_side: bool
+    against: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +230,7 @@ def _ties_in(
             str(data.get("basis")),
             float(data["weight"]),
             a in by_id and by_id[a].stance in ON_OUR_SIDE,
+            a in by_id and by_id[a].stance in AGAINST_US,
         )
         for a, data in G.pred[person].items()
         if data.get("basis") == basis
@@ -233,11 +238,13 @@ def _ties_in(
     return ties
 
 
-def _tie_text(tie: FramingTie) -> str:
+def _tie_text(tie: FramingTie, stance: str | None = None) -> str:
+    """``Vi (level 6, sponsor 0.60, for us)``; with ``stance``, ``Al (a sceptic, level 5, …)``."""
     level = f"level {tie.level}, " if tie.level is not None else ""
     side = ", for us" if tie.on_our_side else ""
     kind = "reporting line" if tie.kind == "reports_to" else tie.kind
-    return f"{tie.name} ({level}{kind} {tie.weight:.2f}{side})"
+    against = f"a {stance}, " if stance else ""
+    return f"{tie.name} ({against}{level}{kind} {tie.weight:.2f}{side})"
 
 
 def framing(
@@ -278,17 +285,22 @@ def framing(
             if level is None or t.level is None or t.level >= level
         ]
         ties.sort(key=lambda t: (not t.on_our_side, -(t.level or 0), -t.weight, t.person_id))
-        ties = ties[:limit]
-        if ties:
+        backers = [t for t in ties if not t.against][:limit]
+        opposed = [t for t in ties if t.against][:limit]
+        ties = backers + opposed
+        if backers:
             text = (
                 f"Fit in: show {name} that those they look up to back it: "
-                f"{', '.join(_tie_text(t) for t in ties)}."
+                f"{', '.join(_tie_text(t) for t in backers)}."
             )
         else:
             text = (
-                f"Fit in: no peer or senior tie of approval into {name} is recorded; "
-                "find whose approval they seek."
+                f"Fit in: no peer or senior tie of approval into {name} from someone not "
+                "against us is recorded; find whose approval they seek."
             )
+        if opposed:
+            who = ", ".join(_tie_text(t, by_id[t.person_id].stance) for t in opposed)
+            text += f" They also look up to {who}: win them over first."
     elif member.motive == "stand_out":
         ties = sorted(
             _ties_in(G, p, "informational", by_id), key=lambda t: (-t.weight, t.person_id)

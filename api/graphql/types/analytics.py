@@ -376,6 +376,10 @@ class FramingTieView(AboutPerson):
     basis: str = strawberry.field(description="normative or informational.")
     weight: float
     on_our_side: bool = strawberry.field(description="A member whose stance is for us.")
+    against: bool = strawberry.field(
+        description="A member whose stance is against us (a fit-in framing says to win them "
+        "over first rather than holding them up as backing the deal)."
+    )
 
 
 @strawberry.type(
@@ -402,6 +406,7 @@ def framing_view(workspace: str, framing: Framing) -> FramingView:
                 basis=t.basis,
                 weight=t.weight,
                 on_our_side=t.on_our_side,
+                against=t.against,
             )
             for t in framing.ties
         ],

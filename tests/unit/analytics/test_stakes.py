@@ -149,6 +149,12 @@ def test_framing_by_motive_from_the_graph() -> None:
         "Fit in: show Ian that those they look up to back it: Vi (level 6, sponsor 0.60, for "
         "us), Oz (level 5, peer 0.50)."
     )
+    # Someone they look up to who is against us is not held up as backing the deal.
+    against = framing(G, member("it", motive="fit_in"), {"vp": member("vp", stance="sceptic")})
+    assert against.text == (
+        "Fit in: show Ian that those they look up to back it: Oz (level 5, peer 0.50). They "
+        "also look up to Vi (a sceptic, level 6, sponsor 0.60): win them over first."
+    )
     stand = framing(
         G,
         member(
