@@ -24,6 +24,7 @@ format: setup
 
 schema: setup ## Re-export api/schema.graphql from the code
 	$(BIN)/python -c "from strawberry.printer import print_schema; from api.graphql import schema; open('api/schema.graphql','w').write(print_schema(schema) + '\n')"
+	$(BIN)/python -m api.frontend_vocabulary
 
 setup: $(STAMP)/python
 

@@ -6,11 +6,12 @@ import { fill, formatGap, formatWeight, h, words } from './dom.js';
 import { enumOptions, enumSelect, fieldError, submitMutation } from './forms.js';
 import { PERSON_DETAIL, mutationDocument } from './queries.js';
 import { loadPersonAnalytics } from './analytics.js';
-
-const ROLES = ['initiator', 'user', 'influencer', 'decider', 'buyer', 'gatekeeper', 'approver', 'champion'];
-const STANCES = ['champion', 'supporter', 'neutral', 'sceptic', 'blocker', 'unknown'];
-const STAGES = ['awareness', 'intrigue', 'trust', 'conviction', 'expectation', 'satisfaction', 'passion'];
-const KINDS = ['advice', 'peer', 'sponsor', 'social', 'external'];
+import {
+  INFLUENCE_KINDS as KINDS,
+  JOURNEY_STAGES as STAGES,
+  ROLES,
+  STANCES,
+} from './vocabulary.js';
 
 function levelText(level) {
   if (!level || !Number.isFinite(level.rank)) return 'unknown';

@@ -27,7 +27,7 @@ from typing import Final
 import networkx as nx
 
 from graph.errors import StatusmapError
-from graph.model.common import Motive, Outcome, basis_of
+from graph.model.common import Motive, OrganisationKind, Outcome, Role, Stance, basis_of, vocabulary
 
 __all__ = [
     "APPROACH_SIDES",
@@ -43,32 +43,16 @@ __all__ = [
     "influence_graph",
 ]
 
-ORG_KINDS: Final[tuple[str, ...]] = ("customer", "prospect", "partner", "home")
+ORG_KINDS: Final[tuple[str, ...]] = vocabulary(OrganisationKind)
 """Kinds of organisation a person can work at."""
 
-APPROACH_SIDES: Final[frozenset[str]] = frozenset({"home", "partner"})
+APPROACH_SIDES: Final[frozenset[str]] = frozenset({OrganisationKind.HOME, OrganisationKind.PARTNER})
 """Organisation kinds whose people can open a door for us."""
 
-ROLES: Final[tuple[str, ...]] = (
-    "initiator",
-    "user",
-    "influencer",
-    "decider",
-    "buyer",
-    "gatekeeper",
-    "approver",
-    "champion",
-)
+ROLES: Final[tuple[str, ...]] = vocabulary(Role)
 """Buying-centre roles, in the order reports list them."""
 
-STANCES: Final[tuple[str, ...]] = (
-    "champion",
-    "supporter",
-    "neutral",
-    "sceptic",
-    "blocker",
-    "unknown",
-)
+STANCES: Final[tuple[str, ...]] = vocabulary(Stance)
 """A buying-centre member's stance towards us."""
 
 

@@ -4,6 +4,11 @@ Levels are ranks on one ladder (on the default organisational ladder 7 is board/
 an individual contributor), read from the ``level`` attribute of the influence graph's nodes.
 A gap is always *first minus second*: ``status_gap(G, contact, ours) = 2`` means the contact
 sits two levels above our person.
+
+"Higher status" has one definition, :data:`HIGHER_STATUS` (:func:`is_higher_status`): every
+field that filters by it uses it — these analytics, and the Cypher of
+``Person.influencers(higherStatusOnly: true)`` and of a buying centre's influencers, through
+the fragment ``queries/fragments/higher_status.cypher``.
 """
 
 from __future__ import annotations
@@ -16,13 +21,36 @@ import networkx as nx
 from graph.analytics.centrality import influence_rank
 
 __all__ = [
+    "HIGHER_STATUS",
     "HigherStatusInfluencer",
     "OurGap",
     "gaps_to_ours",
     "higher_status_influencers",
+    "is_higher_status",
     "level_of",
     "status_gap",
 ]
+
+
+HIGHER_STATUS = (
+    "Higher status: a level above the person's on the organisational ladder. A person without "
+    "a level is neither higher nor lower than anyone: they have no higher-status influencers "
+    "and are no one's."
+)
+"""The definition, as the GraphQL schema's descriptions state it."""
+
+
+def is_higher_status(level: int | None, own: int | None) -> bool:
+    """Whether someone at ``level`` is of higher status than someone at ``own``.
+
+    Only known levels compare (:data:`HIGHER_STATUS`).
+
+    >>> is_higher_status(5, 3), is_higher_status(3, 3), is_higher_status(5, None)
+    (True, False, False)
+    >>> is_higher_status(None, 3)
+    False
+    """
+    return level is not None and own is not None and level > own
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +167,7 @@ def higher_status_influencers(
     -------
     list of HigherStatusInfluencer
         By strength (descending), then influence rank (descending), then id. Empty when the
-        person's level is unknown.
+        person's level is unknown (:data:`HIGHER_STATUS`).
 
     Examples
     --------
@@ -174,7 +202,7 @@ def higher_status_influencers(
     result = []
     for a, (strength, via) in found.items():
         level = level_of(G, a)
-        if level is not None and level > own:
+        if level is not None and is_higher_status(level, own):
             result.append(HigherStatusInfluencer(a, level, level - own, strength, via))
     result.sort(key=lambda h: (-h.strength, -rank.get(h.person_id, 0.0), h.person_id))
     return result

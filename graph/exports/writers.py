@@ -22,11 +22,10 @@ import networkx as nx
 
 from graph.analytics.centrality import brokerage, influence_rank
 from graph.exports.scope import Dataset
-from graph.imports.formats import FORMATS
+from graph.imports.formats import FORMATS, neutralise_formula
 
 __all__ = [
     "EXPORT_FORMATS",
-    "neutralise_formula",
     "to_graph",
     "to_json",
     "to_kumu",
@@ -42,27 +41,6 @@ _EDGES: Final = (
     ("partnerships", "organisation_id", "partner_id", "PARTNERS_WITH"),
     ("buying_centre", "person_id", "deal_id", "IN_BUYING_CENTRE"),
 )
-
-
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value: Any) -> Any:
-    """``value`` safe to open in a spreadsheet: a would-be formula gets a leading ``'``.
-
-    Numbers (``-0.5``, ``+49``) are left alone so that they import back as numbers.
-
-    >>> neutralise_formula("=SUM(A1:A9)"), neutralise_formula("-12.5"), neutralise_formula("Ann")
-    ("'=SUM(A1:A9)", '-12.5', 'Ann')
-    """
-    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
-        return value
-    try:
-        float(value)
-    except ValueError:
-        return "'" + value
-    return value
 
 
 def to_json(data: Dataset) -> dict[str, Any]:

@@ -10,9 +10,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
-from graph.model.common import InfluenceBasis, Motive, Outcome
+from graph.model.common import ID_PATTERN as ID_RULE
+from graph.model.common import (
+    InfluenceBasis,
+    InfluenceKind,
+    JourneyStage,
+    Motive,
+    OrganisationKind,
+    Outcome,
+    ReportingLine,
+    Role,
+    Stance,
+    vocabulary,
+)
 
 __all__ = [
     "BASES",
@@ -30,37 +42,65 @@ __all__ = [
     "STANCES",
     "Column",
     "FileFormat",
+    "neutralise_formula",
+    "restore_formula",
 ]
 
 LIST_SEPARATOR: Final = ";"
-ID_PATTERN: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$")
+ID_PATTERN: Final = re.compile(ID_RULE)
+"""The one id rule (:data:`graph.model.common.ID_PATTERN`), compiled."""
 
-ORG_KINDS: Final = ("customer", "prospect", "partner", "home")
-INFLUENCE_KINDS: Final = ("advice", "peer", "sponsor", "social", "external")
-REPORTING_LINES: Final = ("solid", "matrix")
-ROLES: Final = (
-    "initiator",
-    "user",
-    "influencer",
-    "decider",
-    "buyer",
-    "gatekeeper",
-    "approver",
-    "champion",
-)
-STANCES: Final = ("champion", "supporter", "neutral", "sceptic", "blocker", "unknown")
-MOTIVES: Final = tuple(m.value for m in Motive)
-OUTCOMES: Final = tuple(o.value for o in Outcome)
-BASES: Final = tuple(b.value for b in InfluenceBasis)
-JOURNEY_STAGES: Final = (
-    "awareness",
-    "intrigue",
-    "trust",
-    "conviction",
-    "expectation",
-    "satisfaction",
-    "passion",
-)
+ORG_KINDS: Final = vocabulary(OrganisationKind)
+INFLUENCE_KINDS: Final = vocabulary(InfluenceKind)
+REPORTING_LINES: Final = vocabulary(ReportingLine)
+ROLES: Final = vocabulary(Role)
+STANCES: Final = vocabulary(Stance)
+MOTIVES: Final = vocabulary(Motive)
+OUTCOMES: Final = vocabulary(Outcome)
+BASES: Final = vocabulary(InfluenceBasis)
+JOURNEY_STAGES: Final = vocabulary(JourneyStage)
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def neutralise_formula(value: Any) -> Any:
+    """``value`` safe to open in a spreadsheet: a would-be formula gets a leading ``'``.
+
+    Numbers (``-0.5``, ``+49``) are left alone so that they import back as numbers.
+    :func:`restore_formula` undoes it on import.
+
+    >>> neutralise_formula("=SUM(A1:A9)"), neutralise_formula("-12.5"), neutralise_formula("Ann")
+    ("'=SUM(A1:A9)", '-12.5', 'Ann')
+    """
+    if not isinstance(value, str) or not value.startswith(_FORMULA_START) or _is_number(value):
+        return value
+    return "'" + value
+
+
+def restore_formula(value: str) -> str:
+    """A cell as it was before :func:`neutralise_formula` protected it.
+
+    Only a ``'`` that the export would have added goes: one before a formula character that is
+    not a number. An id never holds ``'``, so an id like ``-acme`` comes back whole.
+
+    >>> restore_formula("'-acme"), restore_formula("'@ops"), restore_formula("'t Hooft")
+    ('-acme', '@ops', "'t Hooft")
+    >>> all(restore_formula(neutralise_formula(v)) == v for v in ("=1+1", "-2", "@x", "x"))
+    True
+    """
+    rest = value[1:]
+    if value.startswith("'") and rest.startswith(_FORMULA_START) and not _is_number(rest):
+        return rest
+    return value
 
 
 @dataclass(frozen=True, slots=True)

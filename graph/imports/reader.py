@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import StatusmapError
-from graph.imports.formats import FORMATS
+from graph.imports.formats import FORMATS, restore_formula
 from graph.imports.mappings import MAPPINGS, Mapping, Projection, native_mapping
 
 __all__ = ["FileEncodingError", "ImportFileError", "SourceFile", "open_source"]
@@ -58,6 +58,10 @@ def _encoding_error(path: Path, error: UnicodeDecodeError | None) -> FileEncodin
                     row=number,
                 )
     return FileEncodingError(f"{path.name} is not UTF-8 ({error}); save it as 'CSV UTF-8'")
+
+
+_quoted = operator.methodcaller("startswith", "'")
+"""Whether a cell may carry the ``'`` the export puts before a would-be formula."""
 
 
 def _records(path: Path) -> Iterator[list[str]]:
@@ -123,6 +127,8 @@ class SourceFile:
                     if pick is not None
                     else [values[i].strip() if i >= 0 else "" for i in where]
                 )
+                if any(map(_quoted, picked)):  # rare: only rows with a protected cell pay
+                    picked = list(map(restore_formula, picked))
                 yield number, picked, len(values) > width
             return
         for number, values in enumerate(records, start=2):
@@ -133,7 +139,8 @@ class SourceFile:
             raw = dict(zip(self.header, values, strict=False))
             if projection.applies(raw):
                 row = projection.project(raw)
-                yield number, [row.get(c, "") for c in columns], len(values) > width
+                cells = [restore_formula(row.get(c, "")) for c in columns]
+                yield number, cells, len(values) > width
 
 
 def open_source(path: Path) -> SourceFile:

@@ -1,4 +1,11 @@
-"""Shared building blocks of the model: ids, enums, and turning pydantic errors into ours."""
+"""Shared building blocks of the model: ids, enums, and turning pydantic errors into ours.
+
+The enums here are the one vocabulary: the GraphQL enums are registered from them
+(:mod:`api.graphql.enums`), the CSV formats and the analytics take their tuples from
+:func:`vocabulary`, and the page imports ``frontend/src/vocabulary.js``, generated from them
+(:mod:`api.frontend_vocabulary`). :data:`ID_PATTERN` is the one id rule, for the API and
+the import alike.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +32,7 @@ __all__ = [
     "Name",
     "OrganisationKind",
     "Outcome",
+    "ReportingLine",
     "Role",
     "Stance",
     "Text",
@@ -34,11 +42,18 @@ __all__ = [
     "new_id",
     "validate",
     "validation_failed",
+    "vocabulary",
 ]
 
 ID_PATTERN = r"^[A-Za-z0-9_.:@-]{1,128}$"
+"""The id rule, everywhere: 1-128 characters of letters, digits and ``_.:@-``.
+
+An id may start with ``-`` or ``@``, which a spreadsheet would run as a formula: the CSV export
+protects such a cell with a leading ``'`` and the import takes it off again
+(:func:`graph.imports.formats.restore_formula`), so every valid id survives a round trip.
+"""
 Key = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-"""A node's local id: 1-128 characters of letters, digits and ``_.:@-``."""
+"""A node's local id (:data:`ID_PATTERN`)."""
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
@@ -140,6 +155,20 @@ def basis_of(kind: str | None, basis: str | None = None) -> InfluenceBasis:
     if basis:
         return InfluenceBasis(basis)
     return DEFAULT_BASIS.get(kind or InfluenceKind.ADVICE, InfluenceBasis.INFORMATIONAL)
+
+
+class ReportingLine(StrEnum):
+    SOLID = "solid"
+    MATRIX = "matrix"
+
+
+def vocabulary(kind: type[StrEnum]) -> tuple[str, ...]:
+    """The values of enum ``kind`` as plain text, in declaration order.
+
+    >>> vocabulary(ReportingLine)
+    ('solid', 'matrix')
+    """
+    return tuple(member.value for member in kind)
 
 
 class Model(BaseModel):

@@ -40,8 +40,8 @@ RELATED = (
     "reports",
 )
 """The kinds of neighbour of a person that :func:`related_people` reads. ``influencers_above``
-are the influencers ranked above the person on the organisational ladder (any with a level
-when the person has none): filtered in the database, so only they are sent."""
+are the influencers of higher status (:data:`graph.analytics.status.HIGHER_STATUS`): filtered
+in the database, so only they are sent."""
 
 
 async def _check_people(

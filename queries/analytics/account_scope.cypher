@@ -20,7 +20,7 @@ CALL (core) {
   RETURN collect(DISTINCT x) AS partner_people
 }
 UNWIND core + partner_people AS p
-WITH account, collect(DISTINCT p) AS scope, $workspace + ':org' AS ladder
+WITH account, collect(DISTINCT p) AS scope
 CALL (scope) {
   UNWIND scope AS a
   MATCH (a)-[r:INFLUENCES|REPORTS_TO|KNOWS]->(b)
@@ -32,6 +32,6 @@ CALL (scope) {
 }
 RETURN account.id AS account_id,
   [p IN scope | p {.id, .name,
-    level: head([(p)-[:AT_LEVEL]->(s:StatusLevel {ladder: ladder}) | s.rank]),
+    level: {{ org_rank(p) }},
     org: head([(p)-[:WORKS_AT]->(o:Organisation) | [o.id, o.kind]])
   }] AS people, types, sources, targets, weights, kinds, bases

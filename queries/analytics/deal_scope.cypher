@@ -29,7 +29,7 @@ CALL (core) {
   RETURN collect(DISTINCT x) AS partner_people
 }
 UNWIND core + partner_people AS p
-WITH d, account, members, collect(DISTINCT p) AS scope, $workspace + ':org' AS ladder
+WITH d, account, members, collect(DISTINCT p) AS scope
 CALL (scope) {
   UNWIND scope AS a
   MATCH (a)-[r:INFLUENCES|REPORTS_TO|KNOWS]->(b)
@@ -41,6 +41,6 @@ CALL (scope) {
 }
 RETURN d.id AS deal_id, account.id AS account_id, members,
   [p IN scope | p {.id, .name,
-    level: head([(p)-[:AT_LEVEL]->(s:StatusLevel {ladder: ladder}) | s.rank]),
+    level: {{ org_rank(p) }},
     org: head([(p)-[:WORKS_AT]->(o:Organisation) | [o.id, o.kind]])
   }] AS people, types, sources, targets, weights, kinds, bases

@@ -30,5 +30,5 @@ CALL () {
 }
 RETURN total, size(page) > $first AS has_next, [x IN page[0..$first] | x {.*,
   organisation_id: head([(x)-[:WORKS_AT]->(o:Organisation) | o.id]),
-  level: head([(x)-[lv:AT_LEVEL]->(s:StatusLevel {ladder: $workspace + ':org'}) | {rank: s.rank, name: s.name, inferred: lv.inferred}])
+  level: {{ org_level(x) }}
 }] AS items

@@ -2,59 +2,45 @@ OPTIONAL MATCH (w:Workspace {id: $workspace}) WHERE $with_workspace
 RETURN w {.*} AS workspace, COLLECT {
   UNWIND $ids AS id
   MATCH (p:Person {id: id, workspace: $workspace})
-  WITH id, p, head([(p)-[lv:AT_LEVEL]->(s:StatusLevel {ladder: $workspace + ':org'}) | {rank: s.rank, name: s.name, inferred: lv.inferred}]) AS own
+  WITH id, p, {{ org_level(p) }} AS own
   RETURN {key: id,
-    person: p {.id, .workspace, .name, .title, .department, .email, .needs, .tags, organisation_id: head([(p)-[:WORKS_AT]->(o:Organisation) | o.id]), level: own},
+    person: {{ person_projection(p, own) }},
     organisation: head([(p)-[:WORKS_AT]->(o:Organisation) | o {.*}]),
     influencers: COLLECT {
       MATCH (a:Person)-[r:INFLUENCES]->(p) WHERE $influencers AND a.workspace = $workspace
-      WITH a, r ORDER BY r.weight DESC, a.id
-      RETURN {edge: r {.*}, person: a {.id, .workspace, .name, .title, .department, .email, .needs, .tags,
-        organisation_id: head([(a)-[:WORKS_AT]->(o:Organisation) | o.id]),
-        level: head([(a)-[lv:AT_LEVEL]->(s:StatusLevel {ladder: $workspace + ':org'}) | {rank: s.rank, name: s.name, inferred: lv.inferred}])}}
+      WITH a, r, {{ org_level(a) }} AS level ORDER BY r.weight DESC, a.id
+      RETURN {edge: r {.*}, person: {{ person_projection(a, level) }}}
     },
     influencers_above: COLLECT {
       MATCH (a:Person)-[r:INFLUENCES]->(p) WHERE $influencers_above AND a.workspace = $workspace
-      WITH a, r, head([(a)-[lv:AT_LEVEL]->(s:StatusLevel {ladder: $workspace + ':org'}) | {rank: s.rank, name: s.name, inferred: lv.inferred}]) AS level
-      WHERE level IS NOT NULL AND (own IS NULL OR level.rank > own.rank)
+      WITH a, r, {{ org_level(a) }} AS level
+      WHERE {{ higher_status(level, own) }}
       WITH a, r, level ORDER BY r.weight DESC, a.id
-      RETURN {edge: r {.*}, person: a {.id, .workspace, .name, .title, .department, .email, .needs, .tags,
-        organisation_id: head([(a)-[:WORKS_AT]->(o:Organisation) | o.id]),
-        level: level}}
+      RETURN {edge: r {.*}, person: {{ person_projection(a, level) }}}
     },
     influences: COLLECT {
       MATCH (p)-[r:INFLUENCES]->(b:Person) WHERE $influences AND b.workspace = $workspace
-      WITH b, r ORDER BY r.weight DESC, b.id
-      RETURN {edge: r {.*}, person: b {.id, .workspace, .name, .title, .department, .email, .needs, .tags,
-        organisation_id: head([(b)-[:WORKS_AT]->(o:Organisation) | o.id]),
-        level: head([(b)-[lv:AT_LEVEL]->(s:StatusLevel {ladder: $workspace + ':org'}) | {rank: s.rank, name: s.name, inferred: lv.inferred}])}}
+      WITH b, r, {{ org_level(b) }} AS level ORDER BY r.weight DESC, b.id
+      RETURN {edge: r {.*}, person: {{ person_projection(b, level) }}}
     },
     knows: COLLECT {
       MATCH (p)-[r:KNOWS]->(b:Person) WHERE $knows AND b.workspace = $workspace
-      WITH b, r ORDER BY r.strength DESC, b.id
-      RETURN {edge: r {.*}, person: b {.id, .workspace, .name, .title, .department, .email, .needs, .tags,
-        organisation_id: head([(b)-[:WORKS_AT]->(o:Organisation) | o.id]),
-        level: head([(b)-[lv:AT_LEVEL]->(s:StatusLevel {ladder: $workspace + ':org'}) | {rank: s.rank, name: s.name, inferred: lv.inferred}])}}
+      WITH b, r, {{ org_level(b) }} AS level ORDER BY r.strength DESC, b.id
+      RETURN {edge: r {.*}, person: {{ person_projection(b, level) }}}
     },
     known_by: COLLECT {
       MATCH (a:Person)-[r:KNOWS]->(p) WHERE $known_by AND a.workspace = $workspace
-      WITH a, r ORDER BY r.strength DESC, a.id
-      RETURN {edge: r {.*}, person: a {.id, .workspace, .name, .title, .department, .email, .needs, .tags,
-        organisation_id: head([(a)-[:WORKS_AT]->(o:Organisation) | o.id]),
-        level: head([(a)-[lv:AT_LEVEL]->(s:StatusLevel {ladder: $workspace + ':org'}) | {rank: s.rank, name: s.name, inferred: lv.inferred}])}}
+      WITH a, r, {{ org_level(a) }} AS level ORDER BY r.strength DESC, a.id
+      RETURN {edge: r {.*}, person: {{ person_projection(a, level) }}}
     },
     managers: COLLECT {
       MATCH (p)-[:REPORTS_TO]->(b:Person) WHERE $managers AND b.workspace = $workspace
-      WITH b ORDER BY b.id
-      RETURN {person: b {.id, .workspace, .name, .title, .department, .email, .needs, .tags,
-        organisation_id: head([(b)-[:WORKS_AT]->(o:Organisation) | o.id]),
-        level: head([(b)-[lv:AT_LEVEL]->(s:StatusLevel {ladder: $workspace + ':org'}) | {rank: s.rank, name: s.name, inferred: lv.inferred}])}}
+      WITH b, {{ org_level(b) }} AS level ORDER BY b.id
+      RETURN {person: {{ person_projection(b, level) }}}
     },
     reports: COLLECT {
       MATCH (a:Person)-[:REPORTS_TO]->(p) WHERE $reports AND a.workspace = $workspace
-      WITH a ORDER BY a.id
-      RETURN {person: a {.id, .workspace, .name, .title, .department, .email, .needs, .tags,
-        organisation_id: head([(a)-[:WORKS_AT]->(o:Organisation) | o.id]),
-        level: head([(a)-[lv:AT_LEVEL]->(s:StatusLevel {ladder: $workspace + ':org'}) | {rank: s.rank, name: s.name, inferred: lv.inferred}])}}
+      WITH a, {{ org_level(a) }} AS level ORDER BY a.id
+      RETURN {person: {{ person_projection(a, level) }}}
     }}
 } AS people

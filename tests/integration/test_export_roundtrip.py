@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+import uuid
 from pathlib import Path
 
 import networkx as nx
@@ -16,6 +17,7 @@ from graph.repository.workspaces import ensure_workspace
 from graph.store import Store
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate
+from tests.integration.conftest import GraphQL
 
 pytestmark = pytest.mark.integration
 
@@ -87,3 +89,73 @@ async def test_gexf_graphml_json_and_kumu_of_a_deal(store: Store, tmp_path: Path
     exported = json.loads((tmp_path / "deal.json").read_text())
     assert exported["deals"][0]["id"] == deal
     assert exported["journey"] and {e["deal_id"] for e in exported["journey"]} == {deal}
+
+
+async def test_keys_made_through_graphql_survive_a_csv_round_trip(
+    gql: GraphQL, workspace: str, store: Store, tmp_path: Path
+) -> None:
+    # Valid keys that start with a spreadsheet's formula characters, or other punctuation.
+    tag = uuid.uuid4().hex[:8]
+    org, deal = f"-acme-{tag}", f"@deal-{tag}"
+    people = [f"@ops-{tag}", f"-lead-{tag}", f"_x-{tag}", f".y-{tag}", f"a:b-{tag}"]
+    made = await gql(
+        """mutation($ws: ID!, $org: String!, $at: ID!, $deal: String!, $people: [PersonItem!]!) {
+          createOrganisation(input: {workspaceId: $ws, id: $org, name: "=Acme", kind: CUSTOMER})
+            { __typename }
+          upsertPeople(input: {workspaceId: $ws, people: $people}) { __typename }
+          createDeal(input: {workspaceId: $ws, id: $deal, name: "+Deal", organisationId: $at})
+            { __typename } }""",
+        ws=workspace,
+        org=org,
+        at=org,
+        deal=deal,
+        people=[{"id": p, "name": f"P {p}", "title": "CFO", "organisationId": org} for p in people],
+    )
+    assert {v["__typename"] for v in made.values()} == {
+        "OrganisationSuccess",
+        "UpsertSuccess",
+        "DealSuccess",
+    }
+    edges = """mutation($ws: ID!, $a: ID!, $b: ID!, $d: ID!) {
+      upsertInfluence(input: {workspaceId: $ws, sourceId: $a, targetId: $b, weight: 0.5,
+                              kind: PEER}) { __typename }
+      addReportsTo(input: {workspaceId: $ws, personId: $b, managerId: $a}) { __typename }
+      setBuyingCentreMember(input: {workspaceId: $ws, dealId: $d, personId: $a,
+                                    roles: [DECIDER]}) { __typename } }"""
+    await gql(edges, ws=workspace, a=people[0], b=people[1], d=deal)
+    await export_scope(store, workspace, "csv", tmp_path / "one")
+    exported = (tmp_path / "one" / "people.csv").read_text()
+    assert f"'{people[0]}," in exported  # protected for spreadsheets on the way out
+
+    async with store.driver.session() as session:
+        result = await session.run(
+            "MATCH (n) WHERE n.workspace = $ws AND (n:Person OR n:Organisation OR n:Deal) "
+            "DETACH DELETE n",
+            {"ws": workspace},
+        )
+        await result.consume()
+    back = await import_files(store, workspace, sorted((tmp_path / "one").glob("*.csv")))
+    assert back.applied, back.report.issues[:5]
+    await export_scope(store, workspace, "csv", tmp_path / "two")
+    assert _read(tmp_path / "one") == _read(tmp_path / "two")
+    read = await gql(
+        """query($ws: ID!, $p: ID!, $d: ID!) { workspace(id: $ws) {
+          person(id: $p) { key organisation { key name } directReports { key } }
+          deal(id: $d) { key name } } }""",
+        ws=workspace,
+        p=people[0],
+        d=deal,
+    )
+    assert read["workspace"]["person"] == {
+        "key": people[0],
+        "organisation": {"key": org, "name": "=Acme"},
+        "directReports": [{"key": people[1]}],
+    }
+    assert read["workspace"]["deal"] == {"key": deal, "name": "+Deal"}
+    listed = await gql(
+        "query($ws: ID!) { workspace(id: $ws) { people(first: 10) { edges { node { key } } } } }",
+        ws=workspace,
+    )
+    assert sorted(e["node"]["key"] for e in listed["workspace"]["people"]["edges"]) == sorted(
+        people
+    )

@@ -230,7 +230,7 @@ async def test_buying_centre_of_200_costs_constant_round_trips(
     assert all(len(m["person"]["influencers"]) == 1 for m in centre)
     assert centre[7]["person"]["influencers"][0]["person"] == {
         "key": "boss7~",
-        "level": {"rank": 6},
+        "level": {"rank": 7},  # a chief executive, above the rest of the C-suite
     }
     # workspace, deal, members, organisation, influencers, journeys: one read each.
     assert trips <= 6, trips

@@ -24,6 +24,7 @@ from api.graphql.types.analytics import (
 from api.graphql.types.common import LadderRef, StatusLevel
 from graph.analysis import ScopeAnalysis
 from graph.analytics import gaps_to_ours, higher_status_influencers
+from graph.analytics.status import HIGHER_STATUS
 from graph.errors import ValidationFailed
 from graph.model import basis_of
 from graph.store import Row
@@ -159,20 +160,15 @@ class Person(relay.Node):
     def influencers(
         self,
         info: Info[Context, None],
-        higher_status_only: bool = False,
+        higher_status_only: Annotated[
+            bool, strawberry.argument(description=f"Only those of higher status. {HIGHER_STATUS}")
+        ] = False,
         min_weight: float = 0.0,
     ) -> Related[Influence]:
-        # The database sends only the higher-status ones when those are asked for; the filter
-        # below is then already true of every row.
-        own = self.level.rank if self.level else None
-
+        # Only the higher-status ones are read when those are asked for: the database filters
+        # them (queries/fragments/higher_status.cypher).
         def make(rows: list[Row]) -> list[Influence]:
-            return [
-                Influence.from_row(r)
-                for r in rows
-                if r["edge"]["weight"] >= min_weight
-                and (not higher_status_only or _higher(r["person"], own))
-            ]
+            return [Influence.from_row(r) for r in rows if r["edge"]["weight"] >= min_weight]
 
         relation = "influencers_above" if higher_status_only else "influencers"
         return self._related(info, relation, make)
@@ -233,7 +229,10 @@ class Person(relay.Node):
             return []
         return our_gaps(self.workspace, gaps_to_ours(analysis.G, self.local_id))
 
-    @strawberry.field(description="Higher-status people who influence this person (1 or 2 hops).")
+    @strawberry.field(
+        description=f"Higher-status people who influence this person (1 or 2 hops), through "
+        f"INFLUENCES and reporting lines (the influence graph). {HIGHER_STATUS}"
+    )
     async def higher_status_influencers(
         self, info: Info[Context, None], hops: int = 1
     ) -> list[HigherStatusInfluencerView]:
@@ -254,14 +253,6 @@ def _people(rows: list[Row]) -> list[Person]:
 
 def _acquaintances(rows: list[Row]) -> list[Acquaintance]:
     return [Acquaintance.from_row(r) for r in rows]
-
-
-def _higher(person: Row, own_rank: int | None) -> bool:
-    """Whether ``person`` ranks above ``own_rank`` on the organisational ladder."""
-    level = person.get("level")
-    if level is None:
-        return False
-    return own_rank is None or level["rank"] > own_rank
 
 
 @strawberry.type
