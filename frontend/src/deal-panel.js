@@ -166,7 +166,7 @@ export class DealPanel {
     const view = this.app.state.view;
     const before = new Map((baseline || []).map((s, i) => [s.personKey, i]));
     const items = steps.map((step, i) => {
-      const path = (step.introPath || []).map((key) => byKey(view, key)?.id || key);
+      const path = (step.introPath || []).map((key) => byKey(this.app.state.scopeView || view, key)?.id || key);
       let moved = null;
       if (baseline) {
         const was = before.get(step.personKey);
@@ -226,6 +226,7 @@ export class DealPanel {
       return;
     }
     button.setAttribute('aria-pressed', 'true');
+    this.app.showPeople(path);
     const target = byKey(this.app.state.view, step.personKey);
     this.app.map.highlightPath(path.length ? path : [target?.id].filter(Boolean));
   }

@@ -31,6 +31,7 @@ class App {
       view: null, // what is drawn: fullView minus hidden people
       hidden: new Set(), // what-if: people taken out of map and plan
       expanded: new Set(), // people whose neighbours are brought onto the map
+      shown: new Set(), // people brought onto the map one by one (a chosen plan step's route)
       openGroups: new Set(), // departments of the whole-account view shown person by person
       account: null, // the API's summary of the account (ICP fit, ranks, cross-account influencers)
       minWeight: DEFAULT_MIN_WEIGHT, // influencers of the members drawn from this weight up
@@ -204,6 +205,7 @@ class App {
     $('deal').value = id || '';
     this.state.hidden.clear();
     this.state.expanded.clear();
+    this.state.shown.clear();
     this.state.openGroups.clear();
     this.state.plan = null;
     this.previousPlan = null;
@@ -316,10 +318,10 @@ class App {
 
   /** Draw the deal's own part of its scope (or the account, folded): see focusDeal. */
   draw({ frame = false } = {}) {
-    const { scopeView, plan, minWeight, expanded } = this.state;
+    const { scopeView, plan, minWeight, expanded, shown } = this.state;
     const { account, openGroups } = this.state;
     const view = scopeView.deal
-      ? focusDeal(scopeView, { plan, minWeight, expanded })
+      ? focusDeal(scopeView, { plan, minWeight, expanded, shown })
       : foldAccount(scopeView, { ranks: account?.ranks, open: openGroups });
     this.state.view = view;
     this.map.render(view, { frame });
@@ -352,6 +354,14 @@ class App {
     this.state.openGroups.add(group);
     this.draw();
     this.say('Department opened');
+  }
+
+  /** Bring people of the deal's scope onto its map (a chosen plan step's route). */
+  showPeople(ids) {
+    const missing = ids.filter((id) => this.state.scopeView?.people.has(id) && !this.state.view.people.has(id));
+    if (!missing.length) return;
+    for (const id of missing) this.state.shown.add(id);
+    this.refocus();
   }
 
   /** "Show who is around this person": their neighbours join the map (one step). */

@@ -11,7 +11,8 @@ cytoscape.use(cytoscapeSvg);
 
 const GROUP_FILLS = { customer: '#FFFFFF', partner: '#F4EEF9', home: '#EEF3FB' };
 const GROUP_BORDERS = { customer: '#D0D7DE', partner: '#B79BD3', home: '#8FA9D6' };
-const LARGE = 400; // people; above this the map trades detail for speed while moving
+const LARGE = 400; // people; above this the map trades detail for speed
+const BUSY = 120; // people; above this the map moves as a snapshot while panning and zooming
 export const READABLE_ZOOM = 0.72; // 13px card text stays readable (about 9.5px) down to this zoom
 const CLOSE_ZOOM = 1.1; // a small buying centre is not blown up beyond this
 const HIGHLIGHTS = /on-path|intro|faded|:selected|higher|emphasis/;
@@ -138,18 +139,24 @@ export class StatusMap {
     this.tip.setAttribute('role', 'tooltip');
     this.tip.dataset.testid = 'map-tip';
     this.tip.hidden = true;
-    this.create(false);
+    this.create(0);
   }
 
-  /** A Cytoscape instance; big maps get one that hides edges and detail while moving. */
-  create(large) {
-    if (this.cy && this.large === large) return;
+  /**
+   * A Cytoscape instance for `count` people: busy maps move as a snapshot (lines hidden while
+   * panning and zooming); large ones also trade detail for speed at rest.
+   */
+  create(count) {
+    const large = count > LARGE;
+    const busy = count > BUSY;
+    if (this.cy && this.large === large && this.busy === busy) return;
     if (this.cy) this.cy.destroy();
     this.large = large;
+    this.busy = busy;
     this.cy = cytoscape({
       container: this.container,
-      hideEdgesOnViewport: large,
-      textureOnViewport: large,
+      hideEdgesOnViewport: busy,
+      textureOnViewport: busy,
       pixelRatio: large ? 1 : 'auto',
       // Highlights (path, selection, fading) come last again so that they win over both.
       style: large ? [...CY_STYLE, ...CY_STYLE_LARGE, ...CY_STYLE.filter((r) => HIGHLIGHTS.test(r.selector))] : CY_STYLE,
@@ -212,7 +219,7 @@ export class StatusMap {
     const layout = statusLayout(people, drawn);
     this.layout = layout;
     const selected = this.cy.$('node.person:selected').map((n) => n.id());
-    this.create(people.length > LARGE);
+    this.create(people.length);
 
     const routes = this.large ? new Map() : routeEdges(layout, drawn);
     const elements = backgroundElements(layout);

@@ -161,18 +161,20 @@ export function withoutPeople(view, hidden) {
 export const MAX_PEOPLE = 60;
 export const MAX_LINES = 150;
 export const DEFAULT_MIN_WEIGHT = 0.3;
+const ROUTED_STEPS = 12; // plan steps whose whole route is drawn from the start
 
 const LINE_PRIORITY = { knows: 0, route: 0, reports: 2, influence: 1 };
 
 /**
  * The deal's own map out of everything loaded for it (`full`: the deal's scope): its buying
  * centre; the people on the approach plan's routes in (`plan` steps' introPath, as the API gives
- * them); our and partners' people who know a member; then the members' influencers of weight at
- * least `minWeight`, strongest first, while there is room; and everyone one step from the people
- * in `expanded` ("show who is around this person"). Lines: only between people shown, our
+ * them; beyond the first ROUTED_STEPS steps only the door-opener, the rest drawn on choosing it);
+ * our and partners' people who know a member; then the members' influencers of weight at least
+ * `minWeight`, strongest first, while there is room; everyone one step from the people in
+ * `expanded` ("show who is around this person"); and the people in `shown`. Lines: only between people shown, our
  * "knows" ties and route hops first, then influence on members by weight, at most MAX_LINES.
  */
-export function focusDeal(full, { plan = null, minWeight = DEFAULT_MIN_WEIGHT, expanded = new Set() } = {}) {
+export function focusDeal(full, { plan = null, minWeight = DEFAULT_MIN_WEIGHT, expanded = new Set(), shown = new Set() } = {}) {
   const people = new Map();
   const take = (p) => {
     if (p && !people.has(p.id)) people.set(p.id, p);
@@ -180,14 +182,17 @@ export function focusDeal(full, { plan = null, minWeight = DEFAULT_MIN_WEIGHT, e
   for (const p of full.people.values()) p.onRoute = false;
   for (const p of full.people.values()) if (p.member) take(p);
   const routes = [];
-  for (const step of plan || []) {
-    const ids = (step.introPath || []).map((key) => byKey(full, key)).filter(Boolean);
+  // The plan's first steps bring their whole route; later ones (a big buying centre has a step
+  // per member) only the person of ours or a partner's who opens the door.
+  (plan || []).forEach((step, i) => {
+    const path = (step.introPath || []).map((key) => byKey(full, key)).filter(Boolean);
+    const ids = i < ROUTED_STEPS ? path : path.slice(0, 1);
     for (const p of ids) {
       p.onRoute = true;
       take(p);
     }
-    routes.push(ids.map((p) => p.id));
-  }
+    if (i < ROUTED_STEPS) routes.push(ids.map((p) => p.id));
+  });
   for (const e of full.edges) {
     if (e.kind === 'knows' && full.people.get(e.target)?.member) take(full.people.get(e.source));
   }
@@ -198,6 +203,7 @@ export function focusDeal(full, { plan = null, minWeight = DEFAULT_MIN_WEIGHT, e
     if (people.size >= MAX_PEOPLE) break;
     take(full.people.get(e.source));
   }
+  for (const id of shown) take(full.people.get(id));
   for (const id of expanded) {
     if (!people.has(id)) take(full.people.get(id));
     for (const e of full.edges) {
