@@ -11,9 +11,12 @@ from enum import StrEnum
 from pathlib import Path
 
 from graph.model.common import (
+    InfluenceBasis,
     InfluenceKind,
     JourneyStage,
+    Motive,
     OrganisationKind,
+    Outcome,
     Role,
     Stance,
     vocabulary,
@@ -29,6 +32,9 @@ _EXPORTS: tuple[tuple[str, type[StrEnum]], ...] = (
     ("JOURNEY_STAGES", JourneyStage),
     ("INFLUENCE_KINDS", InfluenceKind),
     ("ORG_KINDS", OrganisationKind),
+    ("MOTIVES", Motive),
+    ("OUTCOMES", Outcome),
+    ("INFLUENCE_BASES", InfluenceBasis),
 )
 
 
@@ -36,7 +42,7 @@ def render() -> str:
     """The text of ``vocabulary.js``, values as the API stores them (lower case).
 
     >>> print(render().splitlines()[-1])
-    export const ORG_KINDS = ['customer', 'prospect', 'partner', 'home'];
+    export const INFLUENCE_BASES = ['normative', 'informational'];
     """
     lines = [
         "// Generated from graph/model/common.py by `make schema`; do not edit.",

@@ -6,3 +6,6 @@ export const STANCES = ['champion', 'supporter', 'neutral', 'sceptic', 'blocker'
 export const JOURNEY_STAGES = ['awareness', 'intrigue', 'trust', 'conviction', 'expectation', 'satisfaction', 'passion'];
 export const INFLUENCE_KINDS = ['advice', 'peer', 'sponsor', 'social', 'external'];
 export const ORG_KINDS = ['customer', 'prospect', 'partner', 'home'];
+export const MOTIVES = ['fit_in', 'stand_out', 'unknown'];
+export const OUTCOMES = ['gains', 'neutral', 'loses', 'unknown'];
+export const INFLUENCE_BASES = ['normative', 'informational'];

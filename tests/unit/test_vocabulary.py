@@ -22,6 +22,9 @@ ENUMS: tuple[type[StrEnum], ...] = (
     common.JourneyStage,
     common.InfluenceKind,
     common.OrganisationKind,
+    common.Motive,
+    common.Outcome,
+    common.InfluenceBasis,
 )
 
 
