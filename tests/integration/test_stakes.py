@@ -14,6 +14,7 @@ from graph.analytics import RouteKind
 from graph.exports.run import export_scope
 from graph.imports.formats import FORMATS
 from graph.imports.run import import_files
+from graph.repository.workspaces import ensure_workspace
 from graph.scope import read_scope
 from graph.store import Store
 from seed.demo import DEMO
@@ -54,9 +55,11 @@ def _write(directory: Path, files: dict[str, str], prefix: str) -> list[Path]:
 
 
 async def _clear(store: Store, workspace: str) -> None:
+    """An empty ``workspace``: an import writes only into a workspace that exists."""
     await store.driver.execute_query(
         "MATCH (n) WHERE n.workspace = $ws DETACH DELETE n", {"ws": workspace}
     )
+    await ensure_workspace(store, workspace)
 
 
 def _read(directory: Path) -> dict[str, str]:
