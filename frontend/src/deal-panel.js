@@ -42,7 +42,7 @@ export class DealPanel {
         'section',
         { class: 'block', 'data-testid': 'icp-fit' },
         h('h3', {}, 'ICP fit'),
-        fit
+        fit && (fit.matched.length || fit.missed.length)
           ? h('p', {}, h('strong', {}, `${Math.round(fit.score * 100)}%`),
               fit.matched.length ? ` · matched: ${fit.matched.map(words).join(', ')}` : '',
               fit.missed.length ? ` · missed: ${fit.missed.map(words).join(', ')}` : '')

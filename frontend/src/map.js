@@ -139,6 +139,7 @@ export class StatusMap {
     this.tip.setAttribute('role', 'tooltip');
     this.tip.dataset.testid = 'map-tip';
     this.tip.hidden = true;
+    container.addEventListener('mouseleave', () => (this.tip.hidden = true));
     this.create(0);
   }
 
@@ -181,7 +182,10 @@ export class StatusMap {
       if (!node.selected()) node.connectedEdges().removeClass('emphasis');
       this.tip.hidden = true;
     });
-    this.cy.on('viewport resize', () => this.axis.update(this.cy));
+    this.cy.on('viewport resize', () => {
+      this.axis.update(this.cy);
+      this.tip.hidden = true;
+    });
     this.axis.attach(this.cy);
     this.container.append(this.tip);
   }
@@ -217,11 +221,13 @@ export class StatusMap {
     const people = [...view.people.values(), ...(view.collapsed || [])];
     const drawn = view.edges.filter((e) => view.people.has(e.source) && view.people.has(e.target));
     const layout = statusLayout(people, drawn);
+    const laidOut = performance.now();
     this.layout = layout;
     const selected = this.cy.$('node.person:selected').map((n) => n.id());
     this.create(people.length);
 
     const routes = this.large ? new Map() : routeEdges(layout, drawn);
+    const routed = performance.now();
     const elements = backgroundElements(layout);
     for (const person of view.people.values()) elements.push(personElement(person, layout.positions.get(person.id)));
     for (const group of view.collapsed || []) elements.push(collapsedElement(group, layout.positions.get(group.id)));
@@ -243,7 +249,15 @@ export class StatusMap {
     const built = performance.now();
     this.cy.one('render', () => {
       const now = performance.now();
-      this.lastDraw = { people: people.length, elements: elements.length, buildMs: built - started, firstFrameMs: now - started, at: now };
+      this.lastDraw = {
+        people: people.length,
+        elements: elements.length,
+        layoutMs: laidOut - started,
+        routeMs: routed - laidOut,
+        buildMs: built - started,
+        firstFrameMs: now - started,
+        at: now,
+      };
     });
     return layout;
   }
