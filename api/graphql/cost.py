@@ -15,7 +15,8 @@ objects it resolves (lists of scalars, such as ``tags``, are part of their objec
   the count passes the limit the operation is stopped — every list completed after that fails
   at once, and the answer is the one ``query_too_costly`` error, without partial data. So a
   list far longer than estimated (a person with thousands of influencers) cannot get past the
-  limit either. Mutations are held to the same count.
+  limit either. Mutations are held to the estimate only: stopped after their writes, one would
+  answer as if nothing had been written.
 
 The limit is ``STATUSMAP_MAX_QUERY_COST`` (20,000 by default): the page's largest query, an
 account's map (500 people, each with influences, managers and acquaintances), is estimated at
@@ -198,6 +199,8 @@ class CostedExecution(StrawberryGraphQLCoreExecutionContext):
 
     resolved: int
     limit: int
+    stop_at: int
+    """The count past which the operation is stopped (no count for a mutation)."""
 
     @classmethod
     def build(cls, *args: Any, **kwargs: Any) -> Any:
@@ -224,7 +227,9 @@ class CostedExecution(StrawberryGraphQLCoreExecutionContext):
         super().__init__(*args, **kwargs)
         self.limit = getattr(self.context_value, "max_query_cost", sys.maxsize)
         self.resolved = 0
+        self.stop_at = self.limit
         if self.operation.operation is OperationType.MUTATION:
+            self.stop_at = sys.maxsize
             lift = getattr(self.context_value, "lift_time_budget", None)
             if lift is not None:
                 lift()  # a write runs to its end, or not at all (see api/graphql/router.py)
@@ -238,12 +243,12 @@ class CostedExecution(StrawberryGraphQLCoreExecutionContext):
         result: Any,
         position_context: Any,
     ) -> Any:
-        if self.resolved > self.limit:
+        if self.resolved > self.stop_at:
             raise too_costly(self.resolved, self.limit, estimated=False)
         named = get_named_type(return_type)
         if is_composite_type(named) and not named.name.startswith("__"):
             self.resolved += len(result) if isinstance(result, list | tuple) else 0
-            if self.resolved > self.limit:
+            if self.resolved > self.stop_at:
                 raise too_costly(self.resolved, self.limit, estimated=False)
         return super().complete_list_value(
             return_type, field_details_list, info, path, result, position_context

@@ -7,6 +7,7 @@ write changes the workspace). People are returned as ``personKey`` (cheap) and `
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, NewType
 
@@ -749,7 +750,10 @@ async def run_what_if(
             KnowsEdge(_person_key(e.source_id), _person_key(e.target_id), e.strength)
             for e in add_knows
         ]
-        result = what_if(
+        # Coverage and plan are computed twice over the deal's graph: CPU-bound work, kept off
+        # the event loop like the analysis itself (graph/analysis.py).
+        result = await asyncio.to_thread(
+            what_if,
             analysis.G,
             analysis.K,
             analysis.scope.members,

@@ -90,7 +90,9 @@ class Workspace(relay.Node):
             )
         else:
             analysis = await analysis_of(info, self.local_id, "workspace", None)
-            found = cross_account_influencers(analysis.G, min_accounts=min_accounts, hops=hops)
+            found = await asyncio.to_thread(
+                cross_account_influencers, analysis.G, min_accounts=min_accounts, hops=hops
+            )
         return cross_account(self.local_id, found[:first])
 
     @strawberry.field(description="Status ladders, the organisational one first.")
