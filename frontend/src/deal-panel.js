@@ -10,12 +10,23 @@ function personName(p) {
 }
 
 /**
- * A step's route as the API gives it: its kind (introKind, verbatim) and the names of the people
- * on its introPath, in order ("partner: Fatima Hoffmann → Leon Fischer → Luca Andersen").
+ * A step's route in words, as the API gives it (`route.text`: the same computation the coverage
+ * warnings speak from). Older answers without it fall back to the kind and the names on the
+ * introPath.
  */
 export function routeOf(step, view) {
+  if (step.route?.text) return step.route.text;
   const names = (step.introPath || []).map((key) => byKey(view, key)?.name || key);
   return names.length ? `${step.introKind}: ${names.join(' → ')}` : String(step.introKind);
+}
+
+/** The probability that the step's view reaches each decider, most probable first. */
+function reachOf(step, view) {
+  const reach = (step.reachOn || []).filter((r) => r.probability > 0);
+  if (!reach.length) return null;
+  const parts = reach.map((r) => `${byKey(view, r.decider)?.name || r.decider} ${Math.round(r.probability * 100)}%`);
+  const error = step.reachExact ? '' : ` (sampled, ±${Math.round((step.reachError || 0) * 100)}%)`;
+  return `reaches ${parts.join(', ')}${error}`;
 }
 
 export class DealPanel {
@@ -176,6 +187,7 @@ export class DealPanel {
       }
       const name = step.person?.name || step.personKey;
       const route = routeOf(step, this.app.state.scopeView || view);
+      const reach = reachOf(step, this.app.state.scopeView || view);
       return h(
         'li',
         {},
@@ -204,6 +216,8 @@ export class DealPanel {
               .join(' · '),
           ),
           (step.reasons || []).length ? h('span', { class: 'step-reasons' }, step.reasons.join('; ')) : null,
+          step.framing?.text ? h('span', { class: 'step-framing', 'data-testid': 'step-framing' }, step.framing.text) : null,
+          reach ? h('span', { class: 'step-reach', 'data-testid': 'step-reach' }, reach) : null,
         ),
       );
     });

@@ -117,6 +117,8 @@ export function mutationDocument(schema, name) {
 const PLAN_STEP = `
   order score reasons roles introPath introKind statusGap stance personKey ourPersonKey
   person { id key name title } ourPerson { id key name }
+  route { kind text } motive outcome framing { motive text }
+  reachOn { decider probability } reachExact reachError
 `;
 
 const COVERAGE = `

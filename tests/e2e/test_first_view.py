@@ -39,8 +39,7 @@ FIRST_VIEW = """() => {
 
 PLAN = """
 query($w: ID!, $d: ID!) { workspace(id: $w) { deal(id: $d) {
-  approachPlan { personKey introKind introPath }
-  influenceMap { people { personKey person { name } } }
+  approachPlan { personKey introPath route { text } framing { text } }
 } } }
 """
 
@@ -150,13 +149,11 @@ def test_every_plan_step_shows_the_apis_route(page: Page, demo: str, live_server
             "/graphql", json={"query": PLAN, "variables": {"w": demo, "d": deal_id}}
         ).json()
     deal = body["data"]["workspace"]["deal"]
-    names = {p["personKey"]: p["person"]["name"] for p in deal["influenceMap"]["people"]}
-    expected = [
-        f"{s['introKind']}: " + " → ".join(names[k] for k in s["introPath"])
-        for s in deal["approachPlan"]
-    ]
+    expected = [s["route"]["text"] for s in deal["approachPlan"]]
     assert expected, "the demo deal has an approach plan"
     assert page.get_by_test_id("step-route").all_inner_texts() == expected
+    framings = [s["framing"]["text"] for s in deal["approachPlan"] if s["framing"]["text"]]
+    assert page.get_by_test_id("step-framing").all_inner_texts() == framings
 
     # Choosing a step draws its route, dims the rest and keeps every name on it readable.
     steps = page.locator(".plan-step")
