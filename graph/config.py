@@ -17,7 +17,7 @@ def _xdg(var: str, fallback: str) -> Path:
     return Path(base) if base else Path.home() / fallback
 
 
-STATEMENT_TIMEOUT = 30.0
+STATEMENT_TIMEOUT = 10.0
 """Seconds a statement of an API request may run, unless configured."""
 BULK_TIMEOUT = 600.0
 """Seconds a statement of long work (imports, exports, whole-workspace reads) may run."""
