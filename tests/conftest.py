@@ -77,8 +77,10 @@ def settings(neo4j_target: Neo4jTarget, tmp_path_factory: pytest.TempPathFactory
         neo4j_password=neo4j_target.password,
         data_dir=tmp_path_factory.mktemp("data"),
         # A fresh server on a busy machine takes tens of seconds over its first queries; the
-        # time budget's own tests set theirs (tests/integration/test_query_cost.py).
+        # tests of the time budget and of the statement limit set their own
+        # (tests/integration/test_query_cost.py, test_store_busy.py, test_faults_neo4j.py).
         request_seconds=600.0,
+        neo4j_statement_timeout=60.0,
     )
 
 
@@ -90,8 +92,8 @@ async def driver(neo4j_target: Neo4jTarget) -> AsyncIterator[AsyncDriver]:
 
 
 @pytest.fixture
-async def store(driver: AsyncDriver) -> Store:
-    return Store(driver)
+async def store(driver: AsyncDriver, settings: Settings) -> Store:
+    return Store.from_settings(driver, settings)
 
 
 @pytest.fixture(scope="session")
