@@ -9,9 +9,19 @@ import { loadPersonAnalytics } from './analytics.js';
 import {
   INFLUENCE_KINDS as KINDS,
   JOURNEY_STAGES as STAGES,
+  MOTIVES,
+  OUTCOMES,
   ROLES,
   STANCES,
 } from './vocabulary.js';
+
+/** "Stands out · gains (would present the results to the board) · aspires to level 6". */
+function stakeText(person) {
+  const parts = [words(person.motive || 'unknown'), words(person.outcome || 'unknown')];
+  if (person.evidence) parts[1] += ` (${person.evidence})`;
+  if (Number.isFinite(person.aspiration)) parts.push(`aspires to level ${person.aspiration}`);
+  return parts.join(' · ');
+}
 
 function levelText(level) {
   if (!level || !Number.isFinite(level.rank)) return 'unknown';
@@ -111,6 +121,7 @@ export class PersonPanel {
         inDeal ? [h('dt', {}, 'Roles'), h('dd', { 'data-testid': 'person-roles' }, person.roles.map(words).join(', ') || 'none')] : null,
         inDeal ? [h('dt', {}, 'Stance'), h('dd', { 'data-testid': 'person-stance' }, words(person.stance || 'unknown'))] : null,
         inDeal ? [h('dt', {}, 'Journey stage'), h('dd', { 'data-testid': 'person-stage' }, words(person.stage || 'none yet'))] : null,
+        inDeal ? [h('dt', {}, 'Status stake'), h('dd', { 'data-testid': 'person-stake' }, stakeText(person))] : null,
         person.influenceRank !== null
           ? [h('dt', {}, 'Influence rank'), h('dd', {}, person.influenceRank.toFixed(3))]
           : null,
@@ -249,6 +260,29 @@ export class PersonPanel {
       current: person.stance,
       label: words,
     });
+    const motive = enumSelect({
+      id: 'edit-motive',
+      name: 'motive',
+      values: enumOptions(schema, 'Motive', MOTIVES),
+      current: person.motive,
+      label: words,
+    });
+    const outcome = enumSelect({
+      id: 'edit-outcome',
+      name: 'outcome',
+      values: enumOptions(schema, 'Outcome', OUTCOMES),
+      current: person.outcome,
+      label: words,
+    });
+    const evidence = h('input', { id: 'edit-evidence', name: 'evidence', type: 'text', value: person.evidence || '', maxlength: '2000' });
+    const aspiration = h('input', {
+      id: 'edit-aspiration',
+      name: 'aspiration',
+      type: 'number',
+      min: '1',
+      max: '7',
+      value: Number.isFinite(person.aspiration) ? String(person.aspiration) : '',
+    });
     const form = h(
       'form',
       {
@@ -260,8 +294,27 @@ export class PersonPanel {
           const ok = await submitMutation({
             document: mutationDocument(schema, 'setBuyingCentreMember'),
             resultField: 'setBuyingCentreMember',
-            input: { workspaceId: state.workspaceId, dealId: state.dealId, personId: person.id, roles: chosen, stance: stance.value },
-            fields: { roles: 'edit-roles-error', stance: 'edit-stance-error', personId: 'edit-stance-error', dealId: 'edit-stance-error' },
+            input: {
+              workspaceId: state.workspaceId,
+              dealId: state.dealId,
+              personId: person.id,
+              roles: chosen,
+              stance: stance.value,
+              motive: motive.value,
+              outcome: outcome.value,
+              evidence: evidence.value.trim() || null,
+              aspiration: aspiration.value === '' ? null : Number(aspiration.value),
+            },
+            fields: {
+              roles: 'edit-roles-error',
+              stance: 'edit-stance-error',
+              motive: 'edit-motive-error',
+              outcome: 'edit-outcome-error',
+              evidence: 'edit-evidence-error',
+              aspiration: 'edit-aspiration-error',
+              personId: 'edit-stance-error',
+              dealId: 'edit-stance-error',
+            },
             status,
           });
           if (ok) await this.app.afterEdit(person.id);
@@ -289,7 +342,19 @@ export class PersonPanel {
       h('label', { for: 'edit-stance' }, 'Stance'),
       stance,
       fieldError('edit-stance'),
-      h('button', { type: 'submit', id: 'save-member' }, 'Save roles and stance'),
+      h('label', { for: 'edit-motive' }, 'What they want from it: fit in or stand out'),
+      motive,
+      fieldError('edit-motive'),
+      h('label', { for: 'edit-outcome' }, 'What the deal does to their standing'),
+      outcome,
+      fieldError('edit-outcome'),
+      h('label', { for: 'edit-evidence' }, 'Why we think so'),
+      evidence,
+      fieldError('edit-evidence'),
+      h('label', { for: 'edit-aspiration' }, 'Level they reach for (1-7, optional)'),
+      aspiration,
+      fieldError('edit-aspiration'),
+      h('button', { type: 'submit', id: 'save-member' }, 'Save part in this deal'),
       status,
     );
     return form;

@@ -40,7 +40,7 @@ export const DEAL_MAP = `
         id key name
         organisation { id key name kind }
         buyingCentre {
-          roles stance stage
+          roles stance stage motive outcome evidence aspiration
           journey { stage at note }
           person {
             ...PersonCard

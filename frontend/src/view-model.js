@@ -60,6 +60,10 @@ export function dealView(deal) {
       stance: low(member.stance) || 'unknown',
       stage: low(member.stage),
       journey: member.journey || [],
+      motive: low(member.motive) || 'unknown',
+      outcome: low(member.outcome) || 'unknown',
+      evidence: member.evidence || '',
+      aspiration: Number.isFinite(member.aspiration) ? member.aspiration : null,
     });
   }
   for (const member of deal.buyingCentre || []) {

@@ -50,7 +50,7 @@ def test_editing_a_stance_reorders_the_plan(page: Page, scenario: Scenario) -> N
     panel = page.locator("#person-panel")
     expect(panel.get_by_role("heading", name="Carl Engel", exact=True)).to_be_visible()
     panel.get_by_label("Stance").select_option(label="blocker")
-    panel.get_by_role("button", name="Save roles and stance").click()
+    panel.get_by_role("button", name="Save part in this deal").click()
     expect(panel.get_by_test_id("person-stance")).to_have_text("blocker")
 
     page.get_by_role("tab", name="Deal").click()

@@ -47,12 +47,12 @@ def test_keyboard_only_pick_a_person_change_the_stance_and_see_the_plan(
     tab_to(page, "edit-stance")
     page.keyboard.type("blocker")
     expect(panel.get_by_label("Stance")).to_have_value("BLOCKER")
-    page.keyboard.press("Tab")
-    expect(page.get_by_role("button", name="Save roles and stance")).to_be_focused()
+    tab_to(page, "save-member")  # past the status stake's fields
+    expect(page.get_by_role("button", name="Save part in this deal")).to_be_focused()
     page.keyboard.press("Enter")
     expect(panel.get_by_test_id("person-stance")).to_have_text("blocker")
     # the panel is drawn again, and the keyboard stays on the button
-    expect(page.get_by_role("button", name="Save roles and stance")).to_be_focused()
+    expect(page.get_by_role("button", name="Save part in this deal")).to_be_focused()
 
     tab_to(page, "tab-person", back=True)
     page.keyboard.press("ArrowLeft")
@@ -103,3 +103,30 @@ def test_edit_an_influence_edge(page: Page, scenario: Scenario) -> None:
     expect(form.get_by_label("Weight")).to_have_value("0.3")
     expect(form.get_by_label("Kind")).to_have_value("SPONSOR")
     page.wait_for_function(f"() => ({width[6:]}) === 2.5")
+
+
+def test_edit_a_status_stake(page: Page, scenario: Scenario) -> None:
+    """Motive, outcome with its evidence, and aspiration: saved through the API, shown again."""
+    open_deal(page, scenario)
+    page.locator("#people-list button", has_text="Derek Holt").click()
+    panel = page.locator("#person-panel")
+    expect(panel.get_by_role("heading", name="Derek Holt", exact=True)).to_be_visible()
+    expect(panel.get_by_test_id("person-stake")).to_have_text("unknown · unknown")
+
+    # off the ladder: the form refuses it before sending, nothing is saved
+    aspiration = panel.get_by_label("Level they reach for (1-7, optional)")
+    aspiration.fill("9")
+    panel.get_by_role("button", name="Save part in this deal").click()
+    assert aspiration.evaluate("el => el.validity.rangeOverflow")
+    expect(panel.get_by_test_id("person-stake")).to_have_text("unknown · unknown")
+
+    panel.get_by_label("What they want from it: fit in or stand out").select_option(
+        label="stand out"
+    )
+    panel.get_by_label("What the deal does to their standing").select_option(label="gains")
+    panel.get_by_label("Why we think so").fill("would present the results to the board")
+    panel.get_by_label("Level they reach for (1-7, optional)").fill("6")
+    panel.get_by_role("button", name="Save part in this deal").click()
+    expect(panel.get_by_test_id("person-stake")).to_have_text(
+        "stand out · gains (would present the results to the board) · aspires to level 6"
+    )

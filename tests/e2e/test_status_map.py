@@ -70,7 +70,7 @@ def test_click_a_person_and_edit_the_stance(page: Page, scenario: Scenario) -> N
     expect(panel.get_by_test_id("our-people")).to_contain_text("Sam Ortiz")
 
     panel.get_by_label("Stance").select_option(label="supporter")
-    panel.get_by_role("button", name="Save roles and stance").click()
+    panel.get_by_role("button", name="Save part in this deal").click()
     expect(panel.get_by_test_id("person-stance")).to_have_text("supporter")
     # the map redraws with the new border colour (supporter is light green)
     assert node_of(page, scenario, "fiona")["border"] == "#7BC96F"
