@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Literal, get_args
 
 import networkx as nx
 
@@ -31,13 +31,15 @@ from graph.imports.formats import FORMATS, neutralise_formula
 
 __all__ = [
     "EXPORT_FORMATS",
+    "ExportFormat",
     "to_graph",
     "to_json",
     "to_kumu",
     "write_export",
 ]
 
-EXPORT_FORMATS: Final = ("csv", "json", "graphml", "gexf", "kumu")
+ExportFormat = Literal["csv", "json", "graphml", "gexf", "kumu"]
+EXPORT_FORMATS: Final[tuple[ExportFormat, ...]] = get_args(ExportFormat)
 
 _EDGES: Final = (
     ("reporting", "person_id", "manager_id", "REPORTS_TO"),
