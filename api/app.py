@@ -19,6 +19,7 @@ from api.admission import Admission
 from api.deps import StoreDep
 from api.graphql import schema
 from api.graphql.router import RETRY_AFTER_SECONDS, StatusmapGraphQL
+from api.rest.exports import router as exports_router
 from api.rest.imports import router as imports_router
 from graph.analysis import AnalysisCache
 from graph.auth import TokenAuthority
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         wait_seconds=settings.queue_seconds,
     )
     app.include_router(imports_router)
+    app.include_router(exports_router)
     # Strawberry's ASGI view as the route's app (see api/graphql/router.py).
     graphql = StatusmapGraphQL(schema, graphql_ide="graphiql")
     app.router.routes.append(

@@ -1,9 +1,11 @@
 """Read what to export from the database: the rows of every kind, in the import's columns.
 
-A scope is a whole workspace, one account (its organisation, its people, its deals and the
-edges among them) or one deal (its buying centre, the deal and the organisations involved).
-Values are text exactly as the import reads them, so exporting and importing a workspace, then
-exporting again, gives identical files.
+A scope is a whole workspace, one account or one deal. An account or a deal holds the people
+the page shows for it (:func:`graph.scope.read_scope` decides who: the account's people, their
+influencers, our people and partners' people who know them), their organisations, every
+reporting line, influence and "knows" tie among them, and the account's deals (or the one deal)
+with their buying centres and journeys. Values are text exactly as the import reads them, so
+exporting and importing a workspace, then exporting again, gives identical files.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.errors import StatusmapError
+from graph.errors import NotFound, StatusmapError
 from graph.imports.formats import FORMATS, LIST_SEPARATOR
 from graph.imports.journey import format_instant
 from graph.model import basis_of
+from graph.scope import ScopeKind, read_scope
 from graph.store import Store
 
-__all__ = ["Dataset", "ExportScopeNotFound", "read_dataset"]
+__all__ = ["Dataset", "ExportScopeNotFound", "Level", "read_dataset"]
 
 _READ = {
     "organisations": "export/organisations",
@@ -40,12 +43,25 @@ class ExportScopeNotFound(StatusmapError):
     code = "not_found"
 
 
+@dataclass(frozen=True)
+class Level:
+    """A person's level on the organisation ladder and whether it was inferred from the title."""
+
+    rank: int
+    inferred: bool
+
+
 @dataclass
 class Dataset:
-    """Rows per kind, each a dict of column -> text, ordered by key."""
+    """Rows per kind, each a dict of column -> text, ordered by key.
+
+    ``levels`` holds every person's level, inferred ones included (the ``people`` rows leave an
+    inferred level empty, as the import expects, so that it is inferred again).
+    """
 
     workspace: str
     rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    levels: dict[str, Level] = field(default_factory=dict)
 
 
 def _text(value: Any) -> str:
@@ -82,52 +98,56 @@ async def read_dataset(
         raw = await store.read(_READ[kind], {"workspace": workspace})
         if kind == "people":
             raw = [_person(r) for r in raw]
+            data.levels = {
+                r["id"]: Level(int(r["rank"]), r["inferred"] in (None, True))
+                for r in raw
+                if r["rank"] is not None
+            }
         elif kind == "journey":
             raw = [{**r, "at": format_instant(r["at"])} for r in raw]
         elif kind == "influences":  # the basis each edge has, recorded or its kind's default
             raw = [{**r, "basis": basis_of(r["kind"], r["basis"]).value} for r in raw]
         data.rows[kind] = [{c: _text(r.get(c)) for c in fmt.column_names} for r in raw]
     if account is not None:
-        _narrow_to_account(data, account)
+        _narrow(data, await _scope_people(store, workspace, "account", account), account=account)
     elif deal is not None:
-        _narrow_to_deal(data, deal)
+        _narrow(data, await _scope_people(store, workspace, "deal", deal), deal=deal)
     return data
 
 
-def _narrow_edges(data: Dataset, people: set[str]) -> None:
-    data.rows["reporting"] = _only(data.rows["reporting"], person_id=people, manager_id=people)
-    for kind in ("influences", "knows"):
-        data.rows[kind] = _only(data.rows[kind], source_id=people, target_id=people)
+async def _scope_people(store: Store, workspace: str, kind: ScopeKind, key: str) -> set[str]:
+    """The ids of the people the page shows for the account or deal ``key``."""
+    try:
+        scope = await read_scope(store.workspace(workspace), kind, key)
+    except NotFound:
+        what = "organisation" if kind == "account" else "deal"
+        raise ExportScopeNotFound(f"no {what} {key!r} in workspace {workspace!r}") from None
+    return {p.id for p in scope.people} | {m.person_id for m in scope.members}
 
 
-def _narrow_to_account(data: Dataset, account: str) -> None:
-    orgs = {account}
-    if not _only(data.rows["organisations"], id=orgs):
-        raise ExportScopeNotFound(f"no organisation {account!r} in workspace {data.workspace!r}")
-    data.rows["organisations"] = _only(data.rows["organisations"], id=orgs)
-    data.rows["people"] = _only(data.rows["people"], organisation_id=orgs)
-    data.rows["partnerships"] = []
-    data.rows["deals"] = _only(data.rows["deals"], organisation_id=orgs)
-    people = {p["id"] for p in data.rows["people"]}
-    deals = {d["id"] for d in data.rows["deals"]}
-    data.rows["buying_centre"] = _only(data.rows["buying_centre"], deal_id=deals, person_id=people)
-    data.rows["journey"] = _only(data.rows["journey"], deal_id=deals, person_id=people)
-    _narrow_edges(data, people)
-
-
-def _narrow_to_deal(data: Dataset, deal: str) -> None:
-    data.rows["deals"] = _only(data.rows["deals"], id={deal})
-    if not data.rows["deals"]:
-        raise ExportScopeNotFound(f"no deal {deal!r} in workspace {data.workspace!r}")
-    data.rows["buying_centre"] = _only(data.rows["buying_centre"], deal_id={deal})
-    data.rows["journey"] = _only(data.rows["journey"], deal_id={deal})
-    people = {m["person_id"] for m in data.rows["buying_centre"]}
-    data.rows["people"] = _only(data.rows["people"], id=people)
-    orgs = {p["organisation_id"] for p in data.rows["people"]} | {
-        d["organisation_id"] for d in data.rows["deals"]
+def _narrow(
+    data: Dataset, people: set[str], *, account: str | None = None, deal: str | None = None
+) -> None:
+    """Keep the account's deals (or the one deal) with their buying centres and journeys,
+    ``people`` and the members, the organisations they work at, and the edges among them."""
+    rows = data.rows
+    if deal is not None:
+        rows["deals"] = _only(rows["deals"], id={deal})
+    else:
+        rows["deals"] = _only(rows["deals"], organisation_id={account or ""})
+    deals = {d["id"] for d in rows["deals"]}
+    rows["buying_centre"] = _only(rows["buying_centre"], deal_id=deals)
+    people = people | {m["person_id"] for m in rows["buying_centre"]}
+    rows["people"] = _only(rows["people"], id=people)
+    data.levels = {p: level for p, level in data.levels.items() if p in people}
+    orgs = {p["organisation_id"] for p in rows["people"]} | {
+        d["organisation_id"] for d in rows["deals"]
     }
-    data.rows["organisations"] = _only(data.rows["organisations"], id=orgs)
-    data.rows["partnerships"] = _only(
-        data.rows["partnerships"], organisation_id=orgs, partner_id=orgs
-    )
-    _narrow_edges(data, people)
+    if account is not None:
+        orgs.add(account)
+    rows["organisations"] = _only(rows["organisations"], id=orgs)
+    rows["partnerships"] = _only(rows["partnerships"], organisation_id=orgs, partner_id=orgs)
+    rows["journey"] = _only(rows["journey"], deal_id=deals, person_id=people)
+    rows["reporting"] = _only(rows["reporting"], person_id=people, manager_id=people)
+    for kind in ("influences", "knows"):
+        rows[kind] = _only(rows[kind], source_id=people, target_id=people)

@@ -2,13 +2,18 @@
 
 * ``csv``: one file per kind with the import's columns (imports back unchanged);
 * ``json``: ``{"workspace": ..., "<kind>": [rows ...]}`` with the same columns;
-* ``graphml`` and ``gexf``: one graph, nodes for organisations, people and deals with their
-  attributes (and a person's influence rank and brokerage from :mod:`graph.analytics`), edges
-  with a ``relation`` (GEXF reserves ``type``): ``REPORTS_TO``, ``INFLUENCES``, ``KNOWS``,
-  ``WORKS_AT``, ``PARTNERS_WITH``, ``FOR``, ``IN_BUYING_CENTRE``; GEXF opens in Gephi. A
-  member's journey history is the ``IN_BUYING_CENTRE`` edge's ``journey`` text, oldest first:
-  ``2024-01-08 awareness; 2024-02-19 trust`` (the notes are in the csv and json exports);
-* ``kumu``: Kumu's JSON, ``{"elements": [...], "connections": [...]}`` — see the README.
+* ``graphml`` and ``gexf``: one directed multigraph, nodes for organisations, people and deals
+  with their attributes (a person's ``level`` with ``level_inferred``, and their influence rank
+  and brokerage from :mod:`graph.analytics`), one edge per stored relationship with its
+  ``relation`` (GEXF reserves ``type``): ``REPORTS_TO``, ``INFLUENCES``, ``KNOWS``,
+  ``WORKS_AT``, ``PARTNERS_WITH``, ``FOR``, ``IN_BUYING_CENTRE``, and its columns (an
+  influence's ``kind`` and ``basis``, a membership's roles, stance, stage and status stakes).
+  Two relationships between the same pair (a report who also influences their manager) are two
+  edges. GEXF opens in Gephi. A member's journey history is the ``IN_BUYING_CENTRE`` edge's
+  ``journey`` text, oldest first: ``2024-01-08 awareness; 2024-02-19 trust`` (the notes are in
+  the csv and json exports);
+* ``kumu``: Kumu's JSON blueprint, ``{"elements": [...], "connections": [...]}``, elements
+  with a unique ``id`` and connections from and to those ids — see the README.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Literal, get_args
 
 import networkx as nx
 
@@ -26,13 +31,15 @@ from graph.imports.formats import FORMATS, neutralise_formula
 
 __all__ = [
     "EXPORT_FORMATS",
+    "ExportFormat",
     "to_graph",
     "to_json",
     "to_kumu",
     "write_export",
 ]
 
-EXPORT_FORMATS: Final = ("csv", "json", "graphml", "gexf", "kumu")
+ExportFormat = Literal["csv", "json", "graphml", "gexf", "kumu"]
+EXPORT_FORMATS: Final[tuple[ExportFormat, ...]] = get_args(ExportFormat)
 
 _EDGES: Final = (
     ("reporting", "person_id", "manager_id", "REPORTS_TO"),
@@ -49,21 +56,25 @@ def to_json(data: Dataset) -> dict[str, Any]:
 
 
 def _typed(row: dict[str, str], skip: tuple[str, ...] = ()) -> dict[str, Any]:
-    """Non-empty values, numbers as numbers (GraphML and GEXF keep attribute types)."""
+    """Non-empty values, numbers as numbers (GraphML and GEXF keep attribute types).
+
+    >>> _typed({"id": "P1", "weight": "0.5", "aspiration": "6", "evidence": ""}, ("id",))
+    {'weight': 0.5, 'aspiration': 6}
+    """
     out: dict[str, Any] = {}
     for key, value in row.items():
         if key in skip or value == "":
             continue
         if key in ("weight", "strength"):
             out[key] = float(value)
-        elif key in ("employees", "amount", "level"):
+        elif key in ("employees", "amount", "level", "aspiration"):
             out[key] = int(value)
         else:
             out[key] = value
     return out
 
 
-def _measures(graph: nx.DiGraph) -> None:
+def _measures(graph: nx.MultiDiGraph) -> None:
     """Influence rank and brokerage on the people's influence graph, as node attributes."""
     influence = nx.DiGraph()
     influence.add_nodes_from(n for n, a in graph.nodes(data=True) if a["type"] == "Person")
@@ -81,23 +92,27 @@ def _measures(graph: nx.DiGraph) -> None:
         graph.nodes[node]["brokerage"] = round(float(broker_values.get(node, 0.0)), 8)
 
 
-def _journeys(graph: nx.DiGraph, events: list[dict[str, str]]) -> None:
+def _journeys(graph: nx.MultiDiGraph, events: list[dict[str, str]]) -> None:
     """Each member's history as one text attribute of their buying-centre edge.
 
     GEXF and GraphML attributes are scalars, so the events (ordered by member, then time) are
     joined into one text.
     """
     for event in events:
-        edge = graph.get_edge_data(event["person_id"], event["deal_id"])
-        if edge is None or edge["relation"] != "IN_BUYING_CENTRE":
+        edges = graph.get_edge_data(event["person_id"], event["deal_id"]) or {}
+        edge = next((e for e in edges.values() if e["relation"] == "IN_BUYING_CENTRE"), None)
+        if edge is None:
             continue
         step = f"{event['at']} {event['stage']}"
         edge["journey"] = f"{edge['journey']}; {step}" if "journey" in edge else step
 
 
-def to_graph(data: Dataset, *, measures: bool = True) -> nx.DiGraph:
-    """One directed graph of the dataset, node and edge attributes typed."""
-    graph = nx.DiGraph(workspace=data.workspace)
+def to_graph(data: Dataset, *, measures: bool = True) -> nx.MultiDiGraph:
+    """One directed multigraph of the dataset: an edge per relationship, attributes typed.
+
+    Edges between the same pair keep apart by key (GraphML writes it as the edge's id).
+    """
+    graph = nx.MultiDiGraph(workspace=data.workspace)
     for kind, label, name in (
         ("organisations", "Organisation", "name"),
         ("people", "Person", "name"),
@@ -107,6 +122,10 @@ def to_graph(data: Dataset, *, measures: bool = True) -> nx.DiGraph:
             attrs = _typed(row, ("id",))
             if kind == "people":
                 attrs["name"] = f"{row['first_name']} {row['last_name']}".strip()
+                level = data.levels.get(row["id"])
+                if level is not None:
+                    attrs["level"] = level.rank
+                    attrs["level_inferred"] = level.inferred
             graph.add_node(row["id"], type=label, label=attrs.get(name, row["id"]), **attrs)
     for row in data.rows["people"]:
         if row["organisation_id"] in graph:
@@ -126,19 +145,22 @@ def to_graph(data: Dataset, *, measures: bool = True) -> nx.DiGraph:
 
 
 def to_kumu(data: Dataset) -> dict[str, Any]:
-    """Kumu's JSON: elements (with ``label`` and ``type``) and connections (``from``/``to``)."""
+    """Kumu's JSON blueprint: elements and connections, each with a unique ``id``.
+
+    Kumu tells elements with the same label apart by ``id``, and connections then name their
+    ends by id. Connections are ``directed``; their ``type`` is the relation, the rest fields.
+    """
     graph = to_graph(data)
     elements = [
-        {"_id": node, "label": attrs["label"], "type": attrs["type"], **{
+        {"id": node, "label": attrs["label"], "type": attrs["type"], **{
             k: v for k, v in attrs.items() if k not in ("label", "type")
         }}
         for node, attrs in graph.nodes(data=True)
     ]  # fmt: skip
     connections = [
-        {"from": a, "to": b, "type": attrs["relation"], **{
-            k: v for k, v in attrs.items() if k != "relation"
-        }}
-        for a, b, attrs in graph.edges(data=True)
+        {"id": f"c{n}", "from": a, "to": b, "type": attrs["relation"], "direction": "directed",
+         **{k: v for k, v in attrs.items() if k != "relation"}}
+        for n, (a, b, attrs) in enumerate(graph.edges(data=True), start=1)
     ]  # fmt: skip
     return {"elements": elements, "connections": connections}
 

@@ -5,16 +5,21 @@ from __future__ import annotations
 import json
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
 
 from graph.exports.run import export_scope
-from graph.imports.formats import FORMATS
+from graph.imports.formats import FORMATS, LIST_SEPARATOR
 from graph.imports.run import import_files
+from graph.model import basis_of
 from graph.repository.workspaces import ensure_workspace
+from graph.scope import read_scope
 from graph.store import Store
+from seed.demo import DEMO
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate
 from tests.integration.conftest import GraphQL
@@ -159,3 +164,152 @@ async def test_keys_made_through_graphql_survive_a_csv_round_trip(
     assert sorted(e["node"]["key"] for e in listed["workspace"]["people"]["edges"]) == sorted(
         people
     )
+
+
+DEMO_WS = "it-export-demo"
+
+_STORED_EDGES = """
+MATCH (a {workspace: $ws})-[r]->(b {workspace: $ws})
+WHERE type(r) IN ['REPORTS_TO', 'INFLUENCES', 'KNOWS', 'PARTNERS_WITH', 'IN_BUYING_CENTRE',
+                  'WORKS_AT', 'FOR']
+RETURN a.id AS source, b.id AS target, type(r) AS relation, properties(r) AS props
+"""
+
+
+async def _demo(store: Store, tmp_path: Path) -> None:
+    """The demo workspace the server loads, imported into a workspace of its own."""
+    records, _, _ = await store.driver.execute_query(
+        "MATCH (p:Person {workspace: $ws, id: 'DEMO-CFO'}) RETURN count(p) AS n", {"ws": DEMO_WS}
+    )
+    if records[0]["n"]:
+        return
+    await store.apply_schema()
+    await ensure_workspace(store, DEMO_WS)
+    write_csv_files(generate(DEMO), tmp_path / "demo")
+    paths = [tmp_path / "demo" / f.file_name for f in FORMATS.values()]
+    assert (await import_files(store, DEMO_WS, paths)).applied
+    # The demo gives every level; one person at the first deal's account has it inferred.
+    records, _, _ = await store.driver.execute_query(
+        "MATCH (d:Deal {workspace: $ws})-[:FOR]->(o) RETURN o.id AS org ORDER BY d.id LIMIT 1",
+        {"ws": DEMO_WS},
+    )
+    people = tmp_path / "inferred" / FORMATS["people"].file_name
+    people.parent.mkdir()
+    people.write_text(
+        ",".join(FORMATS["people"].column_names)
+        + f"\nDEMO-CFO,Clara,Inferred,Chief Financial Officer,Finance,,{records[0]['org']},,,\n"
+    )
+    assert (await import_files(store, DEMO_WS, [people])).applied
+
+
+def _relations(graph: nx.MultiDiGraph) -> Counter[tuple[str, str, str]]:
+    return Counter((a, b, attrs["relation"]) for a, b, attrs in graph.edges(data=True))
+
+
+def _edge(graph: nx.MultiDiGraph, a: str, b: str, relation: str) -> dict[str, Any]:
+    return next(e for e in graph.get_edge_data(a, b).values() if e["relation"] == relation)
+
+
+async def test_graphml_and_gexf_of_the_demo_keep_every_relation_and_attribute(
+    store: Store, tmp_path: Path
+) -> None:
+    await _demo(store, tmp_path)
+    stored, _, _ = await store.driver.execute_query(_STORED_EDGES, {"ws": DEMO_WS})
+    expected = Counter((r["source"], r["target"], r["relation"]) for r in stored)
+    pairs = Counter((a, b) for a, b, rel in expected if rel != "IN_BUYING_CENTRE")
+    assert any(n > 1 for n in pairs.values())  # a report who also influences their manager
+    nodes, _, _ = await store.driver.execute_query(
+        "MATCH (n {workspace: $ws}) WHERE n:Person OR n:Organisation OR n:Deal RETURN n.id AS id",
+        {"ws": DEMO_WS},
+    )
+    levels, _, _ = await store.driver.execute_query(
+        "MATCH (p:Person {workspace: $ws})-[a:AT_LEVEL]->(l:StatusLevel {ladder: $ws + ':org'}) "
+        "RETURN p.id AS id, l.rank AS rank, coalesce(a.inferred, true) AS inferred",
+        {"ws": DEMO_WS},
+    )
+    assert {r["inferred"] for r in levels} == {True, False}
+    await export_scope(store, DEMO_WS, "graphml", tmp_path / "demo.graphml")
+    await export_scope(store, DEMO_WS, "gexf", tmp_path / "demo.gexf")
+    for graph in (
+        nx.read_graphml(tmp_path / "demo.graphml", force_multigraph=True),
+        nx.read_gexf(tmp_path / "demo.gexf"),
+    ):
+        assert set(graph.nodes) == {r["id"] for r in nodes}
+        assert _relations(graph) == expected
+        for r in levels:
+            person = graph.nodes[r["id"]]
+            assert (person["level"], person["level_inferred"]) == (r["rank"], r["inferred"])
+        for r in stored:
+            props, edge = r["props"], _edge(graph, r["source"], r["target"], r["relation"])
+            if r["relation"] == "INFLUENCES":
+                basis = basis_of(props["kind"], props.get("basis")).value
+                assert (edge["weight"], edge["kind"], edge["basis"]) == (
+                    props["weight"],
+                    props["kind"],
+                    basis,
+                )
+            elif r["relation"] == "IN_BUYING_CENTRE":
+                assert edge["roles"] == LIST_SEPARATOR.join(props.get("roles") or [])
+                assert edge["stance"] == props["stance"]
+                assert edge.get("journey_stage") == props.get("stage")
+                assert edge["motive"] == props.get("motive", "unknown")
+                assert edge["outcome"] == props.get("outcome", "unknown")
+                assert edge.get("evidence") == props.get("evidence")
+                assert edge.get("aspiration") == props.get("aspiration")
+            elif r["relation"] == "KNOWS":
+                assert edge["strength"] == props["strength"]
+
+
+async def test_the_demo_export_keeps_all_reporting_lines(store: Store, tmp_path: Path) -> None:
+    await _demo(store, tmp_path)
+    records, _, _ = await store.driver.execute_query(
+        "MATCH (:Person {workspace: $ws})-[r:REPORTS_TO]->(:Person) RETURN count(r) AS n",
+        {"ws": DEMO_WS},
+    )
+    await export_scope(store, DEMO_WS, "graphml", tmp_path / "demo.graphml")
+    graph = nx.read_graphml(tmp_path / "demo.graphml", force_multigraph=True)
+    kept = sum(1 for _, _, a in graph.edges(data=True) if a["relation"] == "REPORTS_TO")
+    assert kept == records[0]["n"] > 250
+
+
+async def test_a_deal_export_holds_the_people_and_ties_the_page_shows(
+    store: Store, tmp_path: Path
+) -> None:
+    await _demo(store, tmp_path)
+    records, _, _ = await store.driver.execute_query(
+        "MATCH (d:Deal {workspace: $ws}) RETURN d.id AS id ORDER BY id LIMIT 1", {"ws": DEMO_WS}
+    )
+    deal = records[0]["id"]
+    scope = await read_scope(store.workspace(DEMO_WS), "deal", deal)
+    await export_scope(store, DEMO_WS, "gexf", tmp_path / "deal.gexf", deal=deal)
+    graph = nx.read_gexf(tmp_path / "deal.gexf")
+    people = {n: a for n, a in graph.nodes(data=True) if a["type"] == "Person"}
+    assert set(people) == {p.id for p in scope.people} | {m.person_id for m in scope.members}
+    kinds = {graph.nodes[o]["kind"] for p in people for _, o, a in graph.out_edges(p, data=True)
+             if a["relation"] == "WORKS_AT"}  # fmt: skip
+    assert {"home", "partner"} <= kinds  # our people and partners' people
+    relations = Counter(a["relation"] for _, _, a in graph.edges(data=True))
+    assert relations["KNOWS"] == len(scope.knows) > 0
+    assert relations["REPORTS_TO"] == len(scope.reports_to)
+    assert relations["INFLUENCES"] == len(scope.influences)
+    assert relations["IN_BUYING_CENTRE"] == len(scope.members)
+    assert any(a.get("level_inferred") for a in people.values())
+
+
+async def test_kumu_export_follows_the_blueprint_format(store: Store, tmp_path: Path) -> None:
+    await _demo(store, tmp_path)
+    stored, _, _ = await store.driver.execute_query(_STORED_EDGES, {"ws": DEMO_WS})
+    await export_scope(store, DEMO_WS, "kumu", tmp_path / "demo.json")
+    kumu = json.loads((tmp_path / "demo.json").read_text())
+    assert set(kumu) == {"elements", "connections"}
+    ids = [e["id"] for e in kumu["elements"]]
+    assert len(ids) == len(set(ids))  # connections name their ends by id
+    assert all(isinstance(e["label"], str) and e["label"] for e in kumu["elements"])
+    connection_ids = [c["id"] for c in kumu["connections"]]
+    assert len(connection_ids) == len(set(connection_ids))
+    for connection in kumu["connections"]:
+        assert connection["from"] in set(ids) and connection["to"] in set(ids)
+        assert connection["direction"] == "directed"
+        assert isinstance(connection["type"], str)
+    exported = Counter((c["from"], c["to"], c["type"]) for c in kumu["connections"])
+    assert exported == Counter((r["source"], r["target"], r["relation"]) for r in stored)

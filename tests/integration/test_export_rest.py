@@ -1,0 +1,119 @@
+"""``GET /workspaces/{workspace}/export``: every format, for viewers, through the CLI's code."""
+
+from __future__ import annotations
+
+import io
+import json
+import uuid
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import httpx
+import networkx as nx
+import pytest
+from fastapi import FastAPI
+
+from graph.auth import Role, TokenAuthority, issue_token
+from graph.exports.run import export_scope
+from graph.exports.writers import EXPORT_FORMATS
+from graph.store import Store
+from tests.conftest import asgi_client
+
+pytestmark = pytest.mark.integration
+
+FILES = {  # ids are unique across workspaces: {w} becomes the workspace's own prefix
+    "organisations.csv": "id,name,kind\n{w}ACME,Acme,customer\n{w}HOME,Us,home\n",
+    "people.csv": "id,first_name,last_name,title,organisation_id\n"
+    "{w}CEO,Cora,Boss,Chief Executive Officer,{w}ACME\n"
+    "{w}CFO,Finn,Money,Chief Financial Officer,{w}ACME\n"
+    "{w}REP,Rita,Seller,Account Executive,{w}HOME\n",
+    "reporting.csv": "person_id,manager_id\n{w}CFO,{w}CEO\n",
+    "influences.csv": "source_id,target_id,weight,kind\n{w}CFO,{w}CEO,0.8,advice\n",
+    "knows.csv": "source_id,target_id,strength\n{w}REP,{w}CFO,0.6\n",
+    "deals.csv": "id,name,organisation_id\n{w}D1,Renewal,{w}ACME\n",
+    "buying_centre.csv": "deal_id,person_id,roles,stance\n{w}D1,{w}CFO,decider,champion\n",
+}
+
+
+@pytest.fixture
+async def mapped(client: httpx.AsyncClient, workspace: str) -> str:
+    """A workspace where the CFO reports to the CEO and also influences them."""
+    response = await client.post(
+        f"/workspaces/{workspace}/imports",
+        files=[
+            ("files", (name, text.replace("{w}", f"{workspace}-").encode(), "text/csv"))
+            for name, text in FILES.items()
+        ],
+    )
+    assert response.status_code == 200, response.text
+    return workspace
+
+
+@pytest.fixture
+async def viewer(app: FastAPI, store: Store, mapped: str) -> httpx.AsyncClient:
+    issued = await issue_token(store, f"viewer-{uuid.uuid4().hex[:8]}")
+    await TokenAuthority(store).grant(issued.user_id, mapped, Role.VIEWER)
+    return asgi_client(app, issued.token)
+
+
+async def test_a_viewer_exports_every_format_as_the_command_line_writes_it(
+    viewer: httpx.AsyncClient, mapped: str, store: Store, tmp_path: Path
+) -> None:
+    async with viewer:
+        for fmt in EXPORT_FORMATS:
+            response = await viewer.get(f"/workspaces/{mapped}/export", params={"format": fmt})
+            assert response.status_code == 200, response.text
+            assert response.headers["content-disposition"].startswith("attachment; filename=")
+            target = tmp_path / fmt
+            await export_scope(store, mapped, fmt, target)
+            if fmt == "csv":
+                archive = zipfile.ZipFile(io.BytesIO(response.content))
+                assert {n: archive.read(n) for n in archive.namelist()} == {
+                    p.name: p.read_bytes() for p in target.iterdir()
+                }
+            elif fmt in ("json", "kumu"):
+                assert json.loads(response.content) == json.loads(target.read_bytes())
+            else:
+                assert response.content == target.read_bytes()
+        graphml = await viewer.get(f"/workspaces/{mapped}/export", params={"format": "graphml"})
+    graph = nx.read_graphml(io.BytesIO(graphml.content), force_multigraph=True)
+    relations = Counter(
+        a["relation"]
+        for u, v, a in graph.edges(data=True)
+        if (u, v) == (f"{mapped}-CFO", f"{mapped}-CEO")
+    )
+    assert relations == {"REPORTS_TO": 1, "INFLUENCES": 1}
+
+
+async def test_an_account_export_holds_our_people_who_know_them(
+    client: httpx.AsyncClient, mapped: str
+) -> None:
+    response = await client.get(
+        f"/workspaces/{mapped}/export", params={"format": "kumu", "account": f"{mapped}-ACME"}
+    )
+    assert response.status_code == 200, response.text
+    kumu = response.json()
+    assert {e["id"] for e in kumu["elements"] if e["type"] == "Person"} == {
+        f"{mapped}-{p}" for p in ("CEO", "CFO", "REP")
+    }
+    assert {"from": f"{mapped}-REP", "to": f"{mapped}-CFO", "type": "KNOWS"}.items() <= next(
+        c for c in kumu["connections"] if c["type"] == "KNOWS"
+    ).items()
+
+
+async def test_export_refusals(
+    client: httpx.AsyncClient, anonymous: httpx.AsyncClient, app: FastAPI, store: Store, mapped: str
+) -> None:
+    url = f"/workspaces/{mapped}/export"
+    assert (await anonymous.get(url)).status_code == 401
+    stranger = await issue_token(store, f"stranger-{uuid.uuid4().hex[:8]}")
+    async with asgi_client(app, stranger.token) as other:
+        assert (await other.get(url)).status_code == 404
+    assert (await client.get(url, params={"deal": "NO-SUCH"})).status_code == 404
+    assert (
+        await client.get(url, params={"account": f"{mapped}-ACME", "deal": f"{mapped}-D1"})
+    ).status_code == 400
+    assert (await client.get(url, params={"format": "xlsx"})).status_code == 422
+    paths = (await client.get("/openapi.json")).json()["paths"]
+    assert "get" in paths["/workspaces/{workspace}/export"]
