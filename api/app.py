@@ -143,6 +143,11 @@ def _mount_frontend(app: FastAPI, directory: Path) -> None:
     if (directory / "index.html").is_file():
         app.mount("/", StaticFiles(directory=directory, html=True), name="frontend")
         return
+    log.warning(
+        "statusmap: no front end in %s, / answers 404 frontend_not_built: run `make frontend`, "
+        "or point STATUSMAP_FRONTEND_DIR at a built frontend/dist",
+        directory,
+    )
 
     @app.get("/", include_in_schema=False)
     async def frontend_missing() -> JSONResponse:
