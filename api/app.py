@@ -92,6 +92,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         }
         return JSONResponse(body, status_code=200 if db.state == "up" else 503)
 
+    # Liveness and readiness apart, as orchestrators probe them: a process whose database is
+    # down is alive (restarting it would not help) but not ready (send it no traffic).
+    @app.get("/health/live", tags=["health"], summary="Liveness: the process answers (no token)")
+    async def live() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get(
+        "/health/ready",
+        tags=["health"],
+        summary="Readiness: Neo4j answers (no token)",
+        responses={503: {"description": "Neo4j does not answer"}},
+    )
+    async def ready(store: StoreDep) -> JSONResponse:
+        db = await store.health()
+        up = db.state == "up"
+        return JSONResponse(
+            {"status": "ready" if up else "not_ready", "neo4j": db.state},
+            status_code=200 if up else 503,
+        )
+
     # Bounded work in flight, a bounded queue, past it 503 busy (see api/admission.py).
     app.add_middleware(
         Admission,

@@ -75,3 +75,10 @@ async def test_health_says_down_when_the_database_does_not_answer() -> None:
     finally:
         await driver.close()
     assert health.state == "down"
+
+
+async def test_liveness_and_readiness_answer_without_a_token(anonymous: httpx.AsyncClient) -> None:
+    live = await anonymous.get("/health/live")
+    assert (live.status_code, live.json()) == (200, {"status": "ok"})
+    ready = await anonymous.get("/health/ready")
+    assert (ready.status_code, ready.json()) == (200, {"status": "ready", "neo4j": "up"})
