@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
+
 import httpx
 import pytest
 
@@ -33,6 +37,20 @@ async def test_graphiql_is_served(client: httpx.AsyncClient) -> None:
     response = await client.get("/graphql", headers={"accept": "text/html"})
     assert response.status_code == 200
     assert "graphiql" in response.text.lower()
+
+
+async def test_graphiql_assets_are_served_here_and_match_their_pinned_hashes(
+    anonymous: httpx.AsyncClient,
+) -> None:
+    page = (await anonymous.get("/graphql", headers={"accept": "text/html"})).text
+    tags = re.findall(r'(?:src|href)="([^"]+)"\s+integrity="sha384-([^"]+)"', page)
+    assert len(tags) == 7, page
+    assert "https://" not in page
+    for path, digest in tags:
+        assert path.startswith("/graphiql/")
+        asset = await anonymous.get(path)
+        assert asset.status_code == 200, path
+        assert base64.b64encode(hashlib.sha384(asset.content).digest()).decode() == digest, path
 
 
 async def test_schema_constraints_exist_and_reapplying_is_idempotent(store: Store) -> None:
