@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 
 import pytest
 
 from graph.connection import Neo4jTarget
+from tests.integration.conftest import run_statusmap
 
 pytestmark = pytest.mark.integration
 
-STATUSMAP = str(Path(sys.executable).with_name("statusmap"))
-
-
-def _cli(target: Neo4jTarget, *args: str) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {
-        "NEO4J_URI": target.uri,
-        "NEO4J_USER": target.user,
-        "NEO4J_PASSWORD": target.password or "",
-    }
-    return subprocess.run([STATUSMAP, *args], env=env, capture_output=True, text=True, timeout=120)
+_cli = run_statusmap
 
 
 def test_import_and_export_report_as_json(neo4j_target: Neo4jTarget, tmp_path: Path) -> None:
