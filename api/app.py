@@ -17,6 +17,7 @@ from starlette.routing import Route
 
 from api.admission import Admission
 from api.deps import StoreDep
+from api.docs_page import add_offline_docs
 from api.graphql import schema
 from api.graphql.router import RETRY_AFTER_SECONDS, StatusmapGraphQL
 from api.rest.imports import router as imports_router
@@ -62,7 +63,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         description="Influence and buying-centre explorer.",
         lifespan=lifespan,
+        docs_url=None,  # served by add_offline_docs, from local assets
     )
+    add_offline_docs(app)
 
     @app.exception_handler(StatusmapError)
     async def statusmap_error(request: Request, exc: StatusmapError) -> JSONResponse:

@@ -7,7 +7,7 @@ never loaded), so GraphiQL is never rendered and the page stays on "Loading...".
 
 The same files, at the same pinned versions, come from npm with the front end
 (``frontend/package.json``) and are copied into ``frontend/dist/graphiql/`` by its build
-(``frontend/graphiql-assets.mjs``); the page asks for them there. Each tag keeps its
+(``frontend/offline-assets.mjs``); the page asks for them there. Each tag keeps its
 ``integrity`` hash, so the browser refuses a file that is not the one Strawberry pinned.
 """
 

@@ -53,6 +53,15 @@ async def test_graphiql_assets_are_served_here_and_match_their_pinned_hashes(
         assert base64.b64encode(hashlib.sha384(asset.content).digest()).decode() == digest, path
 
 
+async def test_swagger_ui_assets_are_served_here(anonymous: httpx.AsyncClient) -> None:
+    page = (await anonymous.get("/docs")).text
+    assets = re.findall(r'(?:src|href)="(/[^"]+)"', page)
+    assert len(assets) == 2, page
+    assert "https://" not in page
+    for path in assets:
+        assert (await anonymous.get(path)).status_code == 200, path
+
+
 async def test_schema_constraints_exist_and_reapplying_is_idempotent(store: Store) -> None:
     applied = await store.apply_schema()
     again = await store.apply_schema()
