@@ -17,6 +17,7 @@ from starlette.routing import Route
 
 from api.admission import Admission
 from api.deps import StoreDep
+from api.docs_page import add_offline_docs
 from api.graphql import schema
 from api.graphql.router import RETRY_AFTER_SECONDS, StatusmapGraphQL
 from api.rest.exports import router as exports_router
@@ -63,7 +64,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         description="Influence and buying-centre explorer.",
         lifespan=lifespan,
+        docs_url=None,  # served by add_offline_docs, from local assets
     )
+    add_offline_docs(app)
 
     @app.exception_handler(StatusmapError)
     async def statusmap_error(request: Request, exc: StatusmapError) -> JSONResponse:
@@ -92,6 +95,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "auth": settings.auth,
         }
         return JSONResponse(body, status_code=200 if db.state == "up" else 503)
+
+    # Liveness and readiness apart, as orchestrators probe them: a process whose database is
+    # down is alive (restarting it would not help) but not ready (send it no traffic).
+    @app.get("/health/live", tags=["health"], summary="Liveness: the process answers (no token)")
+    async def live() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get(
+        "/health/ready",
+        tags=["health"],
+        summary="Readiness: Neo4j answers (no token)",
+        responses={503: {"description": "Neo4j does not answer"}},
+    )
+    async def ready(store: StoreDep) -> JSONResponse:
+        db = await store.health()
+        up = db.state == "up"
+        return JSONResponse(
+            {"status": "ready" if up else "not_ready", "neo4j": db.state},
+            status_code=200 if up else 503,
+        )
 
     # Bounded work in flight, a bounded queue, past it 503 busy (see api/admission.py).
     app.add_middleware(
@@ -145,6 +168,11 @@ def _mount_frontend(app: FastAPI, directory: Path) -> None:
     if (directory / "index.html").is_file():
         app.mount("/", StaticFiles(directory=directory, html=True), name="frontend")
         return
+    log.warning(
+        "statusmap: no front end in %s, / answers 404 frontend_not_built: run `make frontend`, "
+        "or point STATUSMAP_FRONTEND_DIR at a built frontend/dist",
+        directory,
+    )
 
     @app.get("/", include_in_schema=False)
     async def frontend_missing() -> JSONResponse:

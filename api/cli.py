@@ -7,6 +7,7 @@ import logging
 import os
 import signal
 import sys
+from importlib.metadata import version
 from pathlib import Path
 from typing import Annotated
 
@@ -27,8 +28,21 @@ app = typer.Typer(help="statusmap: influence and buying-centre explorer.", no_ar
 console = Console(stderr=True)
 
 
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        print(f"statusmap {version('statusmap')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def main() -> None:
+def main(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
     """statusmap: influence and buying-centre explorer."""
 
 

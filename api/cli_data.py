@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import enum
 import json
 import tempfile
 from collections.abc import Awaitable, Callable
@@ -14,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from api.cli_output import JsonFlag, print_json
 from graph.config import get_settings
 from graph.connection import open_driver
 from graph.errors import NotFound, StatusmapError
@@ -32,6 +34,10 @@ __all__ = ["export_command", "import_command", "reinfer_levels_command", "seed_c
 
 console = Console(stderr=True)
 Workspace = Annotated[str, typer.Option(help="Workspace to write to or read from.")]
+
+# The export formats as choices: --help lists them, and another value exits 2 naming them.
+ExportFormat = enum.StrEnum("ExportFormat", {name: name for name in EXPORT_FORMATS})  # type: ignore[misc]
+CSV = ExportFormat("csv")
 
 
 def _run(work: Callable[[Store], Awaitable[None]]) -> None:
@@ -104,6 +110,7 @@ def import_command(
         bool,
         typer.Option("--create-workspace", help="Create the workspace first if it does not exist."),
     ] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """Import CSV files (statusmap's own, or Salesforce/HubSpot exports) into a workspace.
 
@@ -116,10 +123,20 @@ def import_command(
         result = await _import(
             store, workspace, files, good_rows_only, report, create_workspace=create_workspace
         )
-        if not result.report.ok:
+        if as_json:
+            print_json(
+                {
+                    "workspace": workspace,
+                    "applied": result.applied,
+                    "written": result.written,
+                    "run_id": result.run_id,
+                    "report": result.report.as_dict(),
+                }
+            )
+        elif not result.report.ok:
             _print_report(result.report)
         if not result.applied:
-            console.print("[red]Nothing was imported[/red]: fix the rows above, or re-run with "
+            console.print("[red]Nothing was imported[/red]: fix the bad rows, or re-run with "
                           "--good-rows-only to import the good rows.")  # fmt: skip
             raise typer.Exit(2)
         written = ", ".join(f"{k} {n}" for k, n in result.written.items() if n)
@@ -137,6 +154,7 @@ def seed_command(
         Path | None, typer.Option(help="Write the CSV files here instead of importing them.")
     ] = None,
     workspace: Workspace = "demo",
+    as_json: JsonFlag = False,
 ) -> None:
     """Generate a realistic demo workspace: write its CSV files, or import it."""
     config = SeedConfig(
@@ -144,7 +162,10 @@ def seed_command(
     )
     if out is not None:
         counts = write_csv_files(generate(config), out)
-        console.print(f"Wrote {out}: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
+        if as_json:
+            print_json({"directory": str(out), "rows": counts})
+        else:
+            console.print(f"Wrote {out}: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
         return
 
     async def work(store: Store) -> None:
@@ -152,7 +173,10 @@ def seed_command(
             write_csv_files(generate(config), Path(directory))
             paths = [Path(directory) / f.file_name for f in FORMATS.values()]
             result = await _import(store, workspace, paths, False, None, create_workspace=True)
-        console.print(f"Seeded {workspace!r}: {result.written}")
+        if as_json:
+            print_json({"workspace": workspace, "written": result.written})
+        else:
+            console.print(f"Seeded {workspace!r}: {result.written}")
 
     _run(work)
 
@@ -160,23 +184,28 @@ def seed_command(
 def export_command(
     target: Annotated[Path, typer.Argument(help="Directory (csv) or file to write.")],
     workspace: Workspace = "default",
-    fmt: Annotated[str, typer.Option("--format", help=", ".join(EXPORT_FORMATS))] = "csv",
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="File format.")] = CSV,
     account: Annotated[str | None, typer.Option(help="Only this organisation's id.")] = None,
     deal: Annotated[str | None, typer.Option(help="Only this deal's id.")] = None,
+    as_json: JsonFlag = False,
 ) -> None:
     """Export a workspace, an account or a deal as CSV, JSON, GraphML, GEXF or Kumu JSON."""
-    if fmt not in EXPORT_FORMATS:
-        console.print(f"[red]error:[/red] --format must be one of {', '.join(EXPORT_FORMATS)}")
-        raise typer.Exit(1)
 
     async def work(store: Store) -> None:
-        written = await export_scope(store, workspace, fmt, target, account=account, deal=deal)
-        console.print(f"Exported {workspace!r} to {', '.join(map(str, written))}")
+        written = await export_scope(
+            store, workspace, fmt.value, target, account=account, deal=deal
+        )
+        if as_json:
+            print_json(
+                {"workspace": workspace, "format": fmt.value, "files": list(map(str, written))}
+            )
+        else:
+            console.print(f"Exported {workspace!r} to {', '.join(map(str, written))}")
 
     _run(work)
 
 
-def reinfer_levels_command(workspace: Workspace = "default") -> None:
+def reinfer_levels_command(workspace: Workspace = "default", as_json: JsonFlag = False) -> None:
     """Infer every level that was inferred from a title again, with today's title rule.
 
     Levels stay marked inferred and are capped by the org chart again; explicit levels are
@@ -185,6 +214,10 @@ def reinfer_levels_command(workspace: Workspace = "default") -> None:
 
     async def work(store: Store) -> None:
         changes = await reinfer_levels(store.workspace(workspace))
+        if as_json:
+            keys = ("person", "title", "was", "now")
+            print_json([dict(zip(keys, change, strict=True)) for change in changes])
+            return
         table = Table("person", "title", "was", "now", title=f"{len(changes)} levels changed")
         for person_id, title, old, new in changes:
             table.add_row(person_id, title or "", str(old), str(new))

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from api.cli_output import JsonFlag, print_json
 from graph.auth import Role, TokenAuthority, issue_token
 from graph.config import get_settings
 from graph.connection import open_driver
@@ -72,12 +73,20 @@ def create(
 
 
 @app.command("list")
-def list_tokens(user: Annotated[str | None, typer.Option(help="Only this user's.")] = None) -> None:
+def list_tokens(
+    user: Annotated[str | None, typer.Option(help="Only this user's.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
     """List tokens (ids and labels, never secrets)."""
 
     async def work(store: Store) -> None:
+        tokens = await TokenAuthority(store).tokens(user)
+        if as_json:
+            keys = ("id", "user_id", "label", "created_at", "revoked_at")
+            print_json([{key: t[key] for key in keys} for t in tokens])
+            return
         table = Table("id", "user", "label", "created", "revoked")
-        for t in await TokenAuthority(store).tokens(user):
+        for t in tokens:
             table.add_row(
                 t["id"], t["user_id"], t["label"] or "", t["created_at"], t["revoked_at"] or ""
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from graph.analysis import AnalysisCache
 from graph.auth import SINGLE_USER, CallerStore, Principal, TokenAuthority
@@ -37,7 +38,18 @@ def bearer_token(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-async def get_principal(request: Request) -> Principal:
+# Declares the scheme in the OpenAPI document (so /docs can authorise); the token itself is
+# read by bearer_token, also for GraphQL, which calls get_principal without FastAPI.
+bearer_scheme = HTTPBearer(
+    auto_error=False,
+    description="An API token: `statusmap token create` (not in single-user mode).",
+)
+
+
+async def get_principal(
+    request: Request,
+    _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)] = None,
+) -> Principal:
     """Who calls: the local user in single-user mode, else the bearer token's owner (or 401)."""
     settings: Settings = request.app.state.settings
     if settings.auth == "single-user":

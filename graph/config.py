@@ -17,6 +17,26 @@ def _xdg(var: str, fallback: str) -> Path:
     return Path(base) if base else Path.home() / fallback
 
 
+def default_frontend_dir() -> Path:
+    """Where the built front end is: the checkout's ``frontend/dist``, else the package's copy.
+
+    A checkout (and an editable install) serves ``frontend/dist`` as ``make frontend`` builds
+    it. A non-editable install (a wheel, the Docker image) has no checkout beside it: its build
+    copies the page into the package as ``api/static/frontend`` (setup.py).
+
+    Examples
+    --------
+    >>> default_frontend_dir().name in {"dist", "frontend"}
+    True
+    """
+    root = Path(__file__).resolve().parent.parent
+    checkout = root / "frontend" / "dist"
+    packaged = root / "api" / "static" / "frontend"
+    if (checkout / "index.html").is_file() or not (packaged / "index.html").is_file():
+        return checkout
+    return packaged
+
+
 STATEMENT_TIMEOUT = 10.0
 """Seconds a statement of an API request may run, unless configured."""
 BULK_TIMEOUT = 600.0
@@ -84,8 +104,9 @@ class Settings(BaseSettings):
     )
 
     frontend_dir: Path = Field(
-        default=Path(__file__).resolve().parent.parent / "frontend" / "dist",
-        description="The built front end, served at /.",
+        default_factory=default_frontend_dir,
+        description="The built front end, served at /. Default: frontend/dist of the checkout, "
+        "else the copy built into the installed package (api/static/frontend).",
     )
 
     demo: bool | None = Field(

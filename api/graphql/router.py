@@ -38,6 +38,7 @@ from strawberry.types import ExecutionResult
 
 from api.graphql import cost
 from api.graphql.context import Context, get_context
+from api.graphql.graphiql import offline_graphiql_html
 from api.request_body import decode_json
 from graph.errors import StatusmapError, TryAgainLater
 
@@ -102,6 +103,11 @@ class StatusmapGraphQL(GraphQL[Context, None]):
     ) -> Context:
         assert isinstance(request, Request)  # no subscriptions: websockets are refused
         return await get_context(request)
+
+    @property
+    def graphql_ide_html(self) -> str:
+        # GraphiQL's files from statusmap itself: the page works offline (api/graphql/graphiql.py).
+        return offline_graphiql_html()
 
     def decode_json(self, data: str | bytes) -> object:
         # A malformed body is answered 400 with the reason by the app (api/request_body.py).

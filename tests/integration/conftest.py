@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from graph.connection import Neo4jTarget
+
 GraphQL = Callable[..., Awaitable[dict[str, Any]]]
+
+STATUSMAP = str(Path(sys.executable).with_name("statusmap"))
+
+
+def run_statusmap(target: Neo4jTarget, *args: str) -> subprocess.CompletedProcess[str]:
+    """``statusmap <args>`` as its own process on the test Neo4j."""
+    env = os.environ | {
+        "NEO4J_URI": target.uri,
+        "NEO4J_USER": target.user,
+        "NEO4J_PASSWORD": target.password or "",
+    }
+    return subprocess.run([STATUSMAP, *args], env=env, capture_output=True, text=True, timeout=120)
 
 
 def _swap(value: Any, old: str, new: str) -> Any:

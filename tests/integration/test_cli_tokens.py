@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import uuid
-from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 
 from graph.connection import Neo4jTarget
 from tests.conftest import asgi_client
+from tests.integration.conftest import run_statusmap
 
 pytestmark = pytest.mark.integration
 
-STATUSMAP = str(Path(sys.executable).with_name("statusmap"))
-
 
 def _cli(target: Neo4jTarget, *args: str) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {
-        "NEO4J_URI": target.uri,
-        "NEO4J_USER": target.user,
-        "NEO4J_PASSWORD": target.password or "",
-    }
-    return subprocess.run(
-        [STATUSMAP, "token", *args], env=env, capture_output=True, text=True, timeout=120
-    )
+    return run_statusmap(target, "token", *args)
 
 
 async def test_create_use_list_and_revoke_a_token(app: FastAPI, neo4j_target: Neo4jTarget) -> None:

@@ -96,6 +96,12 @@ async def test_neo4j_stopped_and_restarted_under_the_api(
             health = await _timed(c.get("/health"))
             assert health.status_code == 503
             assert health.json()["neo4j"]["state"] == "down"
+            # Alive (a restart would not help) but not ready (send it no traffic).
+            live = await _timed(c.get("/health/live"))
+            assert (live.status_code, live.json()) == (200, {"status": "ok"})
+            ready = await _timed(c.get("/health/ready"))
+            assert ready.status_code == 503
+            assert ready.json() == {"status": "not_ready", "neo4j": "down"}
             # A caller whose token is cached reaches the resolver; the answer is a 503.
             answer = await _timed(c.post("/graphql", json={"query": read}))
             assert answer.status_code == 503, answer.text
@@ -124,6 +130,7 @@ async def test_neo4j_stopped_and_restarted_under_the_api(
             while (await c.get("/health")).status_code != 200:
                 assert time.monotonic() < deadline, "the API did not see Neo4j come back"
                 await asyncio.sleep(0.5)
+            assert (await c.get("/health/ready")).status_code == 200
             back = await c.post("/graphql", json={"query": read})
             assert back.status_code == 200
             assert back.json()["data"]["workspace"] == {"key": ws, "name": "Faults"}

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
+
 import httpx
 import pytest
 
@@ -33,6 +37,29 @@ async def test_graphiql_is_served(client: httpx.AsyncClient) -> None:
     response = await client.get("/graphql", headers={"accept": "text/html"})
     assert response.status_code == 200
     assert "graphiql" in response.text.lower()
+
+
+async def test_graphiql_assets_are_served_here_and_match_their_pinned_hashes(
+    anonymous: httpx.AsyncClient,
+) -> None:
+    page = (await anonymous.get("/graphql", headers={"accept": "text/html"})).text
+    tags = re.findall(r'(?:src|href)="([^"]+)"\s+integrity="sha384-([^"]+)"', page)
+    assert len(tags) == 7, page
+    assert "https://" not in page
+    for path, digest in tags:
+        assert path.startswith("/graphiql/")
+        asset = await anonymous.get(path)
+        assert asset.status_code == 200, path
+        assert base64.b64encode(hashlib.sha384(asset.content).digest()).decode() == digest, path
+
+
+async def test_swagger_ui_assets_are_served_here(anonymous: httpx.AsyncClient) -> None:
+    page = (await anonymous.get("/docs")).text
+    assets = re.findall(r'(?:src|href)="(/[^"]+)"', page)
+    assert len(assets) == 2, page
+    assert "https://" not in page
+    for path in assets:
+        assert (await anonymous.get(path)).status_code == 200, path
 
 
 async def test_schema_constraints_exist_and_reapplying_is_idempotent(store: Store) -> None:
@@ -75,3 +102,10 @@ async def test_health_says_down_when_the_database_does_not_answer() -> None:
     finally:
         await driver.close()
     assert health.state == "down"
+
+
+async def test_liveness_and_readiness_answer_without_a_token(anonymous: httpx.AsyncClient) -> None:
+    live = await anonymous.get("/health/live")
+    assert (live.status_code, live.json()) == (200, {"status": "ok"})
+    ready = await anonymous.get("/health/ready")
+    assert (ready.status_code, ready.json()) == (200, {"status": "ready", "neo4j": "up"})
