@@ -187,9 +187,9 @@ def _dataset() -> Dataset:
 
 def test_graph_exports_carry_the_history_on_the_buying_centre_edge(tmp_path: Path) -> None:
     data = _dataset()
-    graph = to_graph(data, measures=False)
-    assert graph.edges["P1", "D1"]["journey"] == "2024-01-08 awareness; 2024-02-19 trust"
-    assert "journey" not in graph.edges["P2", "D1"]
+    graph = to_graph(data, measures=False)  # a multigraph: one edge per stored relation
+    assert graph.edges["P1", "D1", 0]["journey"] == "2024-01-08 awareness; 2024-02-19 trust"
+    assert "journey" not in graph.edges["P2", "D1", 0]
     assert to_json(data)["journey"] == data.rows["journey"]
     kumu = to_kumu(data)
     member = next(c for c in kumu["connections"] if (c["from"], c["to"]) == ("P1", "D1"))
