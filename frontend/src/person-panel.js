@@ -7,6 +7,7 @@ import { enumOptions, enumSelect, fieldError, submitMutation } from './forms.js'
 import { PERSON_DETAIL, mutationDocument } from './queries.js';
 import { loadPersonAnalytics } from './analytics.js';
 import {
+  INFLUENCE_BASES as BASES,
   INFLUENCE_KINDS as KINDS,
   JOURNEY_STAGES as STAGES,
   MOTIVES,
@@ -548,6 +549,13 @@ export class PersonPanel {
       'aria-describedby': `${id}-weight-error`,
     });
     const kind = enumSelect({ id: `${id}-kind`, values: kinds, current: inf.kind, label: words });
+    // Normative (approval) or informational (evidence); '' keeps the default of the kind.
+    const basis = enumSelect({
+      id: `${id}-basis`,
+      values: ['', ...enumOptions(this.app.schema, 'InfluenceBasis', BASES)],
+      current: inf.basisRecorded ? inf.basis : '',
+      label: (v) => (v ? words(v) : `from its kind (${words(inf.basis || 'unknown')})`),
+    });
     return h(
       'li',
       {},
@@ -561,8 +569,15 @@ export class PersonPanel {
             const ok = await submitMutation({
               document: mutationDocument(this.app.schema, 'upsertInfluence'),
               resultField: 'upsertInfluence',
-              input: { workspaceId: state.workspaceId, sourceId: inf.person.id, targetId: person.id, weight: Number(weight.value), kind: kind.value },
-              fields: { weight: `${id}-weight-error`, kind: `${id}-kind-error`, sourceId: `${id}-weight-error` },
+              input: {
+                workspaceId: state.workspaceId,
+                sourceId: inf.person.id,
+                targetId: person.id,
+                weight: Number(weight.value),
+                kind: kind.value,
+                basis: basis.value || null,
+              },
+              fields: { weight: `${id}-weight-error`, kind: `${id}-kind-error`, basis: `${id}-basis-error`, sourceId: `${id}-weight-error` },
               status,
             });
             if (ok) await this.app.afterEdit(person.id);
@@ -575,6 +590,9 @@ export class PersonPanel {
         h('label', { for: `${id}-kind` }, 'Kind'),
         kind,
         fieldError(`${id}-kind`),
+        h('label', { for: `${id}-basis` }, 'Basis'),
+        basis,
+        fieldError(`${id}-basis`),
         h('button', { type: 'submit', id: `${id}-save` }, 'Save'),
         status,
       ),

@@ -104,6 +104,15 @@ def test_edit_an_influence_edge(page: Page, scenario: Scenario) -> None:
     expect(form.get_by_label("Kind")).to_have_value("SPONSOR")
     page.wait_for_function(f"() => ({width[6:]}) === 2.5")
 
+    # the basis defaults from the kind (sponsor: normative) until it is set on the edge
+    basis = form.get_by_label("Basis")
+    expect(basis).to_have_value("")
+    expect(basis.locator("option:checked")).to_have_text("from its kind (normative)")
+    basis.select_option(label="informational")
+    form.get_by_role("button", name="Save").click()
+    form = panel.get_by_role("form", name="Influence of Carl Engel on Fiona Marsh")
+    expect(form.get_by_label("Basis")).to_have_value("INFORMATIONAL")
+
 
 def test_edit_a_status_stake(page: Page, scenario: Scenario) -> None:
     """Motive, outcome with its evidence, and aspiration: saved through the API, shown again."""
