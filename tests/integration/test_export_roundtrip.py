@@ -6,6 +6,7 @@ import json
 import time
 import uuid
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -185,7 +186,9 @@ async def _demo(store: Store, tmp_path: Path) -> None:
         return
     await store.apply_schema()
     await ensure_workspace(store, DEMO_WS)
-    write_csv_files(generate(DEMO), tmp_path / "demo")
+    # Ids of their own: keys are unique across workspaces, and the browser tests load the demo
+    # as it is.
+    write_csv_files(generate(replace(DEMO, prefix="XD-")), tmp_path / "demo")
     paths = [tmp_path / "demo" / f.file_name for f in FORMATS.values()]
     assert (await import_files(store, DEMO_WS, paths)).applied
     # The demo gives every level; one person at the first deal's account has it inferred.
