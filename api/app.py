@@ -18,6 +18,7 @@ from starlette.routing import Route
 from api.admission import Admission
 from api.deps import StoreDep
 from api.docs_page import add_offline_docs
+from api.errors import client_error, http_status
 from api.graphql import schema
 from api.graphql.router import RETRY_AFTER_SECONDS, StatusmapGraphQL
 from api.rest.exports import router as exports_router
@@ -75,10 +76,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             headers = {"WWW-Authenticate": "Bearer"}
         elif isinstance(exc, TryAgainLater):
             headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
-        elif exc.status >= 500:
+        elif not client_error(exc):
             return _internal_error(request, exc)
         return JSONResponse(
-            {"error": exc.code, "message": exc.message}, status_code=exc.status, headers=headers
+            {"error": exc.code, "message": exc.message},
+            status_code=http_status(exc),
+            headers=headers,
         )
 
     @app.exception_handler(Exception)

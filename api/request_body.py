@@ -14,7 +14,7 @@ import json
 import re
 from typing import Any
 
-from graph.errors import StatusmapError
+from api.errors import BadRequest
 
 __all__ = ["MAX_FILE_NAME_BYTES", "MAX_JSON_DEPTH", "MalformedRequest", "decode_json", "file_name"]
 
@@ -30,10 +30,9 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 """A ``\\uD800``-``\\uDFFF`` escape: only then can a decoded string hold a lone surrogate."""
 
 
-class MalformedRequest(StatusmapError):
+class MalformedRequest(BadRequest):
     """The request's bytes cannot be read as what the route expects; nothing was done."""
 
-    status = 400
     code = "malformed_request"
 
 

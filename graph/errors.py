@@ -1,4 +1,7 @@
-"""The root of statusmap's errors; the API maps each subclass to a response in one place."""
+"""The root of statusmap's errors: what went wrong, in the domain's words.
+
+They carry no HTTP status: ``api/errors.py`` maps each kind to one, in one place.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +9,9 @@ from __future__ import annotations
 class StatusmapError(Exception):
     """Base class of every error statusmap raises on purpose.
 
-    ``status`` is the HTTP status the API answers with; ``code`` is a stable machine name.
+    ``code`` is a stable machine name, shown to API clients beside the message.
     """
 
-    status: int = 500
     code: str = "internal"
 
     def __init__(self, message: str) -> None:
@@ -29,7 +31,6 @@ class TryAgainLater(StatusmapError):
     The API answers 503 with ``Retry-After``.
     """
 
-    status = 503
     code = "try_again_later"
 
 
@@ -61,7 +62,6 @@ class NotFound(StatusmapError):
     ``field`` names the input field that held the reference, ``kind`` the node type.
     """
 
-    status = 404
     code = "not_found"
 
     def __init__(self, message: str, *, field: str | None = None, kind: str | None = None) -> None:
@@ -84,10 +84,15 @@ def no_workspace(workspace: str) -> NotFound:
     return NotFound(f"no workspace {workspace!r}", field="workspaceId", kind="workspace")
 
 
-class ValidationFailed(StatusmapError):
+class InvalidInput(StatusmapError):
+    """The caller's input breaks a rule; the same input will fail again. Nothing was stored."""
+
+    code = "invalid_input"
+
+
+class ValidationFailed(InvalidInput):
     """Input broke a rule; ``fields`` lists each (field, message), e.g. ``people[3].email``."""
 
-    status = 422
     code = "validation"
 
     def __init__(self, fields: list[tuple[str, str]], message: str | None = None) -> None:
@@ -99,7 +104,6 @@ class ValidationFailed(StatusmapError):
 class Conflict(StatusmapError):
     """The write would break a uniqueness rule (e.g. an id that is already taken)."""
 
-    status = 409
     code = "conflict"
 
     def __init__(self, message: str, *, field: str | None = None) -> None:
@@ -110,12 +114,10 @@ class Conflict(StatusmapError):
 class Unauthenticated(StatusmapError):
     """No valid API token came with the request."""
 
-    status = 401
     code = "unauthenticated"
 
 
 class Forbidden(StatusmapError):
     """The caller's role in the workspace does not allow this."""
 
-    status = 403
     code = "forbidden"

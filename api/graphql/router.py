@@ -36,6 +36,7 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.types import ExecutionResult
 
+from api.errors import client_error
 from api.graphql import cost
 from api.graphql.context import Context, get_context
 from api.graphql.graphiql import offline_graphiql_html
@@ -60,9 +61,7 @@ def public_error(error: GraphQLError) -> GraphQLError:
     original = error.original_error
     if original is None or isinstance(original, GraphQLError):
         return error
-    if isinstance(original, StatusmapError) and (
-        original.status < 500 or isinstance(original, TryAgainLater)
-    ):
+    if isinstance(original, StatusmapError) and client_error(original):
         return GraphQLError(
             original.message,
             nodes=error.nodes,

@@ -17,8 +17,8 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import CallerDep
+from api.errors import BadRequest
 from graph.auth import Role
-from graph.errors import StatusmapError
 from graph.exports.run import export_scope
 from graph.exports.writers import ExportFormat
 
@@ -34,11 +34,8 @@ _FILES: Final[dict[ExportFormat, tuple[str, str]]] = {
 """Each format's file extension and media type."""
 
 
-class TwoScopes(StatusmapError):
+class TwoScopes(BadRequest):
     """Both an account and a deal were asked for."""
-
-    status = 400
-    code = "bad_request"
 
 
 def _zipped(directory: Path) -> bytes:

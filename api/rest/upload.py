@@ -21,8 +21,9 @@ from fastapi import Request
 from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
 
+from api.errors import BadRequest, PayloadTooLarge
 from api.request_body import MalformedRequest, file_name
-from graph.errors import StatusmapError, ValidationFailed
+from graph.errors import ValidationFailed
 
 if TYPE_CHECKING:
     from python_multipart.multipart import MultipartCallbacks
@@ -35,17 +36,15 @@ FRAMING = 1 << 20
 """Bytes a body may hold beyond its files: boundaries, part headers, other fields."""
 
 
-class UploadTooLarge(StatusmapError):
+class UploadTooLarge(PayloadTooLarge):
     """The files of one upload add up to more than ``STATUSMAP_MAX_UPLOAD_BYTES``."""
 
-    status = 413
     code = "upload_too_large"
 
 
-class DuplicateFileName(StatusmapError):
+class DuplicateFileName(BadRequest):
     """Two files of one upload have the same name, so one would replace the other."""
 
-    status = 400
     code = "duplicate_file_name"
 
 

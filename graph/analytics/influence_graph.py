@@ -26,7 +26,7 @@ from typing import Final
 
 import networkx as nx
 
-from graph.errors import StatusmapError
+from graph.errors import InvalidInput
 from graph.model.common import Motive, OrganisationKind, Outcome, Role, Stance, basis_of, vocabulary
 
 __all__ = [
@@ -56,13 +56,12 @@ STANCES: Final[tuple[str, ...]] = vocabulary(Stance)
 """A buying-centre member's stance towards us."""
 
 
-class AnalyticsInputError(StatusmapError, ValueError):
+class AnalyticsInputError(InvalidInput, ValueError):
     """The people, edges or members handed to an analytics function do not fit together.
 
     The message names the offending person or edge and says what to fix.
     """
 
-    status = 422
     code = "invalid_analytics_input"
 
 

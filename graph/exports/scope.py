@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.errors import NotFound, StatusmapError
+from graph.errors import NotFound
 from graph.imports.formats import FORMATS, LIST_SEPARATOR
 from graph.imports.journey import format_instant
 from graph.model import basis_of
@@ -36,11 +36,8 @@ _READ = {
 }
 
 
-class ExportScopeNotFound(StatusmapError):
+class ExportScopeNotFound(NotFound):
     """The account or deal to export is not in the workspace."""
-
-    status = 404
-    code = "not_found"
 
 
 @dataclass(frozen=True)

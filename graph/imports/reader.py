@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.errors import StatusmapError
+from graph.errors import InvalidInput
 from graph.imports.formats import FORMATS, restore_formula
 from graph.imports.mappings import MAPPINGS, Mapping, Projection, native_mapping
 
@@ -26,10 +26,9 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 csv.field_size_limit(1 << 24)
 
 
-class ImportFileError(StatusmapError):
+class ImportFileError(InvalidInput):
     """A file cannot be imported at all (unreadable, unknown header, wrong encoding)."""
 
-    status = 422
     code = "import_file"
 
     def __init__(self, message: str, *, row: int | None = None, column: str = "") -> None:

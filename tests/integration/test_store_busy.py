@@ -17,6 +17,7 @@ import pytest
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncTransaction
 
 from api.app import create_app
+from api.errors import http_status
 from graph.config import Settings
 from graph.connection import Neo4jTarget
 from graph.errors import DatabaseBusy
@@ -130,7 +131,7 @@ async def test_a_deadlock_past_the_retries_is_busy_not_unavailable(
     first, second = two_workspaces
     with pytest.raises(DatabaseBusy) as raised:
         await _deadlock(no_retries, driver, first, second)
-    assert raised.value.code == "database_busy" and raised.value.status == 503
+    assert raised.value.code == "database_busy" and http_status(raised.value) == 503
     assert "busy with another write" in raised.value.message
     assert "not answering" not in raised.value.message
 
