@@ -17,7 +17,7 @@ COPY seed ./seed
 # statusmap finds it; STATUSMAP_FRONTEND_DIR can point elsewhere.
 COPY --from=frontend /src/frontend/dist ./frontend/dist
 RUN pip install --no-cache-dir . && rm -rf /app/* \
-    && cd / && python -c "from graph.config import default_frontend_dir as d; assert (d() / 'index.html').is_file(), d()"
+    && cd / && python -c "from api.settings import default_frontend_dir as d; assert (d() / 'index.html').is_file(), d()"
 WORKDIR /home/statusmap
 RUN useradd --system --home-dir /home/statusmap statusmap && chown statusmap /home/statusmap
 USER statusmap

@@ -4,7 +4,7 @@ It lands in ``api/static/frontend``.
 
 Everything else is declared in pyproject.toml. In a checkout the app serves ``frontend/dist``
 directly; an installed copy (a wheel, ``pip install .``, the Docker image) has no checkout
-beside it, so the page travels inside the package (see ``graph.config.default_frontend_dir``).
+beside it, so the page travels inside the package (see ``api.settings.default_frontend_dir``).
 """
 
 from __future__ import annotations

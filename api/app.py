@@ -23,9 +23,9 @@ from api.graphql import schema
 from api.graphql.router import RETRY_AFTER_SECONDS, StatusmapGraphQL
 from api.rest.exports import router as exports_router
 from api.rest.imports import router as imports_router
+from api.settings import Settings, get_settings
 from graph.analysis import AnalysisCache
 from graph.auth import TokenAuthority
-from graph.config import Settings, get_settings
 from graph.connection import open_driver
 from graph.errors import StatusmapError, TryAgainLater, Unauthenticated
 from graph.store import Store

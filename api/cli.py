@@ -18,7 +18,7 @@ from rich.console import Console
 
 from api import cli_data
 from api.cli_tokens import app as tokens_app
-from graph.config import LOOPBACK, Settings, get_settings
+from api.settings import LOOPBACK, Settings, get_settings
 from graph.connection import Neo4jTarget, local_neo4j, open_driver
 from graph.errors import StatusmapError
 from graph.neo4j_local import LocalNeo4j, running_server

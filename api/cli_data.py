@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from api.cli_output import JsonFlag, print_json
-from graph.config import get_settings
+from api.settings import get_settings
 from graph.connection import open_driver
 from graph.errors import NotFound, StatusmapError
 from graph.exports.run import export_scope

@@ -11,8 +11,8 @@ from rich.console import Console
 from rich.table import Table
 
 from api.cli_output import JsonFlag, print_json
+from api.settings import get_settings
 from graph.auth import Role, TokenAuthority, issue_token
-from graph.config import get_settings
 from graph.connection import open_driver
 from graph.errors import NotFound, StatusmapError
 from graph.repository.workspaces import create_workspace

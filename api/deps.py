@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from api.settings import Settings
 from graph.analysis import AnalysisCache
 from graph.auth import SINGLE_USER, CallerStore, Principal, TokenAuthority
-from graph.config import Settings
 from graph.store import Store
 
 

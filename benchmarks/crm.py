@@ -38,11 +38,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from api.settings import Settings
 from benchmarks.bulk_load import imported_home
 from benchmarks.crm_report import markdown
 from benchmarks.environment import machine, peak_rss, reset_peak
 from benchmarks.sizes import SIZES, Size
-from graph.config import Settings
 from graph.neo4j_local import LocalNeo4j
 
 log = logging.getLogger("benchmarks.crm")

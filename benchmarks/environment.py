@@ -21,7 +21,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.config import Settings
+from api.settings import Settings
 from graph.neo4j_local import LocalNeo4j
 
 __all__ = [

@@ -24,7 +24,7 @@ from typing import Any
 
 from playwright.sync_api import Page, expect, sync_playwright
 
-from graph.config import Settings
+from api.settings import Settings
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_FLAGS, DIST
 from tests.e2e.large_account import DEAL_NAME, build_large_account
 from tests.e2e.screenshot import serve

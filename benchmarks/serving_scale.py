@@ -27,12 +27,12 @@ from pathlib import Path
 
 from neo4j import AsyncGraphDatabase, RoutingControl
 
+from api.settings import Settings
 from benchmarks.bulk_load import imported_home
 from benchmarks.environment import BenchNeo4j, command_setup, cpu_seconds, machine, peak_rss
 from benchmarks.serving import Latency, api_server, cypher, query_workloads
 from benchmarks.sizes import SIZES, Size
 from graph.auth import Role, TokenAuthority, issue_token
-from graph.config import Settings
 from graph.neo4j_local import LocalNeo4j
 from graph.store import Store
 

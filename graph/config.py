@@ -1,12 +1,14 @@
-"""Settings, read from the environment (12-factor), with a cached getter."""
+"""The database's settings, read from the environment (12-factor).
+
+The server's own settings (host, port, auth, limits, the page) extend these in ``api/settings.py``.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -17,34 +19,14 @@ def _xdg(var: str, fallback: str) -> Path:
     return Path(base) if base else Path.home() / fallback
 
 
-def default_frontend_dir() -> Path:
-    """Where the built front end is: the checkout's ``frontend/dist``, else the package's copy.
-
-    A checkout (and an editable install) serves ``frontend/dist`` as ``make frontend`` builds
-    it. A non-editable install (a wheel, the Docker image) has no checkout beside it: its build
-    copies the page into the package as ``api/static/frontend`` (setup.py).
-
-    Examples
-    --------
-    >>> default_frontend_dir().name in {"dist", "frontend"}
-    True
-    """
-    root = Path(__file__).resolve().parent.parent
-    checkout = root / "frontend" / "dist"
-    packaged = root / "api" / "static" / "frontend"
-    if (checkout / "index.html").is_file() or not (packaged / "index.html").is_file():
-        return checkout
-    return packaged
-
-
 STATEMENT_TIMEOUT = 10.0
 """Seconds a statement of an API request may run, unless configured."""
 BULK_TIMEOUT = 600.0
 """Seconds a statement of long work (imports, exports, whole-workspace reads) may run."""
 
 
-class Settings(BaseSettings):
-    """Everything statusmap reads from its environment.
+class DatabaseSettings(BaseSettings):
+    """What the graph layer reads from its environment: the Neo4j to use and its limits.
 
     Variables carry the ``STATUSMAP_`` prefix, except the Neo4j connection, which also answers to
     the names Neo4j's own tools use (``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``).
@@ -102,78 +84,3 @@ class Settings(BaseSettings):
         "export, a whole-workspace read, the schema. The local Neo4j also stops any "
         "transaction that sets no time limit of its own after this long.",
     )
-
-    frontend_dir: Path = Field(
-        default_factory=default_frontend_dir,
-        description="The built front end, served at /. Default: frontend/dist of the checkout, "
-        "else the copy built into the installed package (api/static/frontend).",
-    )
-
-    demo: bool | None = Field(
-        default=None,
-        description="Load a small demo into an empty database at start (unset: only `serve`).",
-    )
-
-    auth: Literal["token", "single-user"] = Field(
-        default="token",
-        description="'token': every call but /health needs an API token. 'single-user': no "
-        "token, one local user who is admin everywhere; allowed only on a loopback host.",
-    )
-    auth_cache_seconds: float = Field(default=5.0, ge=0)
-
-    max_upload_bytes: int = Field(
-        default=50 * 1024 * 1024,
-        gt=0,
-        description="Largest upload (all files of one import request together), in bytes.",
-    )
-
-    max_query_cost: int = Field(
-        default=20_000,
-        ge=1,
-        description="List items one GraphQL operation may resolve: estimated before it runs "
-        "(from `first` and page sizes) and counted while it runs.",
-    )
-    request_seconds: float = Field(
-        default=30.0,
-        gt=0,
-        description="Longest a GraphQL query may run before it is stopped with an error "
-        "(mutations run to their end).",
-    )
-
-    max_in_flight: int = Field(
-        default=16,
-        ge=1,
-        description="GraphQL requests and writes at work at once per process; more wait.",
-    )
-    max_queued: int = Field(
-        default=64,
-        ge=0,
-        description="Requests waiting for their turn per process; one more gets 503 busy.",
-    )
-    queue_seconds: float = Field(
-        default=10.0,
-        ge=0,
-        description="How long a request waits for its turn before a 503 busy answer.",
-    )
-
-    host: str = "127.0.0.1"
-    port: int = Field(default=8000, ge=1, le=65535)
-
-    @model_validator(mode="after")
-    def _single_user_only_on_loopback(self) -> Settings:
-        if self.auth == "single-user" and self.host not in LOOPBACK:
-            raise ValueError(
-                f"STATUSMAP_AUTH=single-user needs STATUSMAP_HOST on loopback "
-                f"({', '.join(sorted(LOOPBACK))}), not {self.host!r}: anyone who can reach "
-                "the port would be admin. Use API tokens (statusmap token create) instead."
-            )
-        return self
-
-
-LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
-
-
-@lru_cache
-def get_settings() -> Settings:
-    """The process's settings, read once."""
-    return Settings()

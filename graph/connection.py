@@ -10,7 +10,7 @@ from pathlib import Path
 
 from neo4j import AsyncDriver, AsyncGraphDatabase
 
-from graph.config import Settings
+from graph.config import DatabaseSettings
 from graph.neo4j_local import LocalNeo4j, running_server
 
 __all__ = ["Neo4jTarget", "local_neo4j", "open_driver"]
@@ -25,7 +25,7 @@ class Neo4jTarget:
     password: str | None
 
 
-def local_neo4j(settings: Settings, home: Path | None = None) -> LocalNeo4j:
+def local_neo4j(settings: DatabaseSettings, home: Path | None = None) -> LocalNeo4j:
     """A local Neo4j configured from ``settings`` (persistent under ``data_dir`` by default).
 
     It is supervised (started again should it exit unasked), and stops a transaction that sets
@@ -43,7 +43,7 @@ def local_neo4j(settings: Settings, home: Path | None = None) -> LocalNeo4j:
     )
 
 
-def _driver(target: Neo4jTarget, settings: Settings) -> AsyncDriver:
+def _driver(target: Neo4jTarget, settings: DatabaseSettings) -> AsyncDriver:
     auth = (target.user, target.password) if target.password is not None else None
     # Short timeouts: with the database gone, requests fail within seconds (a 503) instead of
     # hanging for the driver's defaults (30 s of retries, 60 s waiting for a connection).
@@ -61,7 +61,7 @@ def _driver(target: Neo4jTarget, settings: Settings) -> AsyncDriver:
 
 
 @asynccontextmanager
-async def open_driver(settings: Settings) -> AsyncIterator[tuple[AsyncDriver, Neo4jTarget]]:
+async def open_driver(settings: DatabaseSettings) -> AsyncIterator[tuple[AsyncDriver, Neo4jTarget]]:
     """One async driver for this process, on ``NEO4J_URI`` or on a local Neo4j started now.
 
     When another statusmap process (say ``serve``) already runs the local server on the same data

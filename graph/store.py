@@ -45,7 +45,7 @@ from neo4j.exceptions import (
 )
 from neo4j.graph import Node, Path, Relationship
 
-from graph.config import BULK_TIMEOUT, STATEMENT_TIMEOUT, Settings
+from graph.config import BULK_TIMEOUT, STATEMENT_TIMEOUT, DatabaseSettings
 from graph.errors import (
     Conflict,
     DatabaseBusy,
@@ -237,7 +237,7 @@ class Store:
         self.generations: dict[str, int] = {}
 
     @classmethod
-    def from_settings(cls, driver: AsyncDriver, settings: Settings) -> Store:
+    def from_settings(cls, driver: AsyncDriver, settings: DatabaseSettings) -> Store:
         """The store as ``settings`` configure it (database, retries, time limits)."""
         return cls(
             driver,

@@ -18,8 +18,8 @@ from fastapi import FastAPI
 from neo4j import AsyncDriver, AsyncGraphDatabase
 
 from api.app import create_app
+from api.settings import Settings
 from graph.auth import issue_token
-from graph.config import Settings
 from graph.connection import Neo4jTarget
 from graph.neo4j_local import LocalNeo4j
 from graph.store import Store

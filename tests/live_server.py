@@ -15,7 +15,7 @@ from contextlib import contextmanager
 import uvicorn
 
 from api.app import create_app
-from graph.config import Settings
+from api.settings import Settings
 
 
 def free_port() -> int:

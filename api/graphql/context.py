@@ -9,9 +9,9 @@ from fastapi import Request
 from api.deps import get_analysis, get_caller, get_principal, get_store, get_tokens
 from api.graphql.ids import key_of
 from api.graphql.loaders import Loaders
+from api.settings import Settings
 from graph.analysis import AnalysisCache
 from graph.auth import CallerStore, Principal, Role, TokenAuthority
-from graph.config import Settings
 from graph.store import WorkspaceStore
 
 

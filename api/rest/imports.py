@@ -9,8 +9,8 @@ from fastapi.responses import JSONResponse
 
 from api.deps import CallerDep
 from api.rest.upload import FIELD, received_files
+from api.settings import Settings
 from graph.auth import Role
-from graph.config import Settings
 from graph.imports.run import import_files
 
 router = APIRouter(tags=["import"])

@@ -23,7 +23,7 @@ from playwright.sync_api import (
 )
 
 from api.app import create_app
-from graph.config import Settings
+from api.settings import Settings
 from tests.e2e.scenario import Scenario, build_scenario
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -21,7 +21,7 @@ import uvicorn
 from playwright.sync_api import sync_playwright
 
 from api.app import create_app
-from graph.config import Settings
+from api.settings import Settings
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_FLAGS, DIST
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -25,8 +25,8 @@ import pytest
 from neo4j import GraphDatabase
 
 from api.app import create_app
+from api.settings import Settings
 from graph.auth import issue_token
-from graph.config import Settings
 from graph.imports.run import BATCH_SIZE
 from graph.neo4j_local import LocalNeo4j
 from seed.files import write_csv_files

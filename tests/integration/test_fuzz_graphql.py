@@ -26,7 +26,7 @@ from hypothesis_graphql import Mode, mutations, nodes, queries
 from neo4j import Driver, GraphDatabase
 from strawberry import relay
 
-from graph.config import Settings
+from api.settings import Settings
 from graph.connection import Neo4jTarget
 from tests.conftest import repo_root
 from tests.live_server import live_server

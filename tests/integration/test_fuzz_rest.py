@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from neo4j import Driver, GraphDatabase
 from schemathesis import GenerationMode
 
-from graph.config import Settings
+from api.settings import Settings
 from graph.connection import Neo4jTarget
 from tests.live_server import live_server
 

@@ -19,7 +19,7 @@ from neo4j import AsyncDriver
 
 from api.app import create_app
 from api.graphql.schema import MAX_ALIASES, MAX_DEPTH
-from graph.config import Settings
+from api.settings import Settings
 from graph.exports.run import export_scope
 from graph.repository.writes import MAX_PAGE_SIZE
 from graph.store import Store

@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from graph.config import Settings
+from api.settings import Settings
 from tests.live_server import free_port
 
 pytestmark = pytest.mark.integration
@@ -81,7 +81,7 @@ def served(installed: Path, settings: Settings) -> Iterator[str]:
 
 
 def test_the_install_carries_the_front_end_and_not_the_checkout(installed: Path) -> None:
-    code = "import api, graph.config as c; print(api.__file__); print(c.default_frontend_dir())"
+    code = "import api, api.settings as c; print(api.__file__); print(c.default_frontend_dir())"
     out = subprocess.run(
         [sys.executable, "-c", code],
         cwd=installed,

@@ -14,7 +14,7 @@ import httpx
 import pytest
 from neo4j import GraphDatabase
 
-from graph.config import Settings
+from api.settings import Settings
 from graph.neo4j_local import NEO4J_VERSION, check_tools, resolve_classpath, running_server
 
 pytestmark = pytest.mark.integration

@@ -15,7 +15,7 @@ from gql import Client, gql
 from gql.transport.requests import RequestsHTTPTransport
 
 from api.app import create_app
-from graph.config import Settings
+from api.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -14,8 +14,8 @@ import pytest
 from neo4j import AsyncGraphDatabase
 
 from api.app import create_app
+from api.settings import Settings
 from graph.auth import issue_token
-from graph.config import Settings
 from graph.connection import Neo4jTarget
 from graph.repository.workspaces import ensure_workspace
 from graph.store import Store

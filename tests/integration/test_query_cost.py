@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from api.app import create_app
-from graph.config import Settings
+from api.settings import Settings
 from tests.conftest import asgi_client
 from tests.integration.conftest import GraphQL
 

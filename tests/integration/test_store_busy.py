@@ -18,7 +18,7 @@ from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncTransaction
 
 from api.app import create_app
 from api.errors import http_status
-from graph.config import Settings
+from api.settings import Settings
 from graph.connection import Neo4jTarget
 from graph.errors import DatabaseBusy
 from graph.store import StatementTimeouts, Store, Transaction

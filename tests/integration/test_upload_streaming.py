@@ -14,7 +14,7 @@ import pytest
 from neo4j import AsyncDriver
 
 from api.app import create_app
-from graph.config import Settings
+from api.settings import Settings
 from tests.conftest import asgi_client
 
 pytestmark = pytest.mark.integration

@@ -38,9 +38,9 @@ from typing import Any
 import httpx
 from neo4j import AsyncGraphDatabase
 
+from api.settings import Settings
 from benchmarks.environment import cpu_seconds, process_tree
 from graph.auth import Role, TokenAuthority, issue_token
-from graph.config import Settings
 from graph.imports.formats import FORMATS
 from graph.imports.run import import_files
 from graph.neo4j_local import LocalNeo4j

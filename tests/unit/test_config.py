@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.config import Settings
+from api.settings import Settings
 
 
 def test_neo4j_variables_and_prefix(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from api.app import create_app
-from graph.config import Settings
+from api.settings import Settings
 
 
 async def test_missing_front_end_is_logged_and_answered(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from api.app import create_app
-from graph.config import Settings
+from api.settings import Settings
 
 
 def test_openapi_declares_the_bearer_scheme_on_token_routes() -> None:

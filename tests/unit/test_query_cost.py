@@ -10,7 +10,7 @@ from graphql import OperationDefinitionNode, parse
 
 from api.graphql import schema
 from api.graphql.cost import LIST_ESTIMATE, estimated_cost
-from graph.config import Settings
+from api.settings import Settings
 from tests.conftest import repo_root
 
 
