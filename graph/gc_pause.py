@@ -3,10 +3,10 @@
 Reading and analysing a scope of 5,000 people creates a few hundred thousand dicts, tuples and
 small objects, none of them garbage. CPython's collector counts allocations and, every so often,
 walks every tracked object the process holds -- including the cached analyses of other scopes
--- only to find nothing to free: measured at 0.1 to 0.2 s of a 5,000-person deal analysis. The
-collector is paused while such a structure is built and resumed after, when the process makes
-garbage again at its usual pace. Reference counting frees memory as usual meanwhile; only cycles
-wait for the next pass.
+-- only to find nothing to free, a noticeable share of a large deal's analysis
+(``benchmarks/RESULTS-deal-analysis.md``). The collector is paused while such a structure is
+built and resumed after, when the process makes garbage again at its usual pace. Reference
+counting frees memory as usual meanwhile; only cycles wait for the next pass.
 """
 
 from __future__ import annotations

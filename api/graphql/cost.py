@@ -2,7 +2,7 @@
 
 Depth, alias and token limits bound the *document*, not the work: ``people(first: 200)`` with
 ``influencers { person { influencers ... } }`` four levels down is a short, shallow document
-that resolved 300,000 list items, answered 13.6 MiB after 20 s and held the event loop (and
+that resolves hundreds of thousands of list items and megabytes, and held the event loop (and
 ``/health``) all that time. The cost of an operation is the number of items of lists of
 objects it resolves (lists of scalars, such as ``tags``, are part of their object).
 

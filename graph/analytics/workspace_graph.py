@@ -1,9 +1,10 @@
 """A whole workspace's influence graph held as arrays, for measures on a million people.
 
 :func:`~graph.analytics.influence_graph` builds a :class:`networkx.DiGraph`: fine for a deal or
-an account, but a whole CRM (1M people, 10M edges) as Python objects takes tens of GiB and
-minutes. Here the same graph is a ``scipy.sparse`` matrix over people numbered ``0..n-1``, built
-from integer edge arrays, and the measures run on the matrix:
+an account, but a whole CRM (a million people) as Python objects takes far more memory and time
+than the machine has (``benchmarks/RESULTS-crm.md``). Here the same graph is a ``scipy.sparse``
+matrix over people numbered ``0..n-1``, built from integer edge arrays, and the measures run on
+the matrix:
 
 * :func:`workspace_influence_matrix`: the rules of
   :func:`~graph.analytics.influence_graph` -- repeated INFLUENCES keep the largest weight, a
@@ -135,7 +136,7 @@ def workspace_influence_matrix(
         raise AnalyticsInputError("INFLUENCES weights must be between 0 and 1")
     # manager -> report for each reporting line; INFLUENCES edges win on the same pair, and
     # of repeated INFLUENCES the largest weight. One sort of (pair, is a reporting line) --
-    # a single int64 key, where sorting three keys took most of the build's 7 s at 10M edges
+    # a single int64 key, where sorting three keys took most of the build at a CRM's size
     # -- then the heaviest of each run of equal keys, and the first run of each pair.
     start = np.concatenate([sources[influence], targets[reports]])
     end = np.concatenate([targets[influence], sources[reports]])

@@ -360,7 +360,7 @@ class _Validation:
 def _in_cycles(pairs: list[tuple[str, str]]) -> dict[str, int]:
     """Each node on a cycle of ``pairs`` (directed edges) -> its strongly connected component.
 
-    SciPy's components rather than NetworkX's: a 100,000-person org chart in 0.1 s, not 0.8 s.
+    SciPy's components rather than NetworkX's: several times faster on a large org chart.
     """
     index: dict[str, int] = {}
     heads = [index.setdefault(a, len(index)) for a, _ in pairs]
