@@ -20,7 +20,14 @@ from graph.model.common import (
     as_utc,
 )
 
-__all__ = ["STAKE_FIELDS", "DealIn", "DealPatch", "JourneyEventIn", "MemberIn"]
+__all__ = [
+    "KEPT_WHEN_LEFT_OUT",
+    "STAKE_FIELDS",
+    "DealIn",
+    "DealPatch",
+    "JourneyEventIn",
+    "MemberIn",
+]
 
 
 class DealPatch(Model):
@@ -35,6 +42,7 @@ class DealIn(DealPatch):
 
 
 STAKE_FIELDS = ("motive", "outcome", "evidence", "aspiration")
+KEPT_WHEN_LEFT_OUT = ("stance", *STAKE_FIELDS)
 """The status-stake fields of a member; one left out of a write keeps its stored value."""
 
 

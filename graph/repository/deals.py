@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from graph.errors import NotFound
 from graph.model import DealIn, DealPatch, JourneyEventIn, MemberIn, new_id, validate
-from graph.model.deal import STAKE_FIELDS
+from graph.model.deal import KEPT_WHEN_LEFT_OUT
 from graph.repository.writes import Mode, Page, check_ids, claim_ids, ensure_ids, read_page
 from graph.store import Row, WorkspaceStore, WorkspaceTransaction
 
@@ -95,13 +95,14 @@ async def _require(tx: WorkspaceTransaction, deal_id: str, person_id: str, membe
 async def set_member(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
     """Put a person in a deal's buying centre, or change their roles, stance and stake.
 
-    Stake fields (:data:`~graph.model.deal.STAKE_FIELDS`) left out of ``data`` keep their
-    stored values, so a client that edits only roles and stance does not erase a stake.
+    The stance and the stake fields (:data:`~graph.model.deal.KEPT_WHEN_LEFT_OUT`) left out of
+    ``data`` keep their stored values (a new member's are unknown), so a client that edits only
+    the roles erases neither the stance nor the stake.
     """
     member = validate(MemberIn, dict(data))
     params = member.model_dump(mode="json")
     params["roles"] = sorted(set(params["roles"]))
-    params["given"] = [f for f in STAKE_FIELDS if f in data]
+    params["given"] = [f for f in KEPT_WHEN_LEFT_OUT if f in data]
 
     async def work(tx: WorkspaceTransaction) -> Row:
         await _require(tx, member.deal_id, member.person_id, member=False)

@@ -45,11 +45,13 @@ frozen Neo4j for as long as it stays frozen)."""
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalNeo4j]:
+    settings = Settings()
     neo4j = LocalNeo4j(
         tmp_path_factory.mktemp("faults") / "db",
-        cache_dir=Settings().cache_dir,
+        cache_dir=settings.cache_dir,
         heap="512m",
         pagecache="128m",
+        start_timeout=settings.neo4j_start_timeout,
     )
     with neo4j:
         yield neo4j

@@ -163,6 +163,10 @@ async def test_stakes_and_basis_through_graphql(
         "SUPPORTER",
     )
     assert member["evidence"] == "owns the system, and its budget"
+    # Editing the roles only keeps the stance as well as the stake; null clears a field.
+    data = await gql(MEMBER, input={**base, "roles": ["USER", "INFLUENCER"]})
+    member = data["setBuyingCentreMember"]["member"]
+    assert (member["stance"], member["motive"]) == ("SUPPORTER", "STAND_OUT")
     data = await gql(MEMBER, input={**base, "motive": None, "evidence": None})
     member = data["setBuyingCentreMember"]["member"]
     assert (member["motive"], member["evidence"]) == ("UNKNOWN", None)
