@@ -12,7 +12,6 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.routing import Route
 
 from api.admission import Admission
 from api.deps import StoreDep
@@ -21,6 +20,8 @@ from api.errors import client_error, http_status
 from api.graphql import schema
 from api.graphql.router import RETRY_AFTER_SECONDS, StatusmapGraphQL
 from api.logs import RequestContext, configure_logging, internal_error
+from api.metrics import CountedMount, CountedRoute
+from api.metrics import router as metrics_router
 from api.rest.exports import router as exports_router
 from api.rest.imports import router as imports_router
 from api.settings import Settings, get_settings
@@ -123,14 +124,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         wait_seconds=settings.queue_seconds,
     )
     # Outermost: the request id is set before anything logs, and returned on every answer (a
-    # 503 busy too); an exception no handler took is answered and logged here, once.
+    # 503 busy too); each answer is counted and timed by route (api/metrics.py); an exception
+    # no handler took is answered and logged here, once.
     app.add_middleware(RequestContext)
+    app.include_router(metrics_router)
     app.include_router(imports_router)
     app.include_router(exports_router)
     # Strawberry's ASGI view as the route's app (see api/graphql/router.py).
     graphql = StatusmapGraphQL(schema, graphql_ide="graphiql")
     app.router.routes.append(
-        Route("/graphql", graphql, methods=["GET", "POST"], include_in_schema=False)
+        CountedRoute("/graphql", graphql, methods=["GET", "POST"], include_in_schema=False)
     )
     _mount_frontend(app, settings.frontend_dir)
     return app
@@ -159,7 +162,8 @@ def freeze_startup_objects() -> None:
 def _mount_frontend(app: FastAPI, directory: Path) -> None:
     """Serve the built front end at ``/`` (``make run`` builds it into ``frontend/dist``)."""
     if (directory / "index.html").is_file():
-        app.mount("/", StaticFiles(directory=directory, html=True), name="frontend")
+        page = StaticFiles(directory=directory, html=True)
+        app.router.routes.append(CountedMount("/", app=page, name="frontend"))
         return
     log.warning(
         "statusmap: no front end in %s, / answers 404 frontend_not_built: run `make frontend`, "

@@ -20,6 +20,7 @@ import logging
 import re
 import secrets
 import sys
+import time
 import uuid
 from contextvars import ContextVar
 from datetime import UTC, datetime
@@ -28,6 +29,7 @@ from typing import Any
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.metrics import observe_request
 from api.settings import Settings
 
 __all__ = [
@@ -130,7 +132,8 @@ def internal_error(method: str, path: str, exc: BaseException) -> JSONResponse:
 
 
 class RequestContext:
-    """ASGI middleware: the request id (kept, returned, logged) and the last word on a bug."""
+    """ASGI middleware: the request id (kept, returned, logged), the request's metrics
+    (:func:`api.metrics.observe_request`), and the last word on a bug."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -142,23 +145,25 @@ class RequestContext:
         given = _header(scope, b"x-request-id")
         rid = given if given and _USABLE_ID.fullmatch(given) else uuid.uuid4().hex
         token = REQUEST_ID.set(rid)
-        started = False
+        began = time.perf_counter()
+        status: int | None = None
 
         async def send_with_id(message: Message) -> None:
-            nonlocal started
+            nonlocal status
             if message["type"] == "http.response.start":
-                started = True
+                status = message["status"]
                 message["headers"] = [*message.get("headers", ()), (b"x-request-id", rid.encode())]
             await send(message)
 
         try:
             await self.app(scope, receive, send_with_id)
         except Exception as exc:
-            if started:  # too late for an answer of its own: the server closes the connection
+            if status is not None:  # too late for an answer of its own: the connection closes
                 raise
             response = internal_error(scope["method"], scope["path"], exc)
             await response(scope, receive, send_with_id)
         finally:
+            observe_request(scope, status or 500, time.perf_counter() - began)
             REQUEST_ID.reset(token)
 
 

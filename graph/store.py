@@ -55,6 +55,7 @@ from graph.errors import (
     no_workspace,
 )
 from graph.queries import all_query_names, query
+from graph.telemetry import NEO4J_ERRORS
 
 __all__ = [
     "Neo4jHealth",
@@ -269,6 +270,7 @@ class Store:
             if not deadline.expired():
                 raise
             # Cancelled mid-exchange, the driver drops the connection rather than reuse it.
+            NEO4J_ERRORS.labels("unavailable").inc()
             raise DatabaseUnavailable(
                 f"Neo4j is not answering (no answer within {limit:g} s); try again in a moment"
             ) from e
@@ -276,6 +278,10 @@ class Store:
             error = _database_error(e, self.timeout)
             if error is None:
                 raise
+            if isinstance(error, DatabaseBusy):
+                NEO4J_ERRORS.labels("busy").inc()
+            elif isinstance(error, DatabaseUnavailable):
+                NEO4J_ERRORS.labels("unavailable").inc()
             raise error from e
 
     def _statement(self, name: str) -> Query:

@@ -37,6 +37,7 @@ from api.graphql.types.deal import Deal
 from api.graphql.types.organisation import Organisation
 from api.graphql.types.person import Person
 from api.graphql.types.workspace import Workspace
+from api.metrics import GraphQLMetrics
 
 MAX_DEPTH = 12
 MAX_TOKENS = 5000
@@ -113,6 +114,7 @@ schema = StatusmapSchema(
     config=StrawberryConfig(scalar_map=COLUMN_SCALARS, name_converter=KeptNames()),
     execution_context_class=CostedExecution,
     extensions=[
+        GraphQLMetrics,
         ReleaseLoaders,
         lambda: ParserCache(maxsize=DOCUMENT_CACHE),
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE),

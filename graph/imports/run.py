@@ -34,6 +34,7 @@ from graph.imports.reader import ImportFileError, SourceFile, open_source
 from graph.imports.validate import Issue, ValidationReport, validate
 from graph.repository.bulk import Run, cap_inferred_levels, write_people
 from graph.store import Row, Store, WorkspaceTransaction
+from graph.telemetry import IMPORT_ROWS
 
 __all__ = ["BATCH_SIZE", "ImportResult", "import_files"]
 
@@ -283,6 +284,7 @@ async def import_files(
         # After the batch's commit has returned, not in its transaction: a reader that sees the
         # position then sees the whole batch (Neo4j applies a large commit while others read).
         await scoped.write("import/run_progress", {"run": run, "position": done, "kind": kind})
+        IMPORT_ROWS.inc(len(batch))
         if progress is not None:
             progress(kind, len(batch))
 
