@@ -85,14 +85,21 @@ async def _import(
         def advance(kind: str, rows: int) -> None:
             bar.update(task, description=f"writing {kind}", advance=rows)
 
+        def checked(report: ValidationReport) -> None:  # validated: the total, before the writes
+            bar.update(task, description="writing", total=total_rows(report))
+
         if create_workspace and await ensure_workspace(store, workspace):
             console.print(f"Created workspace {workspace!r}")
         elif not create_workspace and not await get_workspaces(store, [workspace]):
             raise NotFound(f"no workspace {workspace!r}: create it, or add --create-workspace")
         result = await import_files(
-            store, workspace, paths, good_rows_only=good_rows_only, progress=advance
+            store,
+            workspace,
+            paths,
+            good_rows_only=good_rows_only,
+            progress=advance,
+            checked=checked,
         )
-        bar.update(task, total=total_rows(result.report))
     if report_file is not None:
         text = json.dumps(result.report.as_dict(), indent=1) + "\n"
         await asyncio.to_thread(report_file.write_text, text)

@@ -243,10 +243,17 @@ async def import_files(
     good_rows_only: bool = False,
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
+    checked: Callable[[ValidationReport], None] | None = None,
 ) -> ImportResult:
-    """Validate ``paths`` and, when clean (or ``good_rows_only``), write them to ``workspace``."""
+    """Validate ``paths`` and, when clean (or ``good_rows_only``), write them to ``workspace``.
+
+    ``checked`` is called with the validation report before anything is written (a progress
+    bar learns its total there); ``progress`` after each batch written.
+    """
     store = store.bulk()  # batches of 10,000 rows, and id look-ups of 50,000
     sources, report, new_people = await check_files(store, workspace, paths)
+    if checked is not None:
+        checked(report)
     result = ImportResult(report)
     if not report.ok and not good_rows_only:
         return result
