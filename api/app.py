@@ -25,6 +25,7 @@ from api.metrics import router as metrics_router
 from api.rest.exports import router as exports_router
 from api.rest.imports import router as imports_router
 from api.settings import Settings, get_settings
+from api.tracing import configure_tracing
 from graph.analysis import AnalysisCache
 from graph.auth import TokenAuthority
 from graph.connection import open_driver
@@ -67,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Influence and buying-centre explorer.",
         lifespan=lifespan,
         docs_url=None,  # served by add_offline_docs, from local assets
+        redoc_url=None,  # ReDoc's page loads its script from a CDN: /docs serves the same
     )
     add_offline_docs(app)
 
@@ -143,6 +145,7 @@ def create_logged_app() -> FastAPI:
     """:func:`create_app` for uvicorn's worker processes, which start with logging unset."""
     settings = get_settings()
     configure_logging(settings)
+    configure_tracing(settings)
     return create_app(settings)
 
 

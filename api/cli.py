@@ -19,6 +19,7 @@ from api import cli_data
 from api.cli_tokens import app as tokens_app
 from api.logs import configure_logging
 from api.settings import LOOPBACK, Settings, get_settings
+from api.tracing import configure_tracing
 from graph.connection import Neo4jTarget, local_neo4j, open_driver
 from graph.errors import StatusmapError
 from graph.neo4j_local import LocalNeo4j, running_server
@@ -88,6 +89,7 @@ def serve(
         )
     settings = settings.model_copy(update={"host": host})
     configure_logging(settings)
+    configure_tracing(settings)
     if not settings.neo4j_uri:
         console.print(f"Starting a local Neo4j (data in {settings.data_dir / 'neo4j'}) ...")
     try:

@@ -106,6 +106,12 @@ class Settings(DatabaseSettings):
         default="INFO", description="The least severe log level written."
     )
 
+    otel: bool = Field(
+        default=False,
+        description="Export traces over OTLP (needs the 'otel' extra); also on when "
+        "OTEL_EXPORTER_OTLP_ENDPOINT is set (api/tracing.py).",
+    )
+
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
 

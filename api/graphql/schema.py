@@ -38,6 +38,7 @@ from api.graphql.types.organisation import Organisation
 from api.graphql.types.person import Person
 from api.graphql.types.workspace import Workspace
 from api.metrics import GraphQLMetrics
+from api.tracing import GraphQLTracing
 
 MAX_DEPTH = 12
 MAX_TOKENS = 5000
@@ -114,6 +115,7 @@ schema = StatusmapSchema(
     config=StrawberryConfig(scalar_map=COLUMN_SCALARS, name_converter=KeptNames()),
     execution_context_class=CostedExecution,
     extensions=[
+        GraphQLTracing,
         GraphQLMetrics,
         ReleaseLoaders,
         lambda: ParserCache(maxsize=DOCUMENT_CACHE),
