@@ -8,6 +8,10 @@ RUN npm run build
 
 FROM python:3.11-slim-bookworm
 WORKDIR /app
+# The locked versions, checked against their hashes, in a layer of their own (it changes only
+# when the lock does); statusmap itself is installed on top of them and adds nothing.
+COPY requirements.lock ./
+RUN pip install --no-cache-dir --require-hashes -r requirements.lock
 COPY pyproject.toml setup.py MANIFEST.in README.md ./
 COPY api ./api
 COPY graph ./graph
@@ -16,7 +20,7 @@ COPY seed ./seed
 # setup.py copies the built page into the package (api/static/frontend), where an installed
 # statusmap finds it; STATUSMAP_FRONTEND_DIR can point elsewhere.
 COPY --from=frontend /src/frontend/dist ./frontend/dist
-RUN pip install --no-cache-dir . && rm -rf /app/* \
+RUN pip install --no-cache-dir --no-deps ".[otel]" && pip check && rm -rf /app/* \
     && cd / && python -c "from api.settings import default_frontend_dir as d; assert (d() / 'index.html').is_file(), d()"
 WORKDIR /home/statusmap
 RUN useradd --system --home-dir /home/statusmap statusmap && chown statusmap /home/statusmap

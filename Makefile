@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := .make
 
-.PHONY: run test lint format schema setup java neo4j-jars frontend browser bench faults load clean
+.PHONY: run test lint format schema setup lock java neo4j-jars frontend browser bench faults load clean
 
 run: setup neo4j-jars frontend ## Run statusmap: API + front end + demo data on a local Neo4j (single-user, loopback)
 	$(BIN)/statusmap serve --single-user
@@ -28,12 +28,22 @@ schema: setup ## Re-export api/schema.graphql from the code
 
 setup: $(STAMP)/python
 
-$(STAMP)/python: pyproject.toml
+# The locked versions first (with their hashes), then statusmap itself on top, adding nothing.
+$(STAMP)/python: pyproject.toml requirements-dev.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "statusmap needs Python 3.11+"'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e '.[dev,otel]'
 	@mkdir -p $(STAMP) && touch $@
+
+# The one command that updates the locks, after a change to pyproject.toml's dependencies (add
+# UPGRADE=--upgrade to move every pin to the newest version the bounds allow). The server's lock
+# (Dockerfile) comes first; the contributors' lock adds the dev tools without moving its pins.
+LOCK := $(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-find-links --allow-unsafe $(UPGRADE)
+lock: setup ## Re-resolve requirements.lock and requirements-dev.lock from pyproject.toml
+	$(LOCK) --extra otel --output-file requirements.lock pyproject.toml
+	$(LOCK) --extra otel --extra dev --constraint requirements.lock --output-file requirements-dev.lock pyproject.toml
 
 java: ## A JDK 17+ and Maven for the local Neo4j (installed with apt-get when missing and root)
 	@if [ -z "$$NEO4J_URI" ] && { ! command -v javac >/dev/null || ! command -v mvn >/dev/null; }; then \

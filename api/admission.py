@@ -7,7 +7,8 @@ in finish at full speed, a bounded queue absorbs bursts and many concurrent clie
 request arriving to a full queue (or waiting too long) gets ``503 busy`` with ``Retry-After`` at
 once, which clients (and the page) retry.
 
-``/health``, the front end's files and other GET routes are not counted; GraphQL (any method)
+``/health``, the front end's files and other GET routes are not counted (``/metrics`` counts
+the refusals); GraphQL (any method)
 and every write or upload are.
 """
 
@@ -18,6 +19,8 @@ import json
 from typing import Any
 
 from starlette.types import ASGIApp, Receive, Scope, Send
+
+from api.metrics import ADMISSION_REFUSED
 
 __all__ = ["Admission"]
 
@@ -44,7 +47,6 @@ class Admission:
         self.queue = queue
         self.wait_seconds = wait_seconds
         self.retry_after = retry_after
-        self.refused = 0
         self._waiting = 0
         self._slots = asyncio.Semaphore(limit)
 
@@ -58,7 +60,7 @@ class Admission:
             await self.app(scope, receive, send)
             return
         if self._slots.locked() and self._waiting >= self.queue:
-            self.refused += 1
+            ADMISSION_REFUSED.labels("queue_full").inc()
             await self._busy(send)
             return
         self._waiting += 1
@@ -66,7 +68,7 @@ class Admission:
             async with asyncio.timeout(self.wait_seconds):
                 await self._slots.acquire()
         except TimeoutError:
-            self.refused += 1
+            ADMISSION_REFUSED.labels("waited_too_long").inc()
             await self._busy(send)
             return
         finally:

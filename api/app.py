@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -13,7 +12,6 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.routing import Route
 
 from api.admission import Admission
 from api.deps import StoreDep
@@ -21,9 +19,13 @@ from api.docs_page import add_offline_docs
 from api.errors import client_error, http_status
 from api.graphql import schema
 from api.graphql.router import RETRY_AFTER_SECONDS, StatusmapGraphQL
+from api.logs import RequestContext, configure_logging, internal_error
+from api.metrics import CountedMount, CountedRoute
+from api.metrics import router as metrics_router
 from api.rest.exports import router as exports_router
 from api.rest.imports import router as imports_router
 from api.settings import Settings, get_settings
+from api.tracing import configure_tracing
 from graph.analysis import AnalysisCache
 from graph.auth import TokenAuthority
 from graph.connection import open_driver
@@ -66,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Influence and buying-centre explorer.",
         lifespan=lifespan,
         docs_url=None,  # served by add_offline_docs, from local assets
+        redoc_url=None,  # ReDoc's page loads its script from a CDN: /docs serves the same
     )
     add_offline_docs(app)
 
@@ -77,16 +80,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         elif isinstance(exc, TryAgainLater):
             headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
         elif not client_error(exc):
-            return _internal_error(request, exc)
+            return internal_error(request.method, request.url.path, exc)
         return JSONResponse(
             {"error": exc.code, "message": exc.message},
             status_code=http_status(exc),
             headers=headers,
         )
-
-    @app.exception_handler(Exception)
-    async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
-        return _internal_error(request, exc)
 
     @app.get("/health", tags=["health"], summary="Service and database health (no token)")
     async def health(store: StoreDep) -> JSONResponse:
@@ -126,15 +125,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         queue=settings.max_queued,
         wait_seconds=settings.queue_seconds,
     )
+    # Outermost: the request id is set before anything logs, and returned on every answer (a
+    # 503 busy too); each answer is counted and timed by route (api/metrics.py); an exception
+    # no handler took is answered and logged here, once.
+    app.add_middleware(RequestContext)
+    app.include_router(metrics_router)
     app.include_router(imports_router)
     app.include_router(exports_router)
     # Strawberry's ASGI view as the route's app (see api/graphql/router.py).
     graphql = StatusmapGraphQL(schema, graphql_ide="graphiql")
     app.router.routes.append(
-        Route("/graphql", graphql, methods=["GET", "POST"], include_in_schema=False)
+        CountedRoute("/graphql", graphql, methods=["GET", "POST"], include_in_schema=False)
     )
     _mount_frontend(app, settings.frontend_dir)
     return app
+
+
+def create_logged_app() -> FastAPI:
+    """:func:`create_app` for uvicorn's worker processes, which start with logging unset."""
+    settings = get_settings()
+    configure_logging(settings)
+    configure_tracing(settings)
+    return create_app(settings)
 
 
 def freeze_startup_objects() -> None:
@@ -150,26 +162,11 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
-def _internal_error(request: Request, exc: Exception) -> JSONResponse:
-    """A bug: the log gets the traceback under an incident id, the client only the id."""
-    incident = secrets.token_hex(6)
-    log.error(
-        "internal error %s on %s %s", incident, request.method, request.url.path, exc_info=exc
-    )
-    return JSONResponse(
-        {
-            "error": "internal",
-            "message": f"internal error (incident {incident}); it has been logged",
-            "incident": incident,
-        },
-        status_code=500,
-    )
-
-
 def _mount_frontend(app: FastAPI, directory: Path) -> None:
     """Serve the built front end at ``/`` (``make run`` builds it into ``frontend/dist``)."""
     if (directory / "index.html").is_file():
-        app.mount("/", StaticFiles(directory=directory, html=True), name="frontend")
+        page = StaticFiles(directory=directory, html=True)
+        app.router.routes.append(CountedMount("/", app=page, name="frontend"))
         return
     log.warning(
         "statusmap: no front end in %s, / answers 404 frontend_not_built: run `make frontend`, "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 import os
 import signal
 import sys
@@ -18,7 +17,9 @@ from rich.console import Console
 
 from api import cli_data
 from api.cli_tokens import app as tokens_app
+from api.logs import configure_logging
 from api.settings import LOOPBACK, Settings, get_settings
+from api.tracing import configure_tracing
 from graph.connection import Neo4jTarget, local_neo4j, open_driver
 from graph.errors import StatusmapError
 from graph.neo4j_local import LocalNeo4j, running_server
@@ -87,15 +88,17 @@ def serve(
             "every workspace is yours."
         )
     settings = settings.model_copy(update={"host": host})
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    configure_logging(settings)
+    configure_tracing(settings)
     if not settings.neo4j_uri:
         console.print(f"Starting a local Neo4j (data in {settings.data_dir / 'neo4j'}) ...")
     try:
         if workers > 1:
             _serve_workers(settings, port or settings.port, workers)
         else:
+            # log_config=None: uvicorn's lines go through statusmap's handler (api/logs.py).
             uvicorn.run(
-                create_app(settings), host=host, port=port or settings.port, log_level="info"
+                create_app(settings), host=host, port=port or settings.port, log_config=None
             )
     except StatusmapError as e:
         console.print(f"[red]error:[/red] {e.message}")
@@ -143,12 +146,12 @@ def _serve_workers(settings: Settings, port: int, workers: int) -> None:
         if target.password:
             os.environ["NEO4J_PASSWORD"] = target.password
         uvicorn.run(
-            "api.app:create_app",
+            "api.app:create_logged_app",
             factory=True,
             host=settings.host,
             port=port,
             workers=workers,
-            log_level="info",
+            log_config=None,
         )
     finally:
         if local is not None:

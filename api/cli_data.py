@@ -19,7 +19,7 @@ from api.cli_output import JsonFlag, print_json
 from api.settings import get_settings
 from graph.connection import open_driver
 from graph.errors import NotFound, StatusmapError
-from graph.exports.run import export_scope
+from graph.exports.run import EXPORT_STEPS, export_scope
 from graph.exports.writers import EXPORT_FORMATS
 from graph.imports.formats import FORMATS
 from graph.imports.run import ImportResult, import_files, total_rows
@@ -67,6 +67,14 @@ def _print_report(report: ValidationReport, limit: int = 200) -> None:
         console.print(f"... and {len(report.issues) - limit} more (use --report FILE for all)")
 
 
+def _progress_bar() -> Progress:
+    """The bar of a long command, on stderr: what it does, done of total, and time."""
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console,
+    )  # fmt: skip
+
+
 async def _import(
     store: Store,
     workspace: str,
@@ -76,23 +84,27 @@ async def _import(
     *,
     create_workspace: bool,
 ) -> ImportResult:
-    with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=console,
-    ) as bar:  # fmt: skip
+    with _progress_bar() as bar:
         task = bar.add_task("validating", total=None)
 
         def advance(kind: str, rows: int) -> None:
             bar.update(task, description=f"writing {kind}", advance=rows)
+
+        def checked(report: ValidationReport) -> None:  # validated: the total, before the writes
+            bar.update(task, description="writing", total=total_rows(report))
 
         if create_workspace and await ensure_workspace(store, workspace):
             console.print(f"Created workspace {workspace!r}")
         elif not create_workspace and not await get_workspaces(store, [workspace]):
             raise NotFound(f"no workspace {workspace!r}: create it, or add --create-workspace")
         result = await import_files(
-            store, workspace, paths, good_rows_only=good_rows_only, progress=advance
+            store,
+            workspace,
+            paths,
+            good_rows_only=good_rows_only,
+            progress=advance,
+            checked=checked,
         )
-        bar.update(task, total=total_rows(result.report))
     if report_file is not None:
         text = json.dumps(result.report.as_dict(), indent=1) + "\n"
         await asyncio.to_thread(report_file.write_text, text)
@@ -192,9 +204,15 @@ def export_command(
     """Export a workspace, an account or a deal as CSV, JSON, GraphML, GEXF or Kumu JSON."""
 
     async def work(store: Store) -> None:
-        written = await export_scope(
-            store, workspace, fmt.value, target, account=account, deal=deal
-        )
+        with _progress_bar() as bar:
+            task = bar.add_task("reading", total=EXPORT_STEPS)
+
+            def advance(step: str) -> None:
+                bar.update(task, description=f"exported {step}", advance=1)
+
+            written = await export_scope(
+                store, workspace, fmt.value, target, account=account, deal=deal, progress=advance
+            )
         if as_json:
             print_json(
                 {"workspace": workspace, "format": fmt.value, "files": list(map(str, written))}

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from graph.config import DatabaseSettings
 
@@ -97,8 +97,28 @@ class Settings(DatabaseSettings):
         description="How long a request waits for its turn before a 503 busy answer.",
     )
 
+    log_format: Literal["text", "json"] = Field(
+        default="text",
+        description="Log lines on stdout: 'text' for a person, 'json' for one JSON object per "
+        "line (api/logs.py).",
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", description="The least severe log level written."
+    )
+
+    otel: bool = Field(
+        default=False,
+        description="Export traces over OTLP (needs the 'otel' extra); also on when "
+        "OTEL_EXPORTER_OTLP_ENDPOINT is set (api/tracing.py).",
+    )
+
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level_in_any_case(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _single_user_only_on_loopback(self) -> Settings:

@@ -39,6 +39,7 @@ from graph.analytics import (
 from graph.gc_pause import gc_paused
 from graph.scope import Scope, ScopeKind, read_scope
 from graph.store import WorkspaceStore
+from graph.telemetry import ANALYSIS_CACHE
 from graph.workspace_scope import WorkspaceGraphCache
 
 __all__ = ["AnalysisCache", "AnalysisOptions", "ScopeAnalysis", "analyse"]
@@ -150,7 +151,9 @@ class AnalysisCache:
             hit = self._entries.get(cache_key)
             if hit and hit[0] == generation and hit[1] > time.monotonic():
                 self._entries.move_to_end(cache_key)
+                ANALYSIS_CACHE.labels("hit").inc()
                 return hit[2]
+            ANALYSIS_CACHE.labels("miss").inc()
             scope = await read_scope(ws, kind, key)
             # Graph work is CPU-bound: keep the event loop free for other requests.
             result = await asyncio.to_thread(analyse, scope, options)

@@ -55,6 +55,7 @@ from graph.errors import (
     no_workspace,
 )
 from graph.queries import all_query_names, query
+from graph.telemetry import NEO4J_ERRORS, TRACER
 
 __all__ = [
     "Neo4jHealth",
@@ -183,6 +184,11 @@ def _database_error(e: Exception, timeout: float) -> StatusmapError | None:
     return None
 
 
+def _span(name: str, routing: RoutingControl) -> dict[str, str]:
+    """The attributes of a statement's span (OpenTelemetry's database conventions)."""
+    return {"db.system": "neo4j", "db.operation.name": name, "db.access": routing.value}
+
+
 _READ_ATTEMPTS = 3
 _READ_BACKOFF = 0.1  # seconds before the second attempt; doubled before the third
 _READ_RETRY_SECONDS = 3.0  # default: no new attempt after this long (connecting can take seconds)
@@ -198,8 +204,11 @@ class Transaction:
     async def run(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run statement ``name`` in this transaction and return its rows."""
         self._store.round_trips += 1
-        result = await self._tx.run(query(name), dict(params or {}))
-        return [_row(record) async for record in result]
+        with TRACER.start_as_current_span(
+            f"cypher {name}", attributes=_span(name, RoutingControl.WRITE)
+        ):
+            result = await self._tx.run(query(name), dict(params or {}))
+            return [_row(record) async for record in result]
 
 
 @dataclass(frozen=True)
@@ -269,6 +278,7 @@ class Store:
             if not deadline.expired():
                 raise
             # Cancelled mid-exchange, the driver drops the connection rather than reuse it.
+            NEO4J_ERRORS.labels("unavailable").inc()
             raise DatabaseUnavailable(
                 f"Neo4j is not answering (no answer within {limit:g} s); try again in a moment"
             ) from e
@@ -276,6 +286,10 @@ class Store:
             error = _database_error(e, self.timeout)
             if error is None:
                 raise
+            if isinstance(error, DatabaseBusy):
+                NEO4J_ERRORS.labels("busy").inc()
+            elif isinstance(error, DatabaseUnavailable):
+                NEO4J_ERRORS.labels("unavailable").inc()
             raise error from e
 
     def _statement(self, name: str) -> Query:
@@ -294,13 +308,15 @@ class Store:
     ) -> list[Record]:
         self.round_trips += 1
         statement = self._statement(name)
-        async with self._answered():
-            if routing is RoutingControl.READ:
-                return await self._read(statement, dict(params or {}))
-            records, _, _ = await self.driver.execute_query(
-                statement, dict(params or {}), database_=self.database, routing_=routing
-            )
-        return records
+        # The statement's name, never its parameters: they hold the workspace's data.
+        with TRACER.start_as_current_span(f"cypher {name}", attributes=_span(name, routing)):
+            async with self._answered():
+                if routing is RoutingControl.READ:
+                    return await self._read(statement, dict(params or {}))
+                records, _, _ = await self.driver.execute_query(
+                    statement, dict(params or {}), database_=self.database, routing_=routing
+                )
+            return records
 
     async def _read(self, statement: Query, params: dict[str, Any]) -> list[Record]:
         """One read statement in an auto-commit transaction, retried while retryable.

@@ -40,6 +40,7 @@ from api.errors import client_error
 from api.graphql import cost
 from api.graphql.context import Context, get_context
 from api.graphql.graphiql import offline_graphiql_html
+from api.logs import request_id
 from api.request_body import decode_json
 from graph.errors import StatusmapError, TryAgainLater
 
@@ -53,15 +54,21 @@ _TRY_AGAIN_CODES = frozenset(error.code for error in TryAgainLater.__subclasses_
 
 
 def public_error(error: GraphQLError) -> GraphQLError:
-    """``error`` as a client may see it.
+    """``error`` as a client may see it, logged once (Strawberry's own log is off).
 
     Errors without an original exception come from parsing, validation or the query limits
-    (depth, tokens, aliases) and are kept as they are.
+    (depth, tokens, aliases, cost, time) and are kept as they are. The client's mistakes are
+    logged at INFO, a database that cannot serve now at WARNING, a bug at ERROR with its
+    traceback under the incident id the client gets.
     """
     original = error.original_error
     if original is None or isinstance(original, GraphQLError):
+        code = (error.extensions or {}).get("code", "invalid_query")
+        log.info("graphql %s at %s: %s", code, error.path, error.message)
         return error
     if isinstance(original, StatusmapError) and client_error(original):
+        level = logging.WARNING if isinstance(original, TryAgainLater) else logging.INFO
+        log.log(level, "graphql %s at %s: %s", original.code, error.path, original.message)
         return GraphQLError(
             original.message,
             nodes=error.nodes,
@@ -74,12 +81,13 @@ def public_error(error: GraphQLError) -> GraphQLError:
         incident,
         error.path,
         exc_info=(type(original), original, original.__traceback__),
+        extra={"incident": incident},
     )
     return GraphQLError(
         f"internal error (incident {incident}); it has been logged",
         nodes=error.nodes,
         path=error.path,
-        extensions={"code": "internal", "incident": incident},
+        extensions={"code": "internal", "incident": incident, "requestId": request_id()},
     )
 
 

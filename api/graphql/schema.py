@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
@@ -21,6 +22,7 @@ from strawberry.extensions import (
 from strawberry.extensions.base_extension import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.name_converter import NameConverter
+from strawberry.types import ExecutionContext
 
 from api.graphql.context import Context
 from api.graphql.cost import CostedExecution
@@ -35,6 +37,8 @@ from api.graphql.types.deal import Deal
 from api.graphql.types.organisation import Organisation
 from api.graphql.types.person import Person
 from api.graphql.types.workspace import Workspace
+from api.metrics import GraphQLMetrics
+from api.tracing import GraphQLTracing
 
 MAX_DEPTH = 12
 MAX_TOKENS = 5000
@@ -89,13 +93,30 @@ make a new rule class per instance, that is per request; the rules are part of t
 cache's key, so built per request they missed the cache every time and every request was
 validated afresh (about a fifth of a buying-centre request's CPU)."""
 
-schema = strawberry.Schema(
+
+class StatusmapSchema(strawberry.Schema):
+    """The schema, without Strawberry's log of each error.
+
+    Strawberry logs every error of an operation at ERROR with a traceback, a client's typo as
+    much as a bug; statusmap logs each one once, at the level it deserves, as it makes the
+    error public (:func:`api.graphql.router.public_error`).
+    """
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        return None
+
+
+schema = StatusmapSchema(
     query=Query,
     mutation=Mutation,
     types=[Workspace, Organisation, Person, Deal],
     config=StrawberryConfig(scalar_map=COLUMN_SCALARS, name_converter=KeptNames()),
     execution_context_class=CostedExecution,
     extensions=[
+        GraphQLTracing,
+        GraphQLMetrics,
         ReleaseLoaders,
         lambda: ParserCache(maxsize=DOCUMENT_CACHE),
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE),

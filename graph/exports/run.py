@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from graph.exports.scope import read_dataset
 from graph.exports.writers import write_export
+from graph.imports.formats import FORMATS
 from graph.store import Store
 
-__all__ = ["export_scope"]
+__all__ = ["EXPORT_STEPS", "export_scope"]
+
+EXPORT_STEPS = len(FORMATS) + 1
+"""Steps :func:`export_scope` reports to ``progress``: each kind read, then the file written."""
 
 
 async def export_scope(
@@ -19,7 +24,14 @@ async def export_scope(
     *,
     account: str | None = None,
     deal: str | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> list[Path]:
-    """Export ``workspace`` (or one ``account`` or ``deal`` of it) as ``fmt`` to ``target``."""
-    data = await read_dataset(store, workspace, account=account, deal=deal)
-    return write_export(data, fmt, target)
+    """Export ``workspace`` (or one ``account`` or ``deal`` of it) as ``fmt`` to ``target``.
+
+    ``progress`` is called with the name of each of the :data:`EXPORT_STEPS` steps as it ends.
+    """
+    data = await read_dataset(store, workspace, account=account, deal=deal, progress=progress)
+    written = write_export(data, fmt, target)
+    if progress is not None:
+        progress("written")
+    return written

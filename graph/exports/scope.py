@@ -10,7 +10,7 @@ exporting and importing a workspace, then exporting again, gives identical files
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,9 +86,17 @@ def _only(rows: Iterable[dict[str, str]], **allowed: set[str]) -> list[dict[str,
 
 
 async def read_dataset(
-    store: Store, workspace: str, *, account: str | None = None, deal: str | None = None
+    store: Store,
+    workspace: str,
+    *,
+    account: str | None = None,
+    deal: str | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Dataset:
-    """Every kind's rows for the workspace, narrowed to ``account`` or ``deal`` when given."""
+    """Every kind's rows for the workspace, narrowed to ``account`` or ``deal`` when given.
+
+    ``progress`` is called with each kind once its rows are read.
+    """
     data = Dataset(workspace)
     store = store.bulk()  # every row of the workspace
     for kind, fmt in FORMATS.items():
@@ -105,6 +113,8 @@ async def read_dataset(
         elif kind == "influences":  # the basis each edge has, recorded or its kind's default
             raw = [{**r, "basis": basis_of(r["kind"], r["basis"]).value} for r in raw]
         data.rows[kind] = [{c: _text(r.get(c)) for c in fmt.column_names} for r in raw]
+        if progress is not None:
+            progress(kind)
     if account is not None:
         _narrow(data, await _scope_people(store, workspace, "account", account), account=account)
     elif deal is not None:

@@ -34,6 +34,7 @@ from graph.imports.reader import ImportFileError, SourceFile, open_source
 from graph.imports.validate import Issue, ValidationReport, validate
 from graph.repository.bulk import Run, cap_inferred_levels, write_people
 from graph.store import Row, Store, WorkspaceTransaction
+from graph.telemetry import IMPORT_ROWS
 
 __all__ = ["BATCH_SIZE", "ImportResult", "import_files"]
 
@@ -242,10 +243,17 @@ async def import_files(
     good_rows_only: bool = False,
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
+    checked: Callable[[ValidationReport], None] | None = None,
 ) -> ImportResult:
-    """Validate ``paths`` and, when clean (or ``good_rows_only``), write them to ``workspace``."""
+    """Validate ``paths`` and, when clean (or ``good_rows_only``), write them to ``workspace``.
+
+    ``checked`` is called with the validation report before anything is written (a progress
+    bar learns its total there); ``progress`` after each batch written.
+    """
     store = store.bulk()  # batches of 10,000 rows, and id look-ups of 50,000
     sources, report, new_people = await check_files(store, workspace, paths)
+    if checked is not None:
+        checked(report)
     result = ImportResult(report)
     if not report.ok and not good_rows_only:
         return result
@@ -283,6 +291,7 @@ async def import_files(
         # After the batch's commit has returned, not in its transaction: a reader that sees the
         # position then sees the whole batch (Neo4j applies a large commit while others read).
         await scoped.write("import/run_progress", {"run": run, "position": done, "kind": kind})
+        IMPORT_ROWS.inc(len(batch))
         if progress is not None:
             progress(kind, len(batch))
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph.connection import Neo4jTarget
+from graph.exports.run import EXPORT_STEPS
 from tests.integration.conftest import run_statusmap
 
 pytestmark = pytest.mark.integration
@@ -40,6 +41,8 @@ def test_import_and_export_report_as_json(neo4j_target: Neo4jTarget, tmp_path: P
     )
     assert exported.returncode == 0, exported.stderr
     assert json.loads(exported.stdout) == {"workspace": ws, "format": "json", "files": [str(out)]}
+    # The progress bar, on stderr, knew its total from the start and reached it.
+    assert f"{EXPORT_STEPS}/{EXPORT_STEPS}" in exported.stderr, exported.stderr
     assert out.is_file()
 
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from prometheus_client import REGISTRY
 
-from graph.imports.run import import_files
+from graph.imports.run import import_files, total_rows
 from graph.repository.workspaces import ensure_workspace
 from graph.store import Store
 
@@ -124,6 +125,32 @@ async def test_a_line_closing_a_cycle_with_a_stored_line_is_refused(
         "MATCH (a:Person {workspace: 'it-cycle'})-[:REPORTS_TO]->(b) RETURN a.id + '>' + b.id AS l"
     )
     assert [r["l"] for r in records] == ["CY-P2>CY-P1"]
+
+
+async def test_progress_learns_its_total_before_the_first_write(
+    store: Store, tmp_path: Path
+) -> None:
+    await _clean(store, "it-progress")
+    paths = _files(
+        tmp_path, {"organisations.csv": ORGS, "people.csv": PEOPLE, "influences.csv": EDGES}, "PG-"
+    )
+    events: list[tuple[str, int]] = []
+    rows_before = REGISTRY.get_sample_value("statusmap_import_rows_written_total") or 0.0
+    result = await import_files(
+        store,
+        "it-progress",
+        paths,
+        batch_size=2,
+        checked=lambda report: events.append(("total", total_rows(report))),
+        progress=lambda kind, rows: events.append((kind, rows)),
+    )
+    assert result.applied, result.report.issues
+    (first, total), *writes = events
+    assert first == "total" and writes
+    assert total == sum(rows for _, rows in writes) == sum(result.written.values())
+    # /metrics counts the rows written (graph/telemetry.py).
+    rows_after = REGISTRY.get_sample_value("statusmap_import_rows_written_total")
+    assert rows_after == rows_before + total
 
 
 async def test_an_interrupted_import_resumes_from_its_checkpoint(

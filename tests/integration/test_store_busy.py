@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncTransaction
+from prometheus_client import REGISTRY
 
 from api.app import create_app
 from api.errors import http_status
@@ -141,6 +142,7 @@ async def test_a_write_waiting_for_a_lock_past_its_limit_is_busy(
 ) -> None:
     first, _ = two_workspaces
     quick = Store(driver, timeouts=StatementTimeouts(request=1.0))
+    busy_before = REGISTRY.get_sample_value("statusmap_neo4j_errors_total", {"kind": "busy"})
     async with driver.session() as session:
         tx = await session.begin_transaction()
         try:
@@ -151,6 +153,9 @@ async def test_a_write_waiting_for_a_lock_past_its_limit_is_busy(
         finally:
             await tx.rollback()
     assert "after the 1 s it may take" in raised.value.message, raised.value.message
+    # /metrics counts it (graph/telemetry.py).
+    busy = REGISTRY.get_sample_value("statusmap_neo4j_errors_total", {"kind": "busy"})
+    assert busy == (busy_before or 0) + 1
 
 
 async def test_graphql_answers_a_busy_write_with_503_and_its_own_code(

@@ -6,9 +6,16 @@ import asyncio
 
 import httpx
 import pytest
+from prometheus_client import REGISTRY
 from starlette.types import Receive, Scope, Send
 
 from api.admission import Admission
+
+
+def _refused(reason: str) -> float:
+    """The process's count of refusals for ``reason``, as ``/metrics`` reports it."""
+    value = REGISTRY.get_sample_value("statusmap_admission_refused_total", {"reason": reason})
+    return value or 0.0
 
 
 class Gated:
@@ -37,6 +44,7 @@ def _client(app: Admission) -> httpx.AsyncClient:
 async def test_past_the_limit_a_request_waits_then_gets_503_busy() -> None:
     inner = Gated()
     admission = Admission(inner, limit=1, queue=8, wait_seconds=0.05, retry_after=2)
+    before = _refused("waited_too_long")
     async with _client(admission) as client:
         first = asyncio.create_task(client.post("/graphql", json={}))
         await inner.in_work.wait()
@@ -50,12 +58,13 @@ async def test_past_the_limit_a_request_waits_then_gets_503_busy() -> None:
         inner.gate.set()
         assert (await first).status_code == 200
         assert (await client.post("/graphql", json={})).status_code == 200
-    assert admission.refused == 1
+    assert _refused("waited_too_long") == before + 1
 
 
 async def test_a_request_waiting_briefly_gets_the_slot_when_it_frees() -> None:
     inner = Gated()
     admission = Admission(inner, limit=1, queue=8, wait_seconds=5)
+    before = _refused("waited_too_long"), _refused("queue_full")
     async with _client(admission) as client:
         first = asyncio.create_task(client.post("/graphql", json={}))
         await inner.in_work.wait()
@@ -64,7 +73,7 @@ async def test_a_request_waiting_briefly_gets_the_slot_when_it_frees() -> None:
         assert not second.done()
         inner.gate.set()
         assert [(await t).status_code for t in (first, second)] == [200, 200]
-    assert admission.refused == 0
+    assert (_refused("waited_too_long"), _refused("queue_full")) == before
 
 
 async def test_a_failing_request_gives_its_slot_back() -> None:
@@ -80,6 +89,7 @@ async def test_a_failing_request_gives_its_slot_back() -> None:
 async def test_a_request_finding_the_queue_full_is_refused_at_once() -> None:
     inner = Gated()
     admission = Admission(inner, limit=1, queue=1, wait_seconds=30)
+    before = _refused("queue_full")
     async with _client(admission) as client:
         first = asyncio.create_task(client.post("/graphql", json={}))
         await inner.in_work.wait()
@@ -90,4 +100,4 @@ async def test_a_request_finding_the_queue_full_is_refused_at_once() -> None:
         assert refused.status_code == 503
         inner.gate.set()
         assert [(await t).status_code for t in (first, queued)] == [200, 200]
-    assert admission.refused == 1
+    assert _refused("queue_full") == before + 1

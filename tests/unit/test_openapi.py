@@ -22,3 +22,12 @@ def test_openapi_declares_the_bearer_scheme_on_token_routes() -> None:
     # Health answers without a token.
     for path in ("/health", "/health/live", "/health/ready"):
         assert "security" not in document["paths"][path]["get"]
+
+
+def test_metrics_need_a_token_and_no_page_needs_a_cdn() -> None:
+    app = create_app(Settings(environment="test"))
+    document = app.openapi()
+    assert {"HTTPBearer": []} in document["paths"]["/metrics"]["get"]["security"]
+    # ReDoc's page would load its script from a CDN; Swagger UI at /docs is served from here.
+    paths = {getattr(route, "path", None) for route in app.routes}
+    assert "/redoc" not in paths and "/docs" in paths
