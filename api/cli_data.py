@@ -193,7 +193,7 @@ def export_command(
 
     async def work(store: Store) -> None:
         written = await export_scope(
-            store, workspace, fmt.value, target, account=account, deal=deal
+            store.workspace(workspace), fmt.value, target, account=account, deal=deal
         )
         if as_json:
             print_json(

@@ -6,20 +6,23 @@ from pathlib import Path
 
 from graph.exports.scope import read_dataset
 from graph.exports.writers import write_export
-from graph.store import Store
+from graph.store import WorkspaceStore
 
 __all__ = ["export_scope"]
 
 
 async def export_scope(
-    store: Store,
-    workspace: str,
+    ws: WorkspaceStore,
     fmt: str,
     target: Path,
     *,
     account: str | None = None,
     deal: str | None = None,
 ) -> list[Path]:
-    """Export ``workspace`` (or one ``account`` or ``deal`` of it) as ``fmt`` to ``target``."""
-    data = await read_dataset(store, workspace, account=account, deal=deal)
+    """Export ``ws``'s workspace (or one ``account`` or ``deal`` of it) as ``fmt`` to ``target``.
+
+    ``ws`` is the workspace as the caller may see it (:meth:`graph.auth.CallerStore.workspace`
+    for a request): every statement of the export passes its guard.
+    """
+    data = await read_dataset(ws, account=account, deal=deal)
     return write_export(data, fmt, target)
