@@ -22,7 +22,7 @@ from graph.errors import NotFound, StatusmapError
 from graph.exports.run import EXPORT_STEPS, export_scope
 from graph.exports.writers import EXPORT_FORMATS
 from graph.imports.formats import FORMATS
-from graph.imports.run import ImportResult, import_files, total_rows
+from graph.imports.run import ImportOptions, ImportResult, import_files, total_rows
 from graph.imports.validate import ValidationReport
 from graph.repository.people import reinfer_levels
 from graph.repository.workspaces import ensure_workspace, get_workspaces
@@ -56,6 +56,8 @@ def _run(work: Callable[[Store], Awaitable[None]]) -> None:
 
 
 def _print_report(report: ValidationReport, limit: int = 200) -> None:
+    for note in report.notes:
+        console.print(f"[yellow]{note.file}, {note.column}:[/yellow] {note.message}")
     title = f"{report.bad_row_count} bad rows"
     if report.partial:
         title += f" ({len(report.partial)} written without the values named, if good rows only)"
@@ -83,6 +85,7 @@ async def _import(
     report_file: Path | None,
     *,
     create_workspace: bool,
+    options: ImportOptions | None = None,
 ) -> ImportResult:
     with _progress_bar() as bar:
         task = bar.add_task("validating", total=None)
@@ -102,6 +105,7 @@ async def _import(
             workspace,
             paths,
             good_rows_only=good_rows_only,
+            options=options,
             progress=advance,
             checked=checked,
         )
@@ -122,6 +126,22 @@ def import_command(
         bool,
         typer.Option("--create-workspace", help="Create the workspace first if it does not exist."),
     ] = False,
+    organisation_map: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--organisation-map",
+            help="Read an organisation id of the files as one of the workspace: "
+            "<id in the file>=<organisation id> (e.g. a Salesforce AccountId); repeat for more.",
+        ),
+    ] = None,
+    keep_duplicates: Annotated[
+        bool,
+        typer.Option(
+            "--keep-duplicates",
+            help="Write people who look like one already there (same name and organisation, "
+            "another id) instead of reporting them.",
+        ),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Import CSV files (statusmap's own, or Salesforce/HubSpot exports) into a workspace.
@@ -132,8 +152,15 @@ def import_command(
     files = sorted(p for path in paths for p in (path.glob("*.csv") if path.is_dir() else [path]))
 
     async def work(store: Store) -> None:
+        options = ImportOptions.given(organisation_map or [], keep_duplicates=keep_duplicates)
         result = await _import(
-            store, workspace, files, good_rows_only, report, create_workspace=create_workspace
+            store,
+            workspace,
+            files,
+            good_rows_only,
+            report,
+            create_workspace=create_workspace,
+            options=options,
         )
         if as_json:
             print_json(
@@ -211,7 +238,12 @@ def export_command(
                 bar.update(task, description=f"exported {step}", advance=1)
 
             written = await export_scope(
-                store, workspace, fmt.value, target, account=account, deal=deal, progress=advance
+                store.workspace(workspace),
+                fmt.value,
+                target,
+                account=account,
+                deal=deal,
+                progress=advance,
             )
         if as_json:
             print_json(

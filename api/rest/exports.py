@@ -69,7 +69,8 @@ async def export_file(
     deal: Annotated[str | None, Query(description="Only this deal's id.")] = None,
 ) -> Response:
     """The scope as ``statusmap export`` writes it; viewers may export."""
-    caller.workspace(workspace, Role.VIEWER).check()  # 404 for non-members
+    scoped = caller.workspace(workspace, Role.VIEWER)
+    scoped.check()  # 404 for non-members before anything else is looked at
     if account is not None and deal is not None:
         raise TwoScopes("give an account or a deal, not both")
     extension, media = _FILES[fmt]
@@ -77,7 +78,7 @@ async def export_file(
     name = re.sub(r"[^A-Za-z0-9._@-]", "_", stem) + f".{extension}"  # safe in the header
     with tempfile.TemporaryDirectory(prefix="statusmap-export-") as directory:
         target = Path(directory) / ("csv" if fmt == "csv" else name)
-        await export_scope(caller.store, workspace, fmt, target, account=account, deal=deal)
+        await export_scope(scoped, fmt, target, account=account, deal=deal)
         body = _zipped(target) if fmt == "csv" else target.read_bytes()
     return Response(
         body, media_type=media, headers={"content-disposition": f'attachment; filename="{name}"'}

@@ -11,7 +11,7 @@ from api.deps import CallerDep
 from api.rest.upload import FIELD, received_files
 from api.settings import Settings
 from graph.auth import Role
-from graph.imports.run import import_files
+from graph.imports.run import ImportOptions, import_files
 
 router = APIRouter(tags=["import"])
 
@@ -48,7 +48,11 @@ the token and the role were checked."""
         413: {"description": "The files add up to more than STATUSMAP_MAX_UPLOAD_BYTES."},
         403: {"description": "Your role in the workspace is viewer."},
         404: {"description": "No such workspace (or not one of yours)."},
-        422: {"description": "Bad rows; nothing was written. `report.issues` lists each."},
+        422: {
+            "description": "Bad rows (nothing was written; `report.issues` lists each, "
+            "`report.notes` groups those of one cause with what to do), or a malformed "
+            "organisation map."
+        },
     },
 )
 async def upload_import(
@@ -58,6 +62,20 @@ async def upload_import(
     good_rows_only: Annotated[
         bool, Query(description="Import the good rows even when others are bad.")
     ] = False,
+    organisation_map: Annotated[
+        list[str],
+        Query(
+            description="Read an organisation id of the files as one of the workspace: "
+            "`<id in the file>=<organisation id>`, e.g. a Salesforce AccountId. Repeat for more."
+        ),
+    ] = [],  # noqa: B006 - FastAPI copies the default per request
+    keep_duplicates: Annotated[
+        bool,
+        Query(
+            description="Write people who look like one already there (same name, same "
+            "organisation, another id) instead of reporting them as likely duplicates."
+        ),
+    ] = False,
 ) -> JSONResponse:
     """Validate every uploaded file, then write them (all or nothing unless good rows only).
 
@@ -65,9 +83,12 @@ async def upload_import(
     and reason.
     """
     caller.workspace(workspace, Role.EDITOR).check()  # 404 for non-members, 403 for viewers
+    options = ImportOptions.given(organisation_map, keep_duplicates=keep_duplicates)
     settings: Settings = request.app.state.settings
     async with received_files(request, settings.max_upload_bytes) as paths:
-        result = await import_files(caller.store, workspace, paths, good_rows_only=good_rows_only)
+        result = await import_files(
+            caller.store, workspace, paths, good_rows_only=good_rows_only, options=options
+        )
     body: dict[str, Any] = {
         "applied": result.applied,
         "written": result.written,

@@ -8,7 +8,7 @@ from pathlib import Path
 from graph.exports.scope import read_dataset
 from graph.exports.writers import write_export
 from graph.imports.formats import FORMATS
-from graph.store import Store
+from graph.store import WorkspaceStore
 
 __all__ = ["EXPORT_STEPS", "export_scope"]
 
@@ -17,8 +17,7 @@ EXPORT_STEPS = len(FORMATS) + 1
 
 
 async def export_scope(
-    store: Store,
-    workspace: str,
+    ws: WorkspaceStore,
     fmt: str,
     target: Path,
     *,
@@ -26,11 +25,13 @@ async def export_scope(
     deal: str | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> list[Path]:
-    """Export ``workspace`` (or one ``account`` or ``deal`` of it) as ``fmt`` to ``target``.
+    """Export ``ws``'s workspace (or one ``account`` or ``deal`` of it) as ``fmt`` to ``target``.
 
-    ``progress`` is called with the name of each of the :data:`EXPORT_STEPS` steps as it ends.
+    ``ws`` is the workspace as the caller may see it (:meth:`graph.auth.CallerStore.workspace`
+    for a request): every statement of the export passes its guard. ``progress`` is called with
+    the name of each of the :data:`EXPORT_STEPS` steps as it ends.
     """
-    data = await read_dataset(store, workspace, account=account, deal=deal, progress=progress)
+    data = await read_dataset(ws, account=account, deal=deal, progress=progress)
     written = write_export(data, fmt, target)
     if progress is not None:
         progress("written")

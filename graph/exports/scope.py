@@ -19,7 +19,7 @@ from graph.imports.formats import FORMATS, LIST_SEPARATOR
 from graph.imports.journey import format_instant
 from graph.model import basis_of
 from graph.scope import ScopeKind, read_scope
-from graph.store import Store
+from graph.store import WorkspaceStore
 
 __all__ = ["Dataset", "ExportScopeNotFound", "Level", "read_dataset"]
 
@@ -86,21 +86,22 @@ def _only(rows: Iterable[dict[str, str]], **allowed: set[str]) -> list[dict[str,
 
 
 async def read_dataset(
-    store: Store,
-    workspace: str,
+    ws: WorkspaceStore,
     *,
     account: str | None = None,
     deal: str | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Dataset:
-    """Every kind's rows for the workspace, narrowed to ``account`` or ``deal`` when given.
+    """Every kind's rows of ``ws``'s workspace, narrowed to ``account`` or ``deal`` when given.
 
+    Every statement goes through ``ws``, so its guard (the caller's role) is checked before each
+    one and ``$workspace`` is the store's own: no parameter reaches another workspace.
     ``progress`` is called with each kind once its rows are read.
     """
-    data = Dataset(workspace)
-    store = store.bulk()  # every row of the workspace
+    data = Dataset(ws.workspace)
+    ws = ws.bulk()  # every row of the workspace
     for kind, fmt in FORMATS.items():
-        raw = await store.read(_READ[kind], {"workspace": workspace})
+        raw = await ws.read(_READ[kind])
         if kind == "people":
             raw = [_person(r) for r in raw]
             data.levels = {
@@ -116,19 +117,19 @@ async def read_dataset(
         if progress is not None:
             progress(kind)
     if account is not None:
-        _narrow(data, await _scope_people(store, workspace, "account", account), account=account)
+        _narrow(data, await _scope_people(ws, "account", account), account=account)
     elif deal is not None:
-        _narrow(data, await _scope_people(store, workspace, "deal", deal), deal=deal)
+        _narrow(data, await _scope_people(ws, "deal", deal), deal=deal)
     return data
 
 
-async def _scope_people(store: Store, workspace: str, kind: ScopeKind, key: str) -> set[str]:
+async def _scope_people(ws: WorkspaceStore, kind: ScopeKind, key: str) -> set[str]:
     """The ids of the people the page shows for the account or deal ``key``."""
     try:
-        scope = await read_scope(store.workspace(workspace), kind, key)
+        scope = await read_scope(ws, kind, key)
     except NotFound:
         what = "organisation" if kind == "account" else "deal"
-        raise ExportScopeNotFound(f"no {what} {key!r} in workspace {workspace!r}") from None
+        raise ExportScopeNotFound(f"no {what} {key!r} in workspace {ws.workspace!r}") from None
     return {p.id for p in scope.people} | {m.person_id for m in scope.members}
 
 

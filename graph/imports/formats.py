@@ -109,8 +109,9 @@ class Column:
 
     ``type`` is one of ``id``, ``text``, ``int``, ``unit`` (a number in 0..1), ``level``
     (1..7), ``date`` (YYYY-MM-DD), ``datetime`` (an ISO 8601 date, or date and time with an
-    optional offset; none means UTC), ``enum`` (one of ``choices``), ``enums`` (a ``;`` list of
-    ``choices``) or ``list`` (a ``;`` list of free text). ``ref`` names the kind whose ids the
+    optional offset; none means UTC), ``email`` (:func:`graph.model.rules.email_problem`),
+    ``enum`` (one of ``choices``), ``enums`` (a ``;`` list of ``choices``) or ``list`` (a ``;``
+    list of free text). ``ref`` names the kind whose ids the
     column holds.
     """
 
@@ -181,7 +182,7 @@ FORMATS: Final[dict[str, FileFormat]] = {
                 Column("last_name", required=True),
                 Column("title"),
                 Column("department"),
-                Column("email"),
+                Column("email", "email"),
                 Column("organisation_id", "id", ref="organisations", doc="where the person works"),
                 Column("level", "level", doc="1..7; empty = inferred from the title"),
                 Column("needs", "list"),

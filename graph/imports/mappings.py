@@ -50,7 +50,13 @@ class Projection:
         return src if isinstance(src, str) else ours
 
     def missing_columns(self, header: tuple[str, ...]) -> list[str]:
-        """Source columns this projection needs for required values that the header lacks."""
+        """Source columns this projection needs for required values that the header lacks.
+
+        None when the header lacks the ``when`` column: the file gives no rows of this kind (a
+        contacts export without ``ReportsToId`` has no reporting lines, and no error).
+        """
+        if self.when is not None and self.when not in header:
+            return []
         fmt = FORMATS[self.kind]
         return [
             src
@@ -66,6 +72,13 @@ class Mapping:
     name: str
     signature: frozenset[str]
     projections: tuple[Projection, ...] = field(default_factory=tuple)
+    companions: tuple[tuple[str, str], ...] = ()
+    """(kind, the file that supplies its ids) for the ids this format refers to."""
+
+    def companion(self, kind: str) -> str:
+        """The file to add to an import when this format refers to ids of ``kind`` it lacks."""
+        given = dict(self.companions).get(kind)
+        return given or f"{FORMATS[kind].file_name} with those ids"
 
     def matches(self, header: tuple[str, ...]) -> bool:
         """Whether a file with ``header`` is in this format."""
@@ -147,6 +160,10 @@ _SALESFORCE_CONTACT = Mapping(
             when="ReportsToId",
         ),
     ),
+    (
+        ("organisations", "the Salesforce accounts export (Account.csv)"),
+        ("people", "the contacts they report to (in Contact.csv)"),
+    ),
 )
 
 _SALESFORCE_ACCOUNT = Mapping(
@@ -205,6 +222,7 @@ _HUBSPOT_CONTACTS = Mapping(
             },
         ),
     ),
+    (("organisations", "the HubSpot companies export"),),
 )
 
 _HUBSPOT_COMPANIES = Mapping(

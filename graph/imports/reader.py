@@ -12,7 +12,8 @@ import csv
 import io
 import operator
 from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Mapping as IdMap
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import InvalidInput
@@ -88,6 +89,9 @@ class SourceFile:
     path: Path
     header: tuple[str, ...]
     mapping: Mapping
+    organisations: IdMap[str, str] = field(default_factory=dict)
+    """Organisation ids of the file → organisation ids of the workspace (the organisation map):
+    every organisation id the file holds is read as the one it maps to."""
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -102,7 +106,24 @@ class SourceFile:
         """(row number, values in ``kind``'s column order, too many values?) per data row.
 
         Row numbers count records with the header as row 1; blank lines are skipped.
+        Organisation ids come through :attr:`organisations`.
         """
+        rows = self._projected(kind)
+        mapped = [
+            i
+            for i, c in enumerate(FORMATS[kind].columns)
+            if c.ref == "organisations" or (kind == "organisations" and c.name == "id")
+        ]
+        if not (self.organisations and mapped):
+            yield from rows
+            return
+        to = self.organisations
+        for number, row, extra in rows:
+            for i in mapped:
+                row[i] = to.get(row[i], row[i])
+            yield number, row, extra
+
+    def _projected(self, kind: str) -> Iterator[tuple[int, list[str], bool]]:
         projection = self.projection(kind)
         columns = FORMATS[kind].column_names
         width = len(self.header)
@@ -142,8 +163,12 @@ class SourceFile:
                 yield number, cells, len(values) > width
 
 
-def open_source(path: Path) -> SourceFile:
-    """Read ``path``'s header and recognise its format; unknown headers are refused."""
+def open_source(path: Path, organisations: IdMap[str, str] | None = None) -> SourceFile:
+    """Read ``path``'s header and recognise its format; unknown headers are refused.
+
+    ``organisations`` maps the file's organisation ids to the workspace's (see
+    :attr:`SourceFile.organisations`).
+    """
     if not path.is_file():
         raise ImportFileError(f"{path} does not exist or is not a file")
     header_line = next(_records(path), None)
@@ -161,4 +186,4 @@ def open_source(path: Path) -> SourceFile:
             "Salesforce or HubSpot export",
             row=1,
         )
-    return SourceFile(path, header, mapping)
+    return SourceFile(path, header, mapping, dict(organisations or {}))

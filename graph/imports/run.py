@@ -22,21 +22,23 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
+from graph.errors import ValidationFailed
 from graph.imports.convert import CONVERTERS, Params
 from graph.imports.formats import FORMATS, KIND_ORDER
 from graph.imports.journey import SETTLE_STAGES, STAGE_KINDS, members_of, stored_members
 from graph.imports.reader import ImportFileError, SourceFile, open_source
 from graph.imports.validate import Issue, ValidationReport, validate
 from graph.repository.bulk import Run, cap_inferred_levels, write_people
+from graph.repository.sides import Sides, read_sides
 from graph.store import Row, Store, WorkspaceTransaction
 from graph.telemetry import IMPORT_ROWS
 
-__all__ = ["BATCH_SIZE", "ImportResult", "import_files"]
+__all__ = ["BATCH_SIZE", "ImportOptions", "ImportResult", "import_files"]
 
 BATCH_SIZE = 10_000
 _LOOKUP_CHUNK = 50_000
@@ -76,6 +78,49 @@ Progress = Callable[[str, int], None]
 """Called with (kind, rows just written)."""
 
 
+@dataclass(frozen=True)
+class ImportOptions:
+    """How an import treats what it finds.
+
+    ``organisation_map``: organisation ids of the files → organisations of the workspace, for
+    CRM exports whose account or company ids the workspace knows under its own ids.
+    ``keep_duplicates``: write people who look like one already there or in the files (same
+    name, same organisation, another id) instead of holding them back as likely duplicates.
+    ``good_rows_only``: write the good rows even when others are bad.
+    """
+
+    organisation_map: Mapping[str, str] = field(default_factory=dict)
+    keep_duplicates: bool = False
+    good_rows_only: bool = False
+
+    @classmethod
+    def given(
+        cls, organisation_map: Sequence[str] = (), *, keep_duplicates: bool = False
+    ) -> ImportOptions:
+        """Options from their text form: ``organisation_map`` as ``file id=workspace id`` each.
+
+        >>> ImportOptions.given(["001A=acme", " 001B = acme "]).organisation_map
+        {'001A': 'acme', '001B': 'acme'}
+        """
+        pairs: dict[str, str] = {}
+        bad: list[tuple[str, str]] = []
+        for i, text in enumerate(organisation_map):
+            source, sep, target = (part.strip() for part in text.partition("="))
+            if not (sep and source and target):
+                reason = f"{text!r} is not a pair; write it as <id in the file>=<organisation id>"
+                bad.append((f"organisation_map[{i}]", reason))
+            pairs[source] = target
+        if bad:
+            raise ValidationFailed(bad)
+        return cls(organisation_map=pairs, keep_duplicates=keep_duplicates)
+
+    def key(self) -> str:
+        """The options as text, for the run's fingerprint."""
+        return json.dumps(
+            [sorted(self.organisation_map.items()), self.keep_duplicates, self.good_rows_only]
+        )
+
+
 @dataclass
 class ImportResult:
     """What an import did: its validation report, rows written per kind, and its run id."""
@@ -91,8 +136,8 @@ class ImportResult:
         return bool(self.written)
 
 
-def _fingerprint(paths: Sequence[Path], workspace: str, good_rows_only: bool, batch: int) -> str:
-    digest = hashlib.sha256(f"{workspace}\x1f{good_rows_only}\x1f{batch}".encode())
+def _fingerprint(paths: Sequence[Path], workspace: str, options: ImportOptions, batch: int) -> str:
+    digest = hashlib.sha256(f"{workspace}\x1f{options.key()}\x1f{batch}".encode())
     for path in sorted(paths, key=lambda p: p.name):
         digest.update(path.name.encode())
         with path.open("rb") as handle:
@@ -108,6 +153,22 @@ async def _existing(store: Store, kind: str, ids: set[str]) -> dict[str, str]:
     for start in range(0, len(listed), _LOOKUP_CHUNK):
         rows = await store.read(_EXISTING[kind], {"ids": listed[start : start + _LOOKUP_CHUNK]})
         found.update((r["id"], r["workspace"]) for r in rows)
+    return found
+
+
+async def _stored_sides(
+    store: Store, workspace: str, people: set[str], deals: set[str], organisations: set[str]
+) -> Sides:
+    """:func:`read_sides` of the workspace, ``_LOOKUP_CHUNK`` ids of each kind at a time."""
+    found = Sides()
+    lists = [sorted(people), sorted(deals), sorted(organisations)]
+    scoped = store.workspace(workspace)
+    for start in range(0, max(map(len, lists)), _LOOKUP_CHUNK):
+        chunk = [ids[start : start + _LOOKUP_CHUNK] for ids in lists]
+        part = await read_sides(scoped.read, *chunk)
+        found.people.update(part.people)
+        found.deals.update(part.deals)
+        found.organisations.update(part.organisations)
     return found
 
 
@@ -127,18 +188,28 @@ async def _stored(
     return stored
 
 
+async def _namesakes(store: Store, workspace: str, organisations: set[str]) -> list[Row]:
+    """The people working at ``organisations`` in the workspace (id, name, email, organisation)."""
+    listed, found = sorted(organisations), []
+    for start in range(0, len(listed), _LOOKUP_CHUNK):
+        chunk = listed[start : start + _LOOKUP_CHUNK]
+        found += await store.workspace(workspace).read("people/namesakes", {"organisations": chunk})
+    return found
+
+
 async def check_files(
-    store: Store, workspace: str, paths: Sequence[Path]
+    store: Store, workspace: str, paths: Sequence[Path], options: ImportOptions | None = None
 ) -> tuple[list[SourceFile], ValidationReport, set[str]]:
     """Open and validate ``paths`` for ``workspace``; nothing is written.
 
     Also returns the people of the files that no workspace holds yet (see :func:`_split`).
     """
+    options = options or ImportOptions()
     sources: list[SourceFile] = []
     unreadable: list[Issue] = []
     for path in paths:
         try:
-            sources.append(open_source(path))
+            sources.append(open_source(path, options.organisation_map))
         except ImportFileError as e:
             unreadable.append(Issue(path.name, e.row or 1, e.column, e.message))
     stored = await _stored(store, sources)
@@ -162,8 +233,23 @@ async def check_files(
         future = asyncio.run_coroutine_threadsafe(stored_members(store, workspace, pairs), loop)
         return future.result()
 
+    def sides(people: set[str], deals: set[str], organisations: set[str]) -> Sides:
+        work = _stored_sides(store, workspace, people, deals, organisations)
+        return asyncio.run_coroutine_threadsafe(work, loop).result()
+
+    def namesakes(organisations: set[str]) -> list[Row]:
+        work = _namesakes(store, workspace, organisations)
+        return asyncio.run_coroutine_threadsafe(work, loop).result()
+
     report = await asyncio.to_thread(
-        validate, sources, lookup, foreign, stored_lines, members=members
+        validate,
+        sources,
+        lookup,
+        foreign,
+        stored_lines,
+        members=members,
+        sides=sides,
+        namesakes=None if options.keep_duplicates else namesakes,
     )
     report.issues[:0] = unreadable
     return sources, report, new_people
@@ -241,6 +327,7 @@ async def import_files(
     paths: Sequence[Path],
     *,
     good_rows_only: bool = False,
+    options: ImportOptions | None = None,
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
     checked: Callable[[ValidationReport], None] | None = None,
@@ -250,14 +337,15 @@ async def import_files(
     ``checked`` is called with the validation report before anything is written (a progress
     bar learns its total there); ``progress`` after each batch written.
     """
+    options = replace(options or ImportOptions(), good_rows_only=good_rows_only)
     store = store.bulk()  # batches of 10,000 rows, and id look-ups of 50,000
-    sources, report, new_people = await check_files(store, workspace, paths)
+    sources, report, new_people = await check_files(store, workspace, paths, options)
     if checked is not None:
         checked(report)
     result = ImportResult(report)
     if not report.ok and not good_rows_only:
         return result
-    run = _fingerprint([s.path for s in sources], workspace, good_rows_only, batch_size)
+    run = _fingerprint([s.path for s in sources], workspace, options, batch_size)
     result.run_id = run
     files = [s.path.name for s in sources]
     # Into a workspace that exists only (creating one is a separate act): every write's fence

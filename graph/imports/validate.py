@@ -28,14 +28,41 @@ from graph.errors import id_taken
 from graph.imports.formats import FORMATS, ID_PATTERN, KIND_ORDER, LIST_SEPARATOR, Column
 from graph.imports.journey import Accepted, MemberLookup, journey_problems, parse_instant
 from graph.imports.reader import ImportFileError, SourceFile
+from graph.model.rules import (
+    duplicate_problem,
+    email_problem,
+    knows_problem,
+    likely_same_person,
+    member_problem,
+    name_key,
+    reporting_cycle,
+)
+from graph.repository.sides import Sides
 
 __all__ = ["Issue", "ValidationReport", "validate"]
 
 _INT = re.compile(r"^-?\d+$")
-_MAX_CYCLE_SHOWN = 6
 Lookup = Callable[[str, set[str]], set[str]]
 """(kind, ids) -> those of ``ids`` that exist in the workspace."""
+SideLookup = Callable[[set[str], set[str], set[str]], Sides]
+"""(people, deals, organisations) -> where they stand in the workspace
+(:func:`graph.repository.sides.read_sides`)."""
+Namesakes = Callable[[set[str]], list[dict[str, Any]]]
+"""organisations -> the workspace's people working there (``id``, ``name``, ``email``,
+``organisation_id``), for the check of likely duplicates."""
+_SIDE_COLUMN = {"organisations": "kind", "people": "organisation_id", "deals": "organisation_id"}
+"""Per node kind, the column that says which side a row is on (:mod:`graph.model.rules`)."""
 _NOUN = {"organisations": "organisation", "people": "person", "deals": "deal"}
+
+
+class _Tie(NamedTuple):
+    """A row that the side rules check: a knows tie, or a buying-centre member."""
+
+    kind: str
+    source: SourceFile
+    row: int
+    person: str
+    deal: str
 
 
 class _Ref(NamedTuple):
@@ -58,11 +85,23 @@ class Issue:
     reason: str
 
 
+@dataclass(frozen=True)
+class Note:
+    """One message about many rows: what they share, and what to do about it."""
+
+    file: str
+    column: str
+    rows: int
+    message: str
+
+
 @dataclass
 class ValidationReport:
     """What the validation found, and which rows the write pass must skip."""
 
     issues: list[Issue] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    """Issues of many rows with one cause, told once (each row is among ``issues`` too)."""
     good_rows: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FORMATS, 0))
     skip: dict[tuple[str, str], set[int]] = field(default_factory=dict)
     repeats: dict[tuple[str, str], set[int]] = field(default_factory=dict)
@@ -98,6 +137,10 @@ class ValidationReport:
             "bad_rows": self.bad_row_count,
             "skipped_rows": self.skipped_row_count,
             "partial_rows": len(self.partial),
+            "notes": [
+                {"file": n.file, "column": n.column, "rows": n.rows, "message": n.message}
+                for n in self.notes
+            ],
             "issues": [
                 {
                     "file": i.file,
@@ -109,6 +152,44 @@ class ValidationReport:
                 for i in sorted(self.issues)
             ],
         }
+
+
+_SHOWN_IDS = 5
+_PERSON_COLUMNS = FORMATS["people"].column_names
+_PERSON_AT = tuple(
+    _PERSON_COLUMNS.index(c) for c in ("id", "first_name", "last_name", "email", "organisation_id")
+)
+_LAST_NAME = _PERSON_COLUMNS.index("last_name")
+
+
+def _unknown_ids(source: SourceFile, column: str, kind: str, values: list[str]) -> str:
+    """The note for ``values``, the unknown ids of ``kind`` in ``column`` of ``source``."""
+    ids = sorted(set(values))
+    shown = ", ".join(ids[:_SHOWN_IDS]) + (
+        f" and {len(ids) - _SHOWN_IDS} more" if len(ids) > _SHOWN_IDS else ""
+    )
+    rows = "1 row names" if len(values) == 1 else f"{len(values)} rows name"
+    what = f"{_NOUN[kind]} id" if len(ids) == 1 else f"{len(ids)} {_NOUN[kind]} ids"
+    fix = f"add {source.mapping.companion(kind)} to the same import"
+    if kind == "organisations":
+        fix += (
+            ", or map each id to an organisation of the workspace (organisation map "
+            f"{ids[0]}=<organisation id>)"
+        )
+    return (
+        f"{rows} {what} in {column} found neither in the files nor in the workspace "
+        f"({shown}): {fix}"
+    )
+
+
+def _refers_to_rejected(
+    noun: str, value: str, where: tuple[str, int], file_name: str, number: int
+) -> str:
+    """Why a row naming a rejected node is rejected too, in words that say which row to fix."""
+    file, row = where
+    if (file, row) == (file_name, number):  # a CRM row giving a person and their manager
+        return f"left out with this row's {noun} {value!r}, which is rejected"
+    return f"refers to {noun} {value!r}, whose own row ({row} of {file}) is rejected"
 
 
 def _value_problem(column: Column, value: str) -> str | None:
@@ -139,6 +220,8 @@ def _value_problem(column: Column, value: str) -> str | None:
             parse_instant(value)
         except ValueError:
             return f"{value!r} is not a date or time; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS"
+    if kind == "email":
+        return email_problem(value)
     if kind == "enum" and value not in column.choices:
         return f"{value!r} is not one of {', '.join(column.choices)}"
     if kind == "enums":
@@ -172,22 +255,43 @@ def _passes(column: Column) -> Callable[[str], bool]:
         return frozenset("1234567").__contains__
     if kind == "enum":
         return frozenset(column.choices).__contains__
+    if kind == "email":
+        return lambda v: email_problem(v) is None
     if kind in ("text", "list"):
         return bool
     return lambda _v: False
 
 
+class _Person(NamedTuple):
+    """A person row of the files, as the check of likely duplicates compares them."""
+
+    id: str
+    email: str
+    source: SourceFile
+    row: int
+
+
 class _Validation:
     def __init__(
-        self, foreign: dict[str, dict[str, str]], stored_lines: Iterable[tuple[str, str]]
+        self,
+        foreign: dict[str, dict[str, str]],
+        stored_lines: Iterable[tuple[str, str]],
+        check_duplicates: bool,
     ) -> None:
         self.report = ValidationReport()
         self.foreign = foreign
         self.stored_lines = stored_lines
         self.valid: dict[str, set[str]] = {}  # node kind -> ids of accepted rows
-        self.rejected: dict[str, dict[str, str]] = {}  # node kind -> id -> where it was rejected
+        # node kind -> id -> (file, row) where it was rejected
+        self.rejected: dict[str, dict[str, tuple[str, int]]] = {}
         self.rows: dict[str, int] = dict.fromkeys(FORMATS, 0)  # rows read per kind
         self.members: set[tuple[str, str]] = set()  # (deal, person) of buying centre rows
+        # Node kind -> id -> its side column (an organisation's kind, where a person works,
+        # whom a deal is for), of accepted rows; and the rows the side rules look at.
+        self.sides: dict[str, dict[str, str]] = {k: {} for k in _SIDE_COLUMN}
+        self.ties: list[_Tie] = []
+        # (name key, organisation) -> the first person row of the files with them
+        self.named: dict[tuple[str, str], _Person] | None = {} if check_duplicates else None
         self.events: list[Accepted] = []  # journey rows that passed the column checks
 
     def _known(self, kind: str) -> Callable[[str], bool]:
@@ -214,6 +318,8 @@ class _Validation:
         seen: dict[Any, tuple[str, int]] = {}
         pending: dict[str, list[_Ref]] = {}
         valid = self.valid.setdefault(kind, set()) if is_node else set()
+        side_at = names.index(_SIDE_COLUMN[kind]) if kind in _SIDE_COLUMN else None
+        side_of = self.sides.get(kind, {})
         rejected = self.rejected.setdefault(kind, {}) if is_node else {}
         foreign = self.foreign.get(kind, {})
         edges: list[tuple[str, str, SourceFile, int]] = []
@@ -248,11 +354,15 @@ class _Validation:
                             repeats.setdefault((str(source.path), kind), set()).add(number)
                             continue
                         file, first = seen[key]
-                        same = " + ".join(fmt.key)
+                        same = " + ".join(col[k] for k in key_at)
                         reason = f"duplicate row: same {same} as row {first} of {file}"
                         problems.append((col[key_at[-1]], reason))
                     elif is_node and key in foreign:
                         problems.append((col[0], id_taken(f"{_NOUN[kind]} id {key!r}")))
+                    elif kind == "people" and self.named is not None:
+                        twin = self._twin(row, source, number)
+                        if twin is not None:
+                            problems.append((col[_LAST_NAME], twin))
                 own = key if is_node else None
                 for i, ref in refs:
                     value = row[i]
@@ -260,7 +370,8 @@ class _Validation:
                         continue
                     where = self.rejected[ref].get(value)
                     if where is not None:
-                        problems.append((col[i], f"refers to {value!r}, which {where} rejects"))
+                        reason = _refers_to_rejected(_NOUN[ref], value, where, file_name, number)
+                        problems.append((col[i], reason))
                     else:
                         ref_row = _Ref(source, number, col[i], value, own)
                         pending.setdefault(ref, []).append(ref_row)
@@ -268,35 +379,128 @@ class _Validation:
                     for column_name, reason in problems:
                         self._bad(source, kind, number, column_name, reason)
                     if is_node and key and key not in valid:
-                        rejected.setdefault(key, f"row {number} of {source.path.name}")
+                        rejected.setdefault(key, (file_name, number))
                     continue
                 seen[key] = (file_name, number)
                 if is_node:
                     valid.add(key)
+                    if side_at is not None:
+                        side_of[key] = row[side_at]
                 elif kind == "reporting":
                     edges.append((row[0], row[1], source, number))
+                elif kind == "knows":
+                    self.ties.append(_Tie(kind, source, number, row[0], ""))
                 elif kind == "buying_centre":
                     self.members.add(key)
+                    self.ties.append(_Tie(kind, source, number, row[1], row[0]))
                 elif kind == "journey":
                     self.events.append((key, source, number))
         if edges:
             self._cycles(edges)
         return pending
 
+    def _twin(self, row: list[str], source: SourceFile, number: int) -> str | None:
+        """The reason a person row is a likely duplicate of an earlier one, or ``None``."""
+        assert self.named is not None
+        person_id, first, last, email, org = (row[i] for i in _PERSON_AT)
+        if not org:
+            return None  # nothing to tell namesakes apart by
+        here = _Person(person_id, email, source, number)
+        first_row = self.named.setdefault((name_key(first, last), org), here)
+        if first_row.id == person_id or not likely_same_person(
+            email, first_row.email, same_name=True, same_organisation=True
+        ):
+            return None
+        where = f"row {first_row.row} of {first_row.source.path.name}"
+        return duplicate_problem(person_id, first_row.id, where)
+
+    def stored_twins(self, namesakes: Namesakes) -> None:
+        """Reject new people of the files who are likely people of the workspace."""
+        if not self.named:
+            return
+        valid = self.valid["people"]
+        stored: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for found in namesakes({org for _, org in self.named}):
+            key = (name_key(found["name"]), found["organisation_id"])
+            stored.setdefault(key, []).append(found)
+        ids = {p["id"] for known in stored.values() for p in known}
+        for key, person in self.named.items():
+            if person.id in ids or person.id not in valid:
+                continue  # an update of a stored person, or rejected already
+            twin = next(
+                (
+                    p
+                    for p in stored.get(key, [])
+                    if likely_same_person(
+                        person.email, p["email"], same_name=True, same_organisation=True
+                    )
+                ),
+                None,
+            )
+            if twin is None:
+                continue
+            column = person.source.projection("people").source_column("last_name")
+            reason = duplicate_problem(person.id, twin["id"], "already in the workspace")
+            self._bad(person.source, "people", person.row, column, reason)
+            valid.discard(person.id)
+            self.rejected["people"][person.id] = (person.source.path.name, person.row)
+
     def resolve(self, kind: str, pending: dict[str, list[_Ref]], lookup: Lookup) -> None:
-        """Reject the rows whose references exist neither in the files nor in the workspace."""
+        """Reject the rows whose references exist neither in the files nor in the workspace.
+
+        Each file's column gets one note too, with every unknown id it names and how to supply
+        them: a contacts export without its accounts gives one note, not a row's issue alone.
+        """
         for ref_kind, refs in pending.items():
             found = lookup(ref_kind, {r[3] for r in refs})
+            unknown: dict[tuple[str, str], tuple[SourceFile, list[str]]] = {}
             for source, number, column, value, own_id in refs:
                 if value in found:
                     continue
-                reason = (
-                    f"unknown {_NOUN[ref_kind]} id {value!r}: not in the files nor in the workspace"
-                )
+                noun = _NOUN[ref_kind]
+                reason = f"unknown {noun} id {value!r}: not in the files nor in the workspace"
                 self._bad(source, kind, number, column, reason)
+                unknown.setdefault((str(source.path), column), (source, []))[1].append(value)
                 if own_id is not None and own_id in self.valid.get(kind, set()):
                     self.valid[kind].discard(own_id)
-                    self.rejected[kind][own_id] = f"row {number} of {source.path.name}"
+                    self.rejected[kind][own_id] = (source.path.name, number)
+            for (_, column), (source, values) in unknown.items():
+                message = _unknown_ids(source, column, ref_kind, values)
+                self.report.notes.append(Note(source.path.name, column, len(values), message))
+
+    def side_rules(self, stored: SideLookup) -> None:
+        """Reject knows ties that do not start at our or a partner's people, and buying-centre
+        members of ours or a partner's (:mod:`graph.model.rules`), the files' rows taking
+        precedence over what the workspace holds."""
+        ties = [t for t in self.ties if t.row not in self.report.skipped(t.source, t.kind)]
+        if not ties:
+            return
+        kinds, works_at, deal_for = (self.sides[k] for k in _SIDE_COLUMN)
+        people = {t.person for t in ties}
+        orgs = {works_at[p] for p in people if works_at.get(p)} - kinds.keys()
+        found = stored(people - works_at.keys(), {t.deal for t in ties} - deal_for.keys(), orgs)
+
+        def side(person: str) -> tuple[str | None, str | None]:
+            if person in works_at:
+                org = works_at[person] or None
+                return org, None if org is None else kinds.get(org, found.organisations.get(org))
+            org, kind = found.people.get(person, (None, None))
+            return org, None if org is None else kinds.get(org, kind)
+
+        for tie in ties:
+            org, kind = side(tie.person)
+            column = "source_id" if tie.kind == "knows" else "person_id"
+            if tie.kind == "knows":
+                problem = knows_problem(tie.person, org, kind)
+            else:
+                deal_org = deal_for.get(tie.deal) or found.deals.get(tie.deal)
+                problem = member_problem(tie.person, org, kind, deal_org)
+            if problem is None:
+                continue
+            where = tie.source.projection(tie.kind).source_column(column)
+            self._bad(tie.source, tie.kind, tie.row, where, problem)
+            if tie.kind == "buying_centre":
+                self.members.discard((tie.deal, tie.person))
 
     def journeys(self, stored: MemberLookup) -> None:
         """Reject journey rows of people not in the deal's buying centre (files or workspace).
@@ -349,12 +553,11 @@ class _Validation:
             if a not in component or component.get(b) != component[a]:
                 continue
             path = nx.shortest_path(graph, b, a)
-            cycle = [a, *path]
-            shown = " → ".join(cycle[: _MAX_CYCLE_SHOWN + 1])
-            shown += " …" if len(cycle) > _MAX_CYCLE_SHOWN + 1 else ""
-            if any(graph.edges[x, y]["stored"] for x, y in itertools.pairwise(path)):
-                shown += " (through reporting lines already in the workspace)"
-            self._bad(source, "reporting", number, "manager_id", f"reporting cycle: {shown}")
+            stored_part = any(graph.edges[x, y]["stored"] for x, y in itertools.pairwise(path))
+            reason = reporting_cycle([a, *path], through_stored=stored_part)
+            # The file's own column: ReportsToId in a Salesforce export, manager_id in ours.
+            manager_column = source.projection("reporting").source_column("manager_id")
+            self._bad(source, "reporting", number, manager_column, reason)
 
 
 def _in_cycles(pairs: list[tuple[str, str]]) -> dict[str, int]:
@@ -381,6 +584,8 @@ def validate(
     foreign: dict[str, dict[str, str]] | None = None,
     stored_lines: Iterable[tuple[str, str]] = (),
     members: MemberLookup | None = None,
+    sides: SideLookup | None = None,
+    namesakes: Namesakes | None = None,
 ) -> ValidationReport:
     """Validate ``sources`` as one import.
 
@@ -389,10 +594,14 @@ def validate(
     workspace already holds; ``stored_lines`` are the workspace's reporting lines (person,
     manager), so that a file's line closing a cycle with them is refused too; ``members(pairs)``
     answers which (deal, person) pairs are buying-centre members in the workspace (default:
-    none are). Files that cannot be read at all are reported, not raised.
+    none are); ``sides(people, deals, organisations)`` where the workspace's people work,
+    whom its deals are for and what kind its organisations are (default: none stored);
+    ``namesakes(organisations)`` the workspace's people at those organisations, to hold back
+    likely duplicates (:func:`graph.model.rules.likely_same_person`; ``None``: keep them all,
+    the files' own namesakes too). Files that cannot be read at all are reported, not raised.
     """
     sources = list(sources)
-    run = _Validation(foreign or {}, stored_lines)
+    run = _Validation(foreign or {}, stored_lines, check_duplicates=namesakes is not None)
     for kind in KIND_ORDER:
         providing = [s for s in sources if kind in s.kinds]
         try:
@@ -403,6 +612,9 @@ def validate(
             run.report.failed_files.update(str(s.path) for s in providing)
             continue
         run.resolve(kind, pending, lookup or (lambda _k, _ids: set()))
+        if kind == "people" and namesakes is not None:
+            run.stored_twins(namesakes)
+    run.side_rules(sides or (lambda _p, _d, _o: Sides()))
     run.journeys(members or (lambda _pairs: set()))
     run.parts([s for s in sources if str(s.path) not in run.report.failed_files])
     for kind in KIND_ORDER:

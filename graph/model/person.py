@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from graph.model.common import Key, Model, Name, Text
+from graph.model.rules import email_problem
 
 __all__ = ["PersonIn", "PersonPatch"]
 
-Email = Annotated[
-    str, StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.\w+$")
-]
+
+def _email(value: str) -> str:
+    problem = email_problem(value)
+    if problem is not None:  # the rule's own words, as the CSV import reports them
+        raise PydanticCustomError("email", "{reason}", {"reason": problem})
+    return value
+
+
+Email = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_email)]
 Tags = Annotated[list[Text], Field(max_length=200)]
 
 

@@ -7,9 +7,11 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
-from graph.errors import NotFound
+from graph.errors import NotFound, ValidationFailed
 from graph.model import DealIn, DealPatch, JourneyEventIn, MemberIn, new_id, validate
 from graph.model.deal import KEPT_WHEN_LEFT_OUT
+from graph.model.rules import member_problem
+from graph.repository.sides import read_sides
 from graph.repository.writes import Mode, Page, check_ids, claim_ids, ensure_ids, read_page
 from graph.store import Row, WorkspaceStore, WorkspaceTransaction
 
@@ -106,6 +108,11 @@ async def set_member(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
 
     async def work(tx: WorkspaceTransaction) -> Row:
         await _require(tx, member.deal_id, member.person_id, member=False)
+        sides = await read_sides(tx.run, people=[member.person_id], deals=[member.deal_id])
+        org, kind = sides.people[member.person_id]
+        problem = member_problem(member.person_id, org, kind, sides.deals[member.deal_id])
+        if problem is not None:
+            raise ValidationFailed([("personId", problem)])
         return dict((await tx.run("deals/set_member", params))[0]["member"])
 
     return await ws.transaction(work)

@@ -13,7 +13,9 @@ from pydantic import ValidationError
 from graph.errors import NotFound, ValidationFailed
 from graph.model import InfluenceIn, KnowsIn, PairIn, validate
 from graph.model.common import validation_failed
+from graph.model.rules import knows_problem, reporting_cycle
 from graph.repository.bulk import cap_inferred_levels, edge_rows
+from graph.repository.sides import read_sides
 from graph.repository.writes import batched, validate_items
 from graph.store import Row, WorkspaceStore, WorkspaceTransaction
 
@@ -71,11 +73,36 @@ async def _check_people(
     )
 
 
-async def _upsert_edges(ws: WorkspaceStore, name: str, pairs: Sequence[PairIn], prefix: str) -> int:
+def _refused(problems: list[tuple[int, str, str]], prefix: str, single: bool) -> ValidationFailed:
+    """The rule's refusals as a validation error: (index, field, reason) each."""
+    if single:  # errors name the input's own fields
+        return ValidationFailed([(field, reason) for _, field, reason in problems])
+    return ValidationFailed([(f"{prefix}[{i}].{field}", reason) for i, field, reason in problems])
+
+
+async def _check_knows(
+    tx: WorkspaceTransaction, pairs: Sequence[PairIn], prefix: str, single: bool
+) -> None:
+    """Refuse ties that do not start at one of our people or a partner's (the model's rule)."""
+    sides = await read_sides(tx.run, people={p.source_id for p in pairs})
+    problems = [
+        (i, "sourceId", problem)
+        for i, p in enumerate(pairs)
+        if (problem := knows_problem(p.source_id, *sides.people[p.source_id])) is not None
+    ]
+    if problems:
+        raise _refused(problems, prefix, single)
+
+
+async def _upsert_edges(
+    ws: WorkspaceStore, name: str, pairs: Sequence[PairIn], prefix: str, *, single: bool = False
+) -> int:
     rows = edge_rows(name, (p.model_dump() for p in pairs))
 
     async def work(tx: WorkspaceTransaction) -> int:
         await _check_people(tx, pairs, prefix)
+        if name == "relations/upsert_knows":
+            await _check_knows(tx, pairs, prefix, single)
         written = 0
         for batch in batched(rows):
             written += (await tx.run(name, {"rows": batch}))[0]["written"]
@@ -99,7 +126,7 @@ async def upsert_influence(ws: WorkspaceStore, data: Mapping[str, Any]) -> int:
 async def upsert_one_knows(ws: WorkspaceStore, data: Mapping[str, Any]) -> int:
     """Create or replace one KNOWS edge; errors name the input's own fields."""
     knows = validate(KnowsIn, dict(data))
-    return await _upsert_edges(ws, "relations/upsert_knows", [knows], "knows")
+    return await _upsert_edges(ws, "relations/upsert_knows", [knows], "knows", single=True)
 
 
 async def upsert_knows(ws: WorkspaceStore, items: Sequence[Mapping[str, Any]]) -> int:
@@ -117,6 +144,14 @@ async def add_reports_to(ws: WorkspaceStore, person_id: str, manager_id: str) ->
 
     async def work(tx: WorkspaceTransaction) -> None:
         await _check_people(tx, [pair], "reportsTo", ("personId", "managerId"))
+        # Read in the writing transaction, which holds both people: no line closing the
+        # cycle can commit in between.
+        chain = await tx.run(
+            "relations/reporting_path", {"person_id": person_id, "manager_id": manager_id}
+        )
+        if chain:
+            cycle = reporting_cycle([person_id, *chain[0]["ids"]], through_stored=True)
+            raise ValidationFailed([("managerId", cycle)])
         await tx.run("relations/add_reports_to", pair.model_dump())
         await cap_inferred_levels(tx.run, [pair.source_id])
 

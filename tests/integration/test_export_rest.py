@@ -14,11 +14,13 @@ import networkx as nx
 import pytest
 from fastapi import FastAPI
 
-from graph.auth import Role, TokenAuthority, issue_token
+from graph.auth import CallerStore, Principal, Role, TokenAuthority, issue_token
+from graph.errors import NotFound
 from graph.exports.run import export_scope
 from graph.exports.writers import EXPORT_FORMATS
 from graph.store import Store
 from tests.conftest import asgi_client
+from tests.integration.conftest import GraphQL
 
 pytestmark = pytest.mark.integration
 
@@ -36,9 +38,7 @@ FILES = {  # ids are unique across workspaces: {w} becomes the workspace's own p
 }
 
 
-@pytest.fixture
-async def mapped(client: httpx.AsyncClient, workspace: str) -> str:
-    """A workspace where the CFO reports to the CEO and also influences them."""
+async def _map(client: httpx.AsyncClient, workspace: str) -> str:
     response = await client.post(
         f"/workspaces/{workspace}/imports",
         files=[
@@ -48,6 +48,24 @@ async def mapped(client: httpx.AsyncClient, workspace: str) -> str:
     )
     assert response.status_code == 200, response.text
     return workspace
+
+
+@pytest.fixture
+async def mapped(client: httpx.AsyncClient, workspace: str) -> str:
+    """A workspace where the CFO reports to the CEO and also influences them."""
+    return await _map(client, workspace)
+
+
+@pytest.fixture
+async def elsewhere(client: httpx.AsyncClient, gql: GraphQL) -> str:
+    """A second mapped workspace, of which the viewer is no member."""
+    key = f"ws-{uuid.uuid4().hex[:10]}"
+    created = await gql(
+        'mutation($k: String!) { createWorkspace(input: {id: $k, name: "Other"}) { __typename } }',
+        k=key,
+    )
+    assert created["createWorkspace"]["__typename"] == "WorkspaceSuccess"
+    return await _map(client, key)
 
 
 @pytest.fixture
@@ -66,7 +84,7 @@ async def test_a_viewer_exports_every_format_as_the_command_line_writes_it(
             assert response.status_code == 200, response.text
             assert response.headers["content-disposition"].startswith("attachment; filename=")
             target = tmp_path / fmt
-            await export_scope(store, mapped, fmt, target)
+            await export_scope(store.workspace(mapped), fmt, target)
             if fmt == "csv":
                 archive = zipfile.ZipFile(io.BytesIO(response.content))
                 assert {n: archive.read(n) for n in archive.namelist()} == {
@@ -117,3 +135,40 @@ async def test_export_refusals(
     assert (await client.get(url, params={"format": "xlsx"})).status_code == 422
     paths = (await client.get("/openapi.json")).json()["paths"]
     assert "get" in paths["/workspaces/{workspace}/export"]
+
+
+async def test_a_viewer_of_one_workspace_exports_nothing_of_another(
+    viewer: httpx.AsyncClient, mapped: str, elsewhere: str
+) -> None:
+    """Neither the path nor an account or deal id of the other workspace reaches its data."""
+    attempts = [
+        (f"/workspaces/{elsewhere}/export", {}),
+        (f"/workspaces/{elsewhere}/export", {"account": f"{elsewhere}-ACME"}),
+        (f"/workspaces/{elsewhere}/export", {"deal": f"{elsewhere}-D1"}),
+        (f"/workspaces/{mapped}/export", {"account": f"{elsewhere}-ACME"}),
+        (f"/workspaces/{mapped}/export", {"deal": f"{elsewhere}-D1"}),
+    ]
+    async with viewer:
+        for fmt in EXPORT_FORMATS:
+            for url, params in attempts:
+                response = await viewer.get(url, params={"format": fmt, **params})
+                assert response.status_code == 404, (url, params, response.text)
+                assert f"{elsewhere}-C" not in response.text  # none of its people's ids
+        # The viewer's own workspace exports, and holds nothing of the other.
+        own = await viewer.get(f"/workspaces/{mapped}/export", params={"format": "json"})
+    assert own.status_code == 200, own.text
+    assert f"{mapped}-CFO" in own.text
+    assert elsewhere not in own.text
+
+
+async def test_an_export_runs_every_statement_through_the_callers_guard(
+    store: Store, mapped: str, elsewhere: str, tmp_path: Path
+) -> None:
+    """The code the CLI and the route share refuses a workspace the caller is no member of."""
+    caller = CallerStore(store, Principal("u", "Viewer", roles={mapped: Role.VIEWER}))
+    for scope in ({}, {"account": f"{elsewhere}-ACME"}, {"deal": f"{elsewhere}-D1"}):
+        with pytest.raises(NotFound):
+            await export_scope(caller.workspace(elsewhere), "csv", tmp_path / "out", **scope)
+    assert not (tmp_path / "out").exists()
+    written = await export_scope(caller.workspace(mapped), "csv", tmp_path / "own")
+    assert written

@@ -54,11 +54,11 @@ async def test_round_trip_of_10000_people_is_identical(store: Store, tmp_path: P
     first = await import_files(store, WORKSPACE, sorted((tmp_path / "generated").glob("*.csv")))
     assert first.applied, first.report.issues[:5]
     assert first.written["people"] == 10_000
-    await export_scope(store, WORKSPACE, "csv", tmp_path / "one")
+    await export_scope(store.workspace(WORKSPACE), "csv", tmp_path / "one")
     await _clear(store)
     again = await import_files(store, WORKSPACE, sorted((tmp_path / "one").glob("*.csv")))
     assert again.applied, again.report.issues[:5]
-    await export_scope(store, WORKSPACE, "csv", tmp_path / "two")
+    await export_scope(store.workspace(WORKSPACE), "csv", tmp_path / "two")
     print(f"round trip of 10,000 people: {time.perf_counter() - started:.1f} s")
     one, two = _read(tmp_path / "one"), _read(tmp_path / "two")
     assert one == two
@@ -79,19 +79,19 @@ async def test_gexf_graphml_json_and_kumu_of_a_deal(store: Store, tmp_path: Path
             {"ws": WORKSPACE},
         )
     deal = records[0]["id"]
-    await export_scope(store, WORKSPACE, "gexf", tmp_path / "deal.gexf", deal=deal)
+    await export_scope(store.workspace(WORKSPACE), "gexf", tmp_path / "deal.gexf", deal=deal)
     graph = nx.read_gexf(tmp_path / "deal.gexf")
     people = [n for n, a in graph.nodes(data=True) if a["type"] == "Person"]
     assert people and all("influence_rank" in graph.nodes[p] for p in people)
     assert {a["relation"] for _, _, a in graph.edges(data=True)} >= {"IN_BUYING_CENTRE", "WORKS_AT"}
     assert any("journey" in a for _, _, a in graph.edges(data=True))
-    await export_scope(store, WORKSPACE, "graphml", tmp_path / "deal.graphml", deal=deal)
+    await export_scope(store.workspace(WORKSPACE), "graphml", tmp_path / "deal.graphml", deal=deal)
     assert nx.read_graphml(tmp_path / "deal.graphml").number_of_nodes() == graph.number_of_nodes()
-    await export_scope(store, WORKSPACE, "kumu", tmp_path / "deal.kumu.json", deal=deal)
+    await export_scope(store.workspace(WORKSPACE), "kumu", tmp_path / "deal.kumu.json", deal=deal)
     kumu = json.loads((tmp_path / "deal.kumu.json").read_text())
     assert {e["type"] for e in kumu["elements"]} == {"Person", "Deal", "Organisation"}
     assert all({"from", "to", "type"} <= set(c) for c in kumu["connections"])
-    await export_scope(store, WORKSPACE, "json", tmp_path / "deal.json", deal=deal)
+    await export_scope(store.workspace(WORKSPACE), "json", tmp_path / "deal.json", deal=deal)
     exported = json.loads((tmp_path / "deal.json").read_text())
     assert exported["deals"][0]["id"] == deal
     assert exported["journey"] and {e["deal_id"] for e in exported["journey"]} == {deal}
@@ -129,7 +129,7 @@ async def test_keys_made_through_graphql_survive_a_csv_round_trip(
       setBuyingCentreMember(input: {workspaceId: $ws, dealId: $d, personId: $a,
                                     roles: [DECIDER]}) { __typename } }"""
     await gql(edges, ws=workspace, a=people[0], b=people[1], d=deal)
-    await export_scope(store, workspace, "csv", tmp_path / "one")
+    await export_scope(store.workspace(workspace), "csv", tmp_path / "one")
     exported = (tmp_path / "one" / "people.csv").read_text()
     assert f"'{people[0]}," in exported  # protected for spreadsheets on the way out
 
@@ -142,7 +142,7 @@ async def test_keys_made_through_graphql_survive_a_csv_round_trip(
         await result.consume()
     back = await import_files(store, workspace, sorted((tmp_path / "one").glob("*.csv")))
     assert back.applied, back.report.issues[:5]
-    await export_scope(store, workspace, "csv", tmp_path / "two")
+    await export_scope(store.workspace(workspace), "csv", tmp_path / "two")
     assert _read(tmp_path / "one") == _read(tmp_path / "two")
     read = await gql(
         """query($ws: ID!, $p: ID!, $d: ID!) { workspace(id: $ws) {
@@ -231,8 +231,8 @@ async def test_graphml_and_gexf_of_the_demo_keep_every_relation_and_attribute(
         {"ws": DEMO_WS},
     )
     assert {r["inferred"] for r in levels} == {True, False}
-    await export_scope(store, DEMO_WS, "graphml", tmp_path / "demo.graphml")
-    await export_scope(store, DEMO_WS, "gexf", tmp_path / "demo.gexf")
+    await export_scope(store.workspace(DEMO_WS), "graphml", tmp_path / "demo.graphml")
+    await export_scope(store.workspace(DEMO_WS), "gexf", tmp_path / "demo.gexf")
     for graph in (
         nx.read_graphml(tmp_path / "demo.graphml", force_multigraph=True),
         nx.read_gexf(tmp_path / "demo.gexf"),
@@ -269,7 +269,7 @@ async def test_the_demo_export_keeps_all_reporting_lines(store: Store, tmp_path:
         "MATCH (:Person {workspace: $ws})-[r:REPORTS_TO]->(:Person) RETURN count(r) AS n",
         {"ws": DEMO_WS},
     )
-    await export_scope(store, DEMO_WS, "graphml", tmp_path / "demo.graphml")
+    await export_scope(store.workspace(DEMO_WS), "graphml", tmp_path / "demo.graphml")
     graph = nx.read_graphml(tmp_path / "demo.graphml", force_multigraph=True)
     kept = sum(1 for _, _, a in graph.edges(data=True) if a["relation"] == "REPORTS_TO")
     assert kept == records[0]["n"] > 250
@@ -284,7 +284,7 @@ async def test_a_deal_export_holds_the_people_and_ties_the_page_shows(
     )
     deal = records[0]["id"]
     scope = await read_scope(store.workspace(DEMO_WS), "deal", deal)
-    await export_scope(store, DEMO_WS, "gexf", tmp_path / "deal.gexf", deal=deal)
+    await export_scope(store.workspace(DEMO_WS), "gexf", tmp_path / "deal.gexf", deal=deal)
     graph = nx.read_gexf(tmp_path / "deal.gexf")
     people = {n: a for n, a in graph.nodes(data=True) if a["type"] == "Person"}
     assert set(people) == {p.id for p in scope.people} | {m.person_id for m in scope.members}
@@ -302,7 +302,7 @@ async def test_a_deal_export_holds_the_people_and_ties_the_page_shows(
 async def test_kumu_export_follows_the_blueprint_format(store: Store, tmp_path: Path) -> None:
     await _demo(store, tmp_path)
     stored, _, _ = await store.driver.execute_query(_STORED_EDGES, {"ws": DEMO_WS})
-    await export_scope(store, DEMO_WS, "kumu", tmp_path / "demo.json")
+    await export_scope(store.workspace(DEMO_WS), "kumu", tmp_path / "demo.json")
     kumu = json.loads((tmp_path / "demo.json").read_text())
     assert set(kumu) == {"elements", "connections"}
     ids = [e["id"] for e in kumu["elements"]]

@@ -158,7 +158,7 @@ async def test_events_recorded_through_the_api_are_matched_not_duplicated(
     before = await _state(store, ws)
     assert before[1]["J3-P2"] == "trust"
 
-    await export_scope(store, ws, "csv", tmp_path / "out")
+    await export_scope(store.workspace(ws), "csv", tmp_path / "out")
     exported = (tmp_path / "out" / "journey.csv").read_text()
     assert exported.splitlines()[1:3] == [
         "J3-D1,J3-P2,awareness,2024-04-01T08:00:00Z,",
@@ -184,13 +184,13 @@ async def test_account_and_deal_exports_keep_their_members_history(
         "journey.csv": JOURNEY + "IT-D2,IT-P3,awareness,2024-06-01T08:00:00Z,\n",
     }
     assert (await import_files(store, ws, _files(tmp_path, files, "J4-"))).applied
-    await export_scope(store, ws, "json", tmp_path / "deal.json", deal="J4-D2")
+    await export_scope(store.workspace(ws), "json", tmp_path / "deal.json", deal="J4-D2")
     # The deal's export holds the people the page shows around it (its account's too), and the
     # history of its own buying centre only.
     deal = json.loads((tmp_path / "deal.json").read_text())
     assert [(e["deal_id"], e["person_id"], e["at"]) for e in deal["journey"]] == [
         ("J4-D2", "J4-P3", "2024-06-01T08:00:00Z")
     ]
-    await export_scope(store, ws, "csv", tmp_path / "account", account="J4-O1")
+    await export_scope(store.workspace(ws), "csv", tmp_path / "account", account="J4-O1")
     assert (tmp_path / "account" / "journey.csv").read_text().count("\n") == 5
     assert (await _state(store, ws))[1]["J4-P3"] == "awareness"

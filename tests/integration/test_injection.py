@@ -239,7 +239,7 @@ async def test_formula_cells_are_neutralised_in_csv_export(
              department: "+cmd|' /C calc'!A0"}) { __typename } }""",
         ws=acme,
     )
-    await export_scope(store, acme, "csv", tmp_path)
+    await export_scope(store.workspace(acme), "csv", tmp_path)
     with (tmp_path / "people.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     cells = [v for row in rows for v in row.values() if v]

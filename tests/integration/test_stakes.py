@@ -73,12 +73,12 @@ async def test_stakes_and_bases_round_trip_through_csv(store: Store, tmp_path: P
     await _clear(store, "sk-one")
     first = await import_files(store, "sk-one", _write(tmp_path / "in", FILES, "SK-"))
     assert first.applied, first.report.issues[:5]
-    await export_scope(store, "sk-one", "csv", tmp_path / "one")
-    await export_scope(store, "sk-one", "json", tmp_path / "one.json")
+    await export_scope(store.workspace("sk-one"), "csv", tmp_path / "one")
+    await export_scope(store.workspace("sk-one"), "json", tmp_path / "one.json")
     await _clear(store, "sk-one")
     second = await import_files(store, "sk-one", sorted((tmp_path / "one").glob("*.csv")))
     assert second.applied, second.report.issues[:5]
-    await export_scope(store, "sk-one", "csv", tmp_path / "two")
+    await export_scope(store.workspace("sk-one"), "csv", tmp_path / "two")
     one, two = _read(tmp_path / "one"), _read(tmp_path / "two")
     assert one == two
     assert one["buying_centre.csv"].splitlines()[1:] == [

@@ -131,7 +131,7 @@ def test_a_rejected_person_rejects_their_edges_too(tmp_path: Path) -> None:
         ("influences.csv", 2, "source_id"),
         ("people.csv", 5, "organisation_id"),
     ]
-    assert "which row 5 of people.csv rejects" in sorted(report.issues)[0].reason
+    assert "whose own row (5 of people.csv) is rejected" in sorted(report.issues)[0].reason
 
 
 def test_duplicates_and_foreign_ids(tmp_path: Path) -> None:
