@@ -90,7 +90,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         db = await store.health()
         body: dict[str, Any] = {
             "status": "ok" if db.state == "up" else "degraded",
-            "neo4j": {"state": db.state, "version": db.version, "edition": db.edition},
+            "neo4j": {
+                "state": db.state,
+                "version": db.version,
+                "edition": db.edition,
+                # The Graph Data Science version, null without it (STATUSMAP_ANALYTICS_ENGINE).
+                "gds": db.gds,
+            },
             # The page reads the mode to know whether to ask for a token.
             "auth": settings.auth,
         }
@@ -112,7 +118,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         db = await store.health()
         up = db.state == "up"
         return JSONResponse(
-            {"status": "ready" if up else "not_ready", "neo4j": db.state},
+            {
+                "status": "ready" if up else "not_ready",
+                "neo4j": db.state,
+                "gds": db.gds is not None,
+            },
             status_code=200 if up else 503,
         )
 

@@ -40,6 +40,7 @@ def local_neo4j(settings: Settings, home: Path | None = None) -> LocalNeo4j:
         start_timeout=settings.neo4j_start_timeout,
         transaction_timeout=settings.neo4j_bulk_timeout,
         supervise=True,
+        gds=settings.neo4j_gds,
     )
 
 
