@@ -1,4 +1,4 @@
-"""Whole-workspace influence rank and brokerage, on the engine ``STATUSMAP_ANALYTICS_ENGINE`` picks.
+"""Whole-workspace rank, brokerage and cross-account influencers, on the engine the settings pick.
 
 ``python``
     The workspace's graph is read into this process as arrays
@@ -10,6 +10,10 @@
     answer crosses the wire. A server without GDS is an error at first use, naming the fix.
 ``auto``
     ``gds`` when the server has the library (asked once, at first use), else ``python``.
+
+Cross-account influencers (direct influence) need no graph algorithm: with ``gds`` they are
+counted by one statement in the database (``queries/analytics/cross_account_top.cypher``, the
+same edge rules as the projection, from one fragment), and only the first ``first`` come back.
 
 Both answer the same question the same way: the ``first`` people with the largest score (by
 score, descending, then id), or the scores of the ``people`` asked for, with how brokerage was
@@ -27,7 +31,12 @@ from typing import Literal
 import numpy as np
 
 from graph import gds
-from graph.analytics.workspace_graph import workspace_brokerage, workspace_influence_rank
+from graph.analytics.accounts import AccountReach, CrossAccountInfluencer
+from graph.analytics.workspace_graph import (
+    top_cross_account_influencers,
+    workspace_brokerage,
+    workspace_influence_rank,
+)
 from graph.gds import GdsProjections, Measure, ScoredPeople
 from graph.store import Store, WorkspaceStore
 from graph.workspace_scope import WorkspaceGraphCache
@@ -155,3 +164,40 @@ class WorkspaceMeasures:
             result.exact,
             result.samples_used,
         )
+
+    async def cross_account_influencers(
+        self,
+        ws: WorkspaceStore,
+        *,
+        min_accounts: int = 2,
+        first: int = 50,
+        reports_to_weight: float = 0.5,
+    ) -> list[CrossAccountInfluencer]:
+        """The first ``first`` of :func:`~graph.analytics.cross_account_influencers` (hops 1)."""
+        if min_accounts < 1 or first < 1:
+            raise ValueError(f"min_accounts and first must be at least 1: {min_accounts}, {first}")
+        ws.check()
+        if await self.engine(ws.store) == "python":
+            graph = await self.graphs.get(ws, reports_to_weight=reports_to_weight)
+            return await asyncio.to_thread(
+                top_cross_account_influencers, graph, min_accounts=min_accounts, limit=first
+            )
+        rows = await ws.bulk().read_plain(
+            "analytics/cross_account_top",
+            {"min_accounts": min_accounts, "first": first, "reports_to_weight": reports_to_weight},
+        )
+        found = []
+        for row in rows:
+            accounts = sorted(
+                (
+                    AccountReach(a["org_id"], tuple(sorted(a["people"])), float(a["weight"]))
+                    for a in row["accounts"]
+                ),
+                key=lambda r: (-r.weight, r.org_id),
+            )
+            total = sum(r.weight for r in accounts)
+            found.append(
+                CrossAccountInfluencer(row["person_id"], row["org_id"], tuple(accounts), total)
+            )
+        found.sort(key=lambda c: (-len(c.accounts), -c.total_weight, c.person_id))
+        return found

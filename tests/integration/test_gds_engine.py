@@ -133,6 +133,28 @@ async def test_sampled_brokerage_stays_with_the_python_engine(gds_store: Store) 
     assert rho > 0.9
 
 
+@pytest.mark.parametrize("workspace", [DEMO_WORKSPACE, GENERATED])
+async def test_cross_account_influencers_equal_the_python_engine(
+    gds_store: Store, workspace: str
+) -> None:
+    python, gds = _engines()
+    ws = gds_store.workspace(workspace)
+    ours = await python.cross_account_influencers(ws, first=1000)
+    theirs = await gds.cross_account_influencers(ws, first=1000)
+    assert [c.person_id for c in theirs] == [c.person_id for c in ours] != []
+    for mine, other in zip(ours, theirs, strict=True):
+        assert other.org_id == mine.org_id
+        assert [(r.org_id, r.people) for r in other.accounts] == [
+            (r.org_id, r.people) for r in mine.accounts
+        ]
+        assert [r.weight for r in other.accounts] == pytest.approx(
+            [r.weight for r in mine.accounts]
+        )
+    top = await gds.cross_account_influencers(ws, min_accounts=3, first=2)
+    expected = [c.person_id for c in ours if len(c.accounts) >= 3][:2]
+    assert [c.person_id for c in top] == expected
+
+
 async def test_projection_is_refreshed_after_a_write_and_the_old_one_dropped(
     gds_store: Store,
 ) -> None:

@@ -24,7 +24,6 @@ from api.graphql.types.deal import Deal, DealConnection
 from api.graphql.types.organisation import Organisation, OrganisationConnection
 from api.graphql.types.person import Person, PersonConnection
 from graph.analytics import cross_account_influencers
-from graph.analytics.workspace_graph import top_cross_account_influencers
 from graph.errors import ValidationFailed
 from graph.repository import deals, organisations, people, workspaces
 from graph.store import Row, WorkspaceStore
@@ -83,10 +82,10 @@ class Workspace(relay.Node):
         if not 1 <= first <= MAX_CROSS_ACCOUNT:
             raise ValidationFailed([("first", f"between 1 and {MAX_CROSS_ACCOUNT}")])
         ws = self._ws(info)  # the one place that authorises access to the workspace
-        if hops == 1:
-            graph = await info.context.analysis.workspace_graphs.get(ws)
-            found = await asyncio.to_thread(
-                top_cross_account_influencers, graph, min_accounts=min_accounts, limit=first
+        if hops == 1:  # on the analytics engine: in the database with GDS, else as arrays
+            measures = info.context.analysis.workspace_measures
+            found = await measures.cross_account_influencers(
+                ws, min_accounts=min_accounts, first=first
             )
         else:
             analysis = await analysis_of(info, self.local_id, "workspace", None)
