@@ -205,13 +205,17 @@ async def test_no_projection_holds_another_workspaces_people(gds_store: Store) -
     assert (await gds.influence_rank(demo, people=other)).values == {}
 
 
-async def test_health_shows_gds(gds_target: Neo4jTarget, tmp_path: Path) -> None:
+async def test_health_shows_gds_and_graphql_answers_from_it(
+    gds_store: Store, gds_target: Neo4jTarget, tmp_path: Path
+) -> None:
     settings = Settings(
         environment="test",
         neo4j_uri=gds_target.uri,
         neo4j_user=gds_target.user,
         neo4j_password=gds_target.password,
         data_dir=tmp_path,
+        auth="single-user",
+        analytics_engine="gds",
     )
     app: FastAPI = create_app(settings)
     async with (
@@ -220,8 +224,16 @@ async def test_health_shows_gds(gds_target: Neo4jTarget, tmp_path: Path) -> None
     ):
         health = (await client.get("/health")).json()
         ready = (await client.get("/health/ready")).json()
+        query = '{ workspace(id: "demo") { topInfluencers(first: 5) { personKey score } } }'
+        answer = (await client.post("/graphql", json={"query": query})).json()
     assert health["neo4j"]["gds"] == GDS_VERSION
     assert ready == {"status": "ready", "neo4j": "up", "gds": True}
+    ours = await WorkspaceMeasures("python").influence_rank(
+        gds_store.workspace(DEMO_WORKSPACE), first=5
+    )
+    found = answer["data"]["workspace"]["topInfluencers"]
+    assert [t["personKey"] for t in found] == list(ours.values)
+    assert [t["score"] for t in found] == pytest.approx(list(ours.values.values()), abs=1e-6)
 
 
 async def test_gds_engine_on_a_server_without_gds_says_how_to_fix_it(store: Store) -> None:
