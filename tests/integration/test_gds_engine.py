@@ -236,6 +236,24 @@ async def test_health_shows_gds_and_graphql_answers_from_it(
     assert [t["score"] for t in found] == pytest.approx(list(ours.values.values()), abs=1e-6)
 
 
+async def test_gds_engine_through_a_routing_uri(gds_store: Store, gds_target: Neo4jTarget) -> None:
+    # A neo4j:// URI routes reads to readers; the projection, the algorithm and the answer all
+    # go to the writer (Store.compute), so on a cluster they meet on one member.
+    python = WorkspaceMeasures("python")
+    ws = gds_store.workspace(DEMO_WORKSPACE)
+    ours = await python.influence_rank(ws, first=5)
+    ours_brokerage = await python.brokerage(ws, people=list(ours.values))
+    uri = gds_target.uri.replace("bolt://", "neo4j://", 1)
+    auth = (gds_target.user, gds_target.password or "")
+    async with AsyncGraphDatabase.driver(uri, auth=auth) as driver:
+        routed = Store(driver).bulk().workspace(DEMO_WORKSPACE)
+        gds = WorkspaceMeasures("gds")
+        theirs = await gds.influence_rank(routed, first=5)
+        brokerage = await gds.brokerage(routed, people=list(ours.values))
+    assert list(theirs.values) == list(ours.values)
+    assert brokerage.values == pytest.approx(ours_brokerage.values, abs=1e-9)
+
+
 async def test_gds_engine_on_a_server_without_gds_says_how_to_fix_it(store: Store) -> None:
     with pytest.raises(ConfigurationError, match="STATUSMAP_NEO4J_GDS=true"):
         await WorkspaceMeasures("gds").influence_rank(store.workspace("any"), first=1)
