@@ -44,6 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from graph.analytics.centrality import InfluenceRankNotConverged
 from graph.errors import ConfigurationError
 from graph.store import Store, WorkspaceStore
 
@@ -51,9 +52,13 @@ __all__ = [
     "GdsProjections",
     "Measure",
     "Projection",
+    "RankSettings",
     "ScoredPeople",
+    "brokerage_scale",
     "gds_missing",
+    "measure",
     "projection_name",
+    "scores",
 ]
 
 Measure = Literal["rank", "brokerage"]
@@ -71,7 +76,7 @@ def projection_name(
     --------
     >>> name = projection_name("demo", 3, reports_to_weight=0.5, process="p1")
     >>> name.startswith("statusmap-") and name.endswith("-p1-3"), len(name)
-    (True, 36)
+    (True, 35)
     >>> name == projection_name("demo", 4, reports_to_weight=0.5, process="p1")
     False
     """
@@ -213,8 +218,6 @@ async def measure(
                 )
             )[0]
             if not row["converged"]:
-                from graph.analytics.centrality import InfluenceRankNotConverged
-
                 raise InfluenceRankNotConverged(
                     f"influence rank did not converge in {settings.max_iterations} iterations "
                     f"in GDS (tolerance {settings.tolerance}); raise max_iterations or tolerance"
