@@ -26,10 +26,10 @@ Equal answers
     the Python engine samples its sources uniformly; GDS 2.13 has no such sampling: its
     ``samplingSize`` takes each node, in node order, with a chance proportional to its degree
     until the quota is full, so the first nodes and the well connected are over-represented and
-    the sums cannot be rescaled into an estimate. Measured on a generated workspace of 2,500
-    people against the exact values: Spearman -0.35 for GDS's 512 sources, 0.96 for the
-    Python engine's (``benchmarks/RESULTS-gds.md``). So GDS computes brokerage only where it is
-    exact; above the limit the measures module keeps brokerage on the Python engine.
+    the sums cannot be rescaled into an estimate; against the exact values its ranking is far
+    worse than the Python engine's uniform draw (``benchmarks/RESULTS-gds.md``). So GDS computes
+    brokerage only where it is exact; above the limit the measures module keeps brokerage on the
+    Python engine.
 """
 
 from __future__ import annotations
