@@ -1,6 +1,6 @@
 // Cross-account influencers of the whole workspace counted in the database (hops 1): per
 // person, the accounts (customer or prospect organisations other than their own) whose people
-// their influence edges of weight above 0 reach; the first $first with at least $min_accounts,
+// their influence edges of weight above 0 reach, the first $first with at least $min_accounts,
 // by accounts reached, then total weight (both descending), then id -- the definition and order
 // of graph/analytics/workspace_graph.top_cross_account_influencers.
 MATCH (a:Person {workspace: $workspace})

@@ -1,7 +1,7 @@
 // fragment influence_edges(person, influenced)
 // The influence graph's edges out of {{person}}, as rows ({{influenced}}, weight), by the rules of
 // graph/analytics/workspace_graph.py: of repeated INFLUENCES the largest weight, none without a
-// weight, none to themselves; a REPORTS_TO line makes the manager move the report by
+// weight, none to themselves, a REPORTS_TO line makes the manager move the report by
 // $reports_to_weight unless an INFLUENCES edge with a weight says how much. No row when none.
 CALL ({{person}}) {
   MATCH ({{person}})-[r:INFLUENCES]->({{influenced}}:Person {workspace: $workspace})

@@ -1,5 +1,5 @@
 // The $first people of the workspace with the largest $property in the projection (by value,
-// descending; equal values in no set order). The projection holds only the workspace's people;
+// descending, equal values in no set order). The projection holds only the workspace's people,
 // the check on each person answered costs $first look-ups.
 CALL gds.graph.nodeProperty.stream($graph, $property) YIELD nodeId, propertyValue
 WITH nodeId, propertyValue AS value ORDER BY value DESC LIMIT $first
