@@ -51,8 +51,10 @@ java: ## A JDK 17+ and Maven for the local Neo4j (installed with apt-get when mi
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless maven; \
 	  else echo "Install a JDK 17+ and Maven, or set NEO4J_URI to a running Neo4j." >&2; exit 1; fi; fi
 
-neo4j-jars: setup java ## Fetch the Neo4j jars through Maven (cached in ~/.m2)
+neo4j-jars: setup java ## Fetch the Neo4j jars, and the Graph Data Science ones, through Maven (cached in ~/.m2)
 	@if [ -z "$$NEO4J_URI" ]; then $(BIN)/statusmap neo4j --resolve-only; fi
+	@if [ -z "$$NEO4J_URI" ]; then STATUSMAP_NEO4J_GDS=true $(BIN)/statusmap neo4j --resolve-only \
+	  || echo "Graph Data Science jars not resolved: its tests will be skipped." >&2; fi
 
 frontend: ## Build the front end when it has sources
 	@if [ -f frontend/package.json ]; then \

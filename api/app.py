@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 from collections.abc import AsyncIterator
@@ -50,7 +51,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.store = store
             app.state.settings = settings
             app.state.tokens = TokenAuthority(store, cache_seconds=settings.auth_cache_seconds)
-            app.state.analysis = AnalysisCache()
+            app.state.analysis = AnalysisCache(engine=settings.analytics_engine)
+            # The analytics engine is settled now: STATUSMAP_ANALYTICS_ENGINE=gds on a server
+            # without Graph Data Science stops the start with the fix, not a later request.
+            engine = await app.state.analysis.workspace_measures.engine(store)
             if settings.auth == "single-user":
                 log.warning(
                     "statusmap: SINGLE-USER MODE on %s: no token needed, one local user who is "
@@ -58,9 +62,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     settings.host,
                 )
             app.state.neo4j_uri = target.uri
-            log.info("statusmap: Neo4j at %s", target.uri)
+            log.info("statusmap: Neo4j at %s, analytics engine %s", target.uri, engine)
             freeze_startup_objects()
-            yield
+            try:
+                yield
+            finally:
+                with contextlib.suppress(StatusmapError):  # the database may be gone already
+                    await app.state.analysis.workspace_measures.projections.close(store)
 
     app = FastAPI(
         title="statusmap",
@@ -92,7 +100,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         db = await store.health()
         body: dict[str, Any] = {
             "status": "ok" if db.state == "up" else "degraded",
-            "neo4j": {"state": db.state, "version": db.version, "edition": db.edition},
+            "neo4j": {
+                "state": db.state,
+                "version": db.version,
+                "edition": db.edition,
+                # The Graph Data Science version, null without it (STATUSMAP_ANALYTICS_ENGINE).
+                "gds": db.gds,
+            },
             # The page reads the mode to know whether to ask for a token.
             "auth": settings.auth,
         }
@@ -114,7 +128,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         db = await store.health()
         up = db.state == "up"
         return JSONResponse(
-            {"status": "ready" if up else "not_ready", "neo4j": db.state},
+            {
+                "status": "ready" if up else "not_ready",
+                "neo4j": db.state,
+                "gds": db.gds is not None,
+            },
             status_code=200 if up else 503,
         )
 

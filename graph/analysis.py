@@ -40,6 +40,7 @@ from graph.gc_pause import gc_paused
 from graph.scope import Scope, ScopeKind, read_scope
 from graph.store import WorkspaceStore
 from graph.telemetry import ANALYSIS_CACHE
+from graph.workspace_measures import Engine, WorkspaceMeasures
 from graph.workspace_scope import WorkspaceGraphCache
 
 __all__ = ["AnalysisCache", "AnalysisOptions", "ScopeAnalysis", "analyse"]
@@ -124,7 +125,9 @@ _Key = tuple[str, ScopeKind, str, AnalysisOptions]
 class AnalysisCache:
     """Per-process cache of :class:`ScopeAnalysis`, least recently used first out."""
 
-    def __init__(self, *, max_entries: int = 128, ttl_seconds: float = 60.0) -> None:
+    def __init__(
+        self, *, max_entries: int = 128, ttl_seconds: float = 60.0, engine: Engine = "auto"
+    ) -> None:
         self.max_entries = max_entries
         self.ttl_seconds = ttl_seconds
         self._entries: OrderedDict[_Key, tuple[int, float, ScopeAnalysis]] = OrderedDict()
@@ -132,6 +135,10 @@ class AnalysisCache:
         self.computed = 0
         # A whole workspace's influence graph as arrays (cross-account influence at any size).
         self.workspace_graphs = WorkspaceGraphCache(ttl_seconds=ttl_seconds)
+        # Whole-workspace measures on the configured engine (the graph above, or GDS).
+        self.workspace_measures = WorkspaceMeasures(
+            engine, graphs=self.workspace_graphs, ttl_seconds=ttl_seconds
+        )
 
     async def get(
         self,

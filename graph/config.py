@@ -62,6 +62,11 @@ class DatabaseSettings(BaseSettings):
     neo4j_pagecache: str = "512m"
     neo4j_bolt_port: int = Field(default=0, ge=0, le=65535, description="0 = any free port")
     neo4j_start_timeout: float = Field(default=120.0, gt=0)
+    neo4j_gds: bool = Field(
+        default=False,
+        description="Load the open-source Graph Data Science library into the local Neo4j "
+        "(resolved through Maven and cached like the server's jars; procedures gds.* allowed).",
+    )
     # How long a request waits on a database that does not answer before it gets a 503:
     # connecting, waiting for a pooled connection, and retrying transient failures.
     neo4j_connect_timeout: float = Field(default=5.0, gt=0)
@@ -83,4 +88,11 @@ class DatabaseSettings(BaseSettings):
         description="Seconds each statement of long work may run: an import's batches, an "
         "export, a whole-workspace read, the schema. The local Neo4j also stops any "
         "transaction that sets no time limit of its own after this long.",
+    )
+
+    analytics_engine: Literal["auto", "python", "gds"] = Field(
+        default="auto",
+        description="Where whole-workspace measures run: 'python' (NumPy and SciPy in the API "
+        "process), 'gds' (Graph Data Science in the database; an error if the server lacks "
+        "it), 'auto' (GDS when the server has it, else Python).",
     )

@@ -40,6 +40,7 @@ def local_neo4j(settings: DatabaseSettings, home: Path | None = None) -> LocalNe
         start_timeout=settings.neo4j_start_timeout,
         transaction_timeout=settings.neo4j_bulk_timeout,
         supervise=True,
+        gds=settings.neo4j_gds,
     )
 
 

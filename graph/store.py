@@ -29,6 +29,7 @@ from neo4j import (
     READ_ACCESS,
     AsyncDriver,
     AsyncManagedTransaction,
+    AsyncSession,
     Query,
     Record,
     RoutingControl,
@@ -219,6 +220,8 @@ class Neo4jHealth:
     version: str | None = None
     edition: str | None = None
     error: str | None = None
+    gds: str | None = None
+    """The Graph Data Science library's version, ``None`` when the server has none."""
 
 
 class Store:
@@ -369,6 +372,15 @@ class Store:
         """Run write statement ``name`` (safe to repeat) and return its rows as dicts."""
         return await self._run(name, params, RoutingControl.WRITE)
 
+    async def compute(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run statement ``name`` on the server that takes writes; it changes no stored data.
+
+        For in-memory analytics (Graph Data Science): a projection lives in one server's
+        catalog, so its making, its algorithms and its reads must all reach the same member,
+        which routing to readers would not promise. Not counted as a write to any workspace.
+        """
+        return await self._run(name, params, RoutingControl.WRITE)
+
     async def transaction(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         """Run ``work`` in one write transaction: committed if it returns, rolled back if it raises.
 
@@ -399,7 +411,7 @@ class Store:
         return names
 
     async def health(self) -> Neo4jHealth:
-        """The database's state and version; never raises."""
+        """The database's state and version, and Graph Data Science's if loaded; never raises."""
         # One attempt, no retries: health must answer fast, also when Neo4j is down or stalled.
         try:
             async with (
@@ -408,13 +420,34 @@ class Store:
             ):
                 result = await session.run(self._statement("health/components"))
                 rows = [record.data() async for record in result]
+                gds = await self._gds_version(session)
         except (StatusmapError, DriverError, Neo4jError, OSError) as e:
             cause = e.__cause__ if isinstance(e, StatusmapError) and e.__cause__ else e
             return Neo4jHealth(state="down", error=type(cause).__name__)
         kernel = next((r for r in rows if r["name"] == "Neo4j Kernel"), rows[0] if rows else None)
         if kernel is None:
             return Neo4jHealth(state="down", error="no components")
-        return Neo4jHealth(state="up", version=kernel["version"], edition=kernel["edition"])
+        return Neo4jHealth(
+            state="up", version=kernel["version"], edition=kernel["edition"], gds=gds
+        )
+
+    async def gds_version(self) -> str | None:
+        """The version of the Graph Data Science library on the server, ``None`` if absent."""
+        async with (
+            self._answered(),
+            self.driver.session(database=self.database, default_access_mode="READ") as session,
+        ):
+            return await self._gds_version(session)
+
+    async def _gds_version(self, session: AsyncSession) -> str | None:
+        # gds.version() is asked only where it exists: an unknown function fails to compile.
+        self.round_trips += 1
+        present = await (await session.run(self._statement("health/gds"))).single()
+        if present is None or not present["present"]:
+            return None
+        self.round_trips += 1
+        row = await (await session.run(self._statement("gds/version"))).single()
+        return None if row is None else str(row["version"])
 
 
 def _scoped(workspace: str, params: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -469,6 +502,11 @@ class WorkspaceStore:
         """Run read statement ``name`` within the workspace (:meth:`Store.read_plain`)."""
         self.check()
         return await self.store.read_plain(name, _scoped(self.workspace, params))
+
+    async def compute(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run analytics statement ``name`` within the workspace (:meth:`Store.compute`)."""
+        self.check()
+        return await self.store.compute(name, _scoped(self.workspace, params))
 
     async def write(
         self, name: str, params: Mapping[str, Any] | None = None, *, fenced: bool = True

@@ -2,6 +2,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -20,7 +21,10 @@ import org.neo4j.graphdb.QueryExecutionException;
  * Opens a Neo4j Community DBMS with only the Bolt connector, on 127.0.0.1.
  *
  * <p>Arguments: home directory, Bolt port, page cache bytes, and the time limit in milliseconds
- * of a transaction that sets none itself ({@code db.transaction.timeout}; 0: none). The password of the built-in
+ * of a transaction that sets none itself ({@code db.transaction.timeout}; 0: none); optionally a
+ * plugin directory and the pattern of the procedures allowed from it, unrestricted (a library
+ * such as Graph Data Science: its jars are also on the class path, as Neo4j's own start script
+ * puts {@code plugins/*} there, so that its extensions load). The password of the built-in
  * {@code neo4j} user comes from the environment ({@code STATUSMAP_NEO4J_LOCAL_PASSWORD}) so that
  * it never shows in a process listing.
  *
@@ -32,9 +36,9 @@ public final class StatusmapNeo4j {
     private StatusmapNeo4j() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println(
-                    "usage: StatusmapNeo4j <home> <bolt-port> <pagecache-bytes> <transaction-timeout-ms>");
+        if (args.length != 4 && args.length != 6) {
+            System.err.println("usage: StatusmapNeo4j <home> <bolt-port> <pagecache-bytes> "
+                    + "<transaction-timeout-ms> [<plugin-dir> <procedure-pattern>]");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
@@ -47,7 +51,14 @@ public final class StatusmapNeo4j {
             System.exit(2);
         }
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        if (args.length == 6) {
+            List<String> allowed = List.of(args[5]);
+            builder.setConfig(GraphDatabaseSettings.plugin_dir, Path.of(args[4]).toAbsolutePath())
+                    .setConfig(GraphDatabaseSettings.procedure_unrestricted, allowed)
+                    .setConfig(GraphDatabaseSettings.procedure_allowlist, allowed);
+        }
+        DatabaseManagementService dbms = builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))

@@ -1,6 +1,7 @@
 """Start and stop a local Neo4j Community server from Maven Central jars."""
 
 from graph.neo4j_local.runner import (
+    GDS_VERSION,
     NEO4J_VERSION,
     LocalNeo4j,
     check_tools,
@@ -8,4 +9,11 @@ from graph.neo4j_local.runner import (
     running_server,
 )
 
-__all__ = ["NEO4J_VERSION", "LocalNeo4j", "check_tools", "resolve_classpath", "running_server"]
+__all__ = [
+    "GDS_VERSION",
+    "NEO4J_VERSION",
+    "LocalNeo4j",
+    "check_tools",
+    "resolve_classpath",
+    "running_server",
+]

@@ -5,6 +5,11 @@ project), and the resolved class path is cached under ``cache_dir``, so a second
 nothing and does not even run Maven. A small Java launcher (``StatusmapNeo4j.java``) opens the DBMS
 with only the Bolt connector, on 127.0.0.1, with auth on and a password made fresh for each start.
 
+With ``gds=True`` the open-source Graph Data Science library (:data:`GDS_VERSION`) is resolved
+beside Neo4j (a class path cached apart), its jars are linked into the server's plugin directory
+and put on the class path, as Neo4j's own start script does with ``plugins/*``, and its
+procedures (``gds.*``) are allowed and unrestricted.
+
 The server is ready when the database answers a query, not when its port opens. It stops when
 :meth:`LocalNeo4j.stop` closes its standard input; because the launcher exits when that pipe
 closes, the JVM also goes away if this Python process dies without cleaning up.
@@ -40,6 +45,7 @@ from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from graph.errors import ConfigurationError, DatabaseUnavailable, StatusmapError
 
 __all__ = [
+    "GDS_VERSION",
     "NEO4J_VERSION",
     "RESTART_FIRST_DELAY",
     "RESTART_MAX_DELAY",
@@ -53,6 +59,14 @@ log = logging.getLogger("statusmap.neo4j")
 
 #: The Neo4j release statusmap runs locally: the latest 5.26 LTS patch, pinned.
 NEO4J_VERSION = "5.26.30"
+
+#: The Graph Data Science release loaded with ``gds=True``: the open-source modules of Maven
+#: Central, compatible with Neo4j 5.26.
+GDS_VERSION = "2.13.9"
+
+#: The procedures the plugin directory may register, unrestricted (GDS reads the kernel's
+#: internals).
+GDS_PROCEDURES = "gds.*"
 
 _LAUNCHER = "StatusmapNeo4j"
 _MARKER = "statusmap-neo4j: bolt on"
@@ -138,9 +152,15 @@ def check_tools() -> tuple[str, str, str]:
     return java, javac, mvn
 
 
-def resolve_classpath(cache_dir: Path, *, mvn: str, version: str = NEO4J_VERSION) -> str:
-    """The class path of Neo4j ``version``, resolved by Maven once and cached afterwards."""
-    home = cache_dir / f"neo4j-{version}"
+def resolve_classpath(
+    cache_dir: Path, *, mvn: str, version: str = NEO4J_VERSION, gds: str | None = None
+) -> str:
+    """The class path of Neo4j ``version`` (with GDS ``gds`` if given), resolved by Maven once.
+
+    Each combination has its own directory under ``cache_dir``, so turning GDS on or off never
+    resolves the other again.
+    """
+    home = cache_dir / (f"neo4j-{version}-gds-{gds}" if gds else f"neo4j-{version}")
     cp_file = home / "classpath.txt"
     if cp_file.exists():
         classpath = cp_file.read_text().strip()
@@ -157,6 +177,7 @@ def resolve_classpath(cache_dir: Path, *, mvn: str, version: str = NEO4J_VERSION
             "-f",
             str(pom),
             f"-Dneo4j.version={version}",
+            *([f"-Dgds.version={gds}"] if gds else []),
             "dependency:build-classpath",
             f"-Dmdep.outputFile={cp_file}",
         ],
@@ -167,10 +188,27 @@ def resolve_classpath(cache_dir: Path, *, mvn: str, version: str = NEO4J_VERSION
     )
     if result.returncode != 0 or not cp_file.exists():
         tail = (result.stdout + result.stderr)[-2000:]
-        raise ConfigurationError(
-            f"Maven could not resolve org.neo4j:neo4j:{version} from Maven Central:\n{tail}"
-        )
+        wanted = f"org.neo4j:neo4j:{version}" + (f" and org.neo4j.gds:proc:{gds}" if gds else "")
+        raise ConfigurationError(f"Maven could not resolve {wanted} from Maven Central:\n{tail}")
     return cp_file.read_text().strip()
+
+
+def _is_gds_jar(path: str) -> bool:
+    """Whether ``path`` is a jar of the Graph Data Science library (group ``org.neo4j.gds``)."""
+    return "/org/neo4j/gds/" in Path(path).as_posix()
+
+
+def link_plugins(plugins: Path, classpath: str) -> Path:
+    """Make ``plugins`` hold links to the GDS jars of ``classpath`` (and nothing else)."""
+    plugins.mkdir(parents=True, exist_ok=True)
+    wanted = {Path(p).name: Path(p) for p in classpath.split(os.pathsep) if _is_gds_jar(p)}
+    for link in plugins.iterdir():
+        if link.name not in wanted or not link.is_symlink() or link.resolve() != wanted[link.name]:
+            link.unlink()
+    for name, jar in wanted.items():
+        if not (plugins / name).exists():
+            (plugins / name).symlink_to(jar)
+    return plugins
 
 
 def _compile_launcher(cache_dir: Path, classpath: str, javac: str) -> Path:
@@ -236,6 +274,7 @@ class LocalNeo4j:
         start_timeout: float = 120.0,
         transaction_timeout: float = 0.0,
         supervise: bool = False,
+        gds: bool = False,
     ) -> None:
         self.home = home
         self.cache_dir = cache_dir or Path.home() / ".cache" / "statusmap"
@@ -246,6 +285,8 @@ class LocalNeo4j:
         # Seconds after which the server stops a transaction that sets no limit itself (0: never).
         self.transaction_timeout = transaction_timeout
         self.supervise = supervise
+        # Load the Graph Data Science library (GDS_VERSION) as a plugin.
+        self.gds = gds
         self.restarts = 0
         self.password = secrets.token_urlsafe(24)
         self.process: subprocess.Popen[bytes] | None = None
@@ -281,8 +322,15 @@ class LocalNeo4j:
     def command(self) -> list[str]:
         """The Java command line (resolving jars and compiling the launcher if needed)."""
         java, javac, mvn = check_tools()
-        classpath = resolve_classpath(self.cache_dir, mvn=mvn)
+        classpath = resolve_classpath(
+            self.cache_dir, mvn=mvn, gds=GDS_VERSION if self.gds else None
+        )
         classes = _compile_launcher(self.cache_dir / f"neo4j-{NEO4J_VERSION}", classpath, javac)
+        plugins = (
+            [str(link_plugins(self.home / "plugins", classpath)), GDS_PROCEDURES]
+            if self.gds
+            else []
+        )
         return [
             java,
             f"-Xms{self.heap}",
@@ -295,6 +343,7 @@ class LocalNeo4j:
             str(self.port),
             str(_bytes(self.pagecache)),
             str(round(self.transaction_timeout * 1000)),
+            *plugins,
         ]
 
     def start(self) -> None:

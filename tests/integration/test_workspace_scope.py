@@ -203,3 +203,24 @@ async def test_cross_account_first_out_of_range_is_refused(gql: GraphQL, workspa
     body = await gql(CROSS_ACCOUNT, allow_errors=True, ws=workspace, first=0, hops=1)
     assert "errors" in body
     assert "first" in str(body["errors"])
+
+
+TOP_INFLUENCERS = """
+query($ws: ID!, $first: Int!) {
+  workspace(id: $ws) { topInfluencers(first: $first) { personKey score } }
+}
+"""
+
+
+async def test_top_influencers_through_graphql_are_the_workspace_rank(
+    app: FastAPI, gql: GraphQL, workspace: str
+) -> None:
+    await _build(gql, workspace)
+    data = await gql(TOP_INFLUENCERS, ws=workspace, first=3)
+    graph = await read_workspace_graph(app.state.store.workspace(workspace))
+    ranks = dict(zip(graph.ids, workspace_influence_rank(graph).tolist(), strict=True))
+    expected = sorted(ranks.items(), key=lambda item: (-item[1], item[0]))[:3]
+    found = data["workspace"]["topInfluencers"]
+    assert [(t["personKey"], t["score"]) for t in found] == [
+        (key, pytest.approx(value, abs=1e-12)) for key, value in expected
+    ]

@@ -582,6 +582,11 @@ class CrossAccountInfluencerView(AboutPerson):
     total_weight: float
 
 
+@strawberry.type(description="A person and one whole-workspace measure.")
+class WorkspaceScoreView(AboutPerson):
+    score: float
+
+
 def cross_account(
     workspace: str, found: list[CrossAccountInfluencer]
 ) -> list[CrossAccountInfluencerView]:

@@ -18,13 +18,17 @@ from api.graphql.enums import (
 )
 from api.graphql.ids import key_from_cursor, key_of
 from api.graphql.loaders import Maybe, node_now_or_later
-from api.graphql.types.analytics import CrossAccountInfluencerView, analysis_of, cross_account
+from api.graphql.types.analytics import (
+    CrossAccountInfluencerView,
+    WorkspaceScoreView,
+    analysis_of,
+    cross_account,
+)
 from api.graphql.types.common import Ladder, build_connection
 from api.graphql.types.deal import Deal, DealConnection
 from api.graphql.types.organisation import Organisation, OrganisationConnection
 from api.graphql.types.person import Person, PersonConnection
 from graph.analytics import cross_account_influencers
-from graph.analytics.workspace_graph import top_cross_account_influencers
 from graph.errors import ValidationFailed
 from graph.repository import deals, organisations, people, workspaces
 from graph.store import Row, WorkspaceStore
@@ -83,10 +87,10 @@ class Workspace(relay.Node):
         if not 1 <= first <= MAX_CROSS_ACCOUNT:
             raise ValidationFailed([("first", f"between 1 and {MAX_CROSS_ACCOUNT}")])
         ws = self._ws(info)  # the one place that authorises access to the workspace
-        if hops == 1:
-            graph = await info.context.analysis.workspace_graphs.get(ws)
-            found = await asyncio.to_thread(
-                top_cross_account_influencers, graph, min_accounts=min_accounts, limit=first
+        if hops == 1:  # on the analytics engine: in the database with GDS, else as arrays
+            measures = info.context.analysis.workspace_measures
+            found = await measures.cross_account_influencers(
+                ws, min_accounts=min_accounts, first=first
             )
         else:
             analysis = await analysis_of(info, self.local_id, "workspace", None)
@@ -94,6 +98,22 @@ class Workspace(relay.Node):
                 cross_account_influencers, analysis.G, min_accounts=min_accounts, hops=hops
             )
         return cross_account(self.local_id, found[:first])
+
+    @strawberry.field(
+        description="The people most listened to in the whole workspace: the first `first` by "
+        "influence rank (weighted PageRank on the reversed influence graph, summing to 1 over "
+        "the workspace), highest first. Computed on the analytics engine: in the database when "
+        "the server has Graph Data Science (STATUSMAP_ANALYTICS_ENGINE), else in the API."
+    )
+    async def top_influencers(self, info: Ctx, first: int = 10) -> list[WorkspaceScoreView]:
+        if not 1 <= first <= MAX_CROSS_ACCOUNT:
+            raise ValidationFailed([("first", f"between 1 and {MAX_CROSS_ACCOUNT}")])
+        ws = self._ws(info)  # the one place that authorises access to the workspace
+        ranked = await info.context.analysis.workspace_measures.influence_rank(ws, first=first)
+        return [
+            WorkspaceScoreView(workspace=self.local_id, person_key=key, score=score)
+            for key, score in ranked.values.items()
+        ]
 
     @strawberry.field(description="Status ladders, the organisational one first.")
     async def ladders(self, info: Ctx) -> list[Ladder]:

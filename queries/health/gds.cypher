@@ -1,0 +1,3 @@
+SHOW FUNCTIONS YIELD name
+WHERE name = 'gds.version'
+RETURN count(*) > 0 AS present

@@ -1,0 +1,264 @@
+"""The Graph Data Science engine against the Python engine, on a real local Neo4j with GDS.
+
+One server with GDS for the module (its start costs tens of seconds); skipped only when Maven
+cannot resolve the GDS jars. Graphs are small: the demo (300 people: brokerage exact on both
+engines) and a generated workspace above the exact limit (sampled on both).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from neo4j import AsyncGraphDatabase
+from scipy.stats import spearmanr
+
+from api.app import create_app
+from graph.config import Settings
+from graph.connection import Neo4jTarget
+from graph.errors import ConfigurationError
+from graph.gds import projection_name
+from graph.imports.formats import FORMATS
+from graph.imports.run import import_files
+from graph.neo4j_local import GDS_VERSION, LocalNeo4j, check_tools, resolve_classpath
+from graph.repository.workspaces import ensure_workspace
+from graph.store import Store
+from graph.workspace_measures import WorkspaceMeasures
+from seed.demo import DEMO, DEMO_WORKSPACE
+from seed.files import write_csv_files
+from seed.generator import SeedConfig, generate
+
+pytestmark = pytest.mark.integration
+
+GENERATED = "gds-generated"
+GENERATED_PEOPLE = 2500  # above the exact limit of 2,000: brokerage is sampled
+
+
+@pytest.fixture(scope="module")
+def gds_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarget]:
+    """A local Neo4j with GDS loaded, for this module."""
+    cache = Settings().cache_dir
+    try:
+        _, _, mvn = check_tools()
+        resolve_classpath(cache, mvn=mvn, gds=GDS_VERSION)
+    except ConfigurationError as e:
+        pytest.skip(f"the Graph Data Science jars could not be resolved: {e.message}")
+    with LocalNeo4j(
+        tmp_path_factory.mktemp("neo4j-gds") / "db",
+        cache_dir=cache,
+        heap="1g",
+        pagecache="128m",
+        start_timeout=float(os.environ.get("STATUSMAP_NEO4J_START_TIMEOUT", "900")),
+        gds=True,
+    ) as server:
+        yield Neo4jTarget(server.uri, server.user, server.password)
+
+
+@pytest.fixture(scope="module")
+async def gds_store(gds_target: Neo4jTarget) -> AsyncIterator[Store]:
+    """A store on the GDS server, holding the demo and a generated workspace."""
+    driver = AsyncGraphDatabase.driver(
+        gds_target.uri, auth=(gds_target.user, gds_target.password or "")
+    )
+    store = Store(driver).bulk()
+    await store.apply_schema()
+    for workspace, config in (
+        (DEMO_WORKSPACE, DEMO),
+        (GENERATED, SeedConfig(accounts=8, people=GENERATED_PEOPLE, seed=7, prefix="G")),
+    ):
+        with tempfile.TemporaryDirectory(prefix="statusmap-gds-") as directory:
+            write_csv_files(generate(config), Path(directory))
+            await ensure_workspace(store, workspace)
+            paths = [Path(directory) / f.file_name for f in FORMATS.values()]
+            assert (await import_files(store, workspace, paths)).applied
+    yield store
+    await driver.close()
+
+
+def _engines() -> tuple[WorkspaceMeasures, WorkspaceMeasures]:
+    return WorkspaceMeasures("python"), WorkspaceMeasures("gds")
+
+
+async def _projections(store: Store) -> dict[str, int]:
+    records, _, _ = await store.driver.execute_query(
+        "CALL gds.graph.list() YIELD graphName, nodeCount RETURN graphName, nodeCount"
+    )
+    return {r["graphName"]: r["nodeCount"] for r in records}
+
+
+@pytest.mark.parametrize("workspace", [DEMO_WORKSPACE, GENERATED])
+async def test_influence_rank_equals_the_python_engine(gds_store: Store, workspace: str) -> None:
+    python, gds = _engines()
+    ws = gds_store.workspace(workspace)
+    ours = await python.influence_rank(ws)
+    theirs = await gds.influence_rank(ws)
+    assert await gds.engine(gds_store) == "gds"
+    assert theirs.people == ours.people == len(ours.values) > 0
+    assert theirs.values.keys() == ours.values.keys()
+    assert max(abs(theirs.values[k] - v) for k, v in ours.values.items()) < 1e-6
+    assert sum(theirs.values.values()) == pytest.approx(1.0, abs=1e-9)
+    # Only the top asked for leaves the database, and it is the Python engine's top.
+    top = await gds.influence_rank(ws, first=10)
+    assert list(top.values) == list((await python.influence_rank(ws, first=10)).values)
+    some = list(ours.values)[:5]
+    asked = await gds.influence_rank(ws, people=some)
+    assert asked.values == pytest.approx({k: ours.values[k] for k in some}, abs=1e-6)
+
+
+async def test_exact_brokerage_equals_the_python_engine(gds_store: Store) -> None:
+    python, gds = _engines()
+    ws = gds_store.workspace(DEMO_WORKSPACE)
+    ours, theirs = await python.brokerage(ws), await gds.brokerage(ws)
+    assert ours.exact and theirs.exact
+    assert theirs.values == pytest.approx(ours.values, abs=1e-9)
+    assert max(ours.values.values()) > 0.0
+
+
+async def test_sampled_brokerage_stays_with_the_python_engine(gds_store: Store) -> None:
+    python, gds = _engines()
+    ws = gds_store.workspace(GENERATED)
+    ours, theirs = await python.brokerage(ws), await gds.brokerage(ws)
+    assert not theirs.exact and theirs.samples_used == 512
+    assert theirs.values == ours.values
+    # Sampled, it still tracks the exact values, which GDS computes (within its limit).
+    exact = await gds.brokerage(ws, exact_limit=10_000)
+    assert exact.exact
+    ids = list(exact.values)
+    rho = spearmanr([exact.values[i] for i in ids], [theirs.values[i] for i in ids]).statistic
+    assert rho > 0.9
+
+
+@pytest.mark.parametrize("workspace", [DEMO_WORKSPACE, GENERATED])
+async def test_cross_account_influencers_equal_the_python_engine(
+    gds_store: Store, workspace: str
+) -> None:
+    python, gds = _engines()
+    ws = gds_store.workspace(workspace)
+    ours = await python.cross_account_influencers(ws, first=1000)
+    theirs = await gds.cross_account_influencers(ws, first=1000)
+    assert [c.person_id for c in theirs] == [c.person_id for c in ours] != []
+    for mine, other in zip(ours, theirs, strict=True):
+        assert other.org_id == mine.org_id
+        assert [(r.org_id, r.people) for r in other.accounts] == [
+            (r.org_id, r.people) for r in mine.accounts
+        ]
+        assert [r.weight for r in other.accounts] == pytest.approx(
+            [r.weight for r in mine.accounts]
+        )
+    top = await gds.cross_account_influencers(ws, min_accounts=3, first=2)
+    expected = [c.person_id for c in ours if len(c.accounts) >= 3][:2]
+    assert [c.person_id for c in top] == expected
+
+
+async def test_projection_is_refreshed_after_a_write_and_the_old_one_dropped(
+    gds_store: Store,
+) -> None:
+    gds = WorkspaceMeasures("gds")
+    ws = gds_store.workspace(DEMO_WORKSPACE)
+    before = await gds.influence_rank(ws, first=1)
+    (leader,) = before.values
+    first = projection_name(DEMO_WORKSPACE, gds_store.generation(DEMO_WORKSPACE),
+                            reports_to_weight=0.5)  # fmt: skip
+    assert first in await _projections(gds_store)
+    # A newcomer who moves the leader with full weight: written through the workspace store,
+    # which bumps the generation, so the next answer comes from a new projection.
+    person = {"id": "gds-newcomer", "props": {"name": "Newcomer"}}
+    await ws.write("people/upsert", {"rows": [person]})
+    rows = [["gds-newcomer", leader, 1.0, "advice", None, None, None, "informational"]]
+    await ws.write("relations/upsert_influences", {"rows": rows})
+    after = await gds.influence_rank(ws, people=["gds-newcomer"])
+    assert after.values["gds-newcomer"] > 0.0
+    assert after.people == before.people + 1
+    names = await _projections(gds_store)
+    assert first not in names
+    second = projection_name(DEMO_WORKSPACE, gds_store.generation(DEMO_WORKSPACE),
+                             reports_to_weight=0.5)  # fmt: skip
+    assert names[second] == after.people
+    python = WorkspaceMeasures("python")
+    ours = await python.influence_rank(ws, people=["gds-newcomer", leader])
+    theirs = await gds.influence_rank(ws, people=["gds-newcomer", leader])
+    assert theirs.values == pytest.approx(ours.values, abs=1e-6)
+
+
+async def test_no_projection_holds_another_workspaces_people(gds_store: Store) -> None:
+    gds = WorkspaceMeasures("gds")
+    demo, generated = (gds_store.workspace(w) for w in (DEMO_WORKSPACE, GENERATED))
+    demo_rank = await gds.influence_rank(demo)
+    generated_rank = await gds.influence_rank(generated)
+    assert not demo_rank.values.keys() & generated_rank.values.keys()
+    counts, _, _ = await gds_store.driver.execute_query(
+        "MATCH (p:Person) RETURN p.workspace AS workspace, count(*) AS people"
+    )
+    people = {r["workspace"]: r["people"] for r in counts}
+    names = await _projections(gds_store)
+    for ws in (demo, generated):
+        name = projection_name(ws.workspace, gds_store.generation(ws.workspace),
+                               reports_to_weight=0.5)  # fmt: skip
+        assert names[name] == people[ws.workspace]
+    # Asking one workspace's projection for another's people finds none of them.
+    other = list(generated_rank.values)[:3]
+    assert (await gds.influence_rank(demo, people=other)).values == {}
+
+
+async def test_health_shows_gds_and_graphql_answers_from_it(
+    gds_store: Store, gds_target: Neo4jTarget, tmp_path: Path
+) -> None:
+    settings = Settings(
+        environment="test",
+        neo4j_uri=gds_target.uri,
+        neo4j_user=gds_target.user,
+        neo4j_password=gds_target.password,
+        data_dir=tmp_path,
+        auth="single-user",
+        analytics_engine="gds",
+        # A fresh server on a busy machine takes tens of seconds over its first projection.
+        request_seconds=600.0,
+        neo4j_statement_timeout=60.0,
+    )
+    app: FastAPI = create_app(settings)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client,
+    ):
+        health = (await client.get("/health")).json()
+        ready = (await client.get("/health/ready")).json()
+        query = '{ workspace(id: "demo") { topInfluencers(first: 5) { personKey score } } }'
+        answer = (await client.post("/graphql", json={"query": query})).json()
+    assert "errors" not in answer, answer
+    assert health["neo4j"]["gds"] == GDS_VERSION
+    assert ready == {"status": "ready", "neo4j": "up", "gds": True}
+    ours = await WorkspaceMeasures("python").influence_rank(
+        gds_store.workspace(DEMO_WORKSPACE), first=5
+    )
+    found = answer["data"]["workspace"]["topInfluencers"]
+    assert [t["personKey"] for t in found] == list(ours.values)
+    assert [t["score"] for t in found] == pytest.approx(list(ours.values.values()), abs=1e-6)
+
+
+async def test_gds_engine_through_a_routing_uri(gds_store: Store, gds_target: Neo4jTarget) -> None:
+    # A neo4j:// URI routes reads to readers; the projection, the algorithm and the answer all
+    # go to the writer (Store.compute), so on a cluster they meet on one member.
+    python = WorkspaceMeasures("python")
+    ws = gds_store.workspace(DEMO_WORKSPACE)
+    ours = await python.influence_rank(ws, first=5)
+    ours_brokerage = await python.brokerage(ws, people=list(ours.values))
+    uri = gds_target.uri.replace("bolt://", "neo4j://", 1)
+    auth = (gds_target.user, gds_target.password or "")
+    async with AsyncGraphDatabase.driver(uri, auth=auth) as driver:
+        routed = Store(driver).bulk().workspace(DEMO_WORKSPACE)
+        gds = WorkspaceMeasures("gds")
+        theirs = await gds.influence_rank(routed, first=5)
+        brokerage = await gds.brokerage(routed, people=list(ours.values))
+    assert list(theirs.values) == list(ours.values)
+    assert brokerage.values == pytest.approx(ours_brokerage.values, abs=1e-9)
+
+
+async def test_gds_engine_on_a_server_without_gds_says_how_to_fix_it(store: Store) -> None:
+    with pytest.raises(ConfigurationError, match="STATUSMAP_NEO4J_GDS=true"):
+        await WorkspaceMeasures("gds").influence_rank(store.workspace("any"), first=1)
+    assert await WorkspaceMeasures("auto").engine(store) == "python"
