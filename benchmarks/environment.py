@@ -59,7 +59,11 @@ def started_neo4j(heap: str, pagecache: str) -> Iterator[BenchNeo4j]:
     with (
         tempfile.TemporaryDirectory(prefix="statusmap-bench-") as tmp,
         LocalNeo4j(
-            Path(tmp) / "db", cache_dir=settings.cache_dir, heap=heap, pagecache=pagecache
+            Path(tmp) / "db",
+            cache_dir=settings.cache_dir,
+            heap=heap,
+            pagecache=pagecache,
+            start_timeout=settings.neo4j_start_timeout,
         ) as server,
     ):
         assert server.process is not None
