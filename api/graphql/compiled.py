@@ -582,12 +582,14 @@ class CompiledReads:
         self, document: str | None, operation_name: str | None, variables: Any, context: Context
     ) -> ExecutionResult | None:
         """The answer to a compiled operation, or ``None``: the general executor answers."""
-        if not self.enabled or not document:
+        if not (self.enabled and document and isinstance(document, str)):
             return None
-        compiled = compile_operation(document, operation_name)
-        if compiled is None:
-            return None
+        if operation_name is not None and not isinstance(operation_name, str):
+            return None  # the executor says what is wrong with the request
         try:
+            compiled = compile_operation(document, operation_name)
+            if compiled is None:
+                return None
             data = await self._answer(compiled, variables, context)
         except (_Fallback, StatusmapError):
             data = None  # the executor answers, with the error where there is one
