@@ -523,6 +523,9 @@ class CompiledOperation:
     statement: str
     parameters: _Parameters
     shape: Shaper
+    estimate: int
+    """The cost estimate (api/graphql/cost.py): no compiled field takes ``first``, the only
+    argument the estimate reads, so it is the same for every request."""
 
 
 @lru_cache(maxsize=DOCUMENT_CACHE)
@@ -567,6 +570,7 @@ def _compile(document: DocumentNode, operation_name: str | None) -> CompiledOper
         statement=shaped.statement(read),
         parameters=compiler.parameters,
         shape=shape,
+        estimate=cost.estimated_cost(_SCHEMA, root, operation.selection_set, {}, {}),
     )
 
 
@@ -613,10 +617,7 @@ class CompiledReads:
         )
         if not isinstance(coerced, VariableValues):
             return None
-        estimate = cost.estimated_cost(
-            _SCHEMA, _type("Query"), compiled.operation.selection_set, {}, coerced.coerced
-        )
-        if estimate > context.max_query_cost:
+        if compiled.estimate > context.max_query_cost:
             return None
         arguments = get_argument_values(compiled.workspace_field, compiled.workspace, coerced)
         key = key_of(str(arguments["id"]), "Workspace")

@@ -112,3 +112,19 @@ def test_the_shaped_read_refuses_names_outside_its_tables() -> None:
             shaped.PersonRead(("name}) DETACH DELETE (n",))),)))  # fmt: skip
     with pytest.raises(ValueError, match="parameter"):
         shaped.statement(shaped.WorkspaceRead(("id",), (shaped.PersonByIdRead("a0 OR 1", person),)))
+
+
+def test_no_compiled_field_takes_first_so_the_estimate_is_fixed() -> None:
+    objects = {
+        "Workspace": ["deal", "person"],
+        "Deal": ["organisation", "buyingCentre"],
+        "Person": ["level", "organisation", *compiled._RELATIONS],
+        "BuyingCentreMember": ["person"],
+        "Influence": ["person"],
+        "Acquaintance": ["person"],
+        "StatusLevel": ["ladder"],
+    }
+    for type_name, names in objects.items():
+        fields = schema._schema.get_type(type_name).fields  # type: ignore[union-attr]
+        for name in [*names, *compiled._LEAVES.get(type_name, {})]:
+            assert "first" not in fields[name].args, (type_name, name)
