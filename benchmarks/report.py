@@ -57,7 +57,9 @@ MEASURED_APART = [
     "- [RESULTS-crm.md](RESULTS-crm.md): whole-workspace influence rank up to 1M people and 10M "
     "edges, against igraph and NetworkX (`python -m benchmarks.crm`);",
     "- [RESULTS-deal-analysis.md](RESULTS-deal-analysis.md): a deal's analysis on one account of "
-    "100 to 5,000 people (`python -m benchmarks.deal_analysis`).",
+    "100 to 5,000 people (`python -m benchmarks.deal_analysis`);",
+    "- [RESULTS-compiled.md](RESULTS-compiled.md): the queries alone, compiled vs the general "
+    "executor vs the Cypher limit (`python -m benchmarks.compiled_reads`).",
 ]
 """The other results files, linked from RESULTS.md."""
 
