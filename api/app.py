@@ -152,6 +152,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(exports_router)
     # Strawberry's ASGI view as the route's app (see api/graphql/router.py).
     graphql = StatusmapGraphQL(schema, graphql_ide="graphiql")
+    graphql.compiled.enabled = settings.compiled_reads
+    app.state.compiled_reads = graphql.compiled  # its counts, for tests and operators
     app.router.routes.append(
         CountedRoute("/graphql", graphql, methods=["GET", "POST"], include_in_schema=False)
     )

@@ -74,6 +74,12 @@ class Settings(DatabaseSettings):
         description="List items one GraphQL operation may resolve: estimated before it runs "
         "(from `first` and page sizes) and counted while it runs.",
     )
+    compiled_reads: bool = Field(
+        default=True,
+        description="Answer the hot GraphQL reads (a deal's buying centre, a person with their "
+        "neighbours) by one statement compiled from the operation, serialised directly; off, "
+        "every operation goes through the general executor.",
+    )
     request_seconds: float = Field(
         default=30.0,
         gt=0,

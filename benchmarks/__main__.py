@@ -26,6 +26,7 @@ from neo4j import AsyncGraphDatabase, RoutingControl
 from benchmarks.analysis import run_analysis, run_deal_analysis
 from benchmarks.environment import (
     command_setup,
+    cpu_seconds,
     machine,
     peak_rss,
     reset_peak,
@@ -62,7 +63,13 @@ async def _token(store: Store, workspace: str) -> str | None:
 
 
 async def _serving(
-    api: ApiServer, store: Store, workspace: str, runs: int, result: SizeResult
+    api: ApiServer,
+    executor: ApiServer,
+    neo4j_pid: int | None,
+    store: Store,
+    workspace: str,
+    runs: int,
+    result: SizeResult,
 ) -> None:
     records, _, _ = await store.driver.execute_query(
         cypher("pick_targets"),
@@ -71,8 +78,19 @@ async def _serving(
     )
     target = records[0].data()
     deal, person = target["deal"], target["person"]
+    neo4j_cpu = (lambda: cpu_seconds(neo4j_pid)) if neo4j_pid is not None else None
     result.serving = await query_workloads(
-        api, store.driver, workspace, deal, person, runs, CLIENTS, REQUESTS
+        api,
+        store.driver,
+        workspace,
+        deal,
+        person,
+        runs,
+        CLIENTS,
+        REQUESTS,
+        api_cpu=api.cpu_seconds,
+        db_cpu=neo4j_cpu,
+        executor=executor,
     )
     touch = {
         "workspaceId": workspace,
@@ -111,8 +129,12 @@ async def _size(
         log.info("%s ingest %d: %s", size.name, run, ingest[-1])
     result.ingest = ingest
     token = await _token(store, workspace)
-    async with api_server(neo4j, token, workers=workers) as api:
-        await _serving(api, store, workspace, runs if size.people <= 100_000 else 1, result)
+    async with (
+        api_server(neo4j, token, workers=workers) as api,
+        api_server(neo4j, token, workers=workers, compiled=False) as executor,
+    ):
+        serving_runs = runs if size.people <= 100_000 else 1
+        await _serving(api, executor, neo4j.pid, store, workspace, serving_runs, result)
         result.api_peak = api.peak_rss()
     nx_runs = runs if size.people <= 5_000 else 1
     result.analysis = await run_analysis(store.workspace(workspace), runs, nx_runs)

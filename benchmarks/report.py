@@ -40,6 +40,10 @@ def _s(seconds: float | None) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f} ms"
+
+
 MEASURED_APART = [
     "## Measured apart",
     "",
@@ -53,7 +57,9 @@ MEASURED_APART = [
     "- [RESULTS-crm.md](RESULTS-crm.md): whole-workspace influence rank up to 1M people and 10M "
     "edges, against igraph and NetworkX (`python -m benchmarks.crm`);",
     "- [RESULTS-deal-analysis.md](RESULTS-deal-analysis.md): a deal's analysis on one account of "
-    "100 to 5,000 people (`python -m benchmarks.deal_analysis`).",
+    "100 to 5,000 people (`python -m benchmarks.deal_analysis`);",
+    "- [RESULTS-compiled.md](RESULTS-compiled.md): the queries alone, compiled vs the general "
+    "executor vs the Cypher limit (`python -m benchmarks.compiled_reads`).",
 ]
 """The other results files, linked from RESULTS.md."""
 
@@ -83,10 +89,37 @@ class Report:
             "",
             *self._ingest(),
             *self._serving(),
+            *self._compiled(),
             *self._analysis(),
             *self._deal_analysis(),
             *self._memory(),
             *MEASURED_APART,
+        ]
+        return "\n".join(out) + "\n"
+
+    def queries_markdown(
+        self, command: str, load_before: tuple[float, ...], load_after: tuple[float, ...]
+    ) -> str:
+        """The query tables alone, for a run of ``command`` that measured only them."""
+        loads = (
+            " / ".join(f"{x:.1f}" for x in load_before),
+            " / ".join(f"{x:.1f}" for x in load_after),
+        )
+        out = [
+            "# Compiled reads: benchmark results",
+            "",
+            f"Written by `{command}` on {time.strftime('%Y-%m-%d %H:%M %Z')}; see "
+            "[README.md](README.md). Every ratio compares figures measured in the same run on the "
+            "same server; medians of the runs.",
+            "",
+            "| machine | |",
+            "|---|---|",
+            *(f"| {k} | {v} |" for k, v in self.machine.items()),
+            f"| load average (1/5/15 min) before / after | {loads[0]} / {loads[1]} |",
+            f"| API worker processes | {self.workers} |",
+            "",
+            *self._serving(),
+            *self._compiled(),
         ]
         return "\n".join(out) + "\n"
 
@@ -126,6 +159,40 @@ class Report:
                     f"{limit.p99_ms:.1f} ms | {limit.per_second:,.0f} | "
                     f"{ours.p99_ms / limit.p99_ms:.2f}x | "
                     f"{ours.per_second / limit.per_second:.2f}x |"
+                )
+        return [*lines, ""]
+
+    def _compiled(self) -> list[str]:
+        lines = [
+            "## Compiled reads vs the general executor vs the Cypher limit",
+            "",
+            "The queries above, each answered by two API processes in the same runs: one "
+            "compiling them (`STATUSMAP_COMPILED_READS`, the default) and one through the "
+            "general executor only; the limit runs between them. Ratios of requests per second "
+            "(higher is better) and of p99 latency (lower is better); CPU per request of the API "
+            "process and of Neo4j while each path was measured (a loaded machine counts other "
+            "work too).",
+            "",
+            "| size | query | clients | compiled / limit req/s | executor / limit req/s | "
+            "compiled / executor req/s | compiled / limit p99 | executor / limit p99 | "
+            "API CPU compiled | API CPU executor | Neo4j CPU compiled | Neo4j CPU executor |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for r in self.results:
+            for (name, clients), (compiled, limit) in r.serving.items():
+                query = name.removesuffix(", compiled")
+                if query == name or (f"{query}, executor", clients) not in r.serving:
+                    continue
+                executor = r.serving[(f"{query}, executor", clients)][0]
+                lines.append(
+                    f"| {r.size.name} | {query} | {clients} | "
+                    f"{compiled.per_second / limit.per_second:.2f}x | "
+                    f"{executor.per_second / limit.per_second:.2f}x | "
+                    f"{compiled.per_second / executor.per_second:.2f}x | "
+                    f"{compiled.p99_ms / limit.p99_ms:.2f}x | "
+                    f"{executor.p99_ms / limit.p99_ms:.2f}x | {_ms(compiled.cpu_ms)} | "
+                    f"{_ms(executor.cpu_ms)} | {_ms(compiled.db_cpu_ms)} | "
+                    f"{_ms(executor.db_cpu_ms)} |"
                 )
         return [*lines, ""]
 

@@ -21,7 +21,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -228,9 +228,13 @@ class ApiServer:
 
 @asynccontextmanager
 async def api_server(
-    neo4j: BenchNeo4j, token: str | None, workers: int = 1, pool: int = 64
+    neo4j: BenchNeo4j, token: str | None, workers: int = 1, pool: int = 64, compiled: bool = True
 ) -> AsyncIterator[ApiServer]:
-    """Start the API on a free loopback port against ``neo4j``; stop it at exit."""
+    """Start the API on a free loopback port against ``neo4j``; stop it at exit.
+
+    ``compiled``: whether it answers the hot reads by compiled statements (the default) or
+    through the general executor only (``STATUSMAP_COMPILED_READS``).
+    """
     port = free_port()
     env = {
         **os.environ,
@@ -240,6 +244,7 @@ async def api_server(
         "STATUSMAP_DEMO": "false",
         "STATUSMAP_AUTH": "single-user",
         "STATUSMAP_HOST": "127.0.0.1",
+        "STATUSMAP_COMPILED_READS": "true" if compiled else "false",
     }
     command = [
         sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
@@ -307,6 +312,7 @@ async def query_workloads(
     observe: Callable[[str, int, Latency, Latency], None] | None = None,
     api_cpu: Callable[[], float] | None = None,
     db_cpu: Callable[[], float] | None = None,
+    executor: ApiServer | None = None,
 ) -> Measured:
     """The buying-centre and person queries through GraphQL and as the Cypher limit.
 
@@ -314,32 +320,46 @@ async def query_workloads(
     warm-up of both; each figure is the median over the runs. ``observe`` sees every run.
     With ``api_cpu`` (the API's cumulative CPU seconds), GraphQL runs record the API's CPU per
     request and limit runs this process's; with ``db_cpu`` (Neo4j's), both record Neo4j's.
+
+    With ``executor`` (a server answering through the general executor only), ``api`` is taken
+    to compile the hot reads and each query is measured three ways in the same runs (compiled,
+    executor, limit): its figures are under ``"<query>, compiled"`` and ``"<query>, executor"``,
+    each paired with the same limit runs.
     """
     own_cpu = time.process_time if api_cpu is not None else None
-    workloads: dict[str, tuple[Call, Call]] = {
-        "buying centre": (
-            lambda: api.graphql(BUYING_CENTRE, {"workspace": workspace, "deal": deal}),
-            lambda: read_limit(
-                driver, "limit_buying_centre", {"workspace": workspace, "deal": deal}
-            ),
-        ),
-        "person": (
-            lambda: api.graphql(PERSON, {"workspace": workspace, "person": person}),
-            lambda: read_limit(driver, "limit_person", {"workspace": workspace, "person": person}),
-        ),
+    servers = [("", api, api_cpu)]
+    if executor is not None:
+        executor_cpu = executor.cpu_seconds if api_cpu is not None else None
+        servers = [(", compiled", api, api_cpu), (", executor", executor, executor_cpu)]
+    queries = {
+        "buying centre": (BUYING_CENTRE, "limit_buying_centre", {"deal": deal}),
+        "person": (PERSON, "limit_person", {"person": person}),
     }
     measured: Measured = {}
-    for name, (graphql, limit) in workloads.items():
-        await measure(graphql, 10, 100)  # warm both up: plans compiled, pools filled
+    for name, (document, limit_name, target) in queries.items():
+        variables = {"workspace": workspace, **target}
+
+        def limit(statement: str = limit_name, params: dict[str, Any] = variables) -> Any:
+            return read_limit(driver, statement, params)
+
+        calls = {
+            name + suffix: (partial(server.graphql, document, variables), cpu)
+            for suffix, server, cpu in servers
+        }
+        for call, _ in calls.values():
+            await measure(call, 10, 100)  # warm every path up: plans compiled, pools filled
         await measure(limit, 10, 100)
         for concurrency in clients:
-            ours: list[Latency] = []
+            ours: dict[str, list[Latency]] = {key: [] for key in calls}
             peer: list[Latency] = []
+            n = requests[concurrency]
             for _ in range(runs):
-                n = requests[concurrency]
-                ours.append(await measure(graphql, concurrency, n, api_cpu, db_cpu))
+                for key, (call, cpu) in calls.items():
+                    ours[key].append(await measure(call, concurrency, n, cpu, db_cpu))
                 peer.append(await measure(limit, concurrency, n, own_cpu, db_cpu))
                 if observe is not None:
-                    observe(name, concurrency, ours[-1], peer[-1])
-            measured[(name, concurrency)] = (median_latency(ours), median_latency(peer))
+                    for key in calls:
+                        observe(key, concurrency, ours[key][-1], peer[-1])
+            for key in calls:
+                measured[(key, concurrency)] = (median_latency(ours[key]), median_latency(peer))
     return measured

@@ -31,7 +31,7 @@ from typing import LiteralString
 
 from graph.errors import QueryNotFound
 
-__all__ = ["all_fragment_names", "all_query_names", "query"]
+__all__ = ["all_fragment_names", "all_query_names", "query", "with_fragments"]
 
 _PACKAGE = "queries"
 _SUFFIX = ".cypher"
@@ -127,3 +127,11 @@ def query(name: str) -> LiteralString:
     text = _expand(_read(name), f"queries/{name}{_SUFFIX}")
     # The files ship with the package and are reviewed like code: they are literal statements.
     return text
+
+
+def with_fragments(text: str, where: str) -> str:
+    """``text``, a statement built in code (:mod:`graph.repository.shaped`), fragments included.
+
+    The same placeholders and errors as in a file; ``where`` names the builder in them.
+    """
+    return _expand(text, where)

@@ -307,10 +307,15 @@ class Store:
         self.generations[workspace] = self.generations.get(workspace, 0) + 1
 
     async def _records(
-        self, name: str, params: Mapping[str, Any] | None, routing: RoutingControl
+        self,
+        name: str,
+        params: Mapping[str, Any] | None,
+        routing: RoutingControl,
+        text: str | None = None,
     ) -> list[Record]:
         self.round_trips += 1
-        statement = self._statement(name)
+        # ``text``: a statement built by graph/repository/shaped.py, every value a parameter.
+        statement = self._statement(name) if text is None else Query(text, timeout=self.timeout)
         # The statement's name, never its parameters: they hold the workspace's data.
         with TRACER.start_as_current_span(f"cypher {name}", attributes=_span(name, routing)):
             async with self._answered():
@@ -367,6 +372,12 @@ class Store:
         """
         records = await self._records(name, params, RoutingControl.READ)
         return [dict(zip(record.keys(), record.values(), strict=True)) for record in records]
+
+    async def read_shaped(self, text: str, params: Mapping[str, Any]) -> list[Row]:
+        """Run a read built from a selection by :mod:`graph.repository.shaped` (not a named
+        statement: its text follows what a client asked for; no value is ever part of it)."""
+        records = await self._records("shaped", params, RoutingControl.READ, text)
+        return [_row(record) for record in records]
 
     async def write(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run write statement ``name`` (safe to repeat) and return its rows as dicts."""
@@ -507,6 +518,11 @@ class WorkspaceStore:
         """Run analytics statement ``name`` within the workspace (:meth:`Store.compute`)."""
         self.check()
         return await self.store.compute(name, _scoped(self.workspace, params))
+
+    async def read_shaped(self, text: str, params: Mapping[str, Any]) -> list[Row]:
+        """Run a shaped read within the workspace (:meth:`Store.read_shaped`)."""
+        self.check()
+        return await self.store.read_shaped(text, _scoped(self.workspace, params))
 
     async def write(
         self, name: str, params: Mapping[str, Any] | None = None, *, fenced: bool = True

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import uvicorn
+from fastapi import FastAPI
 
 from api.app import create_app
 from api.settings import Settings
@@ -28,10 +29,15 @@ def free_port() -> int:
 @contextmanager
 def live_server(settings: Settings, timeout: float = 60.0) -> Iterator[str]:
     """Serve ``create_app(settings)`` on 127.0.0.1; yields its base URL."""
+    with serving(create_app(settings), timeout) as url:
+        yield url
+
+
+@contextmanager
+def serving(app: FastAPI, timeout: float = 60.0) -> Iterator[str]:
+    """Serve ``app`` (made by :func:`api.app.create_app`) on 127.0.0.1; yields its base URL."""
     port = free_port()
-    config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="statusmap-live", daemon=True)
     thread.start()

@@ -27,6 +27,7 @@ import logging
 import secrets
 from typing import Any
 
+import orjson
 from cross_web import AsyncHTTPRequestAdapter
 from graphql import GraphQLError
 from starlette.requests import Request
@@ -38,6 +39,7 @@ from strawberry.types import ExecutionResult
 
 from api.errors import client_error
 from api.graphql import cost
+from api.graphql.compiled import CompiledReads
 from api.graphql.context import Context, get_context
 from api.graphql.graphiql import offline_graphiql_html
 from api.logs import request_id
@@ -105,6 +107,11 @@ def _codes(response_data: Any) -> set[str]:
 class StatusmapGraphQL(GraphQL[Context, None]):
     """Strawberry's ASGI view with statusmap's context and error policy (see the docstring)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.compiled = CompiledReads()
+        """The hot reads answered without the executor (api/graphql/compiled.py)."""
+
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
@@ -120,6 +127,11 @@ class StatusmapGraphQL(GraphQL[Context, None]):
         # A malformed body is answered 400 with the reason by the app (api/request_body.py).
         return decode_json(data)
 
+    def encode_json(self, data: object) -> bytes:
+        # Every answer, compiled or not, leaves through the same encoder: the bytes depend on
+        # the data only, never on which path answered.
+        return orjson.dumps(data)
+
     async def execute_single(
         self,
         request: Request,
@@ -132,6 +144,14 @@ class StatusmapGraphQL(GraphQL[Context, None]):
         try:
             async with asyncio.timeout(context.request_seconds) as budget:
                 context.budget = budget
+                compiled = await self.compiled.answer(
+                    request_data.query,
+                    request_data.operation_name,
+                    request_data.variables,
+                    context,
+                )
+                if compiled is not None:
+                    return compiled
                 return await super().execute_single(
                     request, request_adapter, sub_response, context, root_value, request_data
                 )

@@ -1,0 +1,634 @@
+"""Compiled reads: the hot GraphQL reads answered by one statement, without the executor.
+
+graphql-core resolves a buying centre field by field (about 160 fields at about 8 µs each),
+after the read-ahead has already fetched everything in one statement. For the shapes clients
+send over and over — ``workspace(id) { deal(id) { buyingCentre { person { influencers ... } } } }``
+and ``workspace(id) { person(id) { organisation influencers reportsTo knows ... } }`` — an
+operation is compiled once per (document, operation name), cached like the parsed documents:
+into one statement (:mod:`graph.repository.shaped`) that reads only the properties and
+neighbours asked for, with the selection's filters as parameters, and into a shaper that puts
+the rows into the answer's shape, in the answer's order, each leaf serialised by its schema
+type (the same ``serialize`` graphql-core calls). The view then encodes it like any answer.
+
+The general executor stays the reference and answers everything else, explicitly: an
+operation that is not one of these shapes (fragments, directives, unions, mutations, any field
+not in the tables below) is never compiled; one that is compiled still falls back when its
+variables do not coerce, its estimated cost is over the limit, the caller may not view the
+workspace or it does not exist, the read fails, a value would be an error at its field (a
+missing non-null value, an unknown enum value), or the lists answered pass the cost limit. In
+each of those cases the general executor answers, so the client gets what it always got,
+error for error. ``STATUSMAP_COMPILED_READS=false`` turns compilation off.
+
+The document is parsed and validated as Strawberry does it (the same rules and limits, through
+:func:`strawberry.schema.schema.validate_document` on the schema's graphql-core schema: the
+Strawberry version is pinned and ``tests/unit/test_compiled_reads.py`` checks what is used).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, TypeAlias
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    GraphQLEnumType,
+    GraphQLError,
+    GraphQLField,
+    GraphQLList,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLScalarType,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionNode,
+    get_nullable_type,
+    get_operation_ast,
+    is_leaf_type,
+    is_list_type,
+    is_non_null_type,
+    parse,
+    specified_rules,
+)
+from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
+from strawberry import relay
+from strawberry.schema.schema import validate_document
+from strawberry.types import ExecutionResult
+
+from api.graphql import cost
+from api.graphql.context import Context
+from api.graphql.ids import key_of
+from api.graphql.schema import DOCUMENT_CACHE, LIMIT_RULES, MAX_TOKENS, schema
+from graph.errors import StatusmapError
+from graph.model import basis_of, org_ladder_id
+from graph.repository import shaped
+from graph.store import Row
+
+__all__ = ["CompiledOperation", "CompiledReads", "compile_operation"]
+
+log = logging.getLogger("statusmap.graphql.compiled")
+
+_SCHEMA: GraphQLSchema = schema._schema
+"""The graphql-core schema Strawberry validates and executes against (pinned version)."""
+_RULES = (*specified_rules, *LIMIT_RULES)
+
+
+class _Unsupported(Exception):
+    """The operation is not one the compiler answers: the general executor does."""
+
+
+class _Fallback(Exception):
+    """This request's answer would differ from a plain one (an error, a limit): fall back."""
+
+
+@dataclass
+class _Run:
+    """One request's shaping: its workspace and the list items answered so far."""
+
+    workspace: str
+    items: int = 0
+
+
+Shaper: TypeAlias = Callable[[Any, _Run], Any]
+Value: TypeAlias = Callable[[Row], Any]
+
+
+# What each supported field reads and the value its resolver gives, by GraphQL type and field.
+# A leaf is (stored properties read, value from the row); the value is then serialised by the
+# field's schema type. Kept beside the types' ``from_row``: the differential test
+# (tests/integration/test_compiled_reads.py) holds the two to the same answers.
+def _get(name: str) -> tuple[tuple[str, ...], Value]:
+    return (name,), lambda row: row[name]
+
+
+def _or(name: str, default: Any) -> tuple[tuple[str, ...], Value]:
+    return (name,), lambda row: row[name] or default
+
+
+def _global_id(type_name: str) -> tuple[tuple[str, ...], Value]:
+    return ("id",), lambda row: relay.to_base64(type_name, row["id"])
+
+
+_LEAVES: dict[str, dict[str, tuple[tuple[str, ...], Value]]] = {
+    "Workspace": {"key": _get("id"), "id": _global_id("Workspace"), "name": _get("name")},
+    "Deal": {"key": _get("id"), "id": _global_id("Deal"), "name": _get("name")},
+    "Person": {
+        "key": _get("id"),
+        "id": _global_id("Person"),
+        "name": _get("name"),
+        "title": _get("title"),
+        "department": _get("department"),
+        "email": _get("email"),
+        "needs": _or("needs", []),
+        "tags": _or("tags", []),
+    },
+    "Organisation": {
+        "key": _get("id"),
+        "id": _global_id("Organisation"),
+        "name": _get("name"),
+        "kind": _or("kind", "customer"),
+        "industry": _get("industry"),
+        "sizeBand": _get("size_band"),
+        "revenueBand": _get("revenue_band"),
+        "country": _get("country"),
+        "region": _get("region"),
+        "technologies": _or("technologies", []),
+    },
+    "BuyingCentreMember": {
+        "roles": _or("roles", []),
+        "stance": _or("stance", "unknown"),
+        "stage": _or("stage", None),
+        "motive": _or("motive", "unknown"),
+        "outcome": _or("outcome", "unknown"),
+        "evidence": _get("evidence"),
+        "aspiration": _get("aspiration"),
+    },
+    "Influence": {
+        "weight": _get("weight"),
+        "kind": _or("kind", None),
+        "evidence": _get("evidence"),
+        "since": _get("since"),
+        "until": _get("until"),
+        "basis": (("kind", "basis"), lambda row: basis_of(row["kind"], row["basis"])),
+        "basisRecorded": (("basis",), lambda row: row["basis"] is not None),
+    },
+    "Acquaintance": {"strength": _get("strength"), "lastContact": _get("last_contact")},
+    "StatusLevel": {"rank": _get("rank"), "name": _get("name"), "inferred": _or("inferred", False)},
+}
+"""Leaves by type. ``inferred`` is ``bool(...)``: ``False`` for a missing flag, as a plain or."""
+
+_RELATIONS = {
+    "influencers": "influencers",
+    "influences": "influences",
+    "reportsTo": "managers",
+    "directReports": "reports",
+    "knows": "knows",
+    "knownBy": "known_by",
+}
+"""Person fields that list neighbours, by relation (:data:`graph.repository.shaped.RELATIONS`)."""
+
+
+@dataclass
+class _Parameters:
+    """The statement's parameters, each worked out per request from a field's arguments."""
+
+    found: list[tuple[str, GraphQLField, FieldNode, Callable[[dict[str, Any]], Any]]] = field(
+        default_factory=list
+    )
+
+    def add(
+        self, definition: GraphQLField, node: FieldNode, value: Callable[[dict[str, Any]], Any]
+    ) -> str:
+        name = f"a{len(self.found)}"
+        self.found.append((name, definition, node, value))
+        return name
+
+    def values(self, variables: VariableValues) -> dict[str, Any]:
+        params: dict[str, Any] = {}
+        for name, definition, node, value in self.found:
+            params[name] = value(get_argument_values(definition, node, variables))
+        return params
+
+
+def _response_fields(nodes: Iterable[SelectionNode]) -> dict[str, list[FieldNode]]:
+    """Fields by response key, in the answer's order, merged as GraphQL merges them."""
+    grouped: dict[str, list[FieldNode]] = {}
+    for node in nodes:
+        if not isinstance(node, FieldNode) or node.directives:
+            raise _Unsupported("fragments and directives are left to the general executor")
+        key = node.alias.value if node.alias else node.name.value
+        grouped.setdefault(key, []).append(node)
+    return grouped
+
+
+def _inner(nodes: Sequence[FieldNode]) -> list[SelectionNode]:
+    return [s for n in nodes if n.selection_set for s in n.selection_set.selections]
+
+
+def _leaf(type_: GraphQLOutputType, value: Value) -> Callable[[Row], Any]:
+    """The leaf's answer from a row: its value serialised by ``type_``; null where allowed."""
+    non_null = is_non_null_type(type_)
+    nullable = get_nullable_type(type_)
+    if is_list_type(nullable):
+        item_type = nullable.of_type
+        item_non_null = is_non_null_type(item_type)
+        serialize = _serializer(get_nullable_type(item_type))
+
+        def items(row: Row) -> Any:
+            found = value(row)
+            if found is None:
+                if non_null:
+                    raise _Fallback
+                return None
+            if item_non_null and any(v is None for v in found):
+                raise _Fallback
+            return [None if v is None else serialize(v) for v in found]
+
+        return items
+    serialize_one = _serializer(nullable)
+
+    def one(row: Row) -> Any:
+        found = value(row)
+        if found is None:
+            if non_null:
+                raise _Fallback
+            return None
+        return serialize_one(found)
+
+    return one
+
+
+def _object(
+    fields: list[tuple[str, Callable[[Row, _Run], Any]]],
+) -> Callable[[Row, _Run], dict[str, Any]]:
+    def shape(row: Row, run: _Run) -> dict[str, Any]:
+        return {key: get(row, run) for key, get in fields}
+
+    return shape
+
+
+def _nullable(
+    type_: GraphQLOutputType, at: str, shape: Callable[[Row, _Run], Any]
+) -> Callable[[Row, _Run], Any]:
+    """An object field read from ``row[at]``; a missing one is null, or an error if non-null."""
+    non_null = is_non_null_type(type_)
+
+    def one(row: Row, run: _Run) -> Any:
+        inner = row[at]
+        if inner is None:
+            if non_null:
+                raise _Fallback
+            return None
+        return shape(inner, run)
+
+    return one
+
+
+def _list(at: str, shape: Callable[[Row, _Run], Any]) -> Callable[[Row, _Run], Any]:
+    """A list of objects read from ``row[at]``, counted against the cost limit."""
+
+    def many(row: Row, run: _Run) -> Any:
+        rows = row[at]
+        run.items += len(rows)
+        return [shape(r, run) for r in rows]
+
+    return many
+
+
+class _Compiler:
+    """One operation's reads and shapers, built from its selections and the schema's types."""
+
+    def __init__(self) -> None:
+        self.parameters = _Parameters()
+
+    def leaves(
+        self, type_: GraphQLObjectType, key: str, nodes: list[FieldNode], props: set[str]
+    ) -> Shaper | None:
+        """The shaper of leaf field ``key`` (``nodes``) of ``type_``; ``None`` if not a leaf."""
+        name = nodes[0].name.value
+        if name == "__typename":
+            type_name = type_.name
+            return lambda row, run: type_name
+        definition = type_.fields[name]
+        if not is_leaf_type(get_nullable_type(_unlisted(definition.type))):
+            return None
+        known = _LEAVES.get(type_.name, {}).get(name)
+        if known is None or definition.args:
+            raise _Unsupported(f"{type_.name}.{name} is left to the general executor")
+        read, value = known
+        props.update(read)
+        leaf = _leaf(definition.type, value)
+        return lambda row, run: leaf(row)
+
+    def selection(
+        self,
+        type_: GraphQLObjectType,
+        nodes: Sequence[SelectionNode],
+        props: set[str],
+        objects: Callable[[str, list[FieldNode]], Shaper],
+        leaves_at: str | None = None,
+    ) -> Shaper:
+        """The shaper of a selection on ``type_``.
+
+        Leaves come from the row (or from ``row[leaves_at]``), and the properties they read are
+        added to ``props``; any other field is shaped by ``objects(name, its nodes)``.
+        """
+        fields: list[tuple[str, Shaper]] = []
+        for key, group in _response_fields(nodes).items():
+            name = group[0].name.value
+            leaf = self.leaves(type_, key, group, props)
+            if leaf is None:
+                fields.append((key, objects(name, group)))
+            elif leaves_at is None or name == "__typename":
+                fields.append((key, leaf))
+            else:
+                fields.append((key, _on(leaves_at, leaf)))
+        return _object(fields)
+
+    def person(self, nodes: Sequence[SelectionNode]) -> tuple[shaped.PersonRead, Shaper]:
+        type_ = _type("Person")
+        props: set[str] = {"id"}
+        org_props: set[str] = set()
+        relations: list[shaped.RelationRead] = []
+        level = False
+
+        def objects(name: str, group: list[FieldNode]) -> Shaper:
+            nonlocal level
+            definition = type_.fields[name]
+            if name == "level":
+                level = True
+                return _nullable(definition.type, "level", self.level(group))
+            if name == "organisation":
+                org_shape = self.organisation(_inner(group), org_props)
+                return _nullable(definition.type, "organisation", org_shape)
+            if name in _RELATIONS:
+                at = f"r{len(relations)}"
+                relation, shape = self.relation(_RELATIONS[name], definition, group, at)
+                relations.append(relation)
+                return shape
+            raise _Unsupported(f"Person.{name} is left to the general executor")
+
+        shape = self.selection(type_, nodes, props, objects)
+        organisation = shaped.OrganisationRead(tuple(sorted(org_props))) if org_props else None
+        read = shaped.PersonRead(tuple(sorted(props)), level, organisation, tuple(relations))
+        return read, shape
+
+    def level(self, group: list[FieldNode]) -> Shaper:
+        def objects(name: str, inner: list[FieldNode]) -> Shaper:
+            if name != "ladder":
+                raise _Unsupported(f"StatusLevel.{name}")
+            return self.ladder(inner)
+
+        return self.selection(_type("StatusLevel"), _inner(group), set(), objects)
+
+    def ladder(self, group: list[FieldNode]) -> Shaper:
+        # The level read with a person is on the organisational ladder (StatusLevel.from_org_row).
+        type_ = _type("LadderRef")
+        org_ladder_key = _leaf_serializer(type_, "key")
+        fields: list[tuple[str, Shaper]] = []
+        for key, inner in _response_fields(_inner(group)).items():
+            name = inner[0].name.value
+            if name == "__typename":
+                fields.append((key, lambda row, run: "LadderRef"))
+            elif name == "key":
+                fields.append((key, lambda row, run: org_ladder_key(org_ladder_id(run.workspace))))
+            elif name == "name":
+                fields.append((key, lambda row, run: "Organisation"))
+            else:
+                raise _Unsupported(f"LadderRef.{name}")
+        return _object(fields)
+
+    def organisation(self, nodes: Sequence[SelectionNode], props: set[str]) -> Shaper:
+        """The shaper of an organisation; the properties it reads are added to ``props``."""
+        props.add("id")
+
+        def objects(name: str, group: list[FieldNode]) -> Shaper:
+            raise _Unsupported(f"Organisation.{name} is left to the general executor")
+
+        return self.selection(_type("Organisation"), nodes, props, objects)
+
+    def relation(
+        self, relation: str, definition: GraphQLField, group: list[FieldNode], at: str
+    ) -> tuple[shaped.RelationRead, Shaper]:
+        node = group[0]
+        min_weight = above_only = None
+        if "minWeight" in definition.args:
+            min_weight = self.parameters.add(definition, node, lambda a: float(a["minWeight"]))
+        if "higherStatusOnly" in definition.args:
+            above_only = self.parameters.add(
+                definition, node, lambda a: bool(a["higherStatusOnly"])
+            )
+        item_type = _type(str(get_nullable_type(_unlisted(definition.type))))
+        if item_type.name == "Person":  # reportsTo, directReports: the people themselves
+            each, each_shape = self.person(_inner(group))
+            read = shaped.RelationRead(relation, (), each, min_weight, above_only)
+            return read, _list(at, _on("person", each_shape))
+        edge: set[str] = set()
+        person, shape = self.with_person(item_type, _inner(group), edge, "edge")
+        read = shaped.RelationRead(relation, tuple(sorted(edge)), person, min_weight, above_only)
+        return read, _list(at, shape)
+
+    def with_person(
+        self, type_: GraphQLObjectType, nodes: Sequence[SelectionNode], props: set[str], at: str
+    ) -> tuple[shaped.PersonRead, Shaper]:
+        """A selection of ``{at, person}`` maps (an edge or a membership and its person)."""
+        people: list[shaped.PersonRead] = []
+
+        def objects(name: str, inner: list[FieldNode]) -> Shaper:
+            if name != "person" or people:
+                raise _Unsupported(f"{type_.name}.{name}, or a second person")
+            person, person_shape = self.person(_inner(inner))
+            people.append(person)
+            return _on("person", person_shape)
+
+        shape = self.selection(type_, nodes, props, objects, leaves_at=at)
+        return (people[0] if people else shaped.PersonRead(("id",))), shape
+
+    def deal(
+        self, at: str, node: FieldNode, definition: GraphQLField, group: list[FieldNode]
+    ) -> tuple[shaped.DealRead, Shaper]:
+        type_ = _type("Deal")
+        props: set[str] = {"id"}
+        org_props: set[str] = set()
+        members: list[shaped.MembersRead] = []
+
+        def objects(name: str, inner: list[FieldNode]) -> Shaper:
+            if name == "organisation":
+                org_shape = self.organisation(_inner(inner), org_props)
+                return _nullable(type_.fields[name].type, "organisation", org_shape)
+            if name == "buyingCentre" and not members:
+                member: set[str] = set()
+                person, shape = self.with_person(
+                    _type("BuyingCentreMember"), _inner(inner), member, "member"
+                )
+                members.append(shaped.MembersRead(tuple(sorted(member)), person))
+                return _list("members", shape)
+            raise _Unsupported(f"Deal.{name}, or a second buying centre")
+
+        shape = self.selection(type_, _inner(group), props, objects)
+        deal_id = self.parameters.add(definition, node, lambda a: key_of(str(a["id"]), "Deal"))
+        organisation = shaped.OrganisationRead(tuple(sorted(org_props))) if org_props else None
+        read = shaped.DealRead(
+            deal_id, tuple(sorted(props)), organisation, members[0] if members else None
+        )
+        return read, _nullable(definition.type, at, shape)
+
+    def workspace(self, group: list[FieldNode]) -> tuple[shaped.WorkspaceRead, Shaper]:
+        type_ = _type("Workspace")
+        props: set[str] = {"id"}
+        nodes: list[shaped.DealRead | shaped.PersonByIdRead] = []
+
+        def objects(name: str, inner: list[FieldNode]) -> Shaper:
+            definition = type_.fields[name]
+            at = f"n{len(nodes)}"
+            if name == "deal":
+                read, shape = self.deal(at, inner[0], definition, inner)
+                nodes.append(read)
+                return shape
+            if name == "person":
+                person, person_shape = self.person(_inner(inner))
+                person_id = self.parameters.add(
+                    definition, inner[0], lambda a: key_of(str(a["id"]), "Person")
+                )
+                nodes.append(shaped.PersonByIdRead(person_id, person))
+                return _nullable(definition.type, at, person_shape)
+            raise _Unsupported(f"Workspace.{name} is left to the general executor")
+
+        shape = self.selection(type_, _inner(group), props, objects)
+        return shaped.WorkspaceRead(tuple(sorted(props)), tuple(nodes)), shape
+
+
+def _on(part: str, shape: Shaper) -> Shaper:
+    def inner(row: Row, run: _Run) -> Any:
+        return shape(row[part], run)
+
+    return inner
+
+
+def _type(name: str) -> GraphQLObjectType:
+    found = _SCHEMA.get_type(name)
+    assert isinstance(found, GraphQLObjectType), name
+    return found
+
+
+def _unlisted(type_: GraphQLOutputType) -> GraphQLOutputType:
+    nullable = get_nullable_type(type_)
+    return nullable.of_type if isinstance(nullable, GraphQLList) else type_
+
+
+def _serializer(type_: Any) -> Callable[[Any], Any]:
+    """The ``serialize`` of a scalar or enum type: what graphql-core calls for a leaf."""
+    if not isinstance(type_, GraphQLScalarType | GraphQLEnumType):
+        raise _Unsupported(f"{type_} is not a leaf type")
+    return type_.serialize
+
+
+def _leaf_serializer(type_: GraphQLObjectType, name: str) -> Callable[[Any], Any]:
+    return _serializer(get_nullable_type(type_.fields[name].type))
+
+
+@dataclass(frozen=True)
+class CompiledOperation:
+    """An operation compiled for the shaped read: its statement, parameters and shaper."""
+
+    operation: OperationDefinitionNode
+    workspace: FieldNode
+    workspace_field: GraphQLField
+    key: str
+    """The workspace field's response key."""
+    statement: str
+    parameters: _Parameters
+    shape: Shaper
+    estimate: int
+    """The cost estimate (api/graphql/cost.py): no compiled field takes ``first``, the only
+    argument the estimate reads, so it is the same for every request."""
+
+
+@lru_cache(maxsize=DOCUMENT_CACHE)
+def compile_operation(document: str, operation_name: str | None) -> CompiledOperation | None:
+    """``document``'s operation ``operation_name`` compiled, or ``None`` when it is not one
+    of the supported shapes (or not a valid operation: the general executor says why)."""
+    try:
+        parsed = parse(document, max_tokens=MAX_TOKENS)
+    except GraphQLError:
+        return None
+    if validate_document(_SCHEMA, parsed, _RULES):
+        return None
+    try:
+        return _compile(parsed, operation_name)
+    except _Unsupported as e:
+        log.debug("not compiled: %s", e)
+        return None
+
+
+def _compile(document: DocumentNode, operation_name: str | None) -> CompiledOperation:
+    operation = get_operation_ast(document, operation_name)
+    if operation is None or operation.operation is not OperationType.QUERY:
+        raise _Unsupported("not a query")
+    if operation.directives:
+        raise _Unsupported("directives on the operation")
+    if any(v.directives for v in operation.variable_definitions or ()):
+        raise _Unsupported("directives on variables")
+    roots = _response_fields(operation.selection_set.selections)
+    if len(roots) != 1:
+        raise _Unsupported("one root field")
+    ((key, group),) = roots.items()
+    root = _type("Query")
+    if group[0].name.value != "workspace" or len(group) != 1:
+        raise _Unsupported("the root field is workspace(id)")
+    compiler = _Compiler()
+    read, shape = compiler.workspace(group)
+    return CompiledOperation(
+        operation=operation,
+        workspace=group[0],
+        workspace_field=root.fields["workspace"],
+        key=key,
+        statement=shaped.statement(read),
+        parameters=compiler.parameters,
+        shape=shape,
+        estimate=cost.estimated_cost(_SCHEMA, root, operation.selection_set, {}, {}),
+    )
+
+
+@dataclass
+class CompiledReads:
+    """The view's compiled path: how many operations it answered and left to the executor."""
+
+    enabled: bool = True
+    answered: int = 0
+    fell_back: int = 0
+
+    async def answer(
+        self, document: str | None, operation_name: str | None, variables: Any, context: Context
+    ) -> ExecutionResult | None:
+        """The answer to a compiled operation, or ``None``: the general executor answers."""
+        if not (self.enabled and document and isinstance(document, str)):
+            return None
+        if operation_name is not None and not isinstance(operation_name, str):
+            return None  # the executor says what is wrong with the request
+        try:
+            compiled = compile_operation(document, operation_name)
+            if compiled is None:
+                return None
+            data = await self._answer(compiled, variables, context)
+        except (_Fallback, StatusmapError):
+            data = None  # the executor answers, with the error where there is one
+        except Exception:
+            # A bug of the compiler: the executor answers the client as always, the log says.
+            log.exception("compiled read failed; answered by the general executor")
+            data = None
+        if data is None:
+            self.fell_back += 1
+            return None
+        self.answered += 1
+        return ExecutionResult(data=data, errors=None)
+
+    async def _answer(
+        self, compiled: CompiledOperation, variables: Any, context: Context
+    ) -> dict[str, Any] | None:
+        if variables is not None and not isinstance(variables, dict):
+            return None
+        coerced = get_variable_values(
+            _SCHEMA, compiled.operation.variable_definitions or (), variables or {}
+        )
+        if not isinstance(coerced, VariableValues):
+            return None
+        if compiled.estimate > context.max_query_cost:
+            return None
+        arguments = get_argument_values(compiled.workspace_field, compiled.workspace, coerced)
+        key = key_of(str(arguments["id"]), "Workspace")
+        if not context.caller.may_view(key):
+            return None  # answered null by the executor, as for a workspace that does not exist
+        params = compiled.parameters.values(coerced)
+        row = await shaped.read_workspace(context.reader(key), compiled.statement, params)
+        if row is None:
+            return None
+        run = _Run(workspace=key)
+        answer = compiled.shape(row, run)
+        if run.items > context.max_query_cost:
+            return None  # stopped by the executor with its one error
+        return {compiled.key: answer}

@@ -1,0 +1,369 @@
+"""Compiled reads against the reference: the same bytes as the general executor, always.
+
+Two servers on the same Neo4j, one compiling the hot reads (api/graphql/compiled.py) and one
+with ``compiled_reads`` off, answer the same requests; the bodies and statuses must be equal
+byte for byte (data, errors, key order, list order). The shapes are the buying centre and the
+person read (the benchmark's and fuller ones) on every deal and on people of the demo and of
+generated data, then selections within those shapes drawn by Hypothesis (fields, aliases,
+repeated fields, arguments). The guards are checked too: a caller without a role, a workspace
+that does not exist, the cost limit; there the compiled path must have stepped aside.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from api.app import create_app
+from api.graphql.compiled import CompiledReads
+from benchmarks.serving import BUYING_CENTRE, PERSON
+from graph.auth import issue_token
+from graph.config import Settings
+from graph.imports.formats import FORMATS
+from graph.imports.run import import_files
+from seed.demo import DEMO
+from seed.files import write_csv_files
+from seed.generator import SeedConfig, generate
+from tests.conftest import asgi_client
+from tests.live_server import serving
+
+pytestmark = pytest.mark.integration
+
+PERSON_FIELDS = "key id name title department email needs tags __typename"
+LEVEL = "level { rank name inferred ladder { key name __typename } __typename }"
+ORGANISATION = (
+    "organisation { key id name kind industry sizeBand revenueBand country region "
+    "technologies __typename }"
+)
+INFLUENCE = "weight kind evidence since until basis basisRecorded __typename"
+
+FULL_DEAL = f"""
+query FullDeal($workspace: ID!, $deal: ID!) {{
+  workspace(id: $workspace) {{
+    key id name __typename
+    deal(id: $deal) {{
+      key id name __typename {ORGANISATION}
+      buyingCentre {{
+        roles stance stage motive outcome evidence aspiration __typename
+        person {{
+          {PERSON_FIELDS} {LEVEL} {ORGANISATION}
+          influencers {{ {INFLUENCE} person {{ {PERSON_FIELDS} {LEVEL} }} }}
+          above: influencers(higherStatusOnly: true, minWeight: 0.3) {{ weight person {{ key }} }}
+        }}
+      }}
+    }}
+  }}
+}}"""
+
+FULL_PERSON = f"""
+query FullPerson($workspace: ID!, $person: ID!) {{
+  workspace(id: $workspace) {{
+    name
+    person(id: $person) {{
+      {PERSON_FIELDS} {LEVEL} {ORGANISATION}
+      influencers {{ {INFLUENCE} person {{ key name {LEVEL} }} }}
+      above: influencers(higherStatusOnly: true) {{ weight person {{ key }} }}
+      influences(minWeight: 0.5) {{ {INFLUENCE} person {{ key {ORGANISATION} }} }}
+      reportsTo {{ key name {LEVEL} }}
+      directReports {{ key reportsTo {{ key }} }}
+      knows {{ strength lastContact __typename person {{ key name }} }}
+      knownBy {{ strength lastContact person {{ key knows {{ strength person {{ key }} }} }} }}
+    }}
+  }}
+}}"""
+
+
+@dataclass
+class Workspace:
+    key: str
+    deals: list[str]
+    people: list[str]
+
+
+@dataclass
+class Pair:
+    """The same app twice: compiling the hot reads, and not."""
+
+    compiled_url: str
+    general_url: str
+    compiled: CompiledReads
+
+    def both(
+        self, document: str, variables: dict[str, Any], token: str
+    ) -> tuple[httpx.Response, httpx.Response]:
+        payload = {"query": document, "variables": variables}
+        headers = {"authorization": f"Bearer {token}"}
+        answers = tuple(
+            httpx.post(f"{url}/graphql", json=payload, headers=headers, timeout=120)
+            for url in (self.compiled_url, self.general_url)
+        )
+        return answers[0], answers[1]
+
+    def same(self, document: str, variables: dict[str, Any], token: str) -> bytes:
+        """Both answers, asserted equal byte for byte; the body."""
+        compiled, general = self.both(document, variables, token)
+        assert compiled.status_code == general.status_code, (compiled.text, general.text)
+        assert compiled.content == general.content, (compiled.text[:2000], general.text[:2000])
+        return compiled.content
+
+
+async def _imported(app: FastAPI, token: str, config: SeedConfig, directory: Path) -> Workspace:
+    key = f"cr-{uuid.uuid4().hex[:8]}"
+    async with asgi_client(app, token) as client:
+        created = await client.post(
+            "/graphql",
+            json={"query": f'mutation {{ createWorkspace(input: {{id: "{key}", name: "C"}})'
+                  " { __typename } }"},
+        )  # fmt: skip
+        assert created.json()["data"]["createWorkspace"]["__typename"] == "WorkspaceSuccess"
+    write_csv_files(generate(config), directory)
+    paths = [directory / f.file_name for f in FORMATS.values()]
+    assert (await import_files(app.state.store, key, paths)).applied
+    records, _, _ = await app.state.store.driver.execute_query(
+        "MATCH (d:Deal {workspace: $ws}) WITH collect(d.id) AS deals "
+        "MATCH (p:Person {workspace: $ws}) RETURN deals, collect(p.id) AS people",
+        {"ws": key},
+    )
+    deals, people = sorted(records[0]["deals"]), sorted(records[0]["people"])
+    return Workspace(key, deals, people)
+
+
+@pytest.fixture(scope="module")
+async def workspaces(app: FastAPI, admin_token: str, tmp_path_factory: Any) -> list[Workspace]:
+    """The demo and a generated workspace of another seed and size."""
+    tag = uuid.uuid4().hex[:6]
+    demo = SeedConfig(
+        accounts=DEMO.accounts, people=DEMO.people, seed=DEMO.seed, prefix=f"CR{tag}-"
+    )
+    other = SeedConfig(accounts=3, people=120, seed=11, prefix=f"CG{tag}-")
+    return [
+        await _imported(app, admin_token, demo, tmp_path_factory.mktemp("demo")),
+        await _imported(app, admin_token, other, tmp_path_factory.mktemp("generated")),
+    ]
+
+
+@pytest.fixture(scope="module")
+async def outsider(app: FastAPI) -> str:
+    """A token of a user with no role in any workspace of these tests."""
+    issued = await issue_token(app.state.store, f"cr-outsider-{uuid.uuid4().hex[:6]}")
+    return issued.token
+
+
+@contextmanager
+def _pair(settings: Settings) -> Iterator[Pair]:
+    compiled_app = create_app(settings)
+    general_app = create_app(settings.model_copy(update={"compiled_reads": False}))
+    with serving(compiled_app) as compiled_url, serving(general_app) as general_url:
+        yield Pair(compiled_url, general_url, compiled_app.state.compiled_reads)
+
+
+@pytest.fixture(scope="module")
+def pair(settings: Settings) -> Iterator[Pair]:
+    with _pair(settings) as both:
+        yield both
+
+
+@pytest.fixture(scope="module")
+def small_limit(settings: Settings) -> Iterator[Pair]:
+    """The pair with a cost limit that some buying centres pass."""
+    with _pair(settings.model_copy(update={"max_query_cost": 10})) as both:
+        yield both
+
+
+def _answered(pair: Pair) -> tuple[int, int]:
+    return pair.compiled.answered, pair.compiled.fell_back
+
+
+@pytest.mark.parametrize(
+    ("kind", "document"),
+    [("deal", BUYING_CENTRE), ("deal", FULL_DEAL), ("person", PERSON), ("person", FULL_PERSON)],
+    ids=["buying centre", "full deal", "person", "full person"],
+)
+def test_the_shapes_answer_the_same_bytes(
+    pair: Pair, workspaces: list[Workspace], admin_token: str, kind: str, document: str
+) -> None:
+    before = _answered(pair)
+    asked = found = 0
+    for ws in workspaces:
+        # Every deal; a quarter of the people (with and without neighbours, levels, managers).
+        for key in ws.deals if kind == "deal" else ws.people[::4]:
+            body = pair.same(document, {"workspace": ws.key, kind: key}, admin_token)
+            found += body.count(b'"weight":')
+            asked += 1
+    # Every one answered by the compiled path, and not with empty answers.
+    assert _answered(pair) == (before[0] + asked, before[1])
+    assert asked >= 5 and found > asked
+
+
+def test_global_ids_and_absent_nodes_answer_the_same_bytes(
+    pair: Pair, workspaces: list[Workspace], admin_token: str
+) -> None:
+    from strawberry import relay
+
+    ws = workspaces[1]
+    deal_gid = str(relay.GlobalID("Deal", ws.deals[0]))
+    ws_gid = str(relay.GlobalID("Workspace", ws.key))
+    pair.same(FULL_DEAL, {"workspace": ws_gid, "deal": deal_gid}, admin_token)
+    absent = pair.same(FULL_DEAL, {"workspace": ws.key, "deal": "no-such-deal"}, admin_token)
+    assert b'"deal":null' in absent
+    pair.same(FULL_PERSON, {"workspace": ws.key, "person": ws.deals[0]}, admin_token)
+
+
+def test_the_guards_answer_as_the_general_path(
+    pair: Pair, workspaces: list[Workspace], admin_token: str, outsider: str
+) -> None:
+    ws = workspaces[0]
+    variables = {"workspace": ws.key, "deal": ws.deals[0]}
+    answered, fell_back = _answered(pair)
+    # A caller without a role sees what a workspace that does not exist shows: null.
+    hidden = pair.same(FULL_DEAL, variables, outsider)
+    missing = pair.same(FULL_DEAL, {**variables, "workspace": "cr-no-such"}, admin_token)
+    assert hidden == missing == b'{"data":{"workspace":null}}'
+    # Variables that do not coerce, and a document with a fragment: the executor answers.
+    pair.same(FULL_DEAL, {"workspace": ws.key, "deal": None}, admin_token)
+    with_fragment = (
+        "query($workspace: ID!, $deal: ID!) { workspace(id: $workspace) { deal(id: $deal) {"
+        " ...D } } } fragment D on Deal { key buyingCentre { roles } }"
+    )
+    pair.same(with_fragment, variables, admin_token)
+    assert _answered(pair) == (answered, fell_back + 3)
+
+
+def test_the_cost_limit_stops_both_paths_alike(
+    small_limit: Pair, workspaces: list[Workspace], admin_token: str
+) -> None:
+    ws = workspaces[0]
+    counted = (
+        "query($w: ID!, $d: ID!) { workspace(id: $w) { deal(id: $d) { buyingCentre { roles } } } }"
+    )
+    stopped = 0
+    for deal in ws.deals:
+        body = small_limit.same(counted, {"w": ws.key, "d": deal}, admin_token)
+        stopped += b"query_too_costly" in body
+    assert stopped > 0  # a buying centre of more than 10 members, stopped while it ran
+    estimated = small_limit.same(
+        BUYING_CENTRE, {"workspace": ws.key, "deal": ws.deals[0]}, admin_token
+    )
+    assert b"is estimated to resolve" in estimated
+
+
+# Selections within the compiled shapes, drawn by Hypothesis.
+
+ALIASES = st.sampled_from(["", "", "", "", "a_", "b2_", "a_", "same"])
+"""Mostly no alias or one of the field's own (``a_name``, repeated fields merge); sometimes one
+alias for different fields, which validation refuses (and the executor answers)."""
+
+
+def _fields(names: list[str]) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(names), min_size=1, max_size=len(names) + 1)
+
+
+def _aliased(field: str, alias: str) -> str:
+    if not alias:
+        return field
+    own = alias if alias == "same" else alias + field.split("(")[0]
+    return f"{own}: {field}"
+
+
+@st.composite
+def _selection(draw: st.DrawFn, leaves: list[str], objects: dict[str, Any]) -> str:
+    """A selection set: leaves and objects (each a strategy of its own selection), aliased."""
+    names = leaves + list(objects)
+    parts = []
+    for name in draw(_fields(names)):
+        alias = draw(ALIASES)
+        inner = draw(objects[name]) if name in objects else ""
+        parts.append(_aliased(name, alias) + inner)
+    return "{ " + " ".join(parts) + " }"
+
+
+LEVELS = _selection(
+    ["rank", "name", "inferred", "__typename"],
+    {"ladder": _selection(["key", "name", "__typename"], {})},
+)
+ORGANISATIONS = _selection(
+    ["key", "id", "name", "kind", "industry", "sizeBand", "country", "technologies"], {}
+)
+WEIGHTS = st.sampled_from(["", "(minWeight: 0.5)", "(minWeight: 0)", "(minWeight: 0.75)"])
+ABOVE = st.sampled_from(
+    ["", "(higherStatusOnly: true)", "(higherStatusOnly: false, minWeight: 0.4)"]
+)
+
+
+def _people(depth: int) -> st.SearchStrategy[str]:
+    leaves = ["key", "id", "name", "title", "email", "needs", "tags", "__typename"]
+    objects: dict[str, Any] = {"level": LEVELS, "organisation": ORGANISATIONS}
+    if depth < 2:
+        inner = st.deferred(lambda: _people(depth + 1))
+        influence = _selection(
+            ["weight", "kind", "since", "basis", "basisRecorded"], {"person": inner}
+        )
+        known = _selection(["strength", "lastContact"], {"person": inner})
+        objects |= {
+            "influencers": st.tuples(ABOVE, influence).map("".join),
+            "influences": st.tuples(WEIGHTS, influence).map("".join),
+            "reportsTo": inner,
+            "directReports": inner,
+            "knows": known,
+            "knownBy": known,
+        }
+    return _selection(leaves, objects)
+
+
+MEMBERS = _selection(
+    ["roles", "stance", "stage", "motive", "outcome", "evidence", "aspiration"],
+    {"person": _people(1)},
+)
+DEALS = _selection(
+    ["key", "id", "name", "__typename"], {"organisation": ORGANISATIONS, "buyingCentre": MEMBERS}
+)
+WORKSPACES = _selection(
+    ["key", "name", "__typename"],
+    {
+        "deal(id: $deal)": DEALS,
+        "person(id: $person)": _people(0),
+    },
+)
+
+DRAWN = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+
+
+def test_drawn_selections_answer_the_same_bytes(
+    pair: Pair, workspaces: list[Workspace], admin_token: str
+) -> None:
+    answered = _answered(pair)[0]
+
+    @DRAWN
+    @given(selection=WORKSPACES, data=st.data())
+    def same(selection: str, data: st.DataObject) -> None:
+        ws = data.draw(st.sampled_from(workspaces))
+        deal = data.draw(st.sampled_from(ws.deals))
+        person = data.draw(st.sampled_from(ws.people))
+        variables: dict[str, Any] = {"workspace": ws.key}
+        declared = ["$workspace: ID!"]
+        if "$deal" in selection:
+            variables["deal"], declared = deal, [*declared, "$deal: ID!"]
+        if "$person" in selection:
+            variables["person"], declared = person, [*declared, "$person: ID!"]
+        document = f"query({', '.join(declared)}) {{ workspace(id: $workspace) {selection} }}"
+        pair.same(document, variables, admin_token)
+
+    same()
+    # Most drawn selections are valid and compiled (those with conflicting aliases are not).
+    assert _answered(pair)[0] - answered >= 30
