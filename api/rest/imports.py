@@ -67,7 +67,13 @@ async def upload_import(
     caller.workspace(workspace, Role.EDITOR).check()  # 404 for non-members, 403 for viewers
     settings: Settings = request.app.state.settings
     async with received_files(request, settings.max_upload_bytes) as paths:
-        result = await import_files(caller.store, workspace, paths, good_rows_only=good_rows_only)
+        result = await import_files(
+            caller.store,
+            workspace,
+            paths,
+            good_rows_only=good_rows_only,
+            actor=caller.principal.user_id,
+        )
     body: dict[str, Any] = {
         "applied": result.applied,
         "written": result.written,

@@ -21,6 +21,7 @@ from api.graphql.loaders import Maybe, node_now_or_later
 from api.graphql.types.analytics import CrossAccountInfluencerView, analysis_of, cross_account
 from api.graphql.types.common import Ladder, build_connection
 from api.graphql.types.deal import Deal, DealConnection
+from api.graphql.types.history import ChangeConnection, changes_field
 from api.graphql.types.organisation import Organisation, OrganisationConnection
 from api.graphql.types.person import Person, PersonConnection
 from graph.analytics import cross_account_influencers
@@ -49,6 +50,7 @@ class Workspace(relay.Node):
     row: strawberry.Private[Row]
     key: str = strawberry.field(description="The stable local id.")
     name: str
+    changes: ChangeConnection = changes_field(None, "The workspace's change feed, newest first.")
 
     @classmethod
     def from_row(cls, row: Row) -> Workspace:

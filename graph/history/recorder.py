@@ -1,0 +1,237 @@
+"""Recording every change in the transaction that makes it.
+
+A write names what it may change (:class:`Touched`) and the workspace store does the rest
+(:meth:`graph.store.WorkspaceStore.transaction`): before the write's statements it reads those
+facts (``history/facts``), after them it reads them again, and it stores one ``Change`` node per
+difference (``history/record``) — then the write fence, so the events commit with the write or
+not at all. Writes stay as they were; only what they touched is read, twice, and the present-time
+reads never see the events (nodes of their own label, indexed by workspace and id).
+
+Each event says when (one moment per transaction), who (the caller's user, from the token), and
+through what (:class:`Origin`: ``graphql``, ``page``, ``import`` with the file and row that
+wrote the fact, or ``internal`` for maintenance such as re-inferring levels).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from graph.history.facts import Change, FactKey, changes, dump_value, json_value
+
+if TYPE_CHECKING:
+    from graph.store import WorkspaceTransaction
+
+__all__ = ["Origin", "Recording", "Touched", "event_id", "moment_key"]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Who makes the writes of a workspace store, and through what."""
+
+    actor: str = "system"
+    via: str = "internal"
+
+
+@dataclass
+class Touched:
+    """The facts a write may change: read before and after it, and compared.
+
+    ``whole_people`` and ``whole_deals`` also cover every edge and membership at them (a
+    delete), ``whole_organisations`` their deals, partnerships and who works there. ``rows``
+    names the import file and row that wrote a fact, by the fact's *origin key*: a person's own
+    key for their properties, employment and level, else the fact's key.
+    """
+
+    people: set[str] = field(default_factory=set)
+    whole_people: set[str] = field(default_factory=set)
+    edges: set[tuple[str, str, str]] = field(default_factory=set)
+    members: set[tuple[str, str]] = field(default_factory=set)
+    deals: set[str] = field(default_factory=set)
+    whole_deals: set[str] = field(default_factory=set)
+    organisations: set[str] = field(default_factory=set)
+    whole_organisations: set[str] = field(default_factory=set)
+    partners: set[tuple[str, str]] = field(default_factory=set)
+    rows: dict[FactKey, tuple[str, int]] = field(default_factory=dict)
+
+    def _params(self) -> dict[str, Any]:
+        # People at the ends of edges and in memberships are read too: their employer and deals
+        # say which accounts and deals an edge's change concerns.
+        people = (
+            self.people
+            | self.whole_people
+            | {p for _, a, b in self.edges for p in (a, b)}
+            | {p for _, p in self.members}
+        )
+        return {
+            "people": sorted(people),
+            "whole_people": sorted(self.whole_people),
+            "edges": [list(e) for e in sorted(self.edges)],
+            "members": [list(m) for m in sorted(self.members)],
+            "deals": sorted(self.deals | self.whole_deals),
+            "whole_deals": sorted(self.whole_deals),
+            "organisations": sorted(self.organisations | self.whole_organisations),
+            "partners": [list(p) for p in sorted(self.partners)],
+        }
+
+
+def moment_key(at: dt.datetime) -> str:
+    """The prefix of the ids of the events recorded at ``at`` (microseconds since 1970).
+
+    >>> moment_key(dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    '01767225600000000'
+    """
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    return f"{round(at.timestamp() * 1_000_000):017d}"
+
+
+def event_id(at: dt.datetime, seq: int) -> str:
+    """A change event's id: its moment (:func:`moment_key`), its place, a random tail.
+
+    Ids sort as the events happened, so the feeds page through them by id, newest first, and
+    a time window is a range of ids (the index on workspace and id serves both).
+    """
+    return f"{moment_key(at)}-{seq:06d}-{uuid.uuid4().hex[:8]}"
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
+@dataclass
+class _Snapshot:
+    facts: dict[FactKey, Any] = field(default_factory=dict)
+    person_organisations: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    person_deals: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    deal_organisation: dict[str, str] = field(default_factory=dict)
+
+    def add(self, row: Mapping[str, Any]) -> None:
+        for p in row["people"]:
+            pid = p["id"]
+            self.facts[("person", pid)] = json_value(p["props"])
+            if p["organisation"] is not None:
+                self.facts[("works_at", pid)] = p["organisation"]
+                self.person_organisations[pid].add(p["organisation"])
+            if p["rank"] is not None:
+                self.facts[("level", pid)] = p["rank"]
+            self.person_deals[pid].update(p["deals"])
+        for e in [*row["person_edges"], *row["edges"]]:
+            self.facts[(e["type"], e["source"], e["target"])] = json_value(e["props"])
+        for m in row["members"]:
+            self.facts[("member", m["deal"], m["person"])] = json_value(m["props"])
+            if m["organisation"] is not None:
+                self.deal_organisation[m["deal"]] = m["organisation"]
+        for d in row["deals"]:
+            self.facts[("deal", d["id"])] = {
+                **json_value(d["props"]),
+                "organisation_id": d["organisation"],
+            }
+            if d["organisation"] is not None:
+                self.deal_organisation[d["id"]] = d["organisation"]
+        for o in row["organisations"]:
+            self.facts[("organisation", o["id"])] = json_value(o["props"])
+        for a, b in row["partners"]:
+            self.facts[("partner", *_pair(a, b))] = True
+
+
+async def _snapshot(tx: WorkspaceTransaction, params: Mapping[str, Any]) -> _Snapshot:
+    snapshot = _Snapshot()
+    snapshot.add((await tx.run("history/facts", params))[0])
+    return snapshot
+
+
+def _origin_key(key: FactKey) -> FactKey:
+    return ("person", key[1]) if key[0] in ("works_at", "level") else key
+
+
+class Recording:
+    """The facts a write touches as they were before it; :meth:`finish` records the changes."""
+
+    def __init__(self, touched: Touched, params: dict[str, Any], before: _Snapshot) -> None:
+        self._touched = touched
+        self._params = params
+        self._before = before
+
+    @classmethod
+    async def start(cls, tx: WorkspaceTransaction, touched: Touched) -> Recording:
+        """Read what ``touched`` names (run before the write's statements)."""
+        if touched.whole_organisations:
+            rows = await tx.run("history/reach", {"ids": sorted(touched.whole_organisations)})
+            for r in rows:
+                touched.people.update(r["people"])
+                touched.whole_deals.update(r["deals"])
+                touched.partners.update(_pair(r["id"], x) for x in r["partners"])
+        params = touched._params()
+        return cls(touched, params, await _snapshot(tx, params))
+
+    async def finish(self, tx: WorkspaceTransaction, origin: Origin) -> list[Change]:
+        """Read the touched facts again and store a change event per difference."""
+        after = await _snapshot(tx, self._params)
+        before = self._before
+        found = changes(before.facts, after.facts, [*before.facts, *after.facts])
+        if not found:
+            return found
+        at = dt.datetime.now(dt.UTC)
+        events = [
+            self._event(change, event_id(at, seq), before, after)
+            for seq, change in enumerate(found)
+        ]
+        await tx.run(
+            "history/record",
+            {"events": events, "at": at, "actor": origin.actor, "via": origin.via},
+        )
+        return found
+
+    def _event(self, change: Change, id_: str, *snapshots: _Snapshot) -> dict[str, Any]:
+        people, deals, organisations = _concerns(change.key, snapshots)
+        for value in (change.before, change.after):
+            if change.key[0] == "works_at" and value is not None:
+                organisations.add(value)
+        file_row = self._touched.rows.get(_origin_key(change.key))
+        return {
+            "id": id_,
+            "kind": change.kind.value,
+            "key": list(change.key),
+            "people": sorted(people),
+            "deals": sorted(deals),
+            "organisations": sorted(organisations),
+            "before": dump_value(change.before),
+            "after": dump_value(change.after),
+            "file": file_row[0] if file_row else None,
+            "row": file_row[1] if file_row else None,
+        }
+
+
+def _concerns(key: FactKey, snapshots: Iterable[_Snapshot]) -> tuple[set[str], set[str], set[str]]:
+    """The people, deals and organisations a change of fact ``key`` concerns (for the feeds)."""
+    fact = key[0]
+    people: set[str] = set()
+    deals: set[str] = set()
+    organisations: set[str] = set()
+    if fact in ("person", "works_at", "level"):
+        people.add(key[1])
+    elif fact in ("INFLUENCES", "KNOWS", "REPORTS_TO"):
+        people.update(key[1:])
+    elif fact == "member":
+        deals.add(key[1])
+        people.add(key[2])
+    elif fact == "deal":
+        deals.add(key[1])
+    elif fact == "organisation":
+        organisations.add(key[1])
+    elif fact == "partner":
+        organisations.update(key[1:])
+    for s in snapshots:
+        for p in people:
+            organisations.update(s.person_organisations.get(p, ()))
+            if fact != "member":
+                deals.update(s.person_deals.get(p, ()))
+        for d in list(deals):
+            if d in s.deal_organisation:
+                organisations.add(s.deal_organisation[d])
+    return people, deals, organisations
