@@ -2,10 +2,11 @@
 
 A write names what it may change (:class:`Touched`) and the workspace store does the rest
 (:meth:`graph.store.WorkspaceStore.transaction`): before the write's statements it reads those
-facts (``history/facts``), after them it reads them again, and it stores one ``Change`` node per
-difference (``history/record``) — then the write fence, so the events commit with the write or
-not at all. Writes stay as they were; only what they touched is read, twice, and the present-time
-reads never see the events (nodes of their own label, indexed by workspace and id).
+facts (``history/people``, ``history/edges`` ...: one small statement per family touched), after
+them it reads them again, and it stores one ``Change`` node per difference (``history/record``)
+— then the write fence, so the events commit with the write or not at all. Writes stay as they
+were; only what they touched is read, twice, and the present-time reads never see the events
+(nodes of their own label, indexed by workspace and id).
 
 Each event says when (one moment per transaction), who (the caller's user, from the token), and
 through what (:class:`Origin`: ``graphql``, ``page``, ``import`` with the file and row that
@@ -17,14 +18,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from graph.history.facts import Change, FactKey, changes, dump_value, json_value
 
 if TYPE_CHECKING:
-    from graph.store import WorkspaceTransaction
+    from graph.store import Row, WorkspaceTransaction
 
 __all__ = ["Origin", "Recording", "Touched", "event_id", "moment_key"]
 
@@ -58,7 +59,13 @@ class Touched:
     partners: set[tuple[str, str]] = field(default_factory=set)
     rows: dict[FactKey, tuple[str, int]] = field(default_factory=dict)
 
-    def _params(self) -> dict[str, Any]:
+    def _reads(self) -> list[tuple[str, dict[str, Any]]]:
+        """The statements that read the touched facts, each with its parameters.
+
+        Only the families this write touches are read: one small statement each (a single
+        statement for all of them costs seconds to plan, and Neo4j plans again while an import
+        changes the statistics).
+        """
         # People at the ends of edges and in memberships are read too: their employer and deals
         # say which accounts and deals an edge's change concerns.
         people = (
@@ -67,16 +74,18 @@ class Touched:
             | {p for _, a, b in self.edges for p in (a, b)}
             | {p for _, p in self.members}
         )
-        return {
-            "people": sorted(people),
-            "whole_people": sorted(self.whole_people),
-            "edges": [list(e) for e in sorted(self.edges)],
-            "members": [list(m) for m in sorted(self.members)],
-            "deals": sorted(self.deals | self.whole_deals),
-            "whole_deals": sorted(self.whole_deals),
-            "organisations": sorted(self.organisations | self.whole_organisations),
-            "partners": [list(p) for p in sorted(self.partners)],
-        }
+        reads: list[tuple[str, dict[str, Any]]] = [
+            ("history/people", {"ids": sorted(people)}),
+            ("history/person_edges", {"ids": sorted(self.whole_people)}),
+            ("history/person_members", {"ids": sorted(self.whole_people)}),
+            ("history/edges", {"edges": [list(e) for e in sorted(self.edges)]}),
+            ("history/members", {"pairs": [list(m) for m in sorted(self.members)]}),
+            ("history/deals", {"ids": sorted(self.deals | self.whole_deals)}),
+            ("history/deal_members", {"ids": sorted(self.whole_deals)}),
+            ("history/organisations", {"ids": sorted(self.organisations)}),
+            ("history/partners", {"pairs": [list(p) for p in sorted(self.partners)]}),
+        ]
+        return [(name, params) for name, params in reads if next(iter(params.values()))]
 
 
 def moment_key(at: dt.datetime) -> str:
@@ -110,38 +119,43 @@ class _Snapshot:
     person_deals: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     deal_organisation: dict[str, str] = field(default_factory=dict)
 
-    def add(self, row: Mapping[str, Any]) -> None:
-        for p in row["people"]:
-            pid = p["id"]
-            self.facts[("person", pid)] = json_value(p["props"])
-            if p["organisation"] is not None:
-                self.facts[("works_at", pid)] = p["organisation"]
-                self.person_organisations[pid].add(p["organisation"])
-            if p["rank"] is not None:
-                self.facts[("level", pid)] = p["rank"]
-            self.person_deals[pid].update(p["deals"])
-        for e in [*row["person_edges"], *row["edges"]]:
-            self.facts[(e["type"], e["source"], e["target"])] = json_value(e["props"])
-        for m in row["members"]:
-            self.facts[("member", m["deal"], m["person"])] = json_value(m["props"])
-            if m["organisation"] is not None:
-                self.deal_organisation[m["deal"]] = m["organisation"]
-        for d in row["deals"]:
-            self.facts[("deal", d["id"])] = {
-                **json_value(d["props"]),
-                "organisation_id": d["organisation"],
-            }
-            if d["organisation"] is not None:
-                self.deal_organisation[d["id"]] = d["organisation"]
-        for o in row["organisations"]:
-            self.facts[("organisation", o["id"])] = json_value(o["props"])
-        for a, b in row["partners"]:
-            self.facts[("partner", *_pair(a, b))] = True
+    def add(self, name: str, rows: list[Row]) -> None:
+        """Take in the rows of the read ``name`` (see :meth:`Touched._reads`)."""
+        family = name.removeprefix("history/")
+        for r in rows:
+            if family == "people":
+                self._person(r)
+            elif family in ("person_edges", "edges"):
+                self.facts[(r["type"], r["source"], r["target"])] = json_value(r["props"])
+            elif family in ("members", "person_members", "deal_members"):
+                self.facts[("member", r["deal"], r["person"])] = json_value(r["props"])
+                if r["organisation"] is not None:
+                    self.deal_organisation[r["deal"]] = r["organisation"]
+            elif family == "deals":
+                value = {**json_value(r["props"]), "organisation_id": r["organisation"]}
+                self.facts[("deal", r["id"])] = value
+                if r["organisation"] is not None:
+                    self.deal_organisation[r["id"]] = r["organisation"]
+            elif family == "organisations":
+                self.facts[("organisation", r["id"])] = json_value(r["props"])
+            else:
+                self.facts[("partner", *_pair(r["source"], r["target"]))] = True
+
+    def _person(self, r: Row) -> None:
+        pid = r["id"]
+        self.facts[("person", pid)] = json_value(r["props"])
+        if r["organisation"] is not None:
+            self.facts[("works_at", pid)] = r["organisation"]
+            self.person_organisations[pid].add(r["organisation"])
+        if r["rank"] is not None:
+            self.facts[("level", pid)] = r["rank"]
+        self.person_deals[pid].update(r["deals"])
 
 
-async def _snapshot(tx: WorkspaceTransaction, params: Mapping[str, Any]) -> _Snapshot:
+async def _snapshot(tx: WorkspaceTransaction, reads: list[tuple[str, dict[str, Any]]]) -> _Snapshot:
     snapshot = _Snapshot()
-    snapshot.add((await tx.run("history/facts", params))[0])
+    for name, params in reads:
+        snapshot.add(name, await tx.run(name, params))
     return snapshot
 
 
@@ -152,9 +166,11 @@ def _origin_key(key: FactKey) -> FactKey:
 class Recording:
     """The facts a write touches as they were before it; :meth:`finish` records the changes."""
 
-    def __init__(self, touched: Touched, params: dict[str, Any], before: _Snapshot) -> None:
+    def __init__(
+        self, touched: Touched, reads: list[tuple[str, dict[str, Any]]], before: _Snapshot
+    ) -> None:
         self._touched = touched
-        self._params = params
+        self._reads = reads
         self._before = before
 
     @classmethod
@@ -166,12 +182,12 @@ class Recording:
                 touched.people.update(r["people"])
                 touched.whole_deals.update(r["deals"])
                 touched.partners.update(_pair(r["id"], x) for x in r["partners"])
-        params = touched._params()
-        return cls(touched, params, await _snapshot(tx, params))
+        reads = touched._reads()
+        return cls(touched, reads, await _snapshot(tx, reads))
 
     async def finish(self, tx: WorkspaceTransaction, origin: Origin) -> list[Change]:
         """Read the touched facts again and store a change event per difference."""
-        after = await _snapshot(tx, self._params)
+        after = await _snapshot(tx, self._reads)
         before = self._before
         found = changes(before.facts, after.facts, [*before.facts, *after.facts])
         if not found:
