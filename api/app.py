@@ -20,6 +20,7 @@ from api.deps import StoreDep
 from api.docs_page import add_offline_docs
 from api.graphql import schema
 from api.graphql.router import RETRY_AFTER_SECONDS, StatusmapGraphQL
+from api.rest.changes import router as changes_router
 from api.rest.exports import router as exports_router
 from api.rest.imports import router as imports_router
 from graph.analysis import AnalysisCache
@@ -125,6 +126,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.include_router(imports_router)
     app.include_router(exports_router)
+    app.include_router(changes_router)
     # Strawberry's ASGI view as the route's app (see api/graphql/router.py).
     graphql = StatusmapGraphQL(schema, graphql_ide="graphiql")
     app.router.routes.append(

@@ -216,7 +216,7 @@ async def test_an_import_records_file_and_row(store: Store, tmp_path: Path) -> N
 
 
 async def test_changes_between_two_moments_are_net(
-    gql: GraphQL, workspace: str, store: Store
+    gql: GraphQL, workspace: str, store: Store, client: Any
 ) -> None:
     await gql(SETUP, ws=workspace)
     await gql(
@@ -254,6 +254,26 @@ async def test_changes_between_two_moments_are_net(
     assert (stance.before["stance"], stance.after["stance"]) == ("neutral", "champion")
     # Before anything happened in the window, nothing changed since.
     assert await changes_between(ws, dt.datetime.now(dt.UTC), deal_id=deal_id) == []
+
+    # The same, as files.
+    params = {"since": since.isoformat(), "deal": deal_id}
+    as_json = await client.get(
+        f"/workspaces/{workspace}/changes", params=params | {"format": "json"}
+    )
+    assert as_json.status_code == 200, as_json.text
+    assert sorted(c["kind"] for c in as_json.json()["changes"]) == [
+        "influence_added",
+        "member_left",
+        "stance_changed",
+    ]
+    as_csv = await client.get(f"/workspaces/{workspace}/changes", params=params)
+    lines = as_csv.text.splitlines()
+    assert lines[0] == "kind,fact,first_id,second_id,third_id,before,after"
+    assert sorted(line.split(",")[0] for line in lines[1:]) == [
+        "influence_added",
+        "member_left",
+        "stance_changed",
+    ]
 
 
 FEED = """
@@ -326,3 +346,67 @@ async def test_feeds_page_filter_and_stay_in_their_workspace(
         )
     assert response.status_code == 200
     assert response.json()["data"] == {"workspace": None}
+
+
+DEPARTURES = """
+query($ws: ID!) { workspace(id: $ws) { departures {
+  personKey leftOrganisation warnings change { kind via file row }
+  deals { dealKey championLeft impact {
+    coverageBefore { roles { role filled } } coverageAfter { roles { role filled } }
+    warningsAdded { code } } }
+} } }
+"""
+
+
+async def test_a_departure_lists_its_deals_and_warns_when_a_champion_leaves(
+    gql: GraphQL, workspace: str, store: Store, tmp_path: Path
+) -> None:
+    await gql(SETUP, ws=workspace)
+    await gql(
+        """mutation($ws: ID!) {
+          setBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "bo~",
+            roles: [USER], stance: CHAMPION}) { __typename }
+          ann: setBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~",
+            personId: "ann~", roles: [DECIDER], stance: NEUTRAL}) { __typename }
+        }""",
+        ws=workspace,
+    )
+    assert (await gql(DEPARTURES, ws=workspace))["workspace"]["departures"] == []
+
+    await gql(
+        """mutation($ws: ID!) {
+          updatePerson(input: {workspaceId: $ws, id: "bo~", organisationId: null}) {
+            __typename } }""",
+        ws=workspace,
+    )
+    [left] = (await gql(DEPARTURES, ws=workspace))["workspace"]["departures"]
+    assert (left["personKey"], left["leftOrganisation"]) == ("bo~", "acme~")
+    assert left["change"]["kind"] == "EMPLOYMENT_ENDED"
+    assert left["warnings"] == ["champion left: bo~ in deal~"]
+    [deal] = left["deals"]
+    assert (deal["dealKey"], deal["championLeft"]) == ("deal~", True)
+    filled = {r["role"].upper(): r["filled"] for r in deal["impact"]["coverageBefore"]["roles"]}
+    after = {r["role"].upper(): r["filled"] for r in deal["impact"]["coverageAfter"]["roles"]}
+    assert (filled["CHAMPION"], after["CHAMPION"]) == (True, False)
+    assert (filled["DECIDER"], after["DECIDER"]) == (True, True)
+
+    # An import whose row gives a person no organisation is a departure too.
+    ann = await _key(store, workspace, "Person", "ann")
+    people_csv = tmp_path / "people.csv"
+    people_csv.write_text(
+        "id,first_name,last_name,title,department,email,organisation_id,level\n"
+        f"{ann},Ann,Smith,Chief Executive Officer,,,,\n",
+        encoding="utf-8",
+    )
+    assert (await import_files(store, workspace, [people_csv])).applied
+    departures = (await gql(DEPARTURES, ws=workspace))["workspace"]["departures"]
+    assert [(d["personKey"], d["warnings"]) for d in departures] == [
+        ("ann~", []),
+        ("bo~", ["champion left: bo~ in deal~"]),
+    ]
+    assert departures[0]["change"] == {
+        "kind": "EMPLOYMENT_ENDED",
+        "via": "import",
+        "file": "people.csv",
+        "row": 2,
+    }

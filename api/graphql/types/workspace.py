@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 
 import strawberry
 from strawberry import relay
@@ -21,6 +22,7 @@ from api.graphql.loaders import Maybe, node_now_or_later
 from api.graphql.types.analytics import CrossAccountInfluencerView, analysis_of, cross_account
 from api.graphql.types.common import Ladder, build_connection
 from api.graphql.types.deal import Deal, DealConnection
+from api.graphql.types.departures import Departure, recent_departures
 from api.graphql.types.history import ChangeConnection, changes_field
 from api.graphql.types.organisation import Organisation, OrganisationConnection
 from api.graphql.types.person import Person, PersonConnection
@@ -51,6 +53,15 @@ class Workspace(relay.Node):
     key: str = strawberry.field(description="The stable local id.")
     name: str
     changes: ChangeConnection = changes_field(None, "The workspace's change feed, newest first.")
+
+    @strawberry.field(
+        description="People who left their organisation in the window, newest first: the deals "
+        "it touches, coverage and plan with and without them, and 'champion left' warnings."
+    )
+    async def departures(
+        self, info: Ctx, since: dt.datetime | None = None, until: dt.datetime | None = None
+    ) -> list[Departure]:
+        return await recent_departures(info, self.local_id, since, until)
 
     @classmethod
     def from_row(cls, row: Row) -> Workspace:
