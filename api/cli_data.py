@@ -90,7 +90,12 @@ async def _import(
         elif not create_workspace and not await get_workspaces(store, [workspace]):
             raise NotFound(f"no workspace {workspace!r}: create it, or add --create-workspace")
         result = await import_files(
-            store, workspace, paths, good_rows_only=good_rows_only, progress=advance
+            store,
+            workspace,
+            paths,
+            good_rows_only=good_rows_only,
+            progress=advance,
+            actor="cli",  # recorded as the author of its changes (no token on the command line)
         )
         bar.update(task, total=total_rows(result.report))
     if report_file is not None:
