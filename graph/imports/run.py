@@ -314,13 +314,13 @@ async def import_files(
 
         async def statements(tx: WorkspaceTransaction) -> None:
             await _write(tx.run, kind, new, stored)
+            if kind in STAGE_KINDS:  # members with journey history keep their latest stage
+                # In the batch's own transaction, so no reader (and no history) sees the file's
+                # stage replace a member's latest one in between.
+                await tx.run(SETTLE_STAGES, {"rows": members_of(batch)})
             ran.set()  # only the commit is left
 
-        touched = _touched(kind, batch, origins)
-        await scoped.transaction(statements, touched)
-        if kind in STAGE_KINDS:  # members with journey history keep their latest stage
-            settled = Touched(members=touched.members, rows=touched.rows)
-            await scoped.write(SETTLE_STAGES, {"rows": members_of(batch)}, touched=settled)
+        await scoped.transaction(statements, _touched(kind, batch, origins))
         if before is not None:  # positions are recorded in order
             await before
         # After the batch's commit has returned, not in its transaction: a reader that sees the
