@@ -2,11 +2,11 @@
 
 A write names what it may change (:class:`Touched`) and the workspace store does the rest
 (:meth:`graph.store.WorkspaceStore.transaction`): before the write's statements it reads those
-facts (``history/people``, ``history/edges`` ...: one small statement per family touched), after
-them it reads them again, and it stores one ``Change`` node per difference (``history/record``)
-— then the write fence, so the events commit with the write or not at all. Writes stay as they
-were; only what they touched is read, twice, and the present-time reads never see the events
-(nodes of their own label, indexed by workspace and id).
+facts (``history/people``, ``history/edges_influences`` ...: one small statement per family
+touched), after them it reads them again, and it stores one ``Change`` node per difference
+(``history/record``) — then the write fence, so the events commit with the write or not at all.
+Writes stay as they were; only what they touched is read, twice, and the present-time reads never
+see the events (nodes of their own label, indexed by workspace and id).
 
 Each event says when (one moment per transaction), who (the caller's user, from the token), and
 through what (:class:`Origin`: ``graphql``, ``page``, ``import`` with the file and row that
@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from graph.history.facts import Change, FactKey, changes, dump_value, json_value
+from graph.history.facts import EDGE_TYPES, Change, FactKey, changes, dump_value, json_value
 
 if TYPE_CHECKING:
     from graph.store import Row, WorkspaceTransaction
@@ -59,6 +59,9 @@ class Touched:
     partners: set[tuple[str, str]] = field(default_factory=set)
     rows: dict[FactKey, tuple[str, int]] = field(default_factory=dict)
 
+    def _pairs(self, kind: str) -> list[list[str]]:
+        return [[a, b] for k, a, b in sorted(self.edges) if k == kind]
+
     def _reads(self) -> list[tuple[str, dict[str, Any]]]:
         """The statements that read the touched facts, each with its parameters.
 
@@ -66,19 +69,14 @@ class Touched:
         statement for all of them costs seconds to plan, and Neo4j plans again while an import
         changes the statistics).
         """
-        # People at the ends of edges and in memberships are read too: their employer and deals
-        # say which accounts and deals an edge's change concerns.
-        people = (
-            self.people
-            | self.whole_people
-            | {p for _, a, b in self.edges for p in (a, b)}
-            | {p for _, p in self.members}
-        )
         reads: list[tuple[str, dict[str, Any]]] = [
-            ("history/people", {"ids": sorted(people)}),
+            ("history/people", {"ids": sorted(self.people | self.whole_people)}),
             ("history/person_edges", {"ids": sorted(self.whole_people)}),
             ("history/person_members", {"ids": sorted(self.whole_people)}),
-            ("history/edges", {"edges": [list(e) for e in sorted(self.edges)]}),
+            *(
+                (f"history/edges_{kind.lower()}", {"pairs": self._pairs(kind)})
+                for kind in EDGE_TYPES
+            ),
             ("history/members", {"pairs": [list(m) for m in sorted(self.members)]}),
             ("history/deals", {"ids": sorted(self.deals | self.whole_deals)}),
             ("history/deal_members", {"ids": sorted(self.whole_deals)}),
@@ -125,7 +123,7 @@ class _Snapshot:
         for r in rows:
             if family == "people":
                 self._person(r)
-            elif family in ("person_edges", "edges"):
+            elif family == "person_edges" or family.startswith("edges_"):
                 self.facts[(r["type"], r["source"], r["target"])] = json_value(r["props"])
             elif family in ("members", "person_members", "deal_members"):
                 self.facts[("member", r["deal"], r["person"])] = json_value(r["props"])
@@ -146,10 +144,15 @@ class _Snapshot:
         self.facts[("person", pid)] = json_value(r["props"])
         if r["organisation"] is not None:
             self.facts[("works_at", pid)] = r["organisation"]
-            self.person_organisations[pid].add(r["organisation"])
         if r["rank"] is not None:
             self.facts[("level", pid)] = r["rank"]
-        self.person_deals[pid].update(r["deals"])
+        self.context(r)
+
+    def context(self, r: Row) -> None:
+        """Where person ``r["id"]`` works and which deals they are in (for the feeds)."""
+        if r["organisation"] is not None:
+            self.person_organisations[r["id"]].add(r["organisation"])
+        self.person_deals[r["id"]].update(r["deals"])
 
 
 async def _snapshot(tx: WorkspaceTransaction, reads: list[tuple[str, dict[str, Any]]]) -> _Snapshot:
@@ -192,6 +195,13 @@ class Recording:
         found = changes(before.facts, after.facts, [*before.facts, *after.facts])
         if not found:
             return found
+        # Where the other people of the changes work and which deals they are in: read only for
+        # the changes found, so a write that changes nothing reads nothing more.
+        known = before.person_deals.keys() | after.person_deals.keys()
+        others = {p for c in found for p in _people_of(c.key)} - known
+        if others:
+            for r in await tx.run("history/context", {"ids": sorted(others)}):
+                after.context(r)
         at = dt.datetime.now(dt.UTC)
         events = [
             self._event(change, event_id(at, seq), before, after)
@@ -223,20 +233,22 @@ class Recording:
         }
 
 
+def _people_of(key: FactKey) -> tuple[str, ...]:
+    """The people fact ``key`` is about."""
+    if key[0] in ("person", "works_at", "level"):
+        return (key[1],)
+    if key[0] in ("INFLUENCES", "KNOWS", "REPORTS_TO"):
+        return key[1:]
+    return (key[2],) if key[0] == "member" else ()
+
+
 def _concerns(key: FactKey, snapshots: Iterable[_Snapshot]) -> tuple[set[str], set[str], set[str]]:
     """The people, deals and organisations a change of fact ``key`` concerns (for the feeds)."""
     fact = key[0]
-    people: set[str] = set()
+    people = set(_people_of(key))
     deals: set[str] = set()
     organisations: set[str] = set()
-    if fact in ("person", "works_at", "level"):
-        people.add(key[1])
-    elif fact in ("INFLUENCES", "KNOWS", "REPORTS_TO"):
-        people.update(key[1:])
-    elif fact == "member":
-        deals.add(key[1])
-        people.add(key[2])
-    elif fact == "deal":
+    if fact == "member" or fact == "deal":
         deals.add(key[1])
     elif fact == "organisation":
         organisations.add(key[1])
