@@ -23,6 +23,7 @@ from api.graphql.router import RETRY_AFTER_SECONDS, StatusmapGraphQL
 from api.logs import RequestContext, configure_logging, internal_error
 from api.metrics import CountedMount, CountedRoute
 from api.metrics import router as metrics_router
+from api.rest.changes import router as changes_router
 from api.rest.exports import router as exports_router
 from api.rest.imports import router as imports_router
 from api.settings import Settings, get_settings
@@ -150,6 +151,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(metrics_router)
     app.include_router(imports_router)
     app.include_router(exports_router)
+    app.include_router(changes_router)
     # Strawberry's ASGI view as the route's app (see api/graphql/router.py).
     graphql = StatusmapGraphQL(schema, graphql_ide="graphiql")
     graphql.compiled.enabled = settings.compiled_reads

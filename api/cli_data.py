@@ -108,6 +108,7 @@ async def _import(
             options=options,
             progress=advance,
             checked=checked,
+            actor="cli",  # recorded as the author of its changes (no token on the command line)
         )
     if report_file is not None:
         text = json.dumps(result.report.as_dict(), indent=1) + "\n"

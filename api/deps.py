@@ -60,8 +60,12 @@ async def get_principal(
 async def get_caller(
     request: Request, principal: Annotated[Principal, Depends(get_principal)]
 ) -> CallerStore:
-    """The store as the caller may see it."""
-    return CallerStore(get_store(request), principal)
+    """The store as the caller may see it; the page says so in a header (``X-Statusmap-Client``).
+
+    The header only labels where a change came from in the history; it grants nothing.
+    """
+    via = "page" if request.headers.get("x-statusmap-client") == "page" else "graphql"
+    return CallerStore(get_store(request), principal, via)
 
 
 # FastAPI runs a plain function dependency in its thread pool: a hand-off to a thread and back

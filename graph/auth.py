@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import Any
 
 from graph.errors import Forbidden, NotFound, Unauthenticated
+from graph.history.recorder import Origin
 from graph.repository import workspaces
 from graph.repository.workspaces import NodeLabel
 from graph.repository.writes import Page
@@ -194,9 +195,11 @@ class CallerStore:
     workspaces the caller belongs to.
     """
 
-    def __init__(self, store: Store, principal: Principal) -> None:
+    def __init__(self, store: Store, principal: Principal, via: str = "graphql") -> None:
         self.store = store
         self.principal = principal
+        self.via = via
+        """Through what the caller writes (``graphql``, ``page``): recorded with each change."""
 
     def workspace(self, workspace: str, role: Role = Role.VIEWER) -> WorkspaceStore:
         """``workspace`` for statements needing ``role``; refused (not found) to non-members."""
@@ -204,7 +207,7 @@ class CallerStore:
         def guard() -> None:
             self.principal.require(workspace, role)
 
-        return self.store.workspace(workspace, guard)
+        return self.store.workspace(workspace, guard, Origin(self.principal.user_id, self.via))
 
     def may_view(self, workspace: str) -> bool:
         return self.principal.role_in(workspace) is not None

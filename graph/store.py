@@ -55,6 +55,7 @@ from graph.errors import (
     id_taken,
     no_workspace,
 )
+from graph.history.recorder import Origin, Recording, Touched
 from graph.queries import all_query_names, query
 from graph.telemetry import NEO4J_ERRORS, TRACER
 
@@ -406,12 +407,18 @@ class Store:
         async with self._answered(), self.driver.session(database=self.database) as session:
             return await session.execute_write(_work)
 
-    def workspace(self, workspace: str, guard: Callable[[], None] | None = None) -> WorkspaceStore:
+    def workspace(
+        self,
+        workspace: str,
+        guard: Callable[[], None] | None = None,
+        origin: Origin | None = None,
+    ) -> WorkspaceStore:
         """A store whose every statement runs with ``$workspace`` set to ``workspace``.
 
-        ``guard`` runs before every statement and raises to refuse it (authorisation).
+        ``guard`` runs before every statement and raises to refuse it (authorisation);
+        ``origin`` is who writes through it, and through what (recorded with every change).
         """
-        return WorkspaceStore(self, workspace, guard)
+        return WorkspaceStore(self, workspace, guard, origin)
 
     async def apply_schema(self) -> list[str]:
         """Create every constraint and index under ``queries/schema/`` (idempotent)."""
@@ -489,15 +496,20 @@ class WorkspaceStore:
     """
 
     def __init__(
-        self, store: Store, workspace: str, guard: Callable[[], None] | None = None
+        self,
+        store: Store,
+        workspace: str,
+        guard: Callable[[], None] | None = None,
+        origin: Origin | None = None,
     ) -> None:
         self.store = store
         self.workspace = workspace
         self._guard = guard
+        self.origin = origin or Origin()
 
     def bulk(self) -> WorkspaceStore:
-        """This workspace store for long work (:meth:`Store.bulk`), with the same guard."""
-        return WorkspaceStore(self.store.bulk(), self.workspace, self._guard)
+        """This workspace store for long work (:meth:`Store.bulk`), same guard and origin."""
+        return WorkspaceStore(self.store.bulk(), self.workspace, self._guard, self.origin)
 
     def check(self) -> None:
         """Raise unless the caller may use this workspace (no-op without a guard)."""
@@ -525,9 +537,18 @@ class WorkspaceStore:
         return await self.store.read_shaped(text, _scoped(self.workspace, params))
 
     async def write(
-        self, name: str, params: Mapping[str, Any] | None = None, *, fenced: bool = True
+        self,
+        name: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        fenced: bool = True,
+        touched: Touched | None = None,
     ) -> list[Row]:
-        """Run write statement ``name`` within the workspace (fenced: see :meth:`transaction`)."""
+        """Run write statement ``name`` within the workspace (fenced: see :meth:`transaction`).
+
+        ``touched``: the facts it may change, recorded as change events (see
+        :meth:`transaction`); an unfenced write records none.
+        """
         if not fenced:
             self.check()
             try:
@@ -538,10 +559,19 @@ class WorkspaceStore:
         async def work(tx: WorkspaceTransaction) -> list[Row]:
             return await tx.run(name, params)
 
-        return await self.transaction(work)
+        return await self.transaction(work, touched)
 
-    async def transaction(self, work: Callable[[WorkspaceTransaction], Awaitable[T]]) -> T:
+    async def transaction(
+        self,
+        work: Callable[[WorkspaceTransaction], Awaitable[T]],
+        touched: Touched | None = None,
+    ) -> T:
         """Run ``work`` in one write transaction, every statement scoped to the workspace.
+
+        With ``touched`` (the facts ``work`` may change) the changes are recorded in the same
+        transaction, as this store's :attr:`origin` (:mod:`graph.history.recorder`): the
+        facts are read before ``work`` and after it, and each difference is stored as a change
+        event. Every write path of the map passes through here with what it touches.
 
         The transaction ends with the workspace's fence (``workspaces/fence``): it locks the
         Workspace node until the commit and checks that it still exists, or raises
@@ -553,7 +583,10 @@ class WorkspaceStore:
 
         async def _work(tx: Transaction) -> T:
             scoped = WorkspaceTransaction(tx, self.workspace)
+            recording = await Recording.start(scoped, touched) if touched else None
             result = await work(scoped)
+            if recording is not None:
+                await recording.finish(scoped, self.origin)
             if not (await scoped.run("workspaces/fence"))[0]["held"]:
                 raise no_workspace(self.workspace)
             return result

@@ -10,6 +10,7 @@ from typing import TypeVar, cast
 
 import strawberry
 
+from graph.history.facts import ChangeKind
 from graph.model import (
     InfluenceBasis,
     InfluenceKind,
@@ -23,6 +24,7 @@ from graph.model import (
 from graph.model.workspace import IcpField, IcpOperator
 
 __all__ = [
+    "ChangeKind",
     "IcpField",
     "IcpOperator",
     "InfluenceBasis",
@@ -61,5 +63,6 @@ for _enum in (
     Outcome,
     IcpField,
     IcpOperator,
+    ChangeKind,
 ):
     strawberry.enum(_enum)

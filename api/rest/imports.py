@@ -87,7 +87,12 @@ async def upload_import(
     settings: Settings = request.app.state.settings
     async with received_files(request, settings.max_upload_bytes) as paths:
         result = await import_files(
-            caller.store, workspace, paths, good_rows_only=good_rows_only, options=options
+            caller.store,
+            workspace,
+            paths,
+            good_rows_only=good_rows_only,
+            options=options,
+            actor=caller.principal.user_id,
         )
     body: dict[str, Any] = {
         "applied": result.applied,

@@ -83,7 +83,12 @@ const BUSY_RETRIES = 3;
  * serving as many requests as it can) is sent again after its Retry-After, a few times.
  */
 async function post(query, variables) {
-  const headers = authHeaders({ 'Content-Type': 'application/json', Accept: 'application/json' });
+  // X-Statusmap-Client: changes made here are recorded as made through the page.
+  const headers = authHeaders({
+    'Content-Type': 'application/json',
+    Accept: 'application/json',
+    'X-Statusmap-Client': 'page',
+  });
   for (let attempt = 0; ; attempt += 1) {
     let response;
     try {

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import cast
 
 from graph.errors import ValidationFailed
+from graph.history.recorder import Origin, Touched
 from graph.imports.convert import CONVERTERS, Params
 from graph.imports.formats import FORMATS, KIND_ORDER
 from graph.imports.journey import SETTLE_STAGES, STAGE_KINDS, members_of, stored_members
@@ -74,6 +75,8 @@ _EXISTING = {
     "people": "import/existing_people",
     "deals": "import/existing_deals",
 }
+RowOrigin = tuple[str, int]
+"""The file name and row number (header = 1) an imported row came from."""
 Progress = Callable[[str, int], None]
 """Called with (kind, rows just written)."""
 
@@ -303,9 +306,11 @@ async def _write(run: Run, kind: str, new: list[Params], stored: list[Params]) -
 
 def _batches(
     sources: list[SourceFile], report: ValidationReport, kind: str, size: int
-) -> Iterator[list[Params]]:
+) -> Iterator[tuple[list[Params], list[RowOrigin]]]:
+    """Batches of converted rows, each with the file and row of every one of its rows."""
     convert = CONVERTERS[kind]
     batch: list[Params] = []
+    origins: list[RowOrigin] = []
     for source in sources:
         if kind not in source.kinds or str(source.path) in report.failed_files:
             continue
@@ -314,11 +319,42 @@ def _batches(
             if number in skipped:
                 continue
             batch.append(convert(row))
+            origins.append((source.path.name, number))
             if len(batch) >= size:
-                yield batch
-                batch = []
+                yield batch, origins
+                batch, origins = [], []
     if batch:
-        yield batch
+        yield batch, origins
+
+
+_EDGE_KINDS = {"reporting": "REPORTS_TO", "influences": "INFLUENCES", "knows": "KNOWS"}
+_NODE_FACTS = {"organisations": "organisation", "people": "person", "deals": "deal"}
+"""The fact of each node kind's own properties; the kind names the :class:`Touched` field."""
+
+
+def _touched(kind: str, batch: list[Params], origins: list[RowOrigin]) -> Touched:
+    """The facts one batch of ``kind`` may change, each with the file and row that writes it."""
+    touched = Touched()
+    for params, origin in zip(batch, origins, strict=True):
+        if kind in _NODE_FACTS:
+            id_ = cast(Row, params)["id"]
+            getattr(touched, kind).add(id_)
+            touched.rows[(_NODE_FACTS[kind], id_)] = origin
+            continue
+        a, b = cast(list[str], params)[:2]
+        if kind in _EDGE_KINDS:
+            touched.edges.add((_EDGE_KINDS[kind], a, b))
+            touched.rows[(_EDGE_KINDS[kind], a, b)] = origin
+            if kind == "reporting":  # the org chart caps the person's inferred level
+                touched.people.add(a)
+        elif kind == "partnerships":
+            pair = (a, b) if a <= b else (b, a)
+            touched.partners.add(pair)
+            touched.rows[("partner", *pair)] = origin
+        else:  # buying centre and journey rows: (deal, person, ...)
+            touched.members.add((a, b))
+            touched.rows[("member", a, b)] = origin
+    return touched
 
 
 async def import_files(
@@ -331,11 +367,13 @@ async def import_files(
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
     checked: Callable[[ValidationReport], None] | None = None,
+    actor: str = "system",
 ) -> ImportResult:
     """Validate ``paths`` and, when clean (or ``good_rows_only``), write them to ``workspace``.
 
     ``checked`` is called with the validation report before anything is written (a progress
-    bar learns its total there); ``progress`` after each batch written.
+    bar learns its total there); ``progress`` after each batch written. Every change is
+    recorded as made by ``actor`` through an import, with its file and row.
     """
     options = replace(options or ImportOptions(), good_rows_only=good_rows_only)
     store = store.bulk()  # batches of 10,000 rows, and id look-ups of 50,000
@@ -350,7 +388,7 @@ async def import_files(
     files = [s.path.name for s in sources]
     # Into a workspace that exists only (creating one is a separate act): every write's fence
     # answers NotFound otherwise, and stops the import should the workspace be deleted.
-    scoped = store.workspace(workspace)
+    scoped = store.workspace(workspace, origin=Origin(actor, "import"))
     rows = await scoped.write("import/run_start", {"run": run, "files": files})
     resume_at = result.resumed_at_batch = int(rows[0]["position"])
 
@@ -361,6 +399,7 @@ async def import_files(
     async def write(
         kind: str,
         batch: list[Params],
+        origins: list[RowOrigin],
         done: int,
         before: asyncio.Task[None] | None,
         ran: asyncio.Event,
@@ -369,11 +408,13 @@ async def import_files(
 
         async def statements(tx: WorkspaceTransaction) -> None:
             await _write(tx.run, kind, new, stored)
+            if kind in STAGE_KINDS:  # members with journey history keep their latest stage
+                # In the batch's own transaction, so no reader (and no history) sees the file's
+                # stage replace a member's latest one in between.
+                await tx.run(SETTLE_STAGES, {"rows": members_of(batch)})
             ran.set()  # only the commit is left
 
-        await scoped.transaction(statements)
-        if kind in STAGE_KINDS:  # members with journey history keep their latest stage
-            await scoped.write(SETTLE_STAGES, {"rows": members_of(batch)})
+        await scoped.transaction(statements, _touched(kind, batch, origins))
         if before is not None:  # positions are recorded in order
             await before
         # After the batch's commit has returned, not in its transaction: a reader that sees the
@@ -387,7 +428,8 @@ async def import_files(
         written = 0
         batches = _batches(sources, report, kind, batch_size)
         # Parse the next batch in a thread while the event loop sends the previous one.
-        while (batch := await asyncio.to_thread(next, batches, None)) is not None:
+        while (item := await asyncio.to_thread(next, batches, None)) is not None:
+            batch, origins = item
             position += 1
             written += len(batch)
             if position <= resume_at:
@@ -399,7 +441,7 @@ async def import_files(
             elif in_flight is not None:
                 await in_flight
             sent = asyncio.Event()
-            in_flight = asyncio.create_task(write(kind, batch, position, in_flight, sent))
+            in_flight = asyncio.create_task(write(kind, batch, origins, position, in_flight, sent))
         if in_flight is not None:  # edges need every node of the kinds before them
             await in_flight
             in_flight = None

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 from graph.errors import NotFound, ValidationFailed
+from graph.history.recorder import Touched
 from graph.model import DealIn, DealPatch, JourneyEventIn, MemberIn, new_id, validate
 from graph.model.deal import KEPT_WHEN_LEFT_OUT
 from graph.model.rules import member_problem
@@ -53,7 +54,7 @@ async def _save(ws: WorkspaceStore, deal_id: str, deal: DealPatch, mode: Mode) -
             await claim_ids(tx.run, "deals/claim", [deal_id])
         await tx.run("deals/upsert", {"rows": [row]})
 
-    await ws.transaction(work)
+    await ws.transaction(work, Touched(deals={deal_id}))
 
 
 async def create_deal(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
@@ -72,7 +73,7 @@ async def update_deal(ws: WorkspaceStore, deal_id: str, data: Mapping[str, Any])
 
 async def delete_deal(ws: WorkspaceStore, deal_id: str) -> None:
     """Delete a deal, its buying centre and its journey events."""
-    rows = await ws.write("deals/delete", {"id": deal_id})
+    rows = await ws.write("deals/delete", {"id": deal_id}, touched=Touched(whole_deals={deal_id}))
     if rows[0]["deleted"] == 0:
         raise NotFound(f"no deal {deal_id!r} in this workspace", field="id", kind="deal")
 
@@ -115,12 +116,16 @@ async def set_member(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
             raise ValidationFailed([("personId", problem)])
         return dict((await tx.run("deals/set_member", params))[0]["member"])
 
-    return await ws.transaction(work)
+    return await ws.transaction(work, Touched(members={(member.deal_id, member.person_id)}))
 
 
 async def remove_member(ws: WorkspaceStore, deal_id: str, person_id: str) -> None:
     """Take a person out of a deal's buying centre (their journey in it goes too)."""
-    rows = await ws.write("deals/remove_member", {"deal_id": deal_id, "person_id": person_id})
+    rows = await ws.write(
+        "deals/remove_member",
+        {"deal_id": deal_id, "person_id": person_id},
+        touched=Touched(members={(deal_id, person_id)}),
+    )
     if rows[0]["deleted"] == 0:
         raise NotFound(
             f"person {person_id!r} is not in the buying centre of deal {deal_id!r}",
@@ -144,7 +149,7 @@ async def record_journey_stage(ws: WorkspaceStore, data: Mapping[str, Any]) -> R
         await _require(tx, event.deal_id, event.person_id, member=True)
         return dict((await tx.run("deals/record_stage", params))[0]["member"])
 
-    return await ws.transaction(work)
+    return await ws.transaction(work, Touched(members={(event.deal_id, event.person_id)}))
 
 
 def _now() -> dt.datetime:

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from graph.errors import NotFound
+from graph.history.recorder import Touched
 from graph.model import OrganisationIn, OrganisationPatch, PairIn, validate
 from graph.repository.writes import (
     Mode,
@@ -53,7 +54,7 @@ async def _save(
         for batch in batched(rows):
             await tx.run("organisations/upsert", {"rows": batch})
 
-    await ws.transaction(work)
+    await ws.transaction(work, Touched(organisations=set(ids)))
 
 
 async def create_organisation(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
@@ -89,7 +90,8 @@ async def upsert_organisations(ws: WorkspaceStore, items: Sequence[Mapping[str, 
 
 async def delete_organisation(ws: WorkspaceStore, organisation_id: str) -> None:
     """Delete an organisation with its deals; its people stay, without employer."""
-    rows = await ws.write("organisations/delete", {"id": organisation_id})
+    touched = Touched(whole_organisations={organisation_id})
+    rows = await ws.write("organisations/delete", {"id": organisation_id}, touched=touched)
     if not rows or rows[0]["deleted"] == 0:
         raise NotFound(
             f"no organisation {organisation_id!r} in this workspace",
@@ -148,6 +150,11 @@ async def _missing_organisations(tx: WorkspaceTransaction, pair: PairIn) -> None
             )
 
 
+def _partners(pair: PairIn) -> Touched:
+    ends = sorted((pair.source_id, pair.target_id))
+    return Touched(partners={(ends[0], ends[1])})
+
+
 async def add_partner(ws: WorkspaceStore, data: Mapping[str, Any]) -> None:
     """Link two organisations as partners (one undirected link; repeating it changes nothing)."""
     pair = validate(PairIn, dict(data))
@@ -156,13 +163,15 @@ async def add_partner(ws: WorkspaceStore, data: Mapping[str, Any]) -> None:
         await _missing_organisations(tx, pair)
         await tx.run("organisations/add_partner", pair.model_dump())
 
-    await ws.transaction(work)
+    await ws.transaction(work, _partners(pair))
 
 
 async def remove_partner(ws: WorkspaceStore, data: Mapping[str, Any]) -> None:
     """Remove the partner link between two organisations."""
     pair = validate(PairIn, dict(data))
-    rows = await ws.write("organisations/remove_partner", pair.model_dump())
+    rows = await ws.write(
+        "organisations/remove_partner", pair.model_dump(), touched=_partners(pair)
+    )
     if rows[0]["deleted"] == 0:
         raise NotFound("these organisations are not partners", field="targetId", kind="partner")
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from graph.errors import NotFound
+from graph.history.recorder import Touched
 from graph.model import PersonIn, PersonPatch, validate
 from graph.repository.bulk import cap_inferred_levels, write_people
 from graph.repository.writes import (
@@ -75,7 +76,7 @@ async def _save(
             await write_people(tx.run, batch)
         await cap_inferred_levels(tx.run, ids)
 
-    await ws.transaction(work)
+    await ws.transaction(work, Touched(people=set(ids)))
 
 
 async def create_person(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
@@ -113,6 +114,8 @@ async def reinfer_levels(ws: WorkspaceStore) -> list[tuple[str, str | None, int,
     Returns ``(id, title, old rank, new rank)`` for each person whose level changed.
     """
 
+    inferred = {r["id"] for r in await ws.read("ladders/inferred_levels")}
+
     async def work(tx: WorkspaceTransaction) -> list[tuple[str, str | None, int, int]]:
         before = await tx.run("ladders/inferred_levels", {})
         rows = [
@@ -138,12 +141,13 @@ async def reinfer_levels(ws: WorkspaceStore) -> list[tuple[str, str | None, int,
             if r["id"] in after and after[r["id"]] != r["rank"]
         ]
 
-    return await ws.transaction(work)
+    return await ws.transaction(work, Touched(people=inferred))
 
 
 async def delete_person(ws: WorkspaceStore, person_id: str) -> None:
     """Delete a person, their edges and their journey events."""
-    rows = await ws.write("people/delete", {"id": person_id})
+    touched = Touched(whole_people={person_id})
+    rows = await ws.write("people/delete", {"id": person_id}, touched=touched)
     if not rows or rows[0]["deleted"] == 0:
         raise NotFound(f"no person {person_id!r} in this workspace", field="id", kind="person")
 

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from graph.errors import NotFound, ValidationFailed
+from graph.history.recorder import Touched
 from graph.model import InfluenceIn, KnowsIn, PairIn, validate
 from graph.model.common import validation_failed
 from graph.model.rules import knows_problem, reporting_cycle
@@ -94,6 +95,20 @@ async def _check_knows(
         raise _refused(problems, prefix, single)
 
 
+_EDGE_TYPE = {
+    "relations/upsert_influences": "INFLUENCES",
+    "relations/upsert_knows": "KNOWS",
+    "relations/delete_influence": "INFLUENCES",
+    "relations/delete_knows": "KNOWS",
+    "relations/remove_reports_to": "REPORTS_TO",
+}
+"""The relationship type each edge statement writes (the fact it changes, for history)."""
+
+
+def _touched(name: str, pairs: Sequence[PairIn]) -> Touched:
+    return Touched(edges={(_EDGE_TYPE[name], p.source_id, p.target_id) for p in pairs})
+
+
 async def _upsert_edges(
     ws: WorkspaceStore, name: str, pairs: Sequence[PairIn], prefix: str, *, single: bool = False
 ) -> int:
@@ -108,7 +123,7 @@ async def _upsert_edges(
             written += (await tx.run(name, {"rows": batch}))[0]["written"]
         return written
 
-    return await ws.transaction(work)
+    return await ws.transaction(work, _touched(name, pairs))
 
 
 async def upsert_influences(ws: WorkspaceStore, items: Sequence[Mapping[str, Any]]) -> int:
@@ -155,12 +170,13 @@ async def add_reports_to(ws: WorkspaceStore, person_id: str, manager_id: str) ->
         await tx.run("relations/add_reports_to", pair.model_dump())
         await cap_inferred_levels(tx.run, [pair.source_id])
 
-    await ws.transaction(work)
+    edge = ("REPORTS_TO", pair.source_id, pair.target_id)
+    await ws.transaction(work, Touched(people={pair.source_id}, edges={edge}))
 
 
 async def _delete(ws: WorkspaceStore, name: str, data: Mapping[str, Any], what: str) -> None:
     pair = validate(PairIn, dict(data))
-    rows = await ws.write(name, pair.model_dump())
+    rows = await ws.write(name, pair.model_dump(), touched=_touched(name, [pair]))
     if rows[0]["deleted"] == 0:
         raise NotFound(f"no such {what} edge in this workspace", field="targetId", kind=what)
 

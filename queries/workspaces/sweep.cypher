@@ -14,6 +14,8 @@ CALL () {
   MATCH (n:StatusLevel {workspace: $workspace}) RETURN n
   UNION ALL
   MATCH (n:ImportRun {workspace: $workspace}) RETURN n
+  UNION ALL
+  MATCH (n:Change {workspace: $workspace}) RETURN n
 }
 WITH n LIMIT $batch
 DETACH DELETE n

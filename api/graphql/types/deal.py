@@ -25,6 +25,12 @@ from api.graphql.types.analytics import (
     plan_view,
     stakes_view,
 )
+from api.graphql.types.history import (
+    ChangeConnection,
+    FactChange,
+    changed_since_field,
+    changes_field,
+)
 from api.graphql.types.organisation import Organisation
 from api.graphql.types.person import Person
 from graph.store import Row
@@ -89,6 +95,10 @@ class Deal(relay.Node):
     organisation_id: strawberry.Private[str | None]
     key: str = strawberry.field(description="The stable local id (for CSV and CRM).")
     name: str
+    changes: ChangeConnection = changes_field(
+        "deal_id", "The deal's change feed, newest first: its buying centre and its members."
+    )
+    changed_since: list[FactChange] = changed_since_field("deal_id", "deal")
 
     @classmethod
     def from_row(cls, row: Row) -> Deal:

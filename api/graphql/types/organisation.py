@@ -11,6 +11,12 @@ from strawberry.types import Info
 from api.graphql.context import Context
 from api.graphql.enums import OrganisationKind
 from api.graphql.types.analytics import InfluenceMap, analysis_of, influence_map
+from api.graphql.types.history import (
+    ChangeConnection,
+    FactChange,
+    changed_since_field,
+    changes_field,
+)
 from api.graphql.types.person import Person
 from graph.repository.workspaces import organisation_fit
 from graph.store import Row
@@ -42,6 +48,11 @@ class Organisation(relay.Node):
     country: str | None
     region: str | None
     technologies: list[str]
+    changes: ChangeConnection = changes_field(
+        "organisation_id",
+        "The account's change feed, newest first: the organisation, its people and its deals.",
+    )
+    changed_since: list[FactChange] = changed_since_field("organisation_id", "account")
 
     @classmethod
     def from_row(cls, row: Row) -> Organisation:

@@ -22,6 +22,7 @@ from api.graphql.types.analytics import (
     our_gaps,
 )
 from api.graphql.types.common import LadderRef, StatusLevel
+from api.graphql.types.history import ChangeConnection, changes_field
 from graph.analysis import ScopeAnalysis
 from graph.analytics import gaps_to_ours, higher_status_influencers
 from graph.analytics.status import HIGHER_STATUS
@@ -105,6 +106,11 @@ class Person(relay.Node):
     tags: list[str]
     level: StatusLevel | None = strawberry.field(
         description="Level on the organisational ladder (inferred from the title if not given)."
+    )
+    history: ChangeConnection = changes_field(
+        "person_id",
+        "The person's history, newest first: their facts, edges and memberships; the latest "
+        "event of a fact says who recorded it, when, and from where.",
     )
 
     @classmethod

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 
 import strawberry
 from strawberry import relay
@@ -26,6 +27,8 @@ from api.graphql.types.analytics import (
 )
 from api.graphql.types.common import Ladder, build_connection
 from api.graphql.types.deal import Deal, DealConnection
+from api.graphql.types.departures import Departure, recent_departures
+from api.graphql.types.history import ChangeConnection, changes_field
 from api.graphql.types.organisation import Organisation, OrganisationConnection
 from api.graphql.types.person import Person, PersonConnection
 from graph.analytics import cross_account_influencers
@@ -53,6 +56,16 @@ class Workspace(relay.Node):
     row: strawberry.Private[Row]
     key: str = strawberry.field(description="The stable local id.")
     name: str
+    changes: ChangeConnection = changes_field(None, "The workspace's change feed, newest first.")
+
+    @strawberry.field(
+        description="People who left their organisation in the window, newest first: the deals "
+        "it touches, coverage and plan with and without them, and 'champion left' warnings."
+    )
+    async def departures(
+        self, info: Ctx, since: dt.datetime | None = None, until: dt.datetime | None = None
+    ) -> list[Departure]:
+        return await recent_departures(info, self.local_id, since, until)
 
     @classmethod
     def from_row(cls, row: Row) -> Workspace:

@@ -1,0 +1,1 @@
+"""The map over time: change events recorded with every write, and reads of them."""

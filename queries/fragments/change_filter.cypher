@@ -1,0 +1,6 @@
+// fragment change_filter(c)
+({{c}}.id >= $since AND ($until IS NULL OR {{c}}.id < $until)
+ AND ($kinds IS NULL OR {{c}}.kind IN $kinds)
+ AND ($person_id IS NULL OR $person_id IN {{c}}.people)
+ AND ($deal_id IS NULL OR $deal_id IN {{c}}.deals)
+ AND ($organisation_id IS NULL OR $organisation_id IN {{c}}.organisations))

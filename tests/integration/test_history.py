@@ -1,0 +1,412 @@
+"""Change history on a real Neo4j: every write path records exactly its changes.
+
+Each step writes through one path (GraphQL, the page, a CSV import) and checks the events it
+added: their kinds and fact keys, who made them, through what, and the values before and after.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.auth import issue_token
+from graph.history.facts import load_value
+from graph.imports.run import import_files
+from graph.repository.history import change_feed, changes_between
+from graph.repository.workspaces import ensure_workspace
+from graph.store import Store
+from tests.conftest import asgi_client
+from tests.integration.conftest import GraphQL
+
+pytestmark = pytest.mark.integration
+
+SETUP = """
+mutation($ws: ID!) {
+  createOrganisation(input: {workspaceId: $ws, id: "acme~", name: "Acme", kind: CUSTOMER}) {
+    __typename }
+  upsertPeople(input: {workspaceId: $ws, people: [
+    {id: "ann~", name: "Ann", title: "Chief Executive Officer", organisationId: "acme~"},
+    {id: "bo~", name: "Bo", title: "IT Manager", organisationId: "acme~", levelRank: 3}]}) {
+    __typename }
+  createDeal(input: {workspaceId: $ws, id: "deal~", name: "Rollout", organisationId: "acme~"}) {
+    __typename }
+}
+"""
+
+
+async def _events(store: Store, workspace: str, seen: set[str]) -> list[dict[str, Any]]:
+    """The events recorded since the ids in ``seen`` (which it updates), oldest first."""
+    page = await change_feed(store.workspace(workspace), first=500)
+    new = [e for e in reversed(page.items) if e["id"] not in seen]
+    seen.update(e["id"] for e in new)
+    return new
+
+
+def _untag(value: str) -> str:
+    return value.rsplit("-", 1)[0] + "~" if "-" in value else value
+
+
+def _kinds(events: list[dict[str, Any]]) -> list[tuple[str, tuple[str, ...]]]:
+    return sorted((e["kind"], tuple(_untag(k) for k in e["key"])) for e in events)
+
+
+async def test_graphql_writes_record_exactly_their_changes(
+    gql: GraphQL, workspace: str, store: Store
+) -> None:
+    seen: set[str] = set()
+    await gql(SETUP, ws=workspace)
+    setup = await _events(store, workspace, seen)
+    assert _kinds(setup) == [
+        ("deal_added", ("deal", "deal~")),
+        ("employment_started", ("works_at", "ann~")),
+        ("employment_started", ("works_at", "bo~")),
+        ("level_changed", ("level", "ann~")),
+        ("level_changed", ("level", "bo~")),
+        ("organisation_added", ("organisation", "acme~")),
+        ("person_added", ("person", "ann~")),
+        ("person_added", ("person", "bo~")),
+    ]
+    assert {(e["actor"], e["via"]) for e in setup} == {("test-admin", "graphql")}
+    level = next(e for e in setup if e["key"][0] == "level" and _untag(e["key"][1]) == "bo~")
+    assert (load_value(level.get("before")), load_value(level["after"])) == (None, 3)
+
+    await gql(
+        """mutation($ws: ID!) {
+          setBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "bo~",
+            roles: [USER], stance: NEUTRAL}) { __typename }
+          upsertInfluence(input: {workspaceId: $ws, sourceId: "ann~", targetId: "bo~",
+            weight: 0.8}) { __typename }
+          addReportsTo(input: {workspaceId: $ws, personId: "bo~", managerId: "ann~"}) {
+            __typename }
+        }""",
+        ws=workspace,
+    )
+    assert _kinds(await _events(store, workspace, seen)) == [
+        ("influence_added", ("INFLUENCES", "ann~", "bo~")),
+        ("member_joined", ("member", "deal~", "bo~")),
+        ("reporting_added", ("REPORTS_TO", "bo~", "ann~")),
+    ]
+
+    await gql(
+        """mutation($ws: ID!) {
+          setBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "bo~",
+            roles: [USER, CHAMPION], stance: CHAMPION}) { __typename }
+          recordJourneyStage(input: {workspaceId: $ws, dealId: "deal~", personId: "bo~",
+            stage: TRUST}) { __typename }
+          upsertInfluence(input: {workspaceId: $ws, sourceId: "ann~", targetId: "bo~",
+            weight: 0.3}) { __typename }
+          updatePerson(input: {workspaceId: $ws, id: "bo~", levelRank: 4}) { __typename }
+        }""",
+        ws=workspace,
+    )
+    step = await _events(store, workspace, seen)
+    assert _kinds(step) == [
+        ("influence_changed", ("INFLUENCES", "ann~", "bo~")),
+        ("level_changed", ("level", "bo~")),
+        ("roles_changed", ("member", "deal~", "bo~")),
+        ("stage_changed", ("member", "deal~", "bo~")),
+        ("stance_changed", ("member", "deal~", "bo~")),
+    ]
+    weight = next(e for e in step if e["kind"] == "influence_changed")
+    assert load_value(weight.get("before"))["weight"] == 0.8
+    assert load_value(weight["after"])["weight"] == 0.3
+    stance = next(e for e in step if e["kind"] == "stance_changed")
+    assert [_untag(d) for d in stance["deals"]] == ["deal~"]
+    assert [_untag(o) for o in stance["organisations"]] == ["acme~"]
+
+    await gql(
+        """mutation($ws: ID!) {
+          deleteInfluence(input: {workspaceId: $ws, sourceId: "ann~", targetId: "bo~"}) {
+            __typename }
+          removeBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "bo~"}) {
+            __typename }
+          updatePerson(input: {workspaceId: $ws, id: "bo~", organisationId: null}) { __typename }
+        }""",
+        ws=workspace,
+    )
+    assert _kinds(await _events(store, workspace, seen)) == [
+        ("employment_ended", ("works_at", "bo~")),
+        ("influence_removed", ("INFLUENCES", "ann~", "bo~")),
+        ("member_left", ("member", "deal~", "bo~")),
+    ]
+
+    # A write that changes nothing records nothing.
+    await gql(
+        """mutation($ws: ID!) {
+          updatePerson(input: {workspaceId: $ws, id: "ann~", name: "Ann"}) { __typename } }""",
+        ws=workspace,
+    )
+    assert await _events(store, workspace, seen) == []
+
+
+async def test_the_page_is_named_as_the_origin(
+    gql: GraphQL, workspace: str, store: Store, client: Any
+) -> None:
+    await gql(SETUP, ws=workspace)
+    seen: set[str] = set()
+    await _events(store, workspace, seen)
+    response = await client.post(
+        "/graphql",
+        headers={"X-Statusmap-Client": "page"},
+        json={
+            "query": "mutation($ws: ID!, $id: ID!) { updatePerson(input: {workspaceId: $ws, "
+            'id: $id, title: "CIO"}) { __typename } }',
+            "variables": {"ws": workspace, "id": await _key(store, workspace, "Person", "bo")},
+        },
+    )
+    assert response.status_code == 200, response.text
+    events = await _events(store, workspace, seen)
+    assert [(e["kind"], e["via"], e["actor"]) for e in events] == [
+        ("person_changed", "page", "test-admin")
+    ]
+
+
+async def _key(store: Store, workspace: str, label: str, prefix: str) -> str:
+    """The stored id of the test's node ``prefix~`` (the tag unknown outside ``gql``)."""
+    rows, _, _ = await store.driver.execute_query(
+        "MATCH (n {workspace: $ws}) WHERE $label IN labels(n) AND n.id STARTS WITH $prefix "
+        "RETURN n.id AS id",
+        {"ws": workspace, "label": label, "prefix": prefix + "-"},
+    )
+    return str(rows[0]["id"])
+
+
+ORGS = "id,name,kind,industry\nHI-O1,Acme,customer,Retail\n"
+PEOPLE = (
+    "id,first_name,last_name,title,department,email,organisation_id,level\n"
+    "HI-P1,Ada,Lovelace,Chief Executive Officer,Exec,,HI-O1,\n"
+    "HI-P2,Ben,Bauer,VP Sales,Sales,,HI-O1,4\n"
+)
+EDGES = "source_id,target_id,weight,kind\nHI-P1,HI-P2,0.8,advice\n"
+
+
+async def test_an_import_records_file_and_row(store: Store, tmp_path: Path) -> None:
+    workspace = "it-history-import"
+    await store.driver.execute_query(
+        "MATCH (n) WHERE n.workspace = $ws DETACH DELETE n", {"ws": workspace}
+    )
+    await ensure_workspace(store, workspace)
+    files = {"organisations.csv": ORGS, "people.csv": PEOPLE, "influences.csv": EDGES}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    paths = [tmp_path / name for name in files]
+    result = await import_files(store, workspace, paths, actor="alice")
+    assert result.applied
+
+    events = (await change_feed(store.workspace(workspace), first=100)).items
+    found = sorted((e["kind"], tuple(e["key"]), e["file"], e["row"]) for e in events)
+    assert found == [
+        ("employment_started", ("works_at", "HI-P1"), "people.csv", 2),
+        ("employment_started", ("works_at", "HI-P2"), "people.csv", 3),
+        ("influence_added", ("INFLUENCES", "HI-P1", "HI-P2"), "influences.csv", 2),
+        ("level_changed", ("level", "HI-P1"), "people.csv", 2),
+        ("level_changed", ("level", "HI-P2"), "people.csv", 3),
+        ("organisation_added", ("organisation", "HI-O1"), "organisations.csv", 2),
+        ("person_added", ("person", "HI-P1"), "people.csv", 2),
+        ("person_added", ("person", "HI-P2"), "people.csv", 3),
+    ]
+    assert {(e["actor"], e["via"]) for e in events} == {("alice", "import")}
+
+    # The same files again change nothing, and so record nothing.
+    await import_files(store, workspace, paths, actor="alice")
+    assert (await change_feed(store.workspace(workspace), first=100)).total == len(events)
+
+
+async def test_changes_between_two_moments_are_net(
+    gql: GraphQL, workspace: str, store: Store, client: Any
+) -> None:
+    await gql(SETUP, ws=workspace)
+    await gql(
+        """mutation($ws: ID!) {
+          setBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "bo~",
+            roles: [USER], stance: NEUTRAL}) { __typename }
+          ann: setBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "ann~",
+            roles: [DECIDER], stance: SCEPTIC}) { __typename }
+        }""",
+        ws=workspace,
+    )
+    since = dt.datetime.now(dt.UTC)
+    await gql(
+        """mutation($ws: ID!) {
+          setBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "bo~",
+            roles: [USER], stance: BLOCKER}) { __typename }
+          again: setBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "bo~",
+            roles: [USER], stance: CHAMPION}) { __typename }
+          removeBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "ann~"}) {
+            __typename }
+          upsertInfluence(input: {workspaceId: $ws, sourceId: "ann~", targetId: "bo~",
+            weight: 0.5}) { __typename }
+        }""",
+        ws=workspace,
+    )
+    ws = store.workspace(workspace)
+    deal_id = await _key(store, workspace, "Deal", "deal")
+    net = await changes_between(ws, since, deal_id=deal_id)
+    assert sorted((c.kind.value, tuple(_untag(k) for k in c.key)) for c in net) == [
+        ("influence_added", ("INFLUENCES", "ann~", "bo~")),
+        ("member_left", ("member", "deal~", "ann~")),
+        ("stance_changed", ("member", "deal~", "bo~")),
+    ]
+    stance = next(c for c in net if c.kind.value == "stance_changed")
+    assert (stance.before["stance"], stance.after["stance"]) == ("neutral", "champion")
+    # Before anything happened in the window, nothing changed since.
+    assert await changes_between(ws, dt.datetime.now(dt.UTC), deal_id=deal_id) == []
+
+    # The same, as files.
+    params = {"since": since.isoformat(), "deal": deal_id}
+    as_json = await client.get(
+        f"/workspaces/{workspace}/changes", params=params | {"format": "json"}
+    )
+    assert as_json.status_code == 200, as_json.text
+    assert sorted(c["kind"] for c in as_json.json()["changes"]) == [
+        "influence_added",
+        "member_left",
+        "stance_changed",
+    ]
+    as_csv = await client.get(f"/workspaces/{workspace}/changes", params=params)
+    lines = as_csv.text.splitlines()
+    assert lines[0] == "kind,fact,first_id,second_id,third_id,before,after"
+    assert sorted(line.split(",")[0] for line in lines[1:]) == [
+        "influence_added",
+        "member_left",
+        "stance_changed",
+    ]
+
+
+FEED = """
+query($ws: ID!, $first: Int, $after: String, $kinds: [ChangeKind!], $since: DateTime) {
+  workspace(id: $ws) {
+    changes(first: $first, after: $after, kinds: $kinds, since: $since) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { kind key actor via before after } }
+    }
+    person(id: "bo~") { history(kinds: [LEVEL_CHANGED]) { totalCount edges { node { after } } } }
+    deal(id: "deal~") {
+      changes { edges { node { kind } } }
+      organisation { changes(kinds: [DEAL_ADDED]) { totalCount } }
+    }
+  }
+}
+"""
+
+
+async def test_feeds_page_filter_and_stay_in_their_workspace(
+    gql: GraphQL, workspace: str, app: Any
+) -> None:
+    await gql(SETUP, ws=workspace)
+    await gql(
+        """mutation($ws: ID!) {
+          setBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "bo~",
+            roles: [USER], stance: NEUTRAL}) { __typename }
+          updatePerson(input: {workspaceId: $ws, id: "bo~", levelRank: 5}) { __typename }
+        }""",
+        ws=workspace,
+    )
+    whole = (await gql(FEED, ws=workspace, first=500))["workspace"]
+    assert whole["changes"]["totalCount"] == 10
+    newest = whole["changes"]["edges"][0]["node"]
+    assert newest["kind"] == "LEVEL_CHANGED"
+    assert (newest["before"], newest["after"]) == (3, 5)
+    assert [e["node"]["after"] for e in whole["person"]["history"]["edges"]] == [5, 3]
+    # A member's own changes concern the deal too, once they are in its buying centre.
+    assert [e["node"]["kind"] for e in whole["deal"]["changes"]["edges"]] == [
+        "LEVEL_CHANGED",
+        "MEMBER_JOINED",
+        "DEAL_ADDED",
+    ]
+    assert whole["deal"]["organisation"]["changes"]["totalCount"] == 1
+
+    # Pages of 4 walk the whole feed once, newest first.
+    seen: list[list[str]] = []
+    after = None
+    while True:
+        page = (await gql(FEED, ws=workspace, first=4, after=after))["workspace"]["changes"]
+        seen.extend(e["node"]["key"] for e in page["edges"])
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert seen == [e["node"]["key"] for e in whole["changes"]["edges"]]
+
+    kinds = await gql(FEED, ws=workspace, first=50, kinds=["PERSON_ADDED"])
+    assert kinds["workspace"]["changes"]["totalCount"] == 2
+    future = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)
+    later = await gql(FEED, ws=workspace, first=50, since=future.isoformat())
+    assert later["workspace"]["changes"]["totalCount"] == 0
+
+    # Someone who is not a member of the workspace sees nothing of it.
+    outsider = await issue_token(app.state.store, f"outsider-{workspace}")
+    async with asgi_client(app, outsider.token) as client:
+        response = await client.post(
+            "/graphql",
+            json={"query": FEED.replace("~", ""), "variables": {"ws": workspace, "first": 50}},
+        )
+    assert response.status_code == 200
+    assert response.json()["data"] == {"workspace": None}
+
+
+DEPARTURES = """
+query($ws: ID!) { workspace(id: $ws) { departures {
+  personKey leftOrganisation warnings change { kind via file row }
+  deals { dealKey championLeft impact {
+    coverageBefore { roles { role filled } } coverageAfter { roles { role filled } }
+    warningsAdded { code } } }
+} } }
+"""
+
+
+async def test_a_departure_lists_its_deals_and_warns_when_a_champion_leaves(
+    gql: GraphQL, workspace: str, store: Store, tmp_path: Path
+) -> None:
+    await gql(SETUP, ws=workspace)
+    await gql(
+        """mutation($ws: ID!) {
+          setBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "bo~",
+            roles: [USER], stance: CHAMPION}) { __typename }
+          ann: setBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~",
+            personId: "ann~", roles: [DECIDER], stance: NEUTRAL}) { __typename }
+        }""",
+        ws=workspace,
+    )
+    assert (await gql(DEPARTURES, ws=workspace))["workspace"]["departures"] == []
+
+    await gql(
+        """mutation($ws: ID!) {
+          updatePerson(input: {workspaceId: $ws, id: "bo~", organisationId: null}) {
+            __typename } }""",
+        ws=workspace,
+    )
+    [left] = (await gql(DEPARTURES, ws=workspace))["workspace"]["departures"]
+    assert (left["personKey"], left["leftOrganisation"]) == ("bo~", "acme~")
+    assert left["change"]["kind"] == "EMPLOYMENT_ENDED"
+    assert left["warnings"] == ["champion left: bo~ in deal~"]
+    [deal] = left["deals"]
+    assert (deal["dealKey"], deal["championLeft"]) == ("deal~", True)
+    filled = {r["role"].upper(): r["filled"] for r in deal["impact"]["coverageBefore"]["roles"]}
+    after = {r["role"].upper(): r["filled"] for r in deal["impact"]["coverageAfter"]["roles"]}
+    assert (filled["CHAMPION"], after["CHAMPION"]) == (True, False)
+    assert (filled["DECIDER"], after["DECIDER"]) == (True, True)
+
+    # An import whose row gives a person no organisation is a departure too.
+    ann = await _key(store, workspace, "Person", "ann")
+    people_csv = tmp_path / "people.csv"
+    people_csv.write_text(
+        "id,first_name,last_name,title,department,email,organisation_id,level\n"
+        f"{ann},Ann,Smith,Chief Executive Officer,,,,\n",
+        encoding="utf-8",
+    )
+    assert (await import_files(store, workspace, [people_csv])).applied
+    departures = (await gql(DEPARTURES, ws=workspace))["workspace"]["departures"]
+    assert [(d["personKey"], d["warnings"]) for d in departures] == [
+        ("ann~", []),
+        ("bo~", ["champion left: bo~ in deal~"]),
+    ]
+    assert departures[0]["change"] == {
+        "kind": "EMPLOYMENT_ENDED",
+        "via": "import",
+        "file": "people.csv",
+        "row": 2,
+    }
