@@ -64,6 +64,8 @@ def neo4j_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarg
             cache_dir=settings.cache_dir,
             heap="1g",
             pagecache="256m",
+            # a busy machine may take minutes (STATUSMAP_NEO4J_START_TIMEOUT)
+            start_timeout=settings.neo4j_start_timeout,
         ) as server:
             yield Neo4jTarget(server.uri, server.user, server.password)
 
