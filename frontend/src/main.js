@@ -77,8 +77,8 @@ class App {
     $('frame').addEventListener('click', () => this.map.frame());
     $('clear-highlight').addEventListener('click', () => this.map.highlightPath([]));
     $('open-brief').addEventListener('click', () => showBrief($('brief'), this));
-    $('brief').addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') hideBrief($('brief'));
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && !$('brief').hidden) hideBrief($('brief'));
     });
     const weight = $('min-weight');
     weight.value = String(this.state.minWeight);
