@@ -8,19 +8,25 @@ export function hasDealAnalytics(schema) {
   return schema.hasPath('Deal', 'approachPlan') && schema.hasPath('Deal', 'coverage');
 }
 
+/** Can the API's what-if take imagined "knows" ties? */
+export function hasHypotheticalTies(schema) {
+  return schema.hasQuery('whatIf') && schema.hasArg('Query', 'whatIf', 'addKnows');
+}
+
 /**
  * {influenceMap, coverage, approachPlan, baseline} for the deal in `state`, or null when the API
- * has no analytics. With people hidden (what-if), coverage and plan are those without them and
- * `baseline` is the plan before.
+ * has no analytics. With people hidden or "knows" ties imagined (what-if), coverage and plan are
+ * those of that changed deal and `baseline` is the plan before.
  */
 export async function loadDealAnalytics(schema, state) {
   if (!hasDealAnalytics(schema)) return null;
-  const { workspaceId, dealId, hidden } = state;
+  const { workspaceId, dealId, hidden, imagined } = state;
   const data = await gql(DEAL_ANALYTICS, { workspaceId, dealId });
   const deal = data.workspace.deal;
-  if (!hidden.size || !schema.hasQuery('whatIf')) return { ...deal, baseline: null };
+  const addKnows = hasHypotheticalTies(schema) ? imagined.map(({ sourceId, targetId, strength }) => ({ sourceId, targetId, strength })) : [];
+  if ((!hidden.size && !addKnows.length) || !schema.hasQuery('whatIf')) return { ...deal, baseline: null };
   const removePeople = [...hidden];
-  const answer = await gql(WHAT_IF, { workspaceId, dealId, removePeople });
+  const answer = await gql(WHAT_IF, { workspaceId, dealId, removePeople, addKnows: addKnows.length ? addKnows : null });
   const w = answer.whatIf;
   return { ...deal, coverage: w.coverageAfter, approachPlan: w.planAfter, baseline: w.planBefore };
 }

@@ -30,52 +30,76 @@ export class LadderAxis {
     return this.layout ? { left: AXIS_W, top: HEADER_H } : { left: 0, top: 0 };
   }
 
-  update(cy) {
+  /**
+   * Where the axes' parts sit on screen for `cy`'s viewport, in rendered pixels of the map: the
+   * page draws them as HTML (update) and the view's export as SVG (snapshot.js), from this one
+   * computation. Null without a layout.
+   */
+  geometry(cy) {
     const layout = this.layout;
-    for (const el of [this.left, this.top, this.corner]) el.hidden = !layout;
-    if (!layout) return;
+    if (!layout) return null;
     const zoom = cy.zoom();
     const pan = cy.pan();
     const height = cy.height();
     const width = cy.width();
-    const rows = layout.bands.map((band, i) => {
+    const bands = layout.bands.map((band, i) => {
       const y0 = band.y0 * zoom + pan.y;
       const y1 = (band.y0 + band.height) * zoom + pan.y;
       // The name sits in the visible part of its band, so it stays in sight while that band is.
       const top = Math.max(y0, HEADER_H);
       const bottom = Math.min(y1, height);
-      const visible = bottom - top;
-      return h(
-        'div',
-        {
-          class: `axis-band ${i % 2 ? 'odd' : 'even'}`,
-          style: `top:${y0}px;height:${Math.max(0, y1 - y0)}px`,
-          dataset: { rank: String(band.rank) },
-        },
-        h(
-          'span',
-          { class: 'axis-label', style: `top:${Math.max(0, top - y0)}px;height:${Math.max(0, visible)}px` },
-          h('strong', {}, band.rank > 0 ? String(band.rank) : ''),
-          ' ',
-          band.label,
-        ),
-      );
+      return { rank: band.rank, label: band.label, odd: i % 2 === 1, y0, y1, labelTop: top, labelBottom: bottom };
     });
-    this.left.replaceChildren(...rows);
-    const cols = layout.groups.map((g) => {
-      const x0 = g.x0 * zoom + pan.x;
-      const w = g.width * zoom;
-      return h('div', { class: `axis-column side-${g.side}`, style: `left:${x0}px;width:${w}px`, title: `${g.header} · ${g.label}` }, g.label);
-    });
-    const heads = layout.headers.flatMap((hd) => {
+    const columns = layout.groups.map((g) => ({
+      x0: g.x0 * zoom + pan.x,
+      width: g.width * zoom,
+      side: g.side,
+      label: g.label,
+      title: `${g.header} · ${g.label}`,
+    }));
+    const headers = layout.headers.flatMap((hd) => {
       const x0 = hd.x0 * zoom + pan.x;
       const w = (hd.x1 - hd.x0) * zoom;
       // The organisation's name stays readable while any of its columns is in view.
       const left = Math.max(x0, AXIS_W);
       const right = Math.min(x0 + w, width);
       if (right - left < 40) return []; // a sliver at the edge would show a cut-off letter
-      return [h('div', { class: `axis-header side-${hd.side}`, style: `left:${left}px;width:${right - left}px` }, hd.label)];
+      return [{ left, width: right - left, side: hd.side, label: hd.label }];
     });
+    return { axisWidth: AXIS_W, headerHeight: HEADER_H, width, height, bands, columns, headers };
+  }
+
+  update(cy) {
+    const geometry = this.geometry(cy);
+    for (const el of [this.left, this.top, this.corner]) el.hidden = !geometry;
+    if (!geometry) return;
+    const rows = geometry.bands.map((band) =>
+      h(
+        'div',
+        {
+          class: `axis-band ${band.odd ? 'odd' : 'even'}`,
+          style: `top:${band.y0}px;height:${Math.max(0, band.y1 - band.y0)}px`,
+          dataset: { rank: String(band.rank) },
+        },
+        h(
+          'span',
+          {
+            class: 'axis-label',
+            style: `top:${Math.max(0, band.labelTop - band.y0)}px;height:${Math.max(0, band.labelBottom - band.labelTop)}px`,
+          },
+          h('strong', {}, band.rank > 0 ? String(band.rank) : ''),
+          ' ',
+          band.label,
+        ),
+      ),
+    );
+    this.left.replaceChildren(...rows);
+    const cols = geometry.columns.map((c) =>
+      h('div', { class: `axis-column side-${c.side}`, style: `left:${c.x0}px;width:${c.width}px`, title: c.title }, c.label),
+    );
+    const heads = geometry.headers.map((hd) =>
+      h('div', { class: `axis-header side-${hd.side}`, style: `left:${hd.left}px;width:${hd.width}px` }, hd.label),
+    );
     this.top.replaceChildren(...heads, ...cols);
   }
 }

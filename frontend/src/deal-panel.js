@@ -4,6 +4,9 @@
 
 import { fill, formatGap, h, words } from './dom.js';
 import { byKey } from './view-model.js';
+import { hasHypotheticalTies } from './analytics.js';
+import { personPicker } from './person-panel.js';
+import { replaceBlock } from './saved-views.js';
 
 function personName(p) {
   return p && typeof p === 'object' ? p.name : String(p ?? '');
@@ -91,12 +94,14 @@ export class DealPanel {
     const deal = view.deal;
     const members = [...view.people.values()].filter((p) => p.member);
     const hidden = [...this.app.state.hidden].map((id) => this.app.state.fullView?.people.get(id)).filter(Boolean);
+    const imagined = this.app.state.imagined;
     fill(this.el, 
       h('h2', { id: 'deal-title' }, deal.name),
       h('p', { class: 'person-sub' }, `${deal.organisation?.name || ''} · ${members.length} people in the buying centre`),
-      hidden.length ? this.whatIfBar(hidden) : null,
+      this.app.views.block(),
+      hidden.length || imagined.length ? this.whatIfBar(hidden, imagined) : null,
       analytics
-        ? [this.coverage(analytics.coverage), this.plan(analytics.approachPlan, baseline)]
+        ? [this.coverage(analytics.coverage), this.plan(analytics.approachPlan, baseline), this.imagineForm()]
         : h(
             'p',
             { class: 'muted', 'data-testid': 'analytics-missing' },
@@ -105,14 +110,68 @@ export class DealPanel {
     );
   }
 
-  whatIfBar(hidden) {
+  /** The saved views changed: show the list again, with `message`. */
+  refreshViews(message) {
+    replaceBlock(this.el, this.app.views.block(), message);
+  }
+
+  whatIfBar(hidden, imagined) {
+    const changes = [
+      hidden.length ? `without ${hidden.map((p) => p.name).join(', ')}` : null,
+      ...imagined.map((t) => `if ${t.sourceName} knew ${t.targetName} (${t.strength.toFixed(1)})`),
+    ].filter(Boolean);
     return h(
       'div',
       { class: 'what-if', role: 'status', 'data-testid': 'what-if' },
       h('strong', {}, 'What-if: '),
-      `without ${hidden.map((p) => p.name).join(', ')}. `,
-      h('button', { type: 'button', class: 'secondary', onclick: () => this.app.clearHidden() }, 'Show everyone'),
+      `${changes.join('; ')}. Nothing is stored. `,
+      h('button', { type: 'button', class: 'secondary', onclick: () => this.app.clearWhatIf() }, imagined.length ? 'Back to the real deal' : 'Show everyone'),
     );
+  }
+
+  /** What-if: imagine that one of ours (or a partner's) knows someone of theirs. */
+  imagineForm() {
+    if (!hasHypotheticalTies(this.app.schema)) return null;
+    const people = [...(this.app.state.scopeView?.people.values() || [])].sort((a, b) => a.name.localeCompare(b.name));
+    const ours = personPicker('imagine-source', people.filter((p) => p.side !== 'customer'));
+    // the buying centre first: they are whom a new contact would matter for most
+    const customers = people.filter((p) => p.side === 'customer').sort((a, b) => Number(b.member) - Number(a.member));
+    const theirs = personPicker('imagine-target', customers);
+    const strength = h('input', { id: 'imagine-strength', type: 'number', min: '0.1', max: '1', step: '0.1', value: '0.8' });
+    const error = h('p', { class: 'field-error', id: 'imagine-error', 'aria-live': 'polite' });
+    const form = h(
+      'form',
+      {
+        class: 'block edit',
+        'aria-labelledby': 'imagine-title',
+        onsubmit: async (e) => {
+          e.preventDefault();
+          const source = this.app.state.scopeView.people.get(ours.value);
+          const target = this.app.state.scopeView.people.get(theirs.value);
+          const value = Number(strength.value);
+          if (!source || !target) {
+            error.textContent = 'Choose one of ours and one of theirs.';
+            return;
+          }
+          if (!(value > 0 && value <= 1)) {
+            error.textContent = 'Strength is a number above 0, at most 1.';
+            return;
+          }
+          await this.app.imagine({ sourceId: source.id, targetId: target.id, strength: value, sourceName: source.name, targetName: target.name });
+        },
+      },
+      h('h3', { id: 'imagine-title' }, 'What-if: imagine a contact'),
+      h('p', { class: 'muted' }, 'See how coverage and the plan would change if one of ours knew someone. Nothing is stored.'),
+      h('label', { for: 'imagine-source' }, 'One of ours or a partner'),
+      ours,
+      h('label', { for: 'imagine-target' }, 'knows'),
+      theirs,
+      h('label', { for: 'imagine-strength' }, 'Strength (0 to 1)'),
+      strength,
+      error,
+      h('button', { type: 'submit' }, 'Try it'),
+    );
+    return form;
   }
 
   coverage(coverage) {

@@ -31,7 +31,8 @@ function lastSegment(path) {
 
 /**
  * Run a mutation whose result is a union with ValidationError/NotFoundError/ConflictError.
- * `fields` maps input field names to the ids of their error elements. Returns true on success.
+ * `fields` maps input field names to the ids of their error elements. Returns the success
+ * member of the union (truthy) or false.
  */
 export async function submitMutation({ document, input, resultField, fields, status }) {
   for (const id of Object.values(fields)) {
@@ -63,7 +64,7 @@ export async function submitMutation({ document, input, resultField, fields, sta
     return false;
   }
   status.textContent = 'Saved.';
-  return true;
+  return result;
 }
 
 function document_(id) {

@@ -3,6 +3,8 @@
 
 import { csv, download, fill, h, words } from './dom.js';
 import { uploadCsv } from './imports.js';
+import { viewPng, viewSvg } from './snapshot.js';
+import { showBrief, viewTitle } from './brief.js';
 
 function slug(text) {
   return String(text || 'map').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'map';
@@ -123,10 +125,19 @@ export class IoPanel {
         h('button', { type: 'button', onclick: () => download(`${name()}-people.csv`, this.peopleCsv(), 'text/csv') }, 'People (CSV)'),
         h('button', { type: 'button', onclick: () => download(`${name()}-edges.csv`, this.edgesCsv(), 'text/csv') }, 'Edges (CSV)'),
         h('button', { type: 'button', onclick: () => download(`${name()}.json`, this.json(), 'application/json') }, 'View (JSON)'),
-        h('button', { type: 'button', onclick: () => download(`${name()}.png`, this.app.map.png()) }, 'Map (PNG)'),
-        h('button', { type: 'button', onclick: () => download(`${name()}.svg`, this.app.map.svg(), 'image/svg+xml') }, 'Map (SVG)'),
+        h('button', { type: 'button', title: 'The map as it is on screen, with the level axis and the legend', onclick: () => this.png(name()) }, 'Map (PNG)'),
+        h('button', { type: 'button', title: 'The map as it is on screen, with the level axis and the legend; text stays text', onclick: () => download(`${name()}.svg`, viewSvg(this.app.map, viewTitle(this.app)), 'image/svg+xml') }, 'Map (SVG)'),
+        h('button', { type: 'button', onclick: () => showBrief(document.getElementById('brief'), this.app) }, 'Deal brief (print)'),
       ),
     );
+  }
+
+  async png(name) {
+    try {
+      download(`${name}.png`, await viewPng(this.app.map, viewTitle(this.app)));
+    } catch (e) {
+      this.app.reportError(e);
+    }
   }
 
   peopleCsv() {

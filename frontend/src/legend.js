@@ -1,4 +1,5 @@
-// The map's key, built from the same tables the map uses.
+// The map's key, built from the same tables the map uses. `LEGEND` is the key as data: the page
+// draws it as HTML (renderLegend), the view's export as SVG (snapshot.js).
 
 import { fill, h } from './dom.js';
 import {
@@ -10,58 +11,73 @@ import {
   STANCE_BORDERS,
 } from './styles.js';
 
-function swatch(style, label) {
-  return h('li', {}, h('span', { class: 'swatch', style, 'aria-hidden': 'true' }), label);
+/**
+ * Groups of entries. A mark is a `dot` (fill), a `card` (fill and border, shape customer |
+ * partner | home) or a `line` (colour, width, dash solid | dashed | dotted).
+ */
+export const LEGEND = [
+  {
+    title: 'Colour · role',
+    className: 'roles',
+    items: [
+      ...ROLE_PRIORITY.map((role) => ({ label: role, mark: 'dot', fill: ROLE_COLOURS[role] })),
+      { label: 'no role', mark: 'dot', fill: NO_ROLE_COLOUR },
+    ],
+  },
+  {
+    title: 'Border · stance',
+    className: 'stances',
+    items: Object.entries(STANCE_BORDERS).map(([stance, b]) => ({
+      label: stance,
+      mark: 'dot',
+      fill: '#fff',
+      border: { width: Math.min(b.width, 4), style: b.style, colour: b.colour },
+    })),
+  },
+  {
+    title: 'Who',
+    items: [
+      { label: 'customer', mark: 'card', shape: 'customer', fill: '#fff', border: { width: 1, style: 'solid', colour: '#57606a' } },
+      { label: 'partner', mark: 'card', shape: 'partner', fill: '#F1EAF8', border: { width: 2, style: 'solid', colour: PARTNER_COLOUR } },
+      { label: 'us', mark: 'card', shape: 'home', fill: '#E8EFFA', border: { width: 2, style: 'solid', colour: HOME_COLOUR } },
+    ],
+  },
+  {
+    title: 'Lines',
+    items: [
+      { label: 'influence (width = weight)', mark: 'line', kind: 'influence', colour: '#4b5563', width: 3, dash: 'solid' },
+      { label: 'reports to', mark: 'line', kind: 'reports', colour: '#8c959f', width: 2, dash: 'dashed' },
+      { label: 'knows (ours)', mark: 'line', kind: 'knows', colour: '#0969da', width: 2, dash: 'dotted' },
+      { label: 'plan route hop', mark: 'line', kind: 'route', colour: '#bf8700', width: 2, dash: 'dotted' },
+      { label: 'imagined tie (what-if)', mark: 'line', kind: 'imagined', colour: '#8250df', width: 2, dash: 'dashed' },
+    ],
+  },
+];
+
+const CARD_CSS = {
+  customer: 'border-radius:4px',
+  partner: 'clip-path:polygon(25% 0,75% 0,100% 25%,100% 75%,75% 100%,25% 100%,0 75%,0 25%)',
+  home: 'border-radius:0',
+};
+
+function htmlItem(item) {
+  if (item.mark === 'line') {
+    return h('li', {}, h('span', { class: `line ${item.kind}`, 'aria-hidden': 'true' }), item.label);
+  }
+  const border = item.border ? `;border:${item.border.width}px ${item.border.style} ${item.border.colour}` : '';
+  const shape = item.mark === 'card' ? `;${CARD_CSS[item.shape]}` : '';
+  return h('li', {}, h('span', { class: 'swatch', style: `background:${item.fill}${border}${shape}`, 'aria-hidden': 'true' }), item.label);
 }
 
 export function renderLegend(container) {
-  fill(container, 
-    h(
-      'div',
-      { class: 'legend-group roles' },
-      h('h3', {}, 'Colour · role'),
+  fill(
+    container,
+    LEGEND.map((group) =>
       h(
-        'ul',
-        {},
-        ROLE_PRIORITY.map((role) => swatch(`background:${ROLE_COLOURS[role]}`, role)),
-        swatch(`background:${NO_ROLE_COLOUR}`, 'no role'),
-      ),
-    ),
-    h(
-      'div',
-      { class: 'legend-group stances' },
-      h('h3', {}, 'Border · stance'),
-      h(
-        'ul',
-        {},
-        Object.entries(STANCE_BORDERS).map(([stance, b]) =>
-          swatch(`background:#fff;border:${Math.min(b.width, 4)}px ${b.style} ${b.colour}`, stance),
-        ),
-      ),
-    ),
-    h(
-      'div',
-      { class: 'legend-group' },
-      h('h3', {}, 'Who'),
-      h(
-        'ul',
-        {},
-        swatch(`background:#fff;border:1px solid #57606a;border-radius:4px`, 'customer'),
-        swatch(`background:#F1EAF8;border:2px solid ${PARTNER_COLOUR};clip-path:polygon(25% 0,75% 0,100% 25%,100% 75%,75% 100%,25% 100%,0 75%,0 25%)`, 'partner'),
-        swatch(`background:#E8EFFA;border:2px solid ${HOME_COLOUR};border-radius:0`, 'us'),
-      ),
-    ),
-    h(
-      'div',
-      { class: 'legend-group' },
-      h('h3', {}, 'Lines'),
-      h(
-        'ul',
-        {},
-        h('li', {}, h('span', { class: 'line influence', 'aria-hidden': 'true' }), 'influence (width = weight)'),
-        h('li', {}, h('span', { class: 'line reports', 'aria-hidden': 'true' }), 'reports to'),
-        h('li', {}, h('span', { class: 'line knows', 'aria-hidden': 'true' }), 'knows (ours)'),
-        h('li', {}, h('span', { class: 'line route', 'aria-hidden': 'true' }), 'plan route hop'),
+        'div',
+        { class: ['legend-group', group.className].filter(Boolean).join(' ') },
+        h('h3', {}, group.title),
+        h('ul', {}, group.items.map(htmlItem)),
       ),
     ),
   );

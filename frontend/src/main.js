@@ -11,8 +11,11 @@ import { PeopleList } from './people-list.js';
 import { PersonPanel } from './person-panel.js';
 import { DealPanel } from './deal-panel.js';
 import { IoPanel } from './io-panel.js';
+import { hideBrief, showBrief } from './brief.js';
+import { CreatePanel } from './create-panel.js';
+import { SavedViews } from './saved-views.js';
 import { ACCOUNTS, ACCOUNT_MAP, ACCOUNT_SUMMARY, DEALS, DEAL_MAP, WORKSPACES } from './queries.js';
-import { DEFAULT_MIN_WEIGHT, accountView, applyInfluenceMap, dealView, focusDeal, foldAccount, withoutPeople } from './view-model.js';
+import { DEFAULT_MIN_WEIGHT, accountView, applyInfluenceMap, dealView, focusDeal, foldAccount, withImagined, withoutPeople } from './view-model.js';
 import { loadDealAnalytics } from './analytics.js';
 import { loadStatusGaps } from './status-gaps.js';
 import { gapText } from './person-panel.js';
@@ -30,6 +33,8 @@ class App {
       fullView: null, // everything loaded for the deal/account
       view: null, // what is drawn: fullView minus hidden people
       hidden: new Set(), // what-if: people taken out of map and plan
+      imagined: [], // what-if: "knows" ties imagined ({sourceId, targetId, strength}), never stored
+      moved: new Map(), // person id → {x, y}: cards the user dragged in this deal's view
       expanded: new Set(), // people whose neighbours are brought onto the map
       shown: new Set(), // people brought onto the map one by one (a chosen plan step's route)
       openGroups: new Set(), // departments of the whole-account view shown person by person
@@ -64,11 +69,17 @@ class App {
     this.personPanel = new PersonPanel($('person-panel'), this);
     this.dealPanel = new DealPanel($('deal-panel'), this);
     this.ioPanel = new IoPanel($('io-panel'), this);
+    this.createPanel = new CreatePanel($('new-panel'), this);
+    this.views = new SavedViews(this);
     renderLegend($('legend'));
     this.wireTabs();
     $('fit').addEventListener('click', () => this.map.fit());
     $('frame').addEventListener('click', () => this.map.frame());
     $('clear-highlight').addEventListener('click', () => this.map.highlightPath([]));
+    $('open-brief').addEventListener('click', () => showBrief($('brief'), this));
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && !$('brief').hidden) hideBrief($('brief'));
+    });
     const weight = $('min-weight');
     weight.value = String(this.state.minWeight);
     $('min-weight-value').textContent = this.state.minWeight.toFixed(2);
@@ -78,6 +89,10 @@ class App {
       this.refocus();
     });
     this.map.onOpenGroup = (group) => this.openGroup(group);
+    this.map.onMove = (id, position) => {
+      this.state.moved.set(id, position);
+      this.draw(); // lines follow the card
+    };
     this.gaps = null; // person id → status gaps to the decider and to ours (status-gaps.js)
     this.map.describe = (id) => {
       const gaps = this.gaps?.get(id);
@@ -161,17 +176,22 @@ class App {
       this.say('This API has no workspaces yet.', { error: true });
       return;
     }
-    const wanted = new URLSearchParams(window.location.hash.slice(1));
+    await this.openWorkspace(null, new URLSearchParams(window.location.hash.slice(1)));
+  }
+
+  /** Fill the workspace picker and open workspace `id` (else the one `wanted`, else the first). */
+  async openWorkspace(id, wanted = new URLSearchParams()) {
     const data = await gql(WORKSPACES);
     const workspaces = data.workspaces.edges.map((e) => e.node);
     this.workspaces = workspaces;
     if (!workspaces.length) {
-      this.say('No workspace yet: load the demo (statusmap seed) or import a CSV.');
+      this.say('No workspace yet: create one (New), load the demo (statusmap seed) or import a CSV.');
       this.dealPanel.showEmpty('No workspace yet.');
+      this.createPanel.render();
       return;
     }
     fillSelect($('workspace'), workspaces, (w) => w.name);
-    const ws = pick(workspaces, wanted.get('workspace'));
+    const ws = pick(workspaces, id || wanted.get('workspace'));
     await this.chooseWorkspace(ws.id, wanted);
   }
 
@@ -181,8 +201,16 @@ class App {
     $('workspace').value = id;
     const data = await gql(ACCOUNTS, { workspaceId: id });
     const accounts = customersOf(data);
+    this.organisations = data.workspace.organisations.edges.map((e) => e.node);
+    this.accounts = accounts;
     fillSelect($('account'), accounts, (o) => o.name);
     if (!accounts.length) {
+      Object.assign(this.state, { accountId: null, dealId: null, fullView: null, view: null, scopeView: null });
+      $('deal').replaceChildren();
+      this.map.clear();
+      this.list.setPeople([]);
+      this.dealPanel.showEmpty('No account yet: create an organisation (New).');
+      this.createPanel.render();
       this.say('No customer or prospect in this workspace yet.');
       return;
     }
@@ -204,6 +232,9 @@ class App {
     this.state.dealId = id || null;
     $('deal').value = id || '';
     this.state.hidden.clear();
+    this.state.imagined = [];
+    this.state.moved = new Map();
+    this.views.current = null;
     this.state.expanded.clear();
     this.state.shown.clear();
     this.state.openGroups.clear();
@@ -282,9 +313,9 @@ class App {
    * answer of askAnalytics already asked for, else asked here). `frame`: show the buying centre.
    */
   async redraw({ compare, analytics: asked = null, frame = false }) {
-    const { fullView, hidden } = this.state;
+    const { fullView, hidden, imagined } = this.state;
     const seq = (this.drawSeq = (this.drawSeq || 0) + 1);
-    const view = withoutPeople(fullView, hidden);
+    const view = withImagined(withoutPeople(fullView, hidden), imagined);
     let analytics = null;
     let analyticsError = null;
     if (view.deal) {
@@ -318,13 +349,13 @@ class App {
 
   /** Draw the deal's own part of its scope (or the account, folded): see focusDeal. */
   draw({ frame = false } = {}) {
-    const { scopeView, plan, minWeight, expanded, shown } = this.state;
+    const { scopeView, plan, minWeight, expanded, shown, moved } = this.state;
     const { account, openGroups } = this.state;
     const view = scopeView.deal
       ? focusDeal(scopeView, { plan, minWeight, expanded, shown })
       : foldAccount(scopeView, { ranks: account?.ranks, open: openGroups });
     this.state.view = view;
-    this.map.render(view, { frame });
+    this.map.render(view, { frame, moved });
     this.list.setPeople(view.people.values());
     if (view.deal) this.loadGaps(view);
     $('map-caption').textContent = `${view.people.size} people · ${this.map.lastLayout.lines} lines`;
@@ -400,6 +431,24 @@ class App {
     await this.load({ compare: true });
   }
 
+  /** A new organisation: the pickers learn it; a new account is opened. */
+  async organisationCreated(org) {
+    const wanted = new URLSearchParams();
+    const account = ['customer', 'prospect'].includes(String(org.kind).toLowerCase());
+    wanted.set('account', account ? org.id : this.state.accountId || '');
+    if (this.state.dealId && !account) wanted.set('deal', this.state.dealId);
+    await this.chooseWorkspace(this.state.workspaceId, wanted);
+    this.createPanel.render();
+    this.say(`Organisation created: ${org.name}`);
+  }
+
+  /** A new deal: open it (on its account). */
+  async dealCreated(accountId, deal) {
+    await this.chooseWorkspace(this.state.workspaceId, new URLSearchParams({ account: accountId, deal: deal.id }));
+    this.createPanel.render();
+    this.say(`Deal created: ${deal.name}`);
+  }
+
   async toggleHidden(id) {
     if (this.state.hidden.has(id)) this.state.hidden.delete(id);
     else this.state.hidden.add(id);
@@ -408,8 +457,36 @@ class App {
     this.say(this.state.hidden.size ? `What-if: ${this.state.hidden.size} hidden` : 'Everyone shown');
   }
 
-  async clearHidden() {
+  /** What-if: suppose `tie.sourceId` (ours or a partner's) knows `tie.targetId`; nothing is stored. */
+  async imagine(tie) {
+    const same = (t) => t.sourceId === tie.sourceId && t.targetId === tie.targetId;
+    this.state.imagined = [...this.state.imagined.filter((t) => !same(t)), tie];
+    await this.redraw({ compare: false });
+    $('deal-panel').scrollTop = 0; // the what-if's note and the plan it changed
+    this.say(`What-if: ${tie.sourceName} knows ${tie.targetName}`);
+  }
+
+  /** Open a saved view of the deal open now (saved-views.js): its filters, what-if, cards and viewport. */
+  async openView(saved) {
+    const { state } = this;
+    state.minWeight = saved.minWeight;
+    $('min-weight').value = String(saved.minWeight);
+    $('min-weight-value').textContent = saved.minWeight.toFixed(2);
+    state.expanded = new Set(saved.expanded);
+    state.shown = new Set(saved.shown);
+    state.hidden = new Set(saved.hidden.filter((id) => state.fullView?.people.has(id)));
+    state.imagined = saved.imagined || [];
+    state.moved = new Map(saved.moved);
+    this.views.current = saved.name;
+    await this.redraw({ compare: false });
+    if (saved.viewport) this.map.cy.viewport(saved.viewport);
+    this.say(`View opened: ${saved.name}`);
+  }
+
+  /** Leave the what-if: everyone back, no imagined ties. */
+  async clearWhatIf() {
     this.state.hidden.clear();
+    this.state.imagined = [];
     await this.redraw({ compare: false });
     this.say('Everyone shown');
   }
@@ -438,6 +515,7 @@ class App {
       tab.tabIndex = on ? 0 : -1;
       $(tab.getAttribute('aria-controls')).hidden = !on;
     }
+    if (name === 'new') this.createPanel.render();
   }
 }
 

@@ -3,7 +3,7 @@
 
 import cytoscape from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
-import { CARD_W, routeEdges, statusLayout } from './layout.js';
+import { CARD_H, CARD_W, routeEdges, statusLayout } from './layout.js';
 import { LadderAxis } from './axes.js';
 import { CY_STYLE, CY_STYLE_LARGE, LARGE_MIN_FONT, ROLE_PRIORITY, SIDE_SHAPES, STANCE_BORDERS, fillOf, primaryRole } from './styles.js';
 
@@ -61,7 +61,7 @@ function personElement(person, position) {
     },
     position,
     classes: `person side-${person.side} role-${role || (person.side === 'customer' ? 'none' : person.side)}`,
-    grabbable: false,
+    grabbable: true, // within their band (StatusMap.keepInBand)
   };
 }
 
@@ -117,7 +117,7 @@ function edgeElement(edge, key, route, positions) {
       : edge.kind === 'knows' || edge.kind === 'route'
         ? 1 + 3 * (edge.weight ?? 0.5)
         : 1.5;
-  const classes = [edge.kind, key ? 'key' : null, route ? 'routed' : null].filter(Boolean).join(' ');
+  const classes = [edge.kind, key ? 'key' : null, route ? 'routed' : null, edge.imagined ? 'imagined' : null].filter(Boolean).join(' ');
   const data = { id: edge.id, source: edge.source, target: edge.target, width };
   if (route) Object.assign(data, segmentData(positions.get(edge.source), positions.get(edge.target), route));
   return { group: 'edges', data, classes };
@@ -167,10 +167,13 @@ export class StatusMap {
       maxZoom: 3,
       wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
-      autoungrabify: true,
+      autoungrabify: false,
       selectionType: 'single',
     });
     this.cy.on('tap', 'node.person', (evt) => this.onSelect(evt.target.id()));
+    // A card dragged stays in the band of its level; where it is dropped is kept (onMove).
+    this.cy.on('drag', 'node.person', (evt) => this.keepInBand(evt.target));
+    this.cy.on('dragfree', 'node.person', (evt) => this.onMove?.(evt.target.id(), { ...evt.target.position() }));
     this.cy.on('tap', 'node.collapsed', (evt) => this.onOpenGroup?.(evt.target.data('group')));
     // Lines of the person under the pointer stand out; the card's title says their status gaps.
     this.cy.on('mouseover', 'node.person', (evt) => {
@@ -188,6 +191,23 @@ export class StatusMap {
     });
     this.axis.attach(this.cy);
     this.container.append(this.tip);
+  }
+
+  /** Bounds of the centre of `id`'s card: inside its band, across the map's width. */
+  bandBounds(id) {
+    const band = this.layout?.cellOf.get(id)?.band;
+    if (!band) return null;
+    const half = CARD_H / 2 + 4;
+    return { x1: CARD_W / 2, x2: Math.max(CARD_W / 2, this.layout.width - CARD_W / 2), y1: band.y0 + half, y2: band.y0 + band.height - half };
+  }
+
+  keepInBand(node) {
+    const b = this.bandBounds(node.id());
+    if (!b) return;
+    const p = node.position();
+    const x = Math.min(b.x2, Math.max(b.x1, p.x));
+    const y = Math.min(b.y2, Math.max(b.y1, p.y));
+    if (x !== p.x || y !== p.y) node.position({ x, y });
   }
 
   /** The hover tip under a card: name, title, and the status gaps the API gave for them. */
@@ -214,7 +234,7 @@ export class StatusMap {
    * stays. `frame`: zoom to the key people (a new deal or account); else the view stays where
    * it was.
    */
-  render(view, { frame = true } = {}) {
+  render(view, { frame = true, moved = new Map() } = {}) {
     const started = performance.now();
     const viewport = this.view && !frame ? { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } } : null;
     this.view = view;
@@ -223,10 +243,20 @@ export class StatusMap {
     const layout = statusLayout(people, drawn);
     const laidOut = performance.now();
     this.layout = layout;
+    // Cards the user moved sit where they were dropped (still inside their band); their lines
+    // are drawn straight, the others routed around every card where it now is.
+    const kept = new Set();
+    for (const [id, p] of moved) {
+      const b = layout.positions.has(id) && this.bandBounds(id);
+      if (b && p.x >= b.x1 && p.x <= b.x2 && p.y >= b.y1 && p.y <= b.y2) {
+        layout.positions.set(id, { x: p.x, y: p.y });
+        kept.add(id);
+      }
+    }
     const selected = this.cy.$('node.person:selected').map((n) => n.id());
     this.create(people.length);
 
-    const routes = this.large ? new Map() : routeEdges(layout, drawn);
+    const routes = this.large ? new Map() : routeEdges(layout, drawn.filter((e) => !kept.has(e.source) && !kept.has(e.target)));
     const routed = performance.now();
     const elements = backgroundElements(layout);
     for (const person of view.people.values()) elements.push(personElement(person, layout.positions.get(person.id)));
@@ -415,16 +445,6 @@ export class StatusMap {
     } finally {
       style.selector('node.person').style('min-zoomed-font-size', this.large ? LARGE_MIN_FONT : 6).update();
     }
-  }
-
-  /** The map as a PNG Blob (the whole map, not only what is in view). */
-  png() {
-    return this.withAllLabels(() => this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#FFFFFF' }));
-  }
-
-  /** The map as SVG text. */
-  svg() {
-    return this.withAllLabels(() => this.cy.svg({ full: true, scale: 1, bg: '#FFFFFF' }));
   }
 }
 

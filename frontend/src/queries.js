@@ -102,14 +102,15 @@ const FAILURES = `
 
 /**
  * A mutation taking one `input` and answering a union (success or a typed failure). The input
- * type's name is read from the schema, so the document follows the API as it is.
+ * type's name is read from the schema, so the document follows the API as it is. `success`
+ * selects fields of the success member (e.g. `... on DealSuccess { deal { id } }`).
  */
-export function mutationDocument(schema, name) {
+export function mutationDocument(schema, name, success = '') {
   const inputType = schema.argType('Mutation', name, 'input');
   if (!inputType) throw new Error(`this API has no mutation ${name}`);
   return `
     mutation ${name.charAt(0).toUpperCase()}${name.slice(1)}($input: ${inputType}!) {
-      ${name}(input: $input) { __typename ${FAILURES} }
+      ${name}(input: $input) { __typename ${success} ${FAILURES} }
     }
   `;
 }
@@ -145,10 +146,10 @@ export const DEAL_ANALYTICS = `
   ${PERSON_CARD}
 `;
 
-/** The deal as it would be without some people (nothing is stored). */
+/** The deal as it would be without some people, or with imagined "knows" ties (nothing is stored). */
 export const WHAT_IF = `
-  query WhatIf($workspaceId: ID!, $dealId: ID!, $removePeople: [ID!]) {
-    whatIf(workspaceId: $workspaceId, dealId: $dealId, removePeople: $removePeople) {
+  query WhatIf($workspaceId: ID!, $dealId: ID!, $removePeople: [ID!], $addKnows: [HypotheticalKnowsInput!]) {
+    whatIf(workspaceId: $workspaceId, dealId: $dealId, removePeople: $removePeople, addKnows: $addKnows) {
       coverageAfter { ${COVERAGE} }
       planBefore { ${PLAN_STEP} }
       planAfter { ${PLAN_STEP} }

@@ -222,6 +222,8 @@ export const CY_STYLE = [
       'arrow-scale': 0.6,
     },
   },
+  // a "knows" tie imagined in the what-if (not stored)
+  { selector: 'edge.imagined', style: { 'line-color': '#8250DF', 'target-arrow-color': '#8250DF', 'line-style': 'dashed', 'line-dash-pattern': [8, 4], 'line-opacity': 1 } },
   // a hop of a plan route that is not an influence or "knows" line drawn already
   { selector: 'edge.route', style: { 'line-color': '#BF8700', 'target-arrow-color': '#BF8700' } },
   // the lines of the person under the pointer or selected

@@ -161,6 +161,25 @@ export function withoutPeople(view, hidden) {
   return { ...view, people, edges, byKey: null };
 }
 
+/**
+ * `view` with the what-if's imagined "knows" ties ({sourceId, targetId, strength}) as lines of
+ * their own kind; ties whose ends are not in the view are left out.
+ */
+export function withImagined(view, imagined) {
+  const ties = imagined.filter((t) => view.people.has(t.sourceId) && view.people.has(t.targetId));
+  if (!ties.length) return view;
+  const edges = ties.map((t) => ({
+    id: `imagined:${t.sourceId}>${t.targetId}`,
+    kind: 'knows',
+    imagined: true,
+    source: t.sourceId,
+    target: t.targetId,
+    weight: t.strength,
+    influenceKind: null,
+  }));
+  return { ...view, edges: [...view.edges, ...edges] };
+}
+
 /** The deal's opening map holds at most this many people and lines (its members always). */
 export const MAX_PEOPLE = 60;
 export const MAX_LINES = 150;

@@ -24,6 +24,7 @@ from playwright.sync_api import (
 
 from api.app import create_app
 from api.settings import Settings
+from tests.e2e.demo_workspace import load_demo
 from tests.e2e.scenario import Scenario, build_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -174,6 +175,19 @@ def page(browser: Browser, live_server: str) -> Iterator[Page]:
     """A fresh page on the single-user app."""
     with watched_page(browser, live_server) as pg:
         yield pg
+
+
+@pytest.fixture
+def screen_page(browser: Browser, live_server: str) -> Iterator[Page]:
+    """A fresh page at 1440x900, the screen the first view is checked for."""
+    with watched_page(browser, live_server, viewport=SCREEN) as pg:
+        yield pg
+
+
+@pytest.fixture(scope="session")
+def demo(live_server: str) -> str:
+    """The demo workspace, loaded once per session (its keys are unique across workspaces)."""
+    return load_demo(live_server)
 
 
 @pytest.fixture

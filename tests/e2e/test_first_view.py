@@ -5,14 +5,12 @@ through a card it does not connect, the level names in sight, and plan routes as
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import SCREEN, watched_page
-from tests.e2e.demo_workspace import DEMO_DEAL, load_demo
+from tests.e2e.demo_workspace import DEMO_DEAL
 from tests.e2e.scenario import api_client
 
 # Runs in the page: what the first view shows, in rendered (screen) pixels of the map.
@@ -44,16 +42,10 @@ query($w: ID!, $d: ID!) { workspace(id: $w) { deal(id: $d) {
 """
 
 
-@pytest.fixture(scope="module")
-def demo(live_server: str) -> str:
-    return load_demo(live_server)
-
-
 @pytest.fixture
-def page(browser: Browser, live_server: str) -> Iterator[Page]:
+def page(screen_page: Page) -> Page:
     """The page at 1440x900, the screen the first view is checked for."""
-    with watched_page(browser, live_server, viewport=SCREEN) as pg:
-        yield pg
+    return screen_page
 
 
 def inside(box: dict[str, float], view: dict[str, float]) -> bool:
