@@ -5,13 +5,17 @@ import { authHeaders, refuse } from './api.js';
 
 /**
  * Upload `files` into the workspace with key `workspaceKey`. Resolves to
- * {applied, written: {kind: rows}, report: {ok, good_rows, bad_rows, issues: [{file, row, column, reason}]}}.
+ * {applied, written: {kind: rows}, report: {ok, good_rows, bad_rows, notes: [{file, column, rows, message}],
+ * issues: [{file, row, column, reason}]}}.
  */
-export async function uploadCsv(workspaceKey, files, { goodRowsOnly = false } = {}) {
+export async function uploadCsv(workspaceKey, files, { goodRowsOnly = false, keepDuplicates = false } = {}) {
   const body = new FormData();
   for (const file of files) body.append('files', file, file.name);
   const headers = authHeaders({ Accept: 'application/json' });
-  const query = goodRowsOnly ? '?good_rows_only=true' : '';
+  const params = new URLSearchParams();
+  if (goodRowsOnly) params.set('good_rows_only', 'true');
+  if (keepDuplicates) params.set('keep_duplicates', 'true');
+  const query = params.size ? `?${params}` : '';
   const response = await fetch(`/workspaces/${encodeURIComponent(workspaceKey)}/imports${query}`, {
     method: 'POST',
     headers,

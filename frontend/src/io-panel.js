@@ -1,10 +1,14 @@
-// Import and export from the page: CSV upload with the validation report, exports of what is
-// on the map (CSV, JSON), and the map itself as PNG or SVG.
+// Import and export from the page: CSV upload with the validation report, file exports of the
+// workspace, the account or the deal for other tools (GEXF, GraphML, Kumu, CSV, JSON), exports of
+// what is on the map (CSV, JSON), and the map itself as PNG or SVG.
 
 import { csv, download, fill, h, words } from './dom.js';
+import { EXPORT_FORMATS, downloadExport } from './exports.js';
 import { uploadCsv } from './imports.js';
 import { viewPng, viewSvg } from './snapshot.js';
 import { showBrief, viewTitle } from './brief.js';
+
+const REPORT_PAGE = 50; // bad rows shown at a time
 
 function slug(text) {
   return String(text || 'map').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'map';
@@ -20,6 +24,7 @@ export class IoPanel {
     fill(this.el, 
       h('h2', {}, 'Import and export'),
       this.importSection(),
+      this.fileExportSection(),
       this.exportSection(),
     );
   }
@@ -35,6 +40,7 @@ export class IoPanel {
       'aria-describedby': 'import-help',
     });
     const goodRowsOnly = h('input', { id: 'import-good-rows', type: 'checkbox', name: 'goodRowsOnly' });
+    const keepDuplicates = h('input', { id: 'import-keep-duplicates', type: 'checkbox', name: 'keepDuplicates' });
     const form = h(
       'form',
       {
@@ -49,7 +55,10 @@ export class IoPanel {
           }
           fill(report, h('p', {}, 'Importing…'));
           try {
-            const result = await uploadCsv(key, [...file.files], { goodRowsOnly: goodRowsOnly.checked });
+            const result = await uploadCsv(key, [...file.files], {
+              goodRowsOnly: goodRowsOnly.checked,
+              keepDuplicates: keepDuplicates.checked,
+            });
             // Redraw first, so that the report appears with the map already showing the new rows.
             if (result.applied) await this.app.reloadAfterImport();
             fill(report, this.reportView(result));
@@ -68,16 +77,24 @@ export class IoPanel {
           'knows.csv, reporting.csv, deals.csv, buying_centre.csv, journey.csv, or CRM exports.',
       ),
       h('label', { class: 'check' }, goodRowsOnly, ' Import the good rows even if some are bad'),
+      h('label', { class: 'check' }, keepDuplicates, ' Keep likely duplicates (same name and organisation, another id)'),
       h('button', { type: 'submit' }, 'Upload and import'),
     );
     return h('section', { class: 'block' }, form, report);
   }
 
-  /** The validation report: what was written, then every bad row with file, row and column. */
+  /**
+   * The validation report: what was written, the notes on many rows with one cause, then every
+   * bad row with file, row and column; the table wraps inside the panel and downloads as CSV.
+   */
   reportView(result) {
     const report = result.report || { issues: [] };
     const written = Object.entries(result.written || {}).filter(([, n]) => n > 0);
     const issues = report.issues || [];
+    const notes = report.notes || [];
+    const problem = (i) => (result.applied && i.rest_written ? `${i.reason} (the rest of the row was imported)` : i.reason);
+    const reportCsv = () =>
+      csv([['file', 'row', 'column', 'problem'], ...issues.map((i) => [i.file, i.row, i.column, problem(i)])]);
     return [
       h(
         'p',
@@ -91,26 +108,102 @@ export class IoPanel {
           ? ` ${report.partial_rows} rows were imported without the values named below.`
           : null,
       ),
-      issues.length
+      notes.length
         ? h(
-            'table',
-            { class: 'compact', 'data-testid': 'import-issues' },
-            h('caption', {}, 'Validation report'),
-            h(
-              'thead',
-              {},
-              h('tr', {}, ['File', 'Row', 'Column', 'Problem'].map((c) => h('th', { scope: 'col' }, c))),
-            ),
-            h(
-              'tbody',
-              {},
-              issues.map((i) =>
-                h('tr', {}, h('td', {}, i.file), h('td', {}, String(i.row ?? '')), h('td', {}, i.column || ''), h('td', {}, result.applied && i.rest_written ? `${i.reason} (the rest of the row was imported)` : i.reason)),
-              ),
-            ),
+            'ul',
+            { class: 'notes', 'data-testid': 'import-notes' },
+            notes.map((n) => h('li', {}, h('strong', {}, `${n.file}, ${n.column}: `), n.message)),
           )
         : null,
+      issues.length
+        ? h(
+            'button',
+            { type: 'button', 'data-testid': 'import-report-download', onclick: () => download('import-report.csv', reportCsv(), 'text/csv') },
+            'Download the report (CSV)',
+          )
+        : null,
+      issues.length ? this.issuesTable(issues, problem) : null,
     ];
+  }
+
+  /** The bad rows, a page of REPORT_PAGE at a time. */
+  issuesTable(issues, problem) {
+    const pages = Math.ceil(issues.length / REPORT_PAGE);
+    const body = h('tbody');
+    const where = h('span', { class: 'muted', 'data-testid': 'import-page' });
+    const previous = h('button', { type: 'button', onclick: () => show(page - 1) }, 'Previous');
+    const next = h('button', { type: 'button', onclick: () => show(page + 1) }, 'Next');
+    let page = 0;
+    const show = (n) => {
+      page = Math.max(0, Math.min(pages - 1, n));
+      const rows = issues.slice(page * REPORT_PAGE, (page + 1) * REPORT_PAGE);
+      fill(body, rows.map((i) => h('tr', {}, h('td', {}, i.file), h('td', {}, String(i.row ?? '')), h('td', {}, i.column || ''), h('td', {}, problem(i)))));
+      fill(where, `Rows ${page * REPORT_PAGE + 1}-${page * REPORT_PAGE + rows.length} of ${issues.length}`);
+      previous.disabled = page === 0;
+      next.disabled = page === pages - 1;
+    };
+    show(0);
+    return [
+      h(
+        'table',
+        { class: 'compact report-table', 'data-testid': 'import-issues' },
+        h('caption', {}, 'Validation report'),
+        h('thead', {}, h('tr', {}, ['File', 'Row', 'Column', 'Problem'].map((c) => h('th', { scope: 'col' }, c)))),
+        body,
+      ),
+      pages > 1 ? h('div', { class: 'button-row' }, previous, where, next) : null,
+    ];
+  }
+
+  /** Files for other tools, through the API's export route: the same files as the command line's. */
+  fileExportSection() {
+    const status = h('p', { class: 'muted', 'aria-live': 'polite', 'data-testid': 'file-export-status' });
+    const scope = h(
+      'select',
+      { id: 'file-export-scope', 'aria-label': 'What to export' },
+      h('option', { value: 'workspace' }, 'The whole workspace'),
+      h('option', { value: 'account' }, 'The account on the map'),
+      h('option', { value: 'deal' }, 'The deal on the map'),
+    );
+    const run = async (format) => {
+      const { workspaceKey, accountKey, accountName, dealKey, dealName } = this.app.state;
+      const chosen = scope.value;
+      if (chosen === 'deal' && !dealKey) {
+        fill(status, h('span', { class: 'error' }, 'No deal is on the map: choose one, or export the account.'));
+        return;
+      }
+      const what = { workspace: 'the workspace', account: accountName, deal: dealName }[chosen];
+      fill(status, `Exporting ${what}…`);
+      try {
+        const name = await downloadExport(workspaceKey, format, {
+          account: chosen === 'account' ? accountKey : null,
+          deal: chosen === 'deal' ? dealKey : null,
+        });
+        fill(status, `Exported ${what}: ${name}`);
+      } catch (err) {
+        fill(status, h('span', { class: 'error' }, `Export failed: ${err.message}`));
+      }
+    };
+    return h(
+      'section',
+      { class: 'block', 'aria-labelledby': 'file-export-title', 'data-testid': 'file-export' },
+      h('h3', { id: 'file-export-title' }, 'Export for Gephi, Kumu and spreadsheets'),
+      h(
+        'p',
+        { class: 'muted' },
+        'Every person of the scope (ours and partners\' too) and every relation, with levels, roles, stances and stakes.',
+      ),
+      h('label', { for: 'file-export-scope' }, 'Export'),
+      scope,
+      h(
+        'div',
+        { class: 'button-row' },
+        EXPORT_FORMATS.map(({ format, label }) =>
+          h('button', { type: 'button', 'data-format': format, onclick: () => run(format) }, label),
+        ),
+      ),
+      status,
+    );
   }
 
   exportSection() {

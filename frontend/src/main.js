@@ -28,8 +28,11 @@ class App {
       workspaceId: null,
       workspaceKey: null, // CSV upload addresses the workspace by key
       accountId: null,
+      accountKey: null, // exports address the account and the deal by key, as the CSV files do
       accountName: null,
       dealId: null,
+      dealKey: null,
+      dealName: null,
       fullView: null, // everything loaded for the deal/account
       view: null, // what is drawn: fullView minus hidden people
       hidden: new Set(), // what-if: people taken out of map and plan
@@ -204,6 +207,7 @@ class App {
     this.organisations = data.workspace.organisations.edges.map((e) => e.node);
     this.accounts = accounts;
     fillSelect($('account'), accounts, (o) => o.name);
+    this.accounts = accounts;
     if (!accounts.length) {
       Object.assign(this.state, { accountId: null, dealId: null, fullView: null, view: null, scopeView: null });
       $('deal').replaceChildren();
@@ -221,8 +225,10 @@ class App {
     this.state.accountId = id;
     $('account').value = id;
     this.state.accountName = $('account').selectedOptions[0]?.textContent || '';
+    this.state.accountKey = (this.accounts || []).find((a) => a.id === id)?.key ?? null;
     const data = await gql(DEALS, { workspaceId: this.state.workspaceId, organisationId: id });
     const deals = data.workspace.deals.edges.map((e) => e.node);
+    this.deals = deals;
     fillSelect($('deal'), deals, (d) => d.name, NO_DEAL);
     const deal = wanted.has('deal') ? pick(deals, wanted.get('deal'), null) : deals[0];
     await this.chooseDeal(deal ? deal.id : '');
@@ -230,6 +236,9 @@ class App {
 
   async chooseDeal(id) {
     this.state.dealId = id || null;
+    const deal = (this.deals || []).find((d) => d.id === id);
+    this.state.dealKey = deal?.key ?? null;
+    this.state.dealName = deal?.name ?? null;
     $('deal').value = id || '';
     this.state.hidden.clear();
     this.state.imagined = [];

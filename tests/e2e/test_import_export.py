@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import zipfile
 from pathlib import Path
 
+import networkx as nx
 from playwright.sync_api import Page, expect
 
 from tests.e2e.scenario import Scenario
@@ -66,3 +69,67 @@ def test_exports_of_the_view_and_the_map(page: Page, scenario: Scenario) -> None
     drawing = Path(svg.value.path()).read_text(encoding="utf-8")
     # names wrap onto two lines under their node
     assert "<svg" in drawing and "Fiona" in drawing and "Marsh" in drawing
+
+
+def test_the_export_tab_downloads_files_for_other_tools(page: Page, scenario: Scenario) -> None:
+    """GEXF of the deal, Kumu JSON of the account and CSV of the workspace, through the API."""
+    open_deal(page, scenario)
+    page.get_by_role("tab", name="Import / export").click()
+    page.get_by_label("What to export").select_option(label="The deal on the map")
+    with page.expect_download() as gexf:
+        page.get_by_role("button", name="GEXF (Gephi)").click()
+    graph = nx.read_gexf(gexf.value.path())
+    names = {a.get("label") for _, a in graph.nodes(data=True)}
+    # The deal's people, ours (Hanna) and the partner's (Paul) among them.
+    assert {"Fiona Marsh", "Hanna Berg", "Paul Acker"} <= names
+    expect(page.get_by_test_id("file-export-status")).to_contain_text("Exported")
+
+    page.get_by_label("What to export").select_option(label="The account on the map")
+    with page.expect_download() as kumu:
+        page.get_by_role("button", name="Kumu JSON").click()
+    elements = json.loads(Path(kumu.value.path()).read_text(encoding="utf-8"))["elements"]
+    assert scenario.key("fiona") in {e["id"] for e in elements}
+
+    page.get_by_label("What to export").select_option(label="The whole workspace")
+    with page.expect_download() as zipped:
+        page.get_by_role("button", name="CSV (zip of the import files)").click()
+    assert zipped.value.suggested_filename.endswith(".zip")
+    with zipfile.ZipFile(zipped.value.path()) as archive:
+        assert {"people.csv", "knows.csv", "buying_centre.csv"} <= set(archive.namelist())
+
+
+def test_the_report_of_contacts_without_accounts_reads_fully_in_the_panel(
+    page: Page, scenario: Scenario, tmp_path: Path
+) -> None:
+    """One note with what to add; every row's Problem column inside the panel, wrapped."""
+    contacts = tmp_path / "Contact.csv"
+    rows = [
+        f"{scenario.key(f'c{i}')},Casey,Contact{i},{scenario.key('0015g00000LongAccountId')}"
+        f"{i % 3},{scenario.key('c0') if i else ''}"
+        for i in range(60)
+    ]
+    contacts.write_text(
+        "Id,FirstName,LastName,AccountId,ReportsToId\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    open_deal(page, scenario)
+    page.get_by_role("tab", name="Import / export").click()
+    page.get_by_label("CSV files").set_input_files(contacts)
+    page.get_by_role("button", name="Upload and import").click()
+
+    notes = page.get_by_test_id("import-notes")
+    expect(notes).to_contain_text("60 rows name 3 organisation ids in AccountId")
+    expect(notes).to_contain_text("Account.csv")
+    table = page.get_by_test_id("import-issues")
+    expect(table.locator("tbody tr")).to_have_count(50)  # a page at a time
+    expect(page.get_by_test_id("import-page")).to_contain_text("of 119")
+    panel = page.locator("#io-panel").bounding_box()
+    problem = table.locator("tbody tr").first.locator("td").nth(3).bounding_box()
+    assert panel is not None and problem is not None
+    assert problem["x"] + problem["width"] <= panel["x"] + panel["width"] + 1
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_test_id("import-page")).to_contain_text("Rows 51-100 of 119")
+    with page.expect_download() as report:
+        page.get_by_test_id("import-report-download").click()
+    lines = Path(report.value.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "file,row,column,problem" and len(lines) == 120
+    page.screenshot(path=str(tmp_path / "import-report.png"), full_page=False)
