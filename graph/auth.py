@@ -16,7 +16,7 @@ import hmac
 import re
 import secrets
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -201,13 +201,19 @@ class CallerStore:
         self.via = via
         """Through what the caller writes (``graphql``, ``page``): recorded with each change."""
 
-    def workspace(self, workspace: str, role: Role = Role.VIEWER) -> WorkspaceStore:
-        """``workspace`` for statements needing ``role``; refused (not found) to non-members."""
+    def guard(self, workspace: str, role: Role = Role.VIEWER) -> Callable[[], None]:
+        """The check of the caller's ``role`` in ``workspace``, run before each statement."""
 
         def guard() -> None:
             self.principal.require(workspace, role)
 
-        return self.store.workspace(workspace, guard, Origin(self.principal.user_id, self.via))
+        return guard
+
+    def workspace(self, workspace: str, role: Role = Role.VIEWER) -> WorkspaceStore:
+        """``workspace`` for statements needing ``role``; refused (not found) to non-members."""
+        return self.store.workspace(
+            workspace, self.guard(workspace, role), Origin(self.principal.user_id, self.via)
+        )
 
     def may_view(self, workspace: str) -> bool:
         return self.principal.role_in(workspace) is not None

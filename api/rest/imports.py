@@ -93,6 +93,7 @@ async def upload_import(
             good_rows_only=good_rows_only,
             options=options,
             actor=caller.principal.user_id,
+            guard=caller.guard(workspace, Role.EDITOR),
         )
     body: dict[str, Any] = {
         "applied": result.applied,

@@ -36,7 +36,7 @@ from graph.imports.reader import ImportFileError, SourceFile, open_source
 from graph.imports.validate import Issue, ValidationReport, validate
 from graph.repository.bulk import Run, cap_inferred_levels, write_people
 from graph.repository.sides import Sides, read_sides
-from graph.store import Row, Store, WorkspaceTransaction
+from graph.store import Row, Store, WorkspaceStore, WorkspaceTransaction
 from graph.telemetry import IMPORT_ROWS
 
 __all__ = ["BATCH_SIZE", "ImportOptions", "ImportResult", "import_files"]
@@ -160,12 +160,11 @@ async def _existing(store: Store, kind: str, ids: set[str]) -> dict[str, str]:
 
 
 async def _stored_sides(
-    store: Store, workspace: str, people: set[str], deals: set[str], organisations: set[str]
+    scoped: WorkspaceStore, people: set[str], deals: set[str], organisations: set[str]
 ) -> Sides:
     """:func:`read_sides` of the workspace, ``_LOOKUP_CHUNK`` ids of each kind at a time."""
     found = Sides()
     lists = [sorted(people), sorted(deals), sorted(organisations)]
-    scoped = store.workspace(workspace)
     for start in range(0, max(map(len, lists)), _LOOKUP_CHUNK):
         chunk = [ids[start : start + _LOOKUP_CHUNK] for ids in lists]
         part = await read_sides(scoped.read, *chunk)
@@ -191,22 +190,29 @@ async def _stored(
     return stored
 
 
-async def _namesakes(store: Store, workspace: str, organisations: set[str]) -> list[Row]:
+async def _namesakes(scoped: WorkspaceStore, organisations: set[str]) -> list[Row]:
     """The people working at ``organisations`` in the workspace (id, name, email, organisation)."""
     listed, found = sorted(organisations), []
     for start in range(0, len(listed), _LOOKUP_CHUNK):
         chunk = listed[start : start + _LOOKUP_CHUNK]
-        found += await store.workspace(workspace).read("people/namesakes", {"organisations": chunk})
+        found += await scoped.read("people/namesakes", {"organisations": chunk})
     return found
 
 
 async def check_files(
-    store: Store, workspace: str, paths: Sequence[Path], options: ImportOptions | None = None
+    store: Store,
+    workspace: str,
+    paths: Sequence[Path],
+    options: ImportOptions | None = None,
+    guard: Callable[[], None] | None = None,
 ) -> tuple[list[SourceFile], ValidationReport, set[str]]:
     """Open and validate ``paths`` for ``workspace``; nothing is written.
 
-    Also returns the people of the files that no workspace holds yet (see :func:`_split`).
+    Every read of the workspace runs ``guard`` first (the caller's role, for a request), as
+    :meth:`~graph.store.Store.workspace` does. Also returns the people of the files that no
+    workspace holds yet (see :func:`_split`).
     """
+    scoped = store.workspace(workspace, guard)
     options = options or ImportOptions()
     sources: list[SourceFile] = []
     unreadable: list[Issue] = []
@@ -223,7 +229,7 @@ async def check_files(
     new_people = people.difference(stored_people)
     stored_lines: list[tuple[str, str]] = []
     if any("reporting" in s.kinds for s in sources):
-        rows = await store.workspace(workspace).read("import/reporting_lines")
+        rows = await scoped.read("import/reporting_lines")
         stored_lines = [(r["person_id"], r["manager_id"]) for r in rows]
     loop = asyncio.get_running_loop()
 
@@ -237,11 +243,11 @@ async def check_files(
         return future.result()
 
     def sides(people: set[str], deals: set[str], organisations: set[str]) -> Sides:
-        work = _stored_sides(store, workspace, people, deals, organisations)
+        work = _stored_sides(scoped, people, deals, organisations)
         return asyncio.run_coroutine_threadsafe(work, loop).result()
 
     def namesakes(organisations: set[str]) -> list[Row]:
-        work = _namesakes(store, workspace, organisations)
+        work = _namesakes(scoped, organisations)
         return asyncio.run_coroutine_threadsafe(work, loop).result()
 
     report = await asyncio.to_thread(
@@ -368,8 +374,12 @@ async def import_files(
     progress: Progress | None = None,
     checked: Callable[[ValidationReport], None] | None = None,
     actor: str = "system",
+    guard: Callable[[], None] | None = None,
 ) -> ImportResult:
     """Validate ``paths`` and, when clean (or ``good_rows_only``), write them to ``workspace``.
+
+    ``guard`` runs before every statement on the workspace, reads and writes (for a request:
+    :meth:`graph.auth.CallerStore.guard`, the caller's role checked each time).
 
     ``checked`` is called with the validation report before anything is written (a progress
     bar learns its total there); ``progress`` after each batch written. Every change is
@@ -377,7 +387,7 @@ async def import_files(
     """
     options = replace(options or ImportOptions(), good_rows_only=good_rows_only)
     store = store.bulk()  # batches of 10,000 rows, and id look-ups of 50,000
-    sources, report, new_people = await check_files(store, workspace, paths, options)
+    sources, report, new_people = await check_files(store, workspace, paths, options, guard)
     if checked is not None:
         checked(report)
     result = ImportResult(report)
@@ -388,7 +398,7 @@ async def import_files(
     files = [s.path.name for s in sources]
     # Into a workspace that exists only (creating one is a separate act): every write's fence
     # answers NotFound otherwise, and stops the import should the workspace be deleted.
-    scoped = store.workspace(workspace, origin=Origin(actor, "import"))
+    scoped = store.workspace(workspace, guard, Origin(actor, "import"))
     rows = await scoped.write("import/run_start", {"run": run, "files": files})
     resume_at = result.resumed_at_batch = int(rows[0]["position"])
 

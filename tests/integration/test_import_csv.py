@@ -8,6 +8,7 @@ import httpx
 import pytest
 from prometheus_client import REGISTRY
 
+from graph.errors import NotFound
 from graph.imports.run import import_files, total_rows
 from graph.repository.workspaces import ensure_workspace
 from graph.store import Store
@@ -278,3 +279,31 @@ async def test_a_contact_with_an_unknown_manager_is_reported_as_written_without_
         ("IT-C2", "IT-C1"),
         ("IT-C3", None),
     ]
+
+
+async def test_an_import_runs_the_callers_guard_before_every_statement(
+    store: Store, tmp_path: Path
+) -> None:
+    """A caller whose role goes mid-way (revoked, workspace handed over) writes nothing more."""
+    await _clean(store, "it-guard")
+    empty = await _count(store, "it-guard")
+    paths = _files(
+        tmp_path, {"organisations.csv": ORGS, "people.csv": PEOPLE, "influences.csv": EDGES}, "GU-"
+    )
+    calls: list[int] = []
+
+    def revoked_after_validation() -> None:
+        calls.append(1)
+        if len(calls) > 1:  # the role is gone once the files have been checked
+            raise NotFound("no workspace 'it-guard'", field="workspaceId", kind="workspace")
+
+    with pytest.raises(NotFound):
+        await import_files(store, "it-guard", paths, guard=revoked_after_validation)
+    assert len(calls) >= 2
+    assert await _count(store, "it-guard") == empty
+
+    def never() -> None:
+        raise NotFound("no workspace 'it-guard'", field="workspaceId", kind="workspace")
+
+    with pytest.raises(NotFound):  # refused before anything of the workspace is even read
+        await import_files(store, "it-guard", paths, guard=never)
