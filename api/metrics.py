@@ -32,6 +32,7 @@ from api.deps import PrincipalDep
 
 __all__ = [
     "ADMISSION_REFUSED",
+    "COMPILED_READS",
     "CountedMount",
     "CountedRoute",
     "GraphQLMetrics",
@@ -58,6 +59,12 @@ OPERATION_SECONDS = Histogram(
     "statusmap_graphql_operation_duration_seconds",
     "Seconds a GraphQL operation took (parse, validate, execute), by operation name and type.",
     ["operation", "type"],
+)
+COMPILED_READS = Counter(
+    "statusmap_graphql_compiled_reads_total",
+    "Operations of a compilable shape, by who answered: 'compiled' (one shaped statement) or "
+    "'executor' (fell back: fragments, errors, limits, no role...).",
+    ["answered_by"],
 )
 ADMISSION_REFUSED = Counter(
     "statusmap_admission_refused_total",

@@ -63,6 +63,7 @@ from api.graphql import cost
 from api.graphql.context import Context
 from api.graphql.ids import key_of
 from api.graphql.schema import DOCUMENT_CACHE, LIMIT_RULES, MAX_TOKENS, schema
+from api.metrics import COMPILED_READS
 from graph.errors import StatusmapError
 from graph.model import basis_of, org_ladder_id
 from graph.repository import shaped
@@ -603,8 +604,10 @@ class CompiledReads:
             data = None
         if data is None:
             self.fell_back += 1
+            COMPILED_READS.labels("executor").inc()
             return None
         self.answered += 1
+        COMPILED_READS.labels("compiled").inc()
         return ExecutionResult(data=data, errors=None)
 
     async def _answer(

@@ -67,3 +67,22 @@ async def test_a_rest_route_is_counted_by_its_template_not_its_path(
     assert await _sample(client, "statusmap_http_requests_total", **labels) == before + 1
     text = (await client.get("/metrics")).text
     assert "no-such-workspace" not in text
+
+
+async def test_compiled_reads_are_counted_by_who_answered(
+    client: httpx.AsyncClient, workspace: str
+) -> None:
+    """A deal read of the compiled shape: the compiled path answers, or the executor after it."""
+    name = "statusmap_graphql_compiled_reads_total"
+    query = 'query($w: ID!) { workspace(id: $w) { deal(id: "none") { name } } }'
+    compiled = await _sample(client, name, answered_by="compiled")
+    executor = await _sample(client, name, answered_by="executor")
+    response = await client.post("/graphql", json={"query": query, "variables": {"w": workspace}})
+    assert response.status_code == 200 and response.json() == {
+        "data": {"workspace": {"deal": None}}
+    }
+    assert await _sample(client, name, answered_by="compiled") == compiled + 1
+    # A workspace the caller may not see is left to the executor, which answers null.
+    response = await client.post("/graphql", json={"query": query, "variables": {"w": "no-such"}})
+    assert response.json() == {"data": {"workspace": None}}
+    assert await _sample(client, name, answered_by="executor") == executor + 1
