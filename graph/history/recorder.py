@@ -73,10 +73,7 @@ class Touched:
             ("history/people", {"ids": sorted(self.people | self.whole_people)}),
             ("history/person_edges", {"ids": sorted(self.whole_people)}),
             ("history/person_members", {"ids": sorted(self.whole_people)}),
-            *(
-                (f"history/edges_{kind.lower()}", {"pairs": self._pairs(kind)})
-                for kind in EDGE_TYPES
-            ),
+            *((name, {"pairs": self._pairs(kind)}) for kind, name in _EDGE_READS.items()),
             ("history/members", {"pairs": [list(m) for m in sorted(self.members)]}),
             ("history/deals", {"ids": sorted(self.deals | self.whole_deals)}),
             ("history/deal_members", {"ids": sorted(self.whole_deals)}),
@@ -84,6 +81,15 @@ class Touched:
             ("history/partners", {"pairs": [list(p) for p in sorted(self.partners)]}),
         ]
         return [(name, params) for name, params in reads if next(iter(params.values()))]
+
+
+_EDGE_READS = {
+    "INFLUENCES": "history/edges_influences",
+    "KNOWS": "history/edges_knows",
+    "REPORTS_TO": "history/edges_reports_to",
+}
+"""The statement reading each type of edge between people (one per type: a typed pattern)."""
+assert tuple(_EDGE_READS) == EDGE_TYPES
 
 
 def moment_key(at: dt.datetime) -> str:
