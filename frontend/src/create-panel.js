@@ -145,7 +145,7 @@ export class CreatePanel {
     const { state } = this.app;
     const organisations = this.app.organisations || [];
     const name = textField('new-person-name', 'Name', { required: true });
-    const title = textField('new-person-title', 'Title', { placeholder: 'e.g. Head of IT (sets the level)' });
+    const title = textField('new-person-job-title', 'Title', { placeholder: 'e.g. Head of IT (sets the level)' });
     const org = selectField(
       'new-person-org',
       'Organisation',
@@ -185,7 +185,7 @@ export class CreatePanel {
           },
           {
             name: 'new-person-name-error',
-            title: 'new-person-title-error',
+            title: 'new-person-job-title-error',
             organisationId: 'new-person-org-error',
             department: 'new-person-department-error',
             levelRank: 'new-person-level-error',

@@ -36,7 +36,7 @@ def page(screen_page: Page) -> Page:
 def texts(svg: str) -> list[str]:
     """The text of every <text> element (with its <tspan>s), as one string each."""
     root = ET.fromstring(svg)
-    return [" ".join("".join(t.itertext()).split()) for t in root.iter(f"{SVG}text")]
+    return [" ".join(" ".join(t.itertext()).split()) for t in root.iter(f"{SVG}text")]
 
 
 def png_size(data: bytes) -> tuple[int, int]:
