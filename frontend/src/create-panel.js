@@ -6,10 +6,9 @@ import { enumOptions, enumSelect, fieldError, submitMutation } from './forms.js'
 import { fill, h, words } from './dom.js';
 import { mutationDocument } from './queries.js';
 import { ORG_LEVELS } from './layout.js';
+import { ROLE_PRIORITY } from './styles.js';
+import { ORG_KINDS, STANCES } from './vocabulary.js';
 
-const ORGANISATION_KINDS = ['customer', 'prospect', 'partner', 'home'];
-const ROLES = ['decider', 'approver', 'buyer', 'champion', 'influencer', 'gatekeeper', 'initiator', 'user'];
-const STANCES = ['unknown', 'champion', 'supporter', 'neutral', 'sceptic', 'blocker'];
 
 const KIND_LABELS = { home: 'us (home)' };
 
@@ -90,7 +89,7 @@ export class CreatePanel {
   }
 
   organisationForm() {
-    const kinds = enumOptions(this.app.schema, 'OrganisationKind', ORGANISATION_KINDS);
+    const kinds = enumOptions(this.app.schema, 'OrganisationKind', ORG_KINDS);
     const name = textField('new-org-name', 'Name', { required: true });
     const kind = { input: enumSelect({ id: 'new-org-kind', name: 'kind', values: kinds, current: 'customer', label: (v) => KIND_LABELS[v.toLowerCase()] || words(v) }) };
     kind.parts = [h('label', { for: 'new-org-kind' }, 'Kind'), kind.input, fieldError('new-org-kind')];
@@ -158,7 +157,7 @@ export class CreatePanel {
       ...[...ORG_LEVELS].sort((a, b) => b[0] - a[0]).map(([rank, label]) => [String(rank), `${rank} ${label}`]),
     ]);
     const deal = state.view?.deal;
-    const roleOptions = enumOptions(this.app.schema, 'Role', ROLES);
+    const roleOptions = enumOptions(this.app.schema, 'Role', ROLE_PRIORITY);
     const role = selectField('new-person-role', deal ? `Role in ${deal.name}` : 'Role in the deal', [
       ['', deal ? 'not in this deal' : 'open a deal first'],
       ...roleOptions.map((v) => [v, words(v)]),
