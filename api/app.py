@@ -28,11 +28,11 @@ from api.rest.exports import router as exports_router
 from api.rest.imports import router as imports_router
 from api.settings import Settings, get_settings
 from api.tracing import configure_tracing
-from graph.analysis import AnalysisCache
-from graph.auth import TokenAuthority
-from graph.connection import open_driver
+from graph.database.connection import open_driver
+from graph.database.store import Store
 from graph.errors import StatusmapError, TryAgainLater, Unauthenticated
-from graph.store import Store
+from graph.repository.auth import TokenAuthority
+from graph.scopes.cache import AnalysisCache
 from seed.demo import load_demo_if_empty
 
 log = logging.getLogger("statusmap")

@@ -20,10 +20,10 @@ from api.cli_tokens import app as tokens_app
 from api.logs import configure_logging
 from api.settings import LOOPBACK, Settings, get_settings
 from api.tracing import configure_tracing
-from graph.connection import Neo4jTarget, local_neo4j, open_driver
+from graph.database.connection import Neo4jTarget, local_neo4j, open_driver
+from graph.database.local import LocalNeo4j, running_server
+from graph.database.store import Store
 from graph.errors import StatusmapError
-from graph.neo4j_local import LocalNeo4j, running_server
-from graph.store import Store
 
 app = typer.Typer(help="statusmap: influence and buying-centre explorer.", no_args_is_help=True)
 console = Console(stderr=True)

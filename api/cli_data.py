@@ -17,7 +17,8 @@ from rich.table import Table
 
 from api.cli_output import JsonFlag, print_json
 from api.settings import get_settings
-from graph.connection import open_driver
+from graph.database.connection import open_driver
+from graph.database.store import Store
 from graph.errors import NotFound, StatusmapError
 from graph.exports.run import EXPORT_STEPS, export_scope
 from graph.exports.writers import EXPORT_FORMATS
@@ -26,7 +27,6 @@ from graph.imports.run import ImportOptions, ImportResult, import_files, total_r
 from graph.imports.validate import ValidationReport
 from graph.repository.people import reinfer_levels
 from graph.repository.workspaces import ensure_workspace, get_workspaces
-from graph.store import Store
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate
 

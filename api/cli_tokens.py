@@ -12,11 +12,11 @@ from rich.table import Table
 
 from api.cli_output import JsonFlag, print_json
 from api.settings import get_settings
-from graph.auth import Role, TokenAuthority, issue_token
-from graph.connection import open_driver
+from graph.database.connection import open_driver
+from graph.database.store import Store
 from graph.errors import NotFound, StatusmapError
+from graph.repository.auth import Role, TokenAuthority, issue_token
 from graph.repository.workspaces import create_workspace
-from graph.store import Store
 
 app = typer.Typer(help="API tokens: create (shown once), list, revoke.", no_args_is_help=True)
 console = Console(stderr=True)

@@ -8,9 +8,9 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.settings import Settings
-from graph.analysis import AnalysisCache
-from graph.auth import SINGLE_USER, CallerStore, Principal, TokenAuthority
-from graph.store import Store
+from graph.database.store import Store
+from graph.repository.auth import SINGLE_USER, CallerStore, Principal, TokenAuthority
+from graph.scopes.cache import AnalysisCache
 
 
 def get_store(request: Request) -> Store:

@@ -1,6 +1,6 @@
 """The server's settings, read from the environment (12-factor), with a cached getter.
 
-They extend the database's (``graph/config.py``) with what only the server needs: where it
+They extend the database's (``graph/database/config.py``) with what only the server needs: where it
 listens, how callers authenticate, the limits of a request, and the page it serves.
 """
 
@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from graph.config import DatabaseSettings
+from graph.database.config import DatabaseSettings
 
 __all__ = ["LOOPBACK", "Settings", "default_frontend_dir", "get_settings"]
 

@@ -8,8 +8,8 @@ has one trace:
 
 - the HTTP request's span, made by FastAPI itself (route, method, status);
 - ``graphql <type> <name>`` around each GraphQL operation (:class:`GraphQLTracing`);
-- ``cypher <statement>`` around each statement sent to Neo4j (``graph/store.py``), named after
-  its ``queries/`` file, never carrying its parameters.
+- ``cypher <statement>`` around each statement sent to Neo4j (``graph/database/store.py``), named
+  after its ``queries/`` file, never carrying its parameters.
 
 Without an SDK the spans are OpenTelemetry's no-ops: the API package alone records nothing.
 """

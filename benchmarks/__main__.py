@@ -46,7 +46,7 @@ from benchmarks.serving import (
     query_workloads,
 )
 from benchmarks.sizes import SIZES, Size
-from graph.store import Store
+from graph.database.store import Store
 
 log = logging.getLogger("benchmarks")
 
@@ -54,7 +54,7 @@ log = logging.getLogger("benchmarks")
 async def _token(store: Store, workspace: str) -> str | None:
     """An admin token on ``workspace``, when this checkout has API tokens."""
     try:
-        from graph.auth import Role, TokenAuthority, issue_token
+        from graph.repository.auth import Role, TokenAuthority, issue_token
     except ImportError:
         return None
     issued = await issue_token(store, "bench", superuser=True, label="benchmarks")

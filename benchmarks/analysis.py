@@ -1,6 +1,6 @@
 """Whole-workspace analysis: statusmap's measures vs plain NetworkX and igraph on the same graph.
 
-"ours" is :func:`graph.analysis.analyse` on the workspace scope: influence rank (sparse
+"ours" is :func:`graph.scopes.cache.analyse` on the workspace scope: influence rank (sparse
 PageRank on the reversed graph), brokerage (exact up to 2,000 people, else sampled from 256
 sources with a fixed seed) and weighted degrees. The peers compute the same two measures on the
 same :class:`networkx.DiGraph`: NetworkX's ``pagerank`` and ``betweenness_centrality`` (with
@@ -23,9 +23,9 @@ from dataclasses import dataclass
 import igraph as ig
 import networkx as nx
 
-from graph.analysis import AnalysisOptions, analyse
-from graph.scope import Scope, read_scope
-from graph.store import WorkspaceStore
+from graph.database.store import WorkspaceStore
+from graph.scopes.cache import AnalysisOptions, analyse
+from graph.scopes.read import Scope, read_scope
 
 __all__ = [
     "AnalysisRun",

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.sizes import Size
+from graph.database.local.runner import NEO4J_VERSION, check_tools, resolve_classpath
 from graph.model.workspace import DEFAULT_ORG_LEVELS
-from graph.neo4j_local.runner import NEO4J_VERSION, check_tools, resolve_classpath
 from seed.generator import generate
 from seed.records import (
     BuyingCentreRow,
@@ -189,7 +189,7 @@ def write_bulk_files(records: Iterable[Record], directory: Path, workspace: str)
 def bulk_import(files: BulkFiles, home: Path, *, heap: str = "2g", threads: int = 2) -> float:
     """Import ``files`` as database ``neo4j`` of a Neo4j home ``home`` (not running); seconds.
 
-    ``home`` is then opened by :class:`graph.neo4j_local.LocalNeo4j`, which keeps its data in
+    ``home`` is then opened by :class:`graph.database.local.LocalNeo4j`, which keeps its data in
     ``home/data`` as the importer does.
     """
     java, _, mvn = check_tools()

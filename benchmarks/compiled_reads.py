@@ -32,11 +32,11 @@ from benchmarks.environment import (
 from benchmarks.report import Report, SizeResult
 from benchmarks.serving import api_server, cypher, query_workloads
 from benchmarks.sizes import SIZES, Size, write_dataset
-from graph.auth import Role, TokenAuthority, issue_token
+from graph.database.store import StatementTimeouts, Store
 from graph.imports.formats import FORMATS
 from graph.imports.run import import_files
+from graph.repository.auth import Role, TokenAuthority, issue_token
 from graph.repository.workspaces import ensure_workspace
-from graph.store import StatementTimeouts, Store
 
 log = logging.getLogger("benchmarks.compiled_reads")
 

@@ -8,10 +8,10 @@ throw-away local Neo4j (3 GiB heap, 3 GiB page cache by default), the schema is 
 then each measurement runs in a fresh Python process, so that its peak resident memory
 (``VmHWM``) is its own, as an API process's would be:
 
-* ``streamed``: :func:`graph.workspace_scope.read_workspace_graph` (people, then edges in chunks
+* ``streamed``: :func:`graph.scopes.workspace.read_workspace_graph` (people, then edges in chunks
   of people, as arrays) and :func:`~graph.analytics.workspace_graph.workspace_influence_rank`;
   then, reported separately, sampled brokerage (512 pivots, as the analysis uses);
-* ``scope``: what ``analyse`` does today on a workspace -- :func:`graph.scope.read_scope` (one
+* ``scope``: what ``analyse`` does today on a workspace -- :func:`graph.scopes.read.read_scope` (one
   record of column lists, an object per edge), the :class:`networkx.DiGraph` and
   :func:`~graph.analytics.influence_rank` -- only where it fits (``--scope-up-to``);
 * peers on the same graph: igraph ``pagerank`` (PRPACK) and NetworkX ``pagerank`` (NetworkX
@@ -43,7 +43,7 @@ from benchmarks.bulk_load import imported_home
 from benchmarks.crm_report import markdown
 from benchmarks.environment import machine, peak_rss, reset_peak
 from benchmarks.sizes import SIZES, Size
-from graph.neo4j_local import LocalNeo4j
+from graph.database.local import LocalNeo4j
 
 log = logging.getLogger("benchmarks.crm")
 
@@ -83,8 +83,8 @@ async def _streamed(uri: str, password: str, workspace: str, brokerage: bool) ->
         workspace_brokerage,
         workspace_influence_rank,
     )
-    from graph.store import Store
-    from graph.workspace_scope import read_workspace_graph
+    from graph.database.store import Store
+    from graph.scopes.workspace import read_workspace_graph
 
     jvm = int(os.environ["STATUSMAP_BENCH_NEO4J_PID"])
     figures: dict[str, Any] = {"load_before": _load(), "rss_start": _own_peak()}
@@ -128,8 +128,8 @@ async def _scope(uri: str, password: str, workspace: str) -> dict[str, Any]:
     from neo4j import AsyncGraphDatabase
 
     from graph.analytics import influence_graph, influence_rank
-    from graph.scope import read_scope
-    from graph.store import Store
+    from graph.database.store import Store
+    from graph.scopes.read import read_scope
 
     figures: dict[str, Any] = {"load_before": _load(), "rss_start": _own_peak()}
     async with AsyncGraphDatabase.driver(uri, auth=("neo4j", password)) as driver:
@@ -155,8 +155,8 @@ async def _peers(uri: str, password: str, workspace: str, networkx: bool) -> dic
     import networkx as nx
     from neo4j import AsyncGraphDatabase
 
-    from graph.store import Store
-    from graph.workspace_scope import read_workspace_graph
+    from graph.database.store import Store
+    from graph.scopes.workspace import read_workspace_graph
 
     async with AsyncGraphDatabase.driver(uri, auth=("neo4j", password)) as driver:
         graph = await read_workspace_graph(Store(driver).workspace(workspace))
@@ -226,7 +226,7 @@ async def _graphql(neo4j: LocalNeo4j, workspace: str) -> dict[str, Any]:
     from benchmarks.__main__ import _token
     from benchmarks.environment import BenchNeo4j
     from benchmarks.serving import CROSS_ACCOUNT, api_server
-    from graph.store import Store
+    from graph.database.store import Store
 
     assert neo4j.process is not None
     target = BenchNeo4j(neo4j.uri, neo4j.user, neo4j.password, neo4j.process.pid)
@@ -251,7 +251,7 @@ async def _graphql(neo4j: LocalNeo4j, workspace: str) -> dict[str, Any]:
 async def _prepare(neo4j: LocalNeo4j) -> float:
     from neo4j import AsyncGraphDatabase
 
-    from graph.store import Store
+    from graph.database.store import Store
 
     started = time.perf_counter()
     async with AsyncGraphDatabase.driver(neo4j.uri, auth=(neo4j.user, neo4j.password)) as driver:

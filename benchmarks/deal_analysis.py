@@ -19,8 +19,8 @@ workspace of their own. The deal with the largest buying centre is analysed:
   shared machine the wall time grows with the load, the CPU time much less; the two processes
   work one after the other, so their sum is roughly what the call takes on a free machine.
 * **breakdown**, each a median of ``--runs``, measured in this process on the same server:
-  *scope read* (:func:`graph.scope.read_scope`), *analysis* (graphs, influence rank, brokerage,
-  degrees: :func:`graph.analysis.analyse` without the deal part), *coverage + plan*
+  *scope read* (:func:`graph.scopes.read.read_scope`), *analysis* (graphs, influence rank,
+  brokerage, degrees: :func:`graph.scopes.cache.analyse` without the deal part), *coverage + plan*
   (:func:`~graph.analytics.deal_coverage` and :func:`~graph.analytics.approach_plan` on the
   analysed graphs) and *answer* (the same GraphQL call when the analysis is
   cached: the answer built, serialised and sent). *answer, map as objects* is the cached call
@@ -55,13 +55,13 @@ from benchmarks.analysis import igraph_peer, median_seconds, networkx_exact_peer
 from benchmarks.environment import BenchNeo4j, command_setup, machine, started_neo4j
 from benchmarks.serving import DEAL_ANALYSIS, TOUCH, ApiServer, api_server, cypher
 from benchmarks.sizes import INFLUENCES_PER_PERSON
-from graph.analysis import analyse
 from graph.analytics import approach_plan, deal_coverage
+from graph.database.store import Store, WorkspaceStore
 from graph.imports.formats import FORMATS
 from graph.imports.run import import_files
 from graph.repository.workspaces import ensure_workspace
-from graph.scope import read_scope
-from graph.store import Store, WorkspaceStore
+from graph.scopes.cache import analyse
+from graph.scopes.read import read_scope
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from api.settings import Settings
-from graph.neo4j_local import LocalNeo4j
+from graph.database.local import LocalNeo4j
 
 __all__ = [
     "BenchNeo4j",

@@ -7,7 +7,7 @@ Per size, the seeded generator's data is bulk-imported (:mod:`benchmarks.bulk_lo
 then each engine answers the same question -- the ten people of highest influence rank -- in a
 fresh Python process (its peak resident memory is its own, as an API process's would be):
 
-* ``python``: :class:`~graph.workspace_scope.WorkspaceGraphCache` reads the graph as arrays
+* ``python``: :class:`~graph.scopes.workspace.WorkspaceGraphCache` reads the graph as arrays
   (``read``), :func:`~graph.analytics.workspace_graph.workspace_influence_rank` runs in the
   process (``rank``);
 * ``gds``: the Cypher projection (``project``), PageRank in the database (``rank``) and the
@@ -38,8 +38,8 @@ from typing import Any
 from benchmarks.bulk_load import imported_home
 from benchmarks.environment import machine, peak_rss, reset_peak
 from benchmarks.sizes import SIZES, Size
-from graph.config import Settings
-from graph.neo4j_local import GDS_VERSION, NEO4J_VERSION, LocalNeo4j
+from graph.database.config import Settings
+from graph.database.local import GDS_VERSION, NEO4J_VERSION, LocalNeo4j
 
 log = logging.getLogger("benchmarks.gds")
 
@@ -54,11 +54,11 @@ async def _engine(kind: str, uri: str, password: str, workspace: str) -> dict[st
     """One engine's figures, measured in this (fresh) process."""
     from neo4j import AsyncGraphDatabase
 
-    from graph import gds
     from graph.analytics.workspace_graph import workspace_brokerage, workspace_influence_rank
-    from graph.store import Store
-    from graph.workspace_measures import WorkspaceMeasures
-    from graph.workspace_scope import WorkspaceGraphCache
+    from graph.database.store import Store
+    from graph.scopes import gds
+    from graph.scopes.measures import WorkspaceMeasures
+    from graph.scopes.workspace import WorkspaceGraphCache
 
     figures: dict[str, Any] = {"load_before": _load()}
     async with AsyncGraphDatabase.driver(
@@ -119,7 +119,7 @@ def _measure(kind: str, neo4j: LocalNeo4j, workspace: str) -> dict[str, Any]:
 async def _schema(neo4j: LocalNeo4j) -> None:
     from neo4j import AsyncGraphDatabase
 
-    from graph.store import Store
+    from graph.database.store import Store
 
     async with AsyncGraphDatabase.driver(neo4j.uri, auth=(neo4j.user, neo4j.password)) as driver:
         await Store(driver).bulk().apply_schema()

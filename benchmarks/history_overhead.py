@@ -8,9 +8,9 @@ first, with fresh ids each time (every write is new data, never a no-op):
 - **edits**: single writes as the API makes them — a person's title, a buying-centre member's
   stance, an influence's weight — one transaction each, writes per second.
 
-"Without" is the same code with the recorder switched off (``graph.store.Recording`` replaced by
-one that reads and records nothing), so the difference is the recording alone: the two reads of
-the touched facts and the ``Change`` nodes written. The figure is the ratio of throughputs
+"Without" is the same code with the recorder switched off (``graph.database.store.Recording``
+replaced by one that reads and records nothing), so the difference is the recording alone: the two
+reads of the touched facts and the ``Change`` nodes written. The figure is the ratio of throughputs
 (with / without), medians over the runs; bare times are printed only beside their peer.
 
 Run: ``python -m benchmarks.history_overhead --size segment --runs 3`` (``NEO4J_URI`` to use a
@@ -33,15 +33,15 @@ from unittest import mock
 
 from neo4j import AsyncGraphDatabase
 
-import graph.store
+import graph.database.store
 from benchmarks.environment import started_neo4j
 from benchmarks.sizes import SIZES, write_dataset
+from graph.database.store import Store
 from graph.imports.formats import FORMATS
 from graph.imports.run import import_files
 from graph.repository import deals, people, relations
 from graph.repository.organisations import create_organisation
 from graph.repository.workspaces import ensure_workspace
-from graph.store import Store
 
 EDITS = 200
 """Single writes per edits run."""
@@ -60,7 +60,7 @@ def _recording(on: bool) -> Iterator[None]:
     if on:
         yield
         return
-    with mock.patch.object(graph.store, "Recording", _NotRecording):
+    with mock.patch.object(graph.database.store, "Recording", _NotRecording):
         yield
 
 

@@ -35,10 +35,10 @@ from neo4j import AsyncDriver, AsyncGraphDatabase
 
 from benchmarks.environment import started_neo4j
 from benchmarks.sizes import SIZES, Dataset, Size, write_dataset
+from graph.database.store import Store
 from graph.imports.formats import FORMATS, KIND_ORDER
 from graph.imports.run import import_files
 from graph.repository.workspaces import ensure_workspace
-from graph.store import Store
 
 __all__ = ["LOAD_ORDER", "IngestRun", "ingest_table", "run_ingest"]
 

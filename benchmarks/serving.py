@@ -289,7 +289,7 @@ async def read_limit(driver: AsyncDriver, name: str, params: dict[str, Any]) -> 
     """One hand-written statement, routed to a reader, every record received.
 
     An auto-commit read in a session: one exchange with the server, the cheapest way the driver
-    has (the API's reads go the same way, see ``graph/store.py``).
+    has (the API's reads go the same way, see ``graph/database/store.py``).
     """
     async with driver.session(default_access_mode=READ_ACCESS) as session:
         result = await session.run(cypher(name), params)

@@ -32,9 +32,9 @@ from benchmarks.bulk_load import imported_home
 from benchmarks.environment import BenchNeo4j, command_setup, cpu_seconds, machine, peak_rss
 from benchmarks.serving import Latency, api_server, cypher, query_workloads
 from benchmarks.sizes import SIZES, Size
-from graph.auth import Role, TokenAuthority, issue_token
-from graph.neo4j_local import LocalNeo4j
-from graph.store import Store
+from graph.database.local import LocalNeo4j
+from graph.database.store import Store
+from graph.repository.auth import Role, TokenAuthority, issue_token
 
 log = logging.getLogger("benchmarks.serving_scale")
 

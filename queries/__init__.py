@@ -1,1 +1,4 @@
-"""Cypher statements, one per ``.cypher`` file, loaded by name through :mod:`graph.queries`."""
+"""Cypher statements, one per ``.cypher`` file, loaded by name.
+
+The loader is :mod:`graph.database.queries`.
+"""

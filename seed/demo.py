@@ -7,10 +7,10 @@ import logging
 import tempfile
 from pathlib import Path
 
+from graph.database.store import Store
 from graph.imports.formats import FORMATS
 from graph.imports.run import import_files
 from graph.repository.workspaces import ensure_workspace
-from graph.store import Store
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate
 

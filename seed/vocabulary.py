@@ -1,6 +1,6 @@
 """Words the demo generator draws from: names, industries, departments and titles per level.
 
-Titles per level are chosen so that :func:`graph.status_inference.infer_rank` gives back the
+Titles per level are chosen so that :func:`graph.rules.titles.infer_rank` gives back the
 level they were generated for (a unit test holds every one of them to that).
 """
 

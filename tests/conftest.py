@@ -19,10 +19,10 @@ from neo4j import AsyncDriver, AsyncGraphDatabase
 
 from api.app import create_app
 from api.settings import Settings
-from graph.auth import issue_token
-from graph.connection import Neo4jTarget
-from graph.neo4j_local import LocalNeo4j
-from graph.store import Store
+from graph.database.connection import Neo4jTarget
+from graph.database.local import LocalNeo4j
+from graph.database.store import Store
+from graph.repository.auth import issue_token
 
 
 def _docker_answers() -> bool:

@@ -64,10 +64,10 @@ from api.graphql.context import Context
 from api.graphql.ids import key_of
 from api.graphql.schema import DOCUMENT_CACHE, LIMIT_RULES, MAX_TOKENS, schema
 from api.metrics import COMPILED_READS
+from graph.database.store import Row
 from graph.errors import StatusmapError
 from graph.model import basis_of, org_ladder_id
 from graph.repository import shaped
-from graph.store import Row
 
 __all__ = ["CompiledOperation", "CompiledReads", "compile_operation"]
 

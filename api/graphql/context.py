@@ -10,9 +10,9 @@ from api.deps import get_analysis, get_caller, get_principal, get_store, get_tok
 from api.graphql.ids import key_of
 from api.graphql.loaders import Loaders
 from api.settings import Settings
-from graph.analysis import AnalysisCache
-from graph.auth import CallerStore, Principal, Role, TokenAuthority
-from graph.store import WorkspaceStore
+from graph.database.store import WorkspaceStore
+from graph.repository.auth import CallerStore, Principal, Role, TokenAuthority
+from graph.scopes.cache import AnalysisCache
 
 
 class Context:

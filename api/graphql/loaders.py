@@ -11,10 +11,10 @@ from typing import Any, TypeAlias, TypeVar
 from strawberry.dataloader import DataLoader
 
 from api.graphql.ahead import Ahead
-from graph.auth import CallerStore
+from graph.database.store import Row, WorkspaceStore
 from graph.repository import deals, organisations, relations, workspaces
+from graph.repository.auth import CallerStore
 from graph.repository.deals import MemberInfluencers
-from graph.store import Row, WorkspaceStore
 
 __all__ = ["Loaders", "Maybe", "node_now_or_later", "now_or_later"]
 

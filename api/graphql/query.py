@@ -25,8 +25,8 @@ from api.graphql.types.deal import Deal
 from api.graphql.types.organisation import Organisation
 from api.graphql.types.person import Person
 from api.graphql.types.workspace import Workspace, WorkspaceConnection
+from graph.database.store import Row
 from graph.repository.workspaces import NodeLabel
-from graph.store import Row
 
 Ctx = Info[Context, None]
 

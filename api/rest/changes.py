@@ -10,8 +10,8 @@ from fastapi.responses import Response
 
 from api.deps import CallerDep
 from api.rest.exports import TwoScopes
-from graph.auth import Role
 from graph.exports.changes import ChangeFormat, changes_csv, changes_json
+from graph.repository.auth import Role
 from graph.repository.history import changes_between
 
 router = APIRouter(tags=["export"])

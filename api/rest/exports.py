@@ -18,9 +18,9 @@ from fastapi.responses import Response
 
 from api.deps import CallerDep
 from api.errors import BadRequest
-from graph.auth import Role
 from graph.exports.run import export_scope
 from graph.exports.writers import ExportFormat
+from graph.repository.auth import Role
 
 router = APIRouter(tags=["export"])
 

@@ -10,8 +10,8 @@ from fastapi.responses import JSONResponse
 from api.deps import CallerDep
 from api.rest.upload import FIELD, received_files
 from api.settings import Settings
-from graph.auth import Role
 from graph.imports.run import ImportOptions, import_files
+from graph.repository.auth import Role
 
 router = APIRouter(tags=["import"])
 

@@ -184,7 +184,7 @@ def what_if(
 def _coverage_and_plan(
     G: nx.DiGraph, K: nx.DiGraph, members: list[Member], weights: PlanWeights
 ) -> tuple[Coverage, tuple[PlanStep, ...]]:
-    """Coverage and plan over one route computation, as :func:`graph.analysis.analyse` does."""
+    """Coverage and plan over one route computation, as :func:`graph.scopes.cache.analyse` does."""
     ranks = influence_rank(G)
     opponents = [o.person_id for o in influential_opponents(G, members, ranks)]
     routes = deal_routes(G, K, members, weights=weights, opponents=opponents)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from graph.database.store import WorkspaceStore
 from graph.exports.scope import read_dataset
 from graph.exports.writers import write_export
 from graph.imports.formats import FORMATS
-from graph.store import WorkspaceStore
 
 __all__ = ["EXPORT_STEPS", "export_scope"]
 
@@ -27,9 +27,10 @@ async def export_scope(
 ) -> list[Path]:
     """Export ``ws``'s workspace (or one ``account`` or ``deal`` of it) as ``fmt`` to ``target``.
 
-    ``ws`` is the workspace as the caller may see it (:meth:`graph.auth.CallerStore.workspace`
-    for a request): every statement of the export passes its guard. ``progress`` is called with
-    the name of each of the :data:`EXPORT_STEPS` steps as it ends.
+    ``ws`` is the workspace as the caller may see it
+    (:meth:`graph.repository.auth.CallerStore.workspace` for a request): every statement of the
+    export passes its guard. ``progress`` is called with the name of each of the
+    :data:`EXPORT_STEPS` steps as it ends.
     """
     data = await read_dataset(ws, account=account, deal=deal, progress=progress)
     written = write_export(data, fmt, target)

@@ -1,7 +1,7 @@
 """Read what to export from the database: the rows of every kind, in the import's columns.
 
 A scope is a whole workspace, one account or one deal. An account or a deal holds the people
-the page shows for it (:func:`graph.scope.read_scope` decides who: the account's people, their
+the page shows for it (:func:`graph.scopes.read.read_scope` decides who: the account's people, their
 influencers, our people and partners' people who know them), their organisations, every
 reporting line, influence and "knows" tie among them, and the account's deals (or the one deal)
 with their buying centres and journeys. Values are text exactly as the import reads them, so
@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.database.store import WorkspaceStore
 from graph.errors import NotFound
 from graph.imports.formats import FORMATS, LIST_SEPARATOR
 from graph.imports.journey import format_instant
 from graph.model import basis_of
-from graph.scope import ScopeKind, read_scope
-from graph.store import WorkspaceStore
+from graph.scopes.read import ScopeKind, read_scope
 
 __all__ = ["Dataset", "ExportScopeNotFound", "Level", "read_dataset"]
 

@@ -1,8 +1,8 @@
 """Recording every change in the transaction that makes it.
 
 A write names what it may change (:class:`Touched`) and the workspace store does the rest
-(:meth:`graph.store.WorkspaceStore.transaction`): before the write's statements it reads those
-facts (``history/people``, ``history/edges_influences`` ...: one small statement per family
+(:meth:`graph.database.store.WorkspaceStore.transaction`): before the write's statements it reads
+those facts (``history/people``, ``history/edges_influences`` ...: one small statement per family
 touched), after them it reads them again, and it stores one ``Change`` node per difference
 (``history/record``) — then the write fence, so the events commit with the write or not at all.
 Writes stay as they were; only what they touched is read, twice, and the present-time reads never
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from graph.history.facts import EDGE_TYPES, Change, FactKey, changes, dump_value, json_value
 
 if TYPE_CHECKING:
-    from graph.store import Row, WorkspaceTransaction
+    from graph.database.store import Row, WorkspaceTransaction
 
 __all__ = ["Origin", "Recording", "Touched", "event_id", "moment_key"]
 

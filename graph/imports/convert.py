@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.imports.formats import FORMATS, LIST_SEPARATOR
 from graph.imports.journey import to_event
-from graph.status_inference import infer_rank
+from graph.rules.titles import infer_rank
 
 __all__ = ["CONVERTERS", "Params"]
 

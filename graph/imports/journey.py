@@ -25,9 +25,9 @@ import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
+from graph.database.store import Store
 from graph.imports.reader import SourceFile
 from graph.model.common import as_utc
-from graph.store import Store
 
 __all__ = [
     "SETTLE_STAGES",

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
+from graph.database.store import Row, Store, WorkspaceStore, WorkspaceTransaction
 from graph.errors import ValidationFailed
 from graph.history.recorder import Origin, Touched
 from graph.imports.convert import CONVERTERS, Params
@@ -36,7 +37,6 @@ from graph.imports.reader import ImportFileError, SourceFile, open_source
 from graph.imports.validate import Issue, ValidationReport, validate
 from graph.repository.bulk import Run, cap_inferred_levels, write_people
 from graph.repository.sides import Sides, read_sides
-from graph.store import Row, Store, WorkspaceStore, WorkspaceTransaction
 from graph.telemetry import IMPORT_ROWS
 
 __all__ = ["BATCH_SIZE", "ImportOptions", "ImportResult", "import_files"]
@@ -209,7 +209,7 @@ async def check_files(
     """Open and validate ``paths`` for ``workspace``; nothing is written.
 
     Every read of the workspace runs ``guard`` first (the caller's role, for a request), as
-    :meth:`~graph.store.Store.workspace` does. Also returns the people of the files that no
+    :meth:`~graph.database.store.Store.workspace` does. Also returns the people of the files that no
     workspace holds yet (see :func:`_split`).
     """
     scoped = store.workspace(workspace, guard)
@@ -302,7 +302,7 @@ async def _write(run: Run, kind: str, new: list[Params], stored: list[Params]) -
         await write_people(run, cast(list[Row], stored))
     elif stored:
         await run(_WRITE[kind], {"rows": stored})
-    # The org chart caps inferred levels (graph.status_inference): people already stored may
+    # The org chart caps inferred levels (graph.rules.titles): people already stored may
     # have reporting lines, and every reporting row gives its person a manager.
     if kind == "people" and stored:
         await cap_inferred_levels(run, [cast(Row, r)["id"] for r in stored])
@@ -379,7 +379,7 @@ async def import_files(
     """Validate ``paths`` and, when clean (or ``good_rows_only``), write them to ``workspace``.
 
     ``guard`` runs before every statement on the workspace, reads and writes (for a request:
-    :meth:`graph.auth.CallerStore.guard`, the caller's role checked each time).
+    :meth:`graph.repository.auth.CallerStore.guard`, the caller's role checked each time).
 
     ``checked`` is called with the validation report before anything is written (a progress
     bar learns its total there); ``progress`` after each batch written. Every change is

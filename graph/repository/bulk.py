@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from graph.store import Row
+from graph.database.store import Row
 
 __all__ = ["EDGE_COLUMNS", "Run", "cap_inferred_levels", "edge_rows", "write_people"]
 
@@ -75,7 +75,7 @@ async def write_people(run: Run, rows: Sequence[Row]) -> int:
 async def cap_inferred_levels(run: Run, ids: Sequence[str]) -> None:
     """Cap the inferred levels of people ``ids`` and of those below them at their managers'.
 
-    The org-chart rule of :mod:`graph.status_inference`: an inferred level is never above the
+    The org-chart rule of :mod:`graph.rules.titles`: an inferred level is never above the
     level of any of the person's managers; explicit levels are kept. Each round caps the given
     people and their direct reports; the people it lowered go round again, so a cap runs down
     the reporting tree (a rank only falls, so the rounds end).

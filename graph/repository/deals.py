@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
+from graph.database.store import Row, WorkspaceStore, WorkspaceTransaction
 from graph.errors import NotFound, ValidationFailed
 from graph.history.recorder import Touched
 from graph.model import DealIn, DealPatch, JourneyEventIn, MemberIn, new_id, validate
@@ -14,7 +15,6 @@ from graph.model.deal import KEPT_WHEN_LEFT_OUT
 from graph.model.rules import member_problem
 from graph.repository.sides import read_sides
 from graph.repository.writes import Mode, Page, check_ids, claim_ids, ensure_ids, read_page
-from graph.store import Row, WorkspaceStore, WorkspaceTransaction
 
 __all__ = [
     "MemberInfluencers",

@@ -10,11 +10,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from graph.database.store import Row, WorkspaceStore
 from graph.errors import ValidationFailed
 from graph.history.facts import Change, FactKey, changes, load_value
 from graph.history.recorder import moment_key
 from graph.repository.writes import Page, read_page
-from graph.store import Row, WorkspaceStore
 
 __all__ = ["change_feed", "changes_between"]
 

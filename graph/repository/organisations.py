@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from graph.database.store import Row, WorkspaceStore, WorkspaceTransaction
 from graph.errors import NotFound
 from graph.history.recorder import Touched
 from graph.model import OrganisationIn, OrganisationPatch, PairIn, validate
@@ -18,7 +19,6 @@ from graph.repository.writes import (
     read_page,
     validate_items,
 )
-from graph.store import Row, WorkspaceStore, WorkspaceTransaction
 
 __all__ = [
     "add_partner",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from graph.database.store import Row, WorkspaceStore, WorkspaceTransaction
 from graph.errors import NotFound
 from graph.history.recorder import Touched
 from graph.model import PersonIn, PersonPatch, validate
@@ -25,8 +26,7 @@ from graph.repository.writes import (
     read_page,
     validate_items,
 )
-from graph.status_inference import infer_rank
-from graph.store import Row, WorkspaceStore, WorkspaceTransaction
+from graph.rules.titles import infer_rank
 
 __all__ = [
     "create_person",

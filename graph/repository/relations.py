@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from graph.database.store import Row, WorkspaceStore, WorkspaceTransaction
 from graph.errors import NotFound, ValidationFailed
 from graph.history.recorder import Touched
 from graph.model import InfluenceIn, KnowsIn, PairIn, validate
@@ -18,7 +19,6 @@ from graph.model.rules import knows_problem, reporting_cycle
 from graph.repository.bulk import cap_inferred_levels, edge_rows
 from graph.repository.sides import read_sides
 from graph.repository.writes import batched, validate_items
-from graph.store import Row, WorkspaceStore, WorkspaceTransaction
 
 __all__ = [
     "add_reports_to",

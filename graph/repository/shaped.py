@@ -27,8 +27,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.queries import with_fragments
-from graph.store import Row, WorkspaceStore
+from graph.database.queries import with_fragments
+from graph.database.store import Row, WorkspaceStore
 
 __all__ = [
     "DEAL",

@@ -9,8 +9,8 @@ from typing import Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
 
+from graph.database.store import Row, Store, WorkspaceStore, WorkspaceTransaction
 from graph.errors import Conflict, NotFound, ValidationFailed, id_taken, no_workspace
-from graph.icp import IcpFit, icp_fit
 from graph.model import (
     DEFAULT_ORG_LEVELS,
     IcpCriterion,
@@ -24,7 +24,7 @@ from graph.model import (
 )
 from graph.model.common import validation_failed
 from graph.repository.writes import Page, read_page
-from graph.store import Row, Store, WorkspaceStore, WorkspaceTransaction
+from graph.rules.icp import IcpFit, icp_fit
 
 __all__ = [
     "create_ladder",

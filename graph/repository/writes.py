@@ -8,10 +8,10 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from graph.database.store import Row, WorkspaceStore
 from graph.errors import Conflict, NotFound, ValidationFailed, id_taken
 from graph.model.common import new_id, validation_failed
 from graph.repository.bulk import Run
-from graph.store import Row, WorkspaceStore
 
 __all__ = [
     "BATCH_SIZE",
@@ -106,7 +106,8 @@ async def claim_ids(run: Run, statement: str, ids: Sequence[str]) -> None:
     :func:`check_ids` reads without locking: concurrent creates of one id all pass it, and the
     write's ``MERGE`` would then let each overwrite the first. ``CREATE`` waits on the id's
     unique constraint instead, and every create but the first ends in a
-    :class:`~graph.errors.Conflict` (see ``graph.store``); the write that follows fills the node.
+    :class:`~graph.errors.Conflict` (see ``graph.database.store``); the write that follows fills the
+    node.
     """
     await run(statement, {"ids": list(ids)})
 

@@ -1,5 +1,5 @@
 // Influence rank as the property `rank` of the projection: weighted PageRank on the reversed
-// graph, scaled to sum 1 (graph/gds.py says why that equals the Python engine's).
+// graph, scaled to sum 1 (graph/scopes/gds.py says why that equals the Python engine's).
 CALL gds.pageRank.mutate($graph, {
   mutateProperty: 'rank',
   relationshipWeightProperty: 'weight',

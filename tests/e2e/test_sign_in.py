@@ -12,9 +12,9 @@ import pytest
 from neo4j import AsyncGraphDatabase
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
-from graph.auth import issue_token
-from graph.connection import Neo4jTarget
-from graph.store import Store
+from graph.database.connection import Neo4jTarget
+from graph.database.store import Store
+from graph.repository.auth import issue_token
 from tests.e2e.conftest import watched_page
 from tests.e2e.scenario import api_client, create_workspace
 

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from graph.connection import Neo4jTarget
+from graph.database.connection import Neo4jTarget
 
 GraphQL = Callable[..., Awaitable[dict[str, Any]]]
 

@@ -6,10 +6,10 @@ import uuid
 
 import pytest
 
-from graph.auth import Role, TokenAuthority, issue_token
+from graph.database.store import Store
 from graph.errors import NotFound, Unauthenticated
+from graph.repository.auth import Role, TokenAuthority, issue_token
 from graph.repository.workspaces import create_workspace
-from graph.store import Store
 
 pytestmark = pytest.mark.integration
 

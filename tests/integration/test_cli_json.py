@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.connection import Neo4jTarget
+from graph.database.connection import Neo4jTarget
 from graph.exports.run import EXPORT_STEPS
 from tests.integration.conftest import run_statusmap
 

@@ -8,7 +8,7 @@ import uuid
 import pytest
 from fastapi import FastAPI
 
-from graph.connection import Neo4jTarget
+from graph.database.connection import Neo4jTarget
 from tests.conftest import asgi_client
 from tests.integration.conftest import run_statusmap
 

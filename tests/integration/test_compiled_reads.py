@@ -27,10 +27,10 @@ from hypothesis import strategies as st
 from api.app import create_app
 from api.graphql.compiled import CompiledReads
 from benchmarks.serving import BUYING_CENTRE, PERSON
-from graph.auth import issue_token
-from graph.config import Settings
+from graph.database.config import Settings
 from graph.imports.formats import FORMATS
 from graph.imports.run import import_files
+from graph.repository.auth import issue_token
 from seed.demo import DEMO
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate

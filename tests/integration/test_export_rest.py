@@ -14,11 +14,11 @@ import networkx as nx
 import pytest
 from fastapi import FastAPI
 
-from graph.auth import CallerStore, Principal, Role, TokenAuthority, issue_token
+from graph.database.store import Store
 from graph.errors import NotFound
 from graph.exports.run import export_scope
 from graph.exports.writers import EXPORT_FORMATS
-from graph.store import Store
+from graph.repository.auth import CallerStore, Principal, Role, TokenAuthority, issue_token
 from tests.conftest import asgi_client
 from tests.integration.conftest import GraphQL
 

@@ -13,13 +13,13 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from graph.database.store import Store
 from graph.exports.run import export_scope
 from graph.imports.formats import FORMATS, LIST_SEPARATOR
 from graph.imports.run import import_files
 from graph.model import basis_of
 from graph.repository.workspaces import ensure_workspace
-from graph.scope import read_scope
-from graph.store import Store
+from graph.scopes.read import read_scope
 from seed.demo import DEMO
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate

@@ -26,9 +26,9 @@ from neo4j import GraphDatabase
 
 from api.app import create_app
 from api.settings import Settings
-from graph.auth import issue_token
+from graph.database.local import LocalNeo4j
 from graph.imports.run import BATCH_SIZE
-from graph.neo4j_local import LocalNeo4j
+from graph.repository.auth import issue_token
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate
 from tests.conftest import asgi_client

@@ -27,7 +27,7 @@ from neo4j import Driver, GraphDatabase
 from strawberry import relay
 
 from api.settings import Settings
-from graph.connection import Neo4jTarget
+from graph.database.connection import Neo4jTarget
 from tests.conftest import repo_root
 from tests.live_server import live_server
 
@@ -155,7 +155,7 @@ def world(
 
 @pytest.fixture(scope="module")
 async def other_token(app: Any) -> str:
-    from graph.auth import issue_token
+    from graph.repository.auth import issue_token
 
     issued = await issue_token(
         app.state.store, f"fuzz-other-{uuid.uuid4().hex[:6]}", superuser=True

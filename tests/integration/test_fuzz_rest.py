@@ -22,7 +22,7 @@ from neo4j import Driver, GraphDatabase
 from schemathesis import GenerationMode
 
 from api.settings import Settings
-from graph.connection import Neo4jTarget
+from graph.database.connection import Neo4jTarget
 from tests.live_server import live_server
 
 pytestmark = pytest.mark.integration

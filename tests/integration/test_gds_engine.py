@@ -19,16 +19,16 @@ from neo4j import AsyncGraphDatabase
 from scipy.stats import spearmanr
 
 from api.app import create_app
-from graph.config import Settings
-from graph.connection import Neo4jTarget
+from graph.database.config import Settings
+from graph.database.connection import Neo4jTarget
+from graph.database.local import GDS_VERSION, LocalNeo4j, check_tools, resolve_classpath
+from graph.database.store import Store
 from graph.errors import ConfigurationError
-from graph.gds import projection_name
 from graph.imports.formats import FORMATS
 from graph.imports.run import import_files
-from graph.neo4j_local import GDS_VERSION, LocalNeo4j, check_tools, resolve_classpath
 from graph.repository.workspaces import ensure_workspace
-from graph.store import Store
-from graph.workspace_measures import WorkspaceMeasures
+from graph.scopes.gds import projection_name
+from graph.scopes.measures import WorkspaceMeasures
 from seed.demo import DEMO, DEMO_WORKSPACE
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate

@@ -9,7 +9,7 @@ import re
 import httpx
 import pytest
 
-from graph.store import Store
+from graph.database.store import Store
 
 pytestmark = pytest.mark.integration
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+from graph.database.store import Store
 from graph.imports.formats import FORMATS
 from graph.imports.run import import_files
-from graph.store import Store
 from seed.demo import DEMO
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate

@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 
-from graph.auth import issue_token
+from graph.database.store import Store
 from graph.history.facts import load_value
 from graph.imports.run import import_files
+from graph.repository.auth import issue_token
 from graph.repository.history import change_feed, changes_between
 from graph.repository.workspaces import ensure_workspace
-from graph.store import Store
 from tests.conftest import asgi_client
 from tests.integration.conftest import GraphQL
 

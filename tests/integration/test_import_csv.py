@@ -8,10 +8,10 @@ import httpx
 import pytest
 from prometheus_client import REGISTRY
 
+from graph.database.store import Store
 from graph.errors import NotFound
 from graph.imports.run import import_files, total_rows
 from graph.repository.workspaces import ensure_workspace
-from graph.store import Store
 
 pytestmark = pytest.mark.integration
 

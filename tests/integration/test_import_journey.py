@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from graph.database.store import Store
 from graph.exports.run import export_scope
 from graph.imports.run import import_files
 from graph.repository.deals import record_journey_stage
-from graph.store import Store
 from tests.integration.test_import_csv import _clean, _count, _files
 
 pytestmark = pytest.mark.integration

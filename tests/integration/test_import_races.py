@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from graph.database.store import Store
 from graph.imports.run import import_files
 from graph.repository.relations import upsert_influence
 from graph.repository.workspaces import create_workspace
-from graph.store import Store
 
 pytestmark = pytest.mark.integration
 

@@ -20,9 +20,9 @@ from neo4j import AsyncDriver
 from api.app import create_app
 from api.graphql.schema import MAX_ALIASES, MAX_DEPTH
 from api.settings import Settings
+from graph.database.store import Store
 from graph.exports.run import export_scope
 from graph.repository.writes import MAX_PAGE_SIZE
-from graph.store import Store
 from tests.conftest import asgi_client
 from tests.integration.conftest import GraphQL
 

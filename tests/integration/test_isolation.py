@@ -20,8 +20,8 @@ import pytest
 from fastapi import FastAPI
 from strawberry import relay
 
-from graph.auth import Role, TokenAuthority, issue_token
-from graph.store import Store
+from graph.database.store import Store
+from graph.repository.auth import Role, TokenAuthority, issue_token
 from tests.conftest import asgi_client
 
 pytestmark = pytest.mark.integration

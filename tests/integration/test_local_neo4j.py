@@ -15,7 +15,7 @@ import pytest
 from neo4j import GraphDatabase
 
 from api.settings import Settings
-from graph.neo4j_local import NEO4J_VERSION, check_tools, resolve_classpath, running_server
+from graph.database.local import NEO4J_VERSION, check_tools, resolve_classpath, running_server
 
 pytestmark = pytest.mark.integration
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from graph.database.store import Store
 from graph.repository.people import reinfer_levels
-from graph.store import Store
 from tests.integration.conftest import GraphQL
 
 ORG = """mutation($ws: ID!, $id: String, $name: String!, $kind: OrganisationKind) {

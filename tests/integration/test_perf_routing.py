@@ -15,10 +15,10 @@ from neo4j import AsyncGraphDatabase
 
 from api.app import create_app
 from api.settings import Settings
-from graph.auth import issue_token
-from graph.connection import Neo4jTarget
+from graph.database.connection import Neo4jTarget
+from graph.database.store import Store
+from graph.repository.auth import issue_token
 from graph.repository.workspaces import ensure_workspace
-from graph.store import Store
 
 pytestmark = pytest.mark.integration
 

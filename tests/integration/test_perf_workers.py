@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from graph.connection import Neo4jTarget
+from graph.database.connection import Neo4jTarget
 
 pytestmark = pytest.mark.integration
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from graph.database.store import Store
 from graph.imports.run import import_files
 from graph.repository.people import upsert_people
 from graph.repository.workspaces import ensure_workspace
-from graph.store import Store
 
 pytestmark = pytest.mark.integration
 

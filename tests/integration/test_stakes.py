@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from strawberry import relay
 
-from graph.analysis import analyse
 from graph.analytics import RouteKind
+from graph.database.store import Store
 from graph.exports.run import export_scope
 from graph.imports.formats import FORMATS
 from graph.imports.run import import_files
 from graph.repository.workspaces import ensure_workspace
-from graph.scope import read_scope
-from graph.store import Store
+from graph.scopes.cache import analyse
+from graph.scopes.read import read_scope
 from seed.demo import DEMO
 from seed.files import write_csv_files
 from seed.generator import generate

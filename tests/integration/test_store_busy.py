@@ -20,9 +20,9 @@ from prometheus_client import REGISTRY
 from api.app import create_app
 from api.errors import http_status
 from api.settings import Settings
-from graph.connection import Neo4jTarget
+from graph.database.connection import Neo4jTarget
+from graph.database.store import StatementTimeouts, Store, Transaction
 from graph.errors import DatabaseBusy
-from graph.store import StatementTimeouts, Store, Transaction
 from tests.conftest import asgi_client
 
 pytestmark = pytest.mark.integration

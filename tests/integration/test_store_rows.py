@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from neo4j import AsyncDriver
 
-from graph.store import Store, _native, _row
+from graph.database.store import Store, _native, _row
 
 pytestmark = pytest.mark.integration
 

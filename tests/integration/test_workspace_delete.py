@@ -2,7 +2,8 @@
 
 Writes race the delete on purpose: a write may have passed its role check (or hold a role
 cached in another process) when the workspace goes, so what keeps the data out is each write's
-fence on the Workspace node (``graph.store.WorkspaceStore.transaction``), not the role check.
+fence on the Workspace node (``graph.database.store.WorkspaceStore.transaction``), not the role
+check.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 
-from graph.auth import issue_token
+from graph.database.store import Store
 from graph.errors import NotFound
 from graph.imports.run import import_files
+from graph.repository.auth import issue_token
 from graph.repository.people import upsert_people
 from graph.repository.workspaces import create_workspace, delete_workspace
-from graph.store import Store
 from tests.conftest import asgi_client
 from tests.integration.conftest import GraphQL
 

@@ -13,8 +13,8 @@ from graph.analytics.workspace_graph import (
     top_cross_account_influencers,
     workspace_influence_rank,
 )
-from graph.scope import read_scope
-from graph.workspace_scope import read_workspace_graph
+from graph.scopes.read import read_scope
+from graph.scopes.workspace import read_workspace_graph
 from tests.integration.conftest import GraphQL
 from tests.integration.test_analytics_graphql import _ok
 

@@ -40,12 +40,12 @@ from neo4j import AsyncGraphDatabase
 
 from api.settings import Settings
 from benchmarks.environment import cpu_seconds, process_tree
-from graph.auth import Role, TokenAuthority, issue_token
+from graph.database.local import LocalNeo4j
+from graph.database.store import Store
 from graph.imports.formats import FORMATS
 from graph.imports.run import import_files
-from graph.neo4j_local import LocalNeo4j
+from graph.repository.auth import Role, TokenAuthority, issue_token
 from graph.repository.workspaces import ensure_workspace
-from graph.store import Store
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate
 from tests.live_server import free_port
@@ -256,8 +256,8 @@ async def run(args: argparse.Namespace) -> Report:
             uri, user, password = local.uri, local.user, local.password
         api: subprocess.Popen[bytes] | None = None
         try:
-            # As the API's own driver (graph/connection.py): no server hints on a fresh database,
-            # such as a relationship type the import is about to create.
+            # As the API's own driver (graph/database/connection.py): no server hints on a fresh
+            # database, such as a relationship type the import is about to create.
             async with AsyncGraphDatabase.driver(
                 uri, auth=(user, password), notifications_min_severity="OFF"
             ) as driver:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.auth import Principal, Role
 from graph.errors import Forbidden, NotFound
+from graph.repository.auth import Principal, Role
 
 
 def test_role_order() -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.gc_pause import gc_paused
+from graph.scopes.gc_pause import gc_paused
 
 
 @pytest.fixture(autouse=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from graph.errors import ValidationFailed
-from graph.icp import icp_fit
 from graph.model import IcpCriterion, InfluenceIn, PersonIn, validate
 from graph.repository.writes import ensure_ids, validate_items
+from graph.rules.icp import icp_fit
 
 
 def test_icp_fit_weights_operators_and_technologies() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from graph.neo4j_local.runner import link_plugins
+from graph.database.local.runner import link_plugins
 
 
 def _jar(repo: Path, group: str, artifact: str) -> Path:

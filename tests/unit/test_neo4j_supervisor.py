@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-import graph.neo4j_local.runner as runner
+import graph.database.local.runner as runner
+from graph.database.local import LocalNeo4j
 from graph.errors import DatabaseUnavailable
-from graph.neo4j_local import LocalNeo4j
 
 
 class _CatServer(LocalNeo4j):

@@ -1,6 +1,6 @@
 """The Cypher catalog: every file loads, every file is used, a missing name fails loudly.
 
-Shared parts are fragments, included once each where used (graph/queries.py).
+Shared parts are fragments, included once each where used (graph/database/queries.py).
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from graph.database.queries import _expand, all_fragment_names, all_query_names, query
 from graph.errors import QueryNotFound
-from graph.queries import _expand, all_fragment_names, all_query_names, query
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE_DIRS = ("api", "graph", "seed")

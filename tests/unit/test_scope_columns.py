@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.analytics import AnalyticsInputError, InfluenceEdge, KnowsEdge
-from graph.scope import _edges
+from graph.scopes.read import _edges
 
 
 def test_columns_split_by_type_in_order() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from graph.imports.formats import FORMATS, ID_PATTERN, INFLUENCE_KINDS, ROLES, STANCES
-from graph.status_inference import infer_rank
+from graph.rules.titles import infer_rank
 from seed.files import write_csv_files
 from seed.generator import SeedConfig, generate
 from seed.records import (

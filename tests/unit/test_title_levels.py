@@ -2,7 +2,7 @@
 
 ``data/job_titles.csv`` holds a title, the level the default organisational ladder gives it,
 its language and, where the level is a choice, why. Every write path (GraphQL, CSV import,
-re-inference) infers through :func:`graph.status_inference.infer_rank`.
+re-inference) infers through :func:`graph.rules.titles.infer_rank`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from graph.imports.convert import CONVERTERS
-from graph.status_inference import infer_rank
+from graph.rules.titles import infer_rank
 
 TABLE = Path(__file__).with_name("data") / "job_titles.csv"
 

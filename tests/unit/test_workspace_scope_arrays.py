@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.workspace_scope import _chunk_arrays, _NodePositions, _organisations
+from graph.scopes.workspace import _chunk_arrays, _NodePositions, _organisations
 
 # People by position 0..3; their internal node ids come in no particular order.
 NODES = [40, 7, 1003, 12]

@@ -22,8 +22,8 @@ from api.graphql.mutations.common import (
 )
 from api.graphql.mutations.person import DeleteInput
 from api.graphql.types.deal import BuyingCentreMember, Deal
+from graph.database.store import Row, WorkspaceStore
 from graph.repository import deals, people
-from graph.store import Row, WorkspaceStore
 
 Ctx = Info[Context, None]
 REFS = {"id": "Deal", "organisation_id": "Organisation", "deal_id": "Deal", "person_id": "Person"}

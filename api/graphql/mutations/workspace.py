@@ -21,8 +21,8 @@ from api.graphql.mutations.common import (
 )
 from api.graphql.types.common import Ladder
 from api.graphql.types.workspace import Workspace
+from graph.database.store import Row
 from graph.repository import workspaces
-from graph.store import Row
 
 Ctx = Info[Context, None]
 

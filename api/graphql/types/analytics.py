@@ -1,6 +1,6 @@
 """GraphQL views of the analytics: influence map, coverage, approach plan, status, what-if.
 
-Results come from :class:`graph.analysis.AnalysisCache` (one computation per scope until a
+Results come from :class:`graph.scopes.cache.AnalysisCache` (one computation per scope until a
 write changes the workspace). People are returned as ``personKey`` (cheap) and ``person``
 (the full node, batch-loaded per request).
 """
@@ -17,7 +17,6 @@ from strawberry.types import Info
 from strawberry.types.scalar import ScalarDefinition
 
 from api.graphql.context import Context
-from graph.analysis import AnalysisOptions, ScopeAnalysis
 from graph.analytics import (
     AnalyticsInputError,
     Coverage,
@@ -36,8 +35,9 @@ from graph.analytics import (
 from graph.analytics.routes import person_name
 from graph.analytics.stakes import DealStakes, Framing
 from graph.errors import ValidationFailed
-from graph.gc_pause import gc_paused
-from graph.scope import ScopeKind
+from graph.scopes.cache import AnalysisOptions, ScopeAnalysis
+from graph.scopes.gc_pause import gc_paused
+from graph.scopes.read import ScopeKind
 
 if TYPE_CHECKING:
     from api.graphql.types.person import Person
@@ -756,7 +756,7 @@ async def run_what_if(
             for e in add_knows
         ]
         # Coverage and plan are computed twice over the deal's graph: CPU-bound work, kept off
-        # the event loop like the analysis itself (graph/analysis.py).
+        # the event loop like the analysis itself (graph/scopes/cache.py).
         result = await asyncio.to_thread(
             what_if,
             analysis.G,

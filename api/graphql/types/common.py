@@ -9,9 +9,9 @@ import strawberry
 from strawberry import relay
 
 from api.graphql.ids import cursor_for
+from graph.database.store import Row
 from graph.model import org_ladder_id
 from graph.repository.writes import Page
-from graph.store import Row
 
 __all__ = ["Ladder", "LadderLevel", "LadderRef", "StatusLevel", "build_connection"]
 

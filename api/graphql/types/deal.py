@@ -33,7 +33,7 @@ from api.graphql.types.history import (
 )
 from api.graphql.types.organisation import Organisation
 from api.graphql.types.person import Person
-from graph.store import Row
+from graph.database.store import Row
 
 
 @strawberry.type(description="A dated step of a member's journey in a deal.")

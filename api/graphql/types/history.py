@@ -14,9 +14,9 @@ from api.graphql.context import Context
 from api.graphql.enums import ChangeKind
 from api.graphql.ids import key_from_cursor
 from api.graphql.types.common import build_connection
+from graph.database.store import Row
 from graph.history.facts import Change, load_value
 from graph.repository.history import change_feed, changes_between
-from graph.store import Row
 
 __all__ = [
     "ChangeConnection",

@@ -18,8 +18,8 @@ from api.graphql.types.history import (
     changes_field,
 )
 from api.graphql.types.person import Person
+from graph.database.store import Row
 from graph.repository.workspaces import organisation_fit
-from graph.store import Row
 
 if TYPE_CHECKING:
     from api.graphql.types.deal import Deal

@@ -23,12 +23,12 @@ from api.graphql.types.analytics import (
 )
 from api.graphql.types.common import LadderRef, StatusLevel
 from api.graphql.types.history import ChangeConnection, changes_field
-from graph.analysis import ScopeAnalysis
 from graph.analytics import gaps_to_ours, higher_status_influencers
 from graph.analytics.status import HIGHER_STATUS
+from graph.database.store import Row
 from graph.errors import ValidationFailed
 from graph.model import basis_of
-from graph.store import Row
+from graph.scopes.cache import ScopeAnalysis
 
 if TYPE_CHECKING:
     from api.graphql.types.organisation import Organisation

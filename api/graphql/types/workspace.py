@@ -32,9 +32,9 @@ from api.graphql.types.history import ChangeConnection, changes_field
 from api.graphql.types.organisation import Organisation, OrganisationConnection
 from api.graphql.types.person import Person, PersonConnection
 from graph.analytics import cross_account_influencers
+from graph.database.store import Row, WorkspaceStore
 from graph.errors import ValidationFailed
 from graph.repository import deals, organisations, people, workspaces
-from graph.store import Row, WorkspaceStore
 
 Ctx = Info[Context, None]
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from neo4j import AsyncDriver, AsyncGraphDatabase
 
-from graph.config import DatabaseSettings
-from graph.neo4j_local import LocalNeo4j, running_server
+from graph.database.config import DatabaseSettings
+from graph.database.local import LocalNeo4j, running_server
 
 __all__ = ["Neo4jTarget", "local_neo4j", "open_driver"]
 

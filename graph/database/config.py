@@ -75,7 +75,8 @@ class DatabaseSettings(BaseSettings):
         default=3.0, ge=0, description="Retries of transient failures stop after this long."
     )
     # How long a statement may run: the server stops it after this long, and this process gives
-    # up on a database that gives no answer at all (stalled) shortly after (graph/store.py).
+    # up on a database that gives no answer at all (stalled) shortly after
+    # (graph/database/store.py).
     neo4j_statement_timeout: float = Field(
         default=STATEMENT_TIMEOUT,
         gt=0,

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from graph.database.store import Row, Store, WorkspaceStore
 from graph.errors import Forbidden, NotFound, Unauthenticated
 from graph.history.recorder import Origin
 from graph.repository import workspaces
 from graph.repository.workspaces import NodeLabel
 from graph.repository.writes import Page
-from graph.store import Row, Store, WorkspaceStore
 
 __all__ = [
     "SINGLE_USER",
@@ -240,7 +240,7 @@ class CallerStore:
         The roles go from every principal this process holds (the cache, and this request's
         own, for the operations after this one), so no role reaches a new workspace made with
         the same id. Other processes drop theirs within ``cache_seconds``; until then their
-        writes find no workspace (:meth:`graph.store.WorkspaceStore.transaction`).
+        writes find no workspace (:meth:`graph.database.store.WorkspaceStore.transaction`).
         """
         try:
             await workspaces.delete_workspace(self.workspace(workspace, Role.ADMIN))

@@ -45,8 +45,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from graph.analytics.centrality import InfluenceRankNotConverged
+from graph.database.store import Store, WorkspaceStore
 from graph.errors import ConfigurationError
-from graph.store import Store, WorkspaceStore
 
 __all__ = [
     "GdsProjections",

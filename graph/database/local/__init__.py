@@ -1,6 +1,6 @@
 """Start and stop a local Neo4j Community server from Maven Central jars."""
 
-from graph.neo4j_local.runner import (
+from graph.database.local.runner import (
     GDS_VERSION,
     NEO4J_VERSION,
     LocalNeo4j,

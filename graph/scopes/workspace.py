@@ -1,7 +1,7 @@
 """Reading a whole workspace's influence graph as arrays, edges in chunks of people.
 
-:func:`graph.scope.read_scope` reads a scope as one record of column lists and turns every edge
-into a Python object: right for a deal or an account, but a whole CRM (1M people, 10M edges)
+:func:`graph.scopes.read.read_scope` reads a scope as one record of column lists and turns every
+edge into a Python object: right for a deal or an account, but a whole CRM (1M people, 10M edges)
 would then hold tens of millions of objects in the API process and one 10M-entry record in the
 database's heap. Here the people come first (one record of columns: their ids and the
 database's internal node ids), and each person is numbered by position; then the INFLUENCES and
@@ -35,7 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from graph.analytics.workspace_graph import WorkspaceGraph, workspace_influence_matrix
-from graph.store import WorkspaceStore
+from graph.database.store import WorkspaceStore
 
 __all__ = ["DEFAULT_CHUNK", "WorkspaceGraphCache", "read_workspace_graph"]
 
@@ -157,7 +157,7 @@ async def read_workspace_graph(
 
 
 class WorkspaceGraphCache:
-    """Per-process cache of :class:`WorkspaceGraph`, as :class:`graph.analysis.AnalysisCache`.
+    """Per-process cache of :class:`WorkspaceGraph`, as :class:`graph.scopes.cache.AnalysisCache`.
 
     An entry holds while the workspace's write generation is unchanged and for at most
     ``ttl_seconds`` (another process's writes); ``max_entries`` workspaces at a time.

@@ -5,8 +5,8 @@ deal's members) and the INFLUENCES, REPORTS_TO and KNOWS edges among them; a who
 takes two (people, then edges). The edges come as one record of lists (a column per field)
 rather than a record or a map per edge: streaming tens of thousands of records costs the driver
 far more than the database's work. They are read with
-:meth:`~graph.store.WorkspaceStore.read_plain`, which keeps the values as decoded rather than
-converting each of them again. What a scope holds:
+:meth:`~graph.database.store.WorkspaceStore.read_plain`, which keeps the values as decoded rather
+than converting each of them again. What a scope holds:
 
 * **deal**: the buying centre, everyone at the deal's organisation, whoever influences a member
   within two hops, our people (home organisation), and partners' people who know any of those;
@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from graph.analytics import InfluenceEdge, KnowsEdge, Member, PersonNode
+from graph.database.store import Row, WorkspaceStore
 from graph.errors import NotFound
-from graph.gc_pause import gc_paused
-from graph.store import Row, WorkspaceStore
+from graph.scopes.gc_pause import gc_paused
 
 __all__ = ["Scope", "ScopeKind", "read_scope"]
 

@@ -10,7 +10,7 @@ an API request's statements a few seconds, long work (imports, exports, whole-wo
 minutes. The server stops a statement past its limit; this process stops waiting a little
 later (:data:`_SERVER_VERDICT_SECONDS`), for a server that gives no answer at all (stalled,
 say, or its machine frozen; the local Neo4j also has the driver give up on a silent connection
-after 4 s, see ``graph/neo4j_local``). The driver's failures become domain errors in one place
+after 4 s, see ``graph/database/local``). The driver's failures become domain errors in one place
 (:func:`_database_error`): a database that does not answer is *unavailable*, one that answers
 but could not do the work now (a deadlock, a lock wait, the time limit) is *busy*.
 """
@@ -46,7 +46,8 @@ from neo4j.exceptions import (
 )
 from neo4j.graph import Node, Path, Relationship
 
-from graph.config import BULK_TIMEOUT, STATEMENT_TIMEOUT, DatabaseSettings
+from graph.database.config import BULK_TIMEOUT, STATEMENT_TIMEOUT, DatabaseSettings
+from graph.database.queries import all_query_names, query
 from graph.errors import (
     Conflict,
     DatabaseBusy,
@@ -56,7 +57,6 @@ from graph.errors import (
     no_workspace,
 )
 from graph.history.recorder import Origin, Recording, Touched
-from graph.queries import all_query_names, query
 from graph.telemetry import NEO4J_ERRORS, TRACER
 
 __all__ = [

@@ -1,6 +1,6 @@
 """Analyses of a scope (deal, account, workspace), computed once and cached until it changes.
 
-:func:`analyse` is pure: it takes a :class:`~graph.scope.Scope` and runs the measures of
+:func:`analyse` is pure: it takes a :class:`~graph.scopes.read.Scope` and runs the measures of
 :mod:`graph.analytics`. :class:`AnalysisCache` reads scopes from the store and keeps results per
 (workspace, scope, options); every write through a workspace store bumps that workspace's
 generation, which is part of the cache key, so a write invalidates exactly its own workspace.
@@ -36,12 +36,12 @@ from graph.analytics import (
     influence_measures,
     influential_opponents,
 )
-from graph.gc_pause import gc_paused
-from graph.scope import Scope, ScopeKind, read_scope
-from graph.store import WorkspaceStore
+from graph.database.store import WorkspaceStore
+from graph.scopes.gc_pause import gc_paused
+from graph.scopes.measures import Engine, WorkspaceMeasures
+from graph.scopes.read import Scope, ScopeKind, read_scope
+from graph.scopes.workspace import WorkspaceGraphCache
 from graph.telemetry import ANALYSIS_CACHE
-from graph.workspace_measures import Engine, WorkspaceMeasures
-from graph.workspace_scope import WorkspaceGraphCache
 
 __all__ = ["AnalysisCache", "AnalysisOptions", "ScopeAnalysis", "analyse"]
 

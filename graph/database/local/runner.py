@@ -168,7 +168,7 @@ def resolve_classpath(
             return classpath
     home.mkdir(parents=True, exist_ok=True)
     pom = home / "pom.xml"
-    pom.write_bytes(resources.files("graph.neo4j_local").joinpath("pom.xml").read_bytes())
+    pom.write_bytes(resources.files("graph.database.local").joinpath("pom.xml").read_bytes())
     result = subprocess.run(
         [
             mvn,
@@ -212,7 +212,7 @@ def link_plugins(plugins: Path, classpath: str) -> Path:
 
 
 def _compile_launcher(cache_dir: Path, classpath: str, javac: str) -> Path:
-    source = resources.files("graph.neo4j_local").joinpath(f"{_LAUNCHER}.java").read_bytes()
+    source = resources.files("graph.database.local").joinpath(f"{_LAUNCHER}.java").read_bytes()
     digest = hashlib.sha256(source + classpath.encode()).hexdigest()[:16]
     classes = cache_dir / f"launcher-{digest}"
     if (classes / f"{_LAUNCHER}.class").exists():

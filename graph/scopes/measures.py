@@ -2,11 +2,11 @@
 
 ``python``
     The workspace's graph is read into this process as arrays
-    (:class:`~graph.workspace_scope.WorkspaceGraphCache`) and measured with NumPy and SciPy
+    (:class:`~graph.scopes.workspace.WorkspaceGraphCache`) and measured with NumPy and SciPy
     (:mod:`graph.analytics.workspace_graph`). Works on any server; the default when the server
     has no Graph Data Science library.
 ``gds``
-    The graph is projected in the database and measured there (:mod:`graph.gds`); only the
+    The graph is projected in the database and measured there (:mod:`graph.scopes.gds`); only the
     answer crosses the wire. A server without GDS is an error at first use, naming the fix.
 ``auto``
     ``gds`` when the server has the library (asked once, at first use), else ``python``.
@@ -17,9 +17,9 @@ same edge rules as the projection, from one fragment), and only the first ``firs
 
 Both answer the same question the same way: the ``first`` people with the largest score (by
 score, descending, then id), or the scores of the ``people`` asked for, with how brokerage was
-obtained. Deal and account scopes stay with :mod:`graph.analysis`, on the Python engine, and so
+obtained. Deal and account scopes stay with :mod:`graph.scopes.cache`, on the Python engine, and so
 does sampled brokerage (above ``exact_limit`` people): GDS's sampling is not uniform
-(:mod:`graph.gds`).
+(:mod:`graph.scopes.gds`).
 """
 
 from __future__ import annotations
@@ -30,16 +30,16 @@ from typing import Literal
 
 import numpy as np
 
-from graph import gds
 from graph.analytics.accounts import AccountReach, CrossAccountInfluencer
 from graph.analytics.workspace_graph import (
     top_cross_account_influencers,
     workspace_brokerage,
     workspace_influence_rank,
 )
-from graph.gds import GdsProjections, Measure, ScoredPeople
-from graph.store import Store, WorkspaceStore
-from graph.workspace_scope import WorkspaceGraphCache
+from graph.database.store import Store, WorkspaceStore
+from graph.scopes import gds
+from graph.scopes.gds import GdsProjections, Measure, ScoredPeople
+from graph.scopes.workspace import WorkspaceGraphCache
 
 __all__ = ["Engine", "WorkspaceMeasures"]
 
@@ -141,7 +141,7 @@ class WorkspaceMeasures:
         if await self.engine(ws.store) == "gds":
             projection = await self.projections.projection(ws, reports_to_weight=reports_to_weight)
             n = projection.people
-            # Sampled brokerage stays here: GDS samples sources by degree (graph/gds.py).
+            # Sampled brokerage stays here: GDS samples sources by degree (graph/scopes/gds.py).
             if which == "rank" or n <= exact_limit or samples >= n:
                 how = await gds.measure(ws, projection, which)
                 raw = await gds.scores(ws, projection, which, first=first, people=people)

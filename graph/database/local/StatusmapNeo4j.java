@@ -74,7 +74,7 @@ public final class StatusmapNeo4j {
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                 // A ceiling for transactions that bring no limit of their own (a tool's, say);
-                // statusmap's statements each send theirs (graph/store.py).
+                // statusmap's statements each send theirs (graph/database/store.py).
                 .setConfig(GraphDatabaseSettings.transaction_timeout, transactionTimeout)
                 // Neo4j's defaults wait 5 s twice for idle Bolt threads on shutdown; a local
                 // server with no clients left has nothing to wait for.

@@ -1,0 +1,1 @@
+"""Domain rules beyond one model: a job title's status level, ideal-customer fit."""
