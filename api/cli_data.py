@@ -12,8 +12,17 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from api.cli_output import JsonFlag, print_json
 from api.settings import get_settings
@@ -69,11 +78,20 @@ def _print_report(report: ValidationReport, limit: int = 200) -> None:
         console.print(f"... and {len(report.issues) - limit} more (use --report FILE for all)")
 
 
+class _Rate(ProgressColumn):
+    """Items per second of a task, once rich has measured it."""
+
+    def render(self, task: Task) -> Text:
+        return Text(
+            "" if task.speed is None else f"{task.speed:,.0f}/s", style="progress.data.speed"
+        )
+
+
 def _progress_bar() -> Progress:
-    """The bar of a long command, on stderr: what it does, done of total, and time."""
+    """The bar of a long command, on stderr: what it does, done of total, rate, and time."""
     return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=console,
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _Rate(),
+        TimeElapsedColumn(), console=console,
     )  # fmt: skip
 
 

@@ -9,9 +9,9 @@ HTTP or knows about requests.
 from __future__ import annotations
 
 from opentelemetry import trace
-from prometheus_client import Counter
+from prometheus_client import Counter, Gauge
 
-__all__ = ["ANALYSIS_CACHE", "IMPORT_ROWS", "NEO4J_ERRORS", "TRACER"]
+__all__ = ["ANALYSIS_CACHE", "IMPORT_ROWS", "NEO4J_ERRORS", "NEO4J_IN_USE", "TRACER"]
 
 TRACER = trace.get_tracer("statusmap")
 """statusmap's tracer: a proxy that follows the global provider once one is set."""
@@ -21,6 +21,11 @@ NEO4J_ERRORS = Counter(
     "Statements that failed because Neo4j could not serve them: 'unavailable' (down, "
     "unreachable, no answer in time) or 'busy' (deadlock, lock wait, time limit).",
     ["kind"],
+)
+NEO4J_IN_USE = Gauge(
+    "statusmap_neo4j_connections_in_use",
+    "Neo4j connections of the driver's pool this process holds now: each statement or "
+    "transaction at work holds one, from its start to its answer.",
 )
 ANALYSIS_CACHE = Counter(
     "statusmap_analysis_cache_total",

@@ -57,7 +57,7 @@ from graph.errors import (
     no_workspace,
 )
 from graph.history.recorder import Origin, Recording, Touched
-from graph.telemetry import NEO4J_ERRORS, TRACER
+from graph.telemetry import NEO4J_ERRORS, NEO4J_IN_USE, TRACER
 
 __all__ = [
     "Neo4jHealth",
@@ -272,12 +272,13 @@ class Store:
 
     @asynccontextmanager
     async def _answered(self) -> AsyncIterator[None]:
-        """Bound the wait for the database, and turn its failures into domain errors."""
+        """Bound the wait for the database, turn its failures into domain errors, count its use."""
         limit = self.timeout + _SERVER_VERDICT_SECONDS
         deadline = asyncio.timeout(limit)
         try:
-            async with deadline:
-                yield
+            with NEO4J_IN_USE.track_inprogress():
+                async with deadline:
+                    yield
         except TimeoutError as e:
             if not deadline.expired():
                 raise

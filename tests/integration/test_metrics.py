@@ -86,3 +86,16 @@ async def test_compiled_reads_are_counted_by_who_answered(
     response = await client.post("/graphql", json={"query": query, "variables": {"w": "no-such"}})
     assert response.json() == {"data": {"workspace": None}}
     assert await _sample(client, name, answered_by="executor") == executor + 1
+
+
+async def test_neo4j_connections_in_use_are_exposed_and_released(
+    client: httpx.AsyncClient,
+) -> None:
+    """Between requests no statement is at work: the gauge is back where it was, not growing."""
+    name = "statusmap_neo4j_connections_in_use"
+    response = await client.get("/metrics")
+    assert f"# TYPE {name} gauge" in response.text
+    before = await _sample(client, name)
+    for _ in range(3):
+        await client.post("/graphql", json={"query": "{ health { status neo4j { state } } }"})
+    assert await _sample(client, name) == before
