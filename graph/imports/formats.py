@@ -109,7 +109,7 @@ class Column:
 
     ``type`` is one of ``id``, ``text``, ``int``, ``unit`` (a number in 0..1), ``level``
     (1..7), ``date`` (YYYY-MM-DD), ``datetime`` (an ISO 8601 date, or date and time with an
-    optional offset; none means UTC), ``email`` (:func:`graph.model.rules.email_problem`),
+    optional offset; none means UTC), ``email`` (:func:`graph.rules.integrity.email_problem`),
     ``enum`` (one of ``choices``), ``enums`` (a ``;`` list of ``choices``) or ``list`` (a ``;``
     list of free text). ``ref`` names the kind whose ids the
     column holds.

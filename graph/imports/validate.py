@@ -28,7 +28,8 @@ from graph.errors import id_taken
 from graph.imports.formats import FORMATS, ID_PATTERN, KIND_ORDER, LIST_SEPARATOR, Column
 from graph.imports.journey import Accepted, MemberLookup, journey_problems, parse_instant
 from graph.imports.reader import ImportFileError, SourceFile
-from graph.model.rules import (
+from graph.repository.sides import Sides
+from graph.rules.integrity import (
     duplicate_problem,
     email_problem,
     knows_problem,
@@ -37,7 +38,6 @@ from graph.model.rules import (
     name_key,
     reporting_cycle,
 )
-from graph.repository.sides import Sides
 
 __all__ = ["Issue", "ValidationReport", "validate"]
 
@@ -51,7 +51,7 @@ Namesakes = Callable[[set[str]], list[dict[str, Any]]]
 """organisations -> the workspace's people working there (``id``, ``name``, ``email``,
 ``organisation_id``), for the check of likely duplicates."""
 _SIDE_COLUMN = {"organisations": "kind", "people": "organisation_id", "deals": "organisation_id"}
-"""Per node kind, the column that says which side a row is on (:mod:`graph.model.rules`)."""
+"""Per node kind, the column that says which side a row is on (:mod:`graph.rules.integrity`)."""
 _NOUN = {"organisations": "organisation", "people": "person", "deals": "deal"}
 
 
@@ -470,7 +470,7 @@ class _Validation:
 
     def side_rules(self, stored: SideLookup) -> None:
         """Reject knows ties that do not start at our or a partner's people, and buying-centre
-        members of ours or a partner's (:mod:`graph.model.rules`), the files' rows taking
+        members of ours or a partner's (:mod:`graph.rules.integrity`), the files' rows taking
         precedence over what the workspace holds."""
         ties = [t for t in self.ties if t.row not in self.report.skipped(t.source, t.kind)]
         if not ties:
@@ -597,7 +597,7 @@ def validate(
     none are); ``sides(people, deals, organisations)`` where the workspace's people work,
     whom its deals are for and what kind its organisations are (default: none stored);
     ``namesakes(organisations)`` the workspace's people at those organisations, to hold back
-    likely duplicates (:func:`graph.model.rules.likely_same_person`; ``None``: keep them all,
+    likely duplicates (:func:`graph.rules.integrity.likely_same_person`; ``None``: keep them all,
     the files' own namesakes too). Files that cannot be read at all are reported, not raised.
     """
     sources = list(sources)

@@ -8,7 +8,7 @@ from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from graph.model.common import Key, Model, Name, Text
-from graph.model.rules import email_problem
+from graph.rules.integrity import email_problem
 
 __all__ = ["PersonIn", "PersonPatch"]
 

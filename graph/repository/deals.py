@@ -12,9 +12,9 @@ from graph.errors import NotFound, ValidationFailed
 from graph.history.recorder import Touched
 from graph.model import DealIn, DealPatch, JourneyEventIn, MemberIn, new_id, validate
 from graph.model.deal import KEPT_WHEN_LEFT_OUT
-from graph.model.rules import member_problem
 from graph.repository.sides import read_sides
 from graph.repository.writes import Mode, Page, check_ids, claim_ids, ensure_ids, read_page
+from graph.rules.integrity import member_problem
 
 __all__ = [
     "MemberInfluencers",

@@ -15,10 +15,10 @@ from graph.errors import NotFound, ValidationFailed
 from graph.history.recorder import Touched
 from graph.model import InfluenceIn, KnowsIn, PairIn, validate
 from graph.model.common import validation_failed
-from graph.model.rules import knows_problem, reporting_cycle
 from graph.repository.bulk import cap_inferred_levels, edge_rows
 from graph.repository.sides import read_sides
 from graph.repository.writes import batched, validate_items
+from graph.rules.integrity import knows_problem, reporting_cycle
 
 __all__ = [
     "add_reports_to",

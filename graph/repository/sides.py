@@ -1,6 +1,6 @@
 """Which side people are on: where they work, whom a deal is for, what kind each organisation is.
 
-The facts that :mod:`graph.model.rules` needs to decide who may know whom and who may hold a
+The facts that :mod:`graph.rules.integrity` needs to decide who may know whom and who may hold a
 buying-centre role, read in one statement (``people/sides``) for the GraphQL mutations (inside
 their write transaction) and the CSV import (before it writes) alike.
 """

@@ -1,5 +1,5 @@
 // The people working at $organisations, for the import's check of likely duplicates
-// (graph/model/rules.py likely_same_person).
+// (graph/rules/integrity.py likely_same_person).
 UNWIND $organisations AS id
 MATCH (o:Organisation {id: id}) USING INDEX SEEK o:Organisation(id)
 WHERE o.workspace = $workspace

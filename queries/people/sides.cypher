@@ -1,5 +1,5 @@
 // For the model's rules on who may know whom and hold buying-centre roles
-// (graph/model/rules.py): where people work, which organisation deals are for, and the kind
+// (graph/rules/integrity.py): where people work, which organisation deals are for, and the kind
 // of organisations, each as [id, ...] lists. Ids not in the workspace are left out.
 CALL () {
   UNWIND $people AS id

@@ -102,7 +102,7 @@ async def test_edges_multi_manager_influence_and_knows(gql: GraphQL, workspace: 
     people = (("ann~", "Analyst"), ("bob~", "Director IT"), ("cat~", "CEO"))
     for key, title in people:
         await _person(gql, workspace, key, title)
-    # A knows tie starts at one of our people (graph/model/rules.py): "me" works for us.
+    # A knows tie starts at one of our people (graph/rules/integrity.py): "me" works for us.
     await gql(ORG, ws=workspace, id="us~", name="Us", kind="HOME")
     await _person(gql, workspace, "me~", "Manager", org="us~")
     reports = """mutation($ws: ID!, $p: ID!, $m: ID!) { addReportsTo(input:

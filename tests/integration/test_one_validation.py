@@ -1,7 +1,7 @@
 """One validation: the same bad record refused by GraphQL and by the CSV import, in the same
 words and naming the same field, with nothing written on either path.
 
-The rules are those of ``graph/model/rules.py``: reporting cycles, who may hold a buying-centre
+The rules are those of ``graph/rules/integrity.py``: reporting cycles, who may hold a buying-centre
 role, who may know whom, and the email address.
 """
 

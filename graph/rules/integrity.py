@@ -1,4 +1,4 @@
-"""The model's rules that look past one field: written once, for every write path.
+"""The integrity rules that look past one field: written once, for every write path.
 
 The GraphQL mutations (:mod:`graph.repository`) and the CSV import
 (:mod:`graph.imports.validate`) call these functions and report what they answer word for word,
