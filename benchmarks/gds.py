@@ -35,10 +35,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from api.settings import Settings
 from benchmarks.bulk_load import imported_home
 from benchmarks.environment import machine, peak_rss, reset_peak
 from benchmarks.sizes import SIZES, Size
-from graph.database.config import Settings
 from graph.database.local import GDS_VERSION, NEO4J_VERSION, LocalNeo4j
 
 log = logging.getLogger("benchmarks.gds")

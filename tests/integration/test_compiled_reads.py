@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 
 from api.app import create_app
 from api.graphql.compiled import CompiledReads
+from api.settings import Settings
 from benchmarks.serving import BUYING_CENTRE, PERSON
-from graph.database.config import Settings
 from graph.imports.formats import FORMATS
 from graph.imports.run import import_files
 from graph.repository.auth import issue_token

@@ -19,7 +19,7 @@ from neo4j import AsyncGraphDatabase
 from scipy.stats import spearmanr
 
 from api.app import create_app
-from graph.database.config import Settings
+from api.settings import Settings
 from graph.database.connection import Neo4jTarget
 from graph.database.local import GDS_VERSION, LocalNeo4j, check_tools, resolve_classpath
 from graph.database.store import Store
