@@ -43,7 +43,7 @@ class DealIn(DealPatch):
 
 STAKE_FIELDS = ("motive", "outcome", "evidence", "aspiration")
 KEPT_WHEN_LEFT_OUT = ("stance", *STAKE_FIELDS)
-"""The status-stake fields of a member; one left out of a write keeps its stored value."""
+"""A member's stance and status-stake fields: one left out of a write keeps its stored value."""
 
 
 class MemberIn(Model):
@@ -51,13 +51,13 @@ class MemberIn(Model):
 
     The stake: ``motive`` (fit in or stand out), ``outcome`` (what the deal does to their
     standing) with ``evidence``, and ``aspiration`` (the level on the organisational ladder they
-    reach for). ``None`` for motive or outcome is stored as ``unknown``.
+    reach for). ``None`` for the stance, motive or outcome is stored as ``unknown``.
     """
 
     deal_id: Key
     person_id: Key
     roles: Annotated[list[Role], Field(max_length=8, default_factory=list)]
-    stance: Stance = Stance.UNKNOWN
+    stance: Stance | None = Stance.UNKNOWN
     motive: Motive | None = None
     outcome: Outcome | None = None
     evidence: Text | None = None

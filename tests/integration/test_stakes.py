@@ -167,9 +167,9 @@ async def test_stakes_and_basis_through_graphql(
     data = await gql(MEMBER, input={**base, "roles": ["USER", "INFLUENCER"]})
     member = data["setBuyingCentreMember"]["member"]
     assert (member["stance"], member["motive"]) == ("SUPPORTER", "STAND_OUT")
-    data = await gql(MEMBER, input={**base, "motive": None, "evidence": None})
+    data = await gql(MEMBER, input={**base, "motive": None, "evidence": None, "stance": None})
     member = data["setBuyingCentreMember"]["member"]
-    assert (member["motive"], member["evidence"]) == ("UNKNOWN", None)
+    assert (member["motive"], member["evidence"], member["stance"]) == ("UNKNOWN", None, "UNKNOWN")
     data = await gql(MEMBER, input={**base, "aspiration": 9})
     assert data["setBuyingCentreMember"]["__typename"] != "MemberSuccess"
 
