@@ -36,6 +36,7 @@ __all__ = [
     "CountedMount",
     "CountedRoute",
     "GraphQLMetrics",
+    "count_operation",
     "observe_request",
     "router",
 ]
@@ -94,22 +95,30 @@ def _operation_label(name: str | None) -> str:
     return name
 
 
+def count_operation(name: str | None, kind: str, failed: bool, seconds: float) -> None:
+    """Count and time one GraphQL operation, whichever path answered it."""
+    label = _operation_label(name)
+    OPERATIONS.labels(label, kind, "error" if failed else "ok").inc()
+    OPERATION_SECONDS.labels(label, kind).observe(seconds)
+
+
 class GraphQLMetrics(SchemaExtension):
-    """Counts and times each GraphQL operation by its name, type and outcome."""
+    """Counts and times each GraphQL operation the executor answers by name, type and outcome.
+
+    The compiled path counts its own answers with :func:`count_operation` (api/graphql/router.py).
+    """
 
     def on_operation(self) -> Iterator[None]:
         started = time.perf_counter()
         yield
         context = self.execution_context
-        name = _operation_label(context.operation_name)
         try:
             kind = context.operation_type.value
         except RuntimeError:  # the document did not parse: no operation to name
             kind = "invalid"
         result = context.result
-        failed = context.pre_execution_errors or (result is not None and result.errors)
-        OPERATIONS.labels(name, kind, "error" if failed else "ok").inc()
-        OPERATION_SECONDS.labels(name, kind).observe(time.perf_counter() - started)
+        failed = bool(context.pre_execution_errors or (result is not None and result.errors))
+        count_operation(context.operation_name, kind, failed, time.perf_counter() - started)
 
 
 class CountedRoute(Route):

@@ -24,9 +24,8 @@ from opentelemetry import trace
 from strawberry.extensions.base_extension import SchemaExtension
 
 from api.settings import Settings
-from graph.telemetry import TRACER
 
-__all__ = ["GraphQLTracing", "configure_tracing", "tracing_wanted"]
+__all__ = ["GraphQLTracing", "configure_tracing", "name_operation", "tracing_wanted"]
 
 log = logging.getLogger("statusmap")
 
@@ -62,22 +61,30 @@ def configure_tracing(settings: Settings) -> bool:
     return True
 
 
+def name_operation(span: trace.Span, kind: str, name: str | None, failed: bool) -> None:
+    """Name the request's ``graphql`` span after its operation, on either path that answers it."""
+    span.update_name(f"graphql {kind} {name or ''}".rstrip())
+    span.set_attribute("graphql.operation.type", kind)
+    if name:
+        span.set_attribute("graphql.operation.name", name)
+    if failed:
+        span.set_status(trace.StatusCode.ERROR)
+
+
 class GraphQLTracing(SchemaExtension):
-    """A span around each GraphQL operation, named by its type and name."""
+    """Names the ``graphql`` span of an operation the executor answers by its type and name.
+
+    The span itself is opened by the GraphQL view around the compiled path and the executor
+    alike (``api/graphql/router.py``), so either way a request has one operation span.
+    """
 
     def on_operation(self) -> Iterator[None]:
+        yield
         context = self.execution_context
-        with TRACER.start_as_current_span("graphql") as span:
-            yield
-            try:
-                kind = context.operation_type.value
-            except RuntimeError:  # the document did not parse
-                kind = "invalid"
-            name = context.operation_name or ""
-            span.update_name(f"graphql {kind} {name}".rstrip())
-            span.set_attribute("graphql.operation.type", kind)
-            if name:
-                span.set_attribute("graphql.operation.name", name)
-            result = context.result
-            if context.pre_execution_errors or (result is not None and result.errors):
-                span.set_status(trace.StatusCode.ERROR)
+        try:
+            kind = context.operation_type.value
+        except RuntimeError:  # the document did not parse
+            kind = "invalid"
+        result = context.result
+        failed = bool(context.pre_execution_errors or (result is not None and result.errors))
+        name_operation(trace.get_current_span(), kind, context.operation_name, failed)

@@ -27,6 +27,7 @@ Strawberry version is pinned and ``tests/unit/test_compiled_reads.py`` checks wh
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -55,6 +56,7 @@ from graphql import (
     specified_rules,
 )
 from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
+from opentelemetry import trace
 from strawberry import relay
 from strawberry.schema.schema import validate_document
 from strawberry.types import ExecutionResult
@@ -63,7 +65,8 @@ from api.graphql import cost
 from api.graphql.context import Context
 from api.graphql.ids import key_of
 from api.graphql.schema import DOCUMENT_CACHE, LIMIT_RULES, MAX_TOKENS, schema
-from api.metrics import COMPILED_READS
+from api.metrics import COMPILED_READS, count_operation
+from api.tracing import name_operation
 from graph.database.store import Row
 from graph.errors import StatusmapError
 from graph.model import basis_of, org_ladder_id
@@ -587,6 +590,7 @@ class CompiledReads:
         self, document: str | None, operation_name: str | None, variables: Any, context: Context
     ) -> ExecutionResult | None:
         """The answer to a compiled operation, or ``None``: the general executor answers."""
+        started = time.perf_counter()
         if not (self.enabled and document and isinstance(document, str)):
             return None
         if operation_name is not None and not isinstance(operation_name, str):
@@ -595,6 +599,7 @@ class CompiledReads:
             compiled = compile_operation(document, operation_name)
             if compiled is None:
                 return None
+            name = compiled.operation.name.value if compiled.operation.name else None
             data = await self._answer(compiled, variables, context)
         except (_Fallback, StatusmapError):
             data = None  # the executor answers, with the error where there is one
@@ -608,6 +613,9 @@ class CompiledReads:
             return None
         self.answered += 1
         COMPILED_READS.labels("compiled").inc()
+        # Named, counted and timed like an operation the executor answers (its extensions).
+        name_operation(trace.get_current_span(), "query", name, failed=False)
+        count_operation(name, "query", False, time.perf_counter() - started)
         return ExecutionResult(data=data, errors=None)
 
     async def _answer(

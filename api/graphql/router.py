@@ -45,6 +45,7 @@ from api.graphql.graphiql import offline_graphiql_html
 from api.logs import request_id
 from api.request_body import decode_json
 from graph.errors import StatusmapError, TryAgainLater
+from graph.telemetry import TRACER
 
 __all__ = ["RETRY_AFTER_SECONDS", "StatusmapGraphQL", "public_error"]
 
@@ -141,23 +142,26 @@ class StatusmapGraphQL(GraphQL[Context, None]):
         root_value: None,
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
-        try:
-            async with asyncio.timeout(context.request_seconds) as budget:
-                context.budget = budget
-                compiled = await self.compiled.answer(
-                    request_data.query,
-                    request_data.operation_name,
-                    request_data.variables,
-                    context,
-                )
-                if compiled is not None:
-                    return compiled
-                return await super().execute_single(
-                    request, request_adapter, sub_response, context, root_value, request_data
-                )
-        except TimeoutError:
-            if not budget.expired():
-                raise
+        # One span per operation, whichever path answers it; the executor's extension names it
+        # (api/tracing.py), the compiled path its own (api/graphql/compiled.py).
+        with TRACER.start_as_current_span("graphql"):
+            try:
+                async with asyncio.timeout(context.request_seconds) as budget:
+                    context.budget = budget
+                    compiled = await self.compiled.answer(
+                        request_data.query,
+                        request_data.operation_name,
+                        request_data.variables,
+                        context,
+                    )
+                    if compiled is not None:
+                        return compiled
+                    return await super().execute_single(
+                        request, request_adapter, sub_response, context, root_value, request_data
+                    )
+            except TimeoutError:
+                if not budget.expired():
+                    raise
         seconds = f"{context.request_seconds:g}"
         error = GraphQLError(
             f"the query ran longer than its time budget of {seconds} s "

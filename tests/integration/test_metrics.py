@@ -74,7 +74,9 @@ async def test_compiled_reads_are_counted_by_who_answered(
 ) -> None:
     """A deal read of the compiled shape: the compiled path answers, or the executor after it."""
     name = "statusmap_graphql_compiled_reads_total"
-    query = 'query($w: ID!) { workspace(id: $w) { deal(id: "none") { name } } }'
+    query = 'query Compiled($w: ID!) { workspace(id: $w) { deal(id: "none") { name } } }'
+    operation = {"operation": "Compiled", "type": "query", "outcome": "ok"}
+    operations = await _sample(client, "statusmap_graphql_operations_total", **operation)
     compiled = await _sample(client, name, answered_by="compiled")
     executor = await _sample(client, name, answered_by="executor")
     response = await client.post("/graphql", json={"query": query, "variables": {"w": workspace}})
@@ -82,10 +84,15 @@ async def test_compiled_reads_are_counted_by_who_answered(
         "data": {"workspace": {"deal": None}}
     }
     assert await _sample(client, name, answered_by="compiled") == compiled + 1
+    # Counted as an operation like any other, though the executor never saw it.
+    counted = await _sample(client, "statusmap_graphql_operations_total", **operation)
+    assert counted == operations + 1
     # A workspace the caller may not see is left to the executor, which answers null.
     response = await client.post("/graphql", json={"query": query, "variables": {"w": "no-such"}})
     assert response.json() == {"data": {"workspace": None}}
     assert await _sample(client, name, answered_by="executor") == executor + 1
+    counted = await _sample(client, "statusmap_graphql_operations_total", **operation)
+    assert counted == operations + 2  # once, by the executor
 
 
 async def test_neo4j_connections_in_use_are_exposed_and_released(
