@@ -14,10 +14,14 @@ The general executor stays the reference and answers everything else, explicitly
 operation that is not one of these shapes (fragments, directives, unions, mutations, any field
 not in the tables below) is never compiled; one that is compiled still falls back when its
 variables do not coerce, its estimated cost is over the limit, the caller may not view the
-workspace or it does not exist, the read fails, a value would be an error at its field (a
-missing non-null value, an unknown enum value), or the lists answered pass the cost limit. In
-each of those cases the general executor answers, so the client gets what it always got,
-error for error. ``STATUSMAP_COMPILED_READS=false`` turns compilation off.
+workspace or it does not exist, the read fails with a domain error, a value would be an error
+at its field (a missing non-null value, an unknown enum value), or the lists answered pass the
+cost limit. In each of those cases the general executor answers, so the client gets what it
+always got, error for error. One failure is answered here instead: a database that cannot
+serve now (:class:`~graph.errors.TryAgainLater`: down, stalled, busy). The executor's first
+statement is the same workspace read, so asking it again would only double the client's wait
+for the same 503; the compiled path answers the executor's error at the ``workspace`` field.
+``STATUSMAP_COMPILED_READS=false`` turns compilation off.
 
 The document is parsed and validated as Strawberry does it (the same rules and limits, through
 :func:`strawberry.schema.schema.validate_document` on the schema's graphql-core schema: the
