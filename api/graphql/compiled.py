@@ -642,6 +642,7 @@ class CompiledReads:
         except TryAgainLater as e:
             # The executor's first statement is the same workspace read: it would fail alike, a
             # second attempt only doubling the wait for the client's 503. Answered as it would.
+            assert compiled is not None  # raised by the read, after compiling
             self.answered += 1
             COMPILED_READS.labels("compiled").inc()
             name_operation(trace.get_current_span(), "query", name, failed=True)

@@ -412,9 +412,9 @@ async def test_a_database_that_does_not_answer_gets_one_503_from_either_path(
     app: FastAPI, settings: Settings, workspaces: list[Workspace], admin_token: str
 ) -> None:
     """The workspace read fails: the compiled path answers the executor's 503, not retrying."""
-    refused = {"neo4j_uri": f"bolt://127.0.0.1:{free_port()}", "neo4j_retry_seconds": 0.0}
-    down = settings.model_copy(update=refused)
-    driver = AsyncGraphDatabase.driver(down.neo4j_uri, auth=("neo4j", "unused"))
+    nobody = f"bolt://127.0.0.1:{free_port()}"
+    down = settings.model_copy(update={"neo4j_uri": nobody, "neo4j_retry_seconds": 0.0})
+    driver = AsyncGraphDatabase.driver(nobody, auth=("neo4j", "unused"))
     try:
         pair = _pair(app, settings, Store.from_settings(driver, down))
         ws = workspaces[1]
