@@ -24,6 +24,7 @@ from typing import Any
 from neo4j import AsyncGraphDatabase, RoutingControl
 
 from benchmarks.analysis import run_analysis, run_deal_analysis
+from benchmarks.compiled_reads import LONG
 from benchmarks.environment import (
     command_setup,
     cpu_seconds,
@@ -153,7 +154,8 @@ async def main(sizes: list[Size], out: Path, workers: int, runs: int | None) -> 
         async with AsyncGraphDatabase.driver(
             neo4j.uri, auth=auth, max_connection_pool_size=100
         ) as driver:
-            store = Store(driver)
+            # Long statement limits: on a loaded machine an import batch may pass a request's.
+            store = Store(driver, timeouts=LONG)
             await store.apply_schema()
             health = await store.health()
             report = Report(machine(f"{health.version} {health.edition}"), workers)

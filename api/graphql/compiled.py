@@ -14,10 +14,14 @@ The general executor stays the reference and answers everything else, explicitly
 operation that is not one of these shapes (fragments, directives, unions, mutations, any field
 not in the tables below) is never compiled; one that is compiled still falls back when its
 variables do not coerce, its estimated cost is over the limit, the caller may not view the
-workspace or it does not exist, the read fails, a value would be an error at its field (a
-missing non-null value, an unknown enum value), or the lists answered pass the cost limit. In
-each of those cases the general executor answers, so the client gets what it always got,
-error for error. ``STATUSMAP_COMPILED_READS=false`` turns compilation off.
+workspace or it does not exist, the read fails with a domain error, a value would be an error
+at its field (a missing non-null value, an unknown enum value), or the lists answered pass the
+cost limit. In each of those cases the general executor answers, so the client gets what it
+always got, error for error. One failure is answered here instead: a database that cannot
+serve now (:class:`~graph.errors.TryAgainLater`: down, stalled, busy). The executor's first
+statement is the same workspace read, so asking it again would only double the client's wait
+for the same 503; the compiled path answers the executor's error at the ``workspace`` field.
+``STATUSMAP_COMPILED_READS=false`` turns compilation off.
 
 The document is parsed and validated as Strawberry does it (the same rules and limits, through
 :func:`strawberry.schema.schema.validate_document` on the schema's graphql-core schema: the
@@ -44,9 +48,13 @@ from graphql import (
     GraphQLOutputType,
     GraphQLScalarType,
     GraphQLSchema,
+    ListValueNode,
+    ObjectValueNode,
     OperationDefinitionNode,
     OperationType,
     SelectionNode,
+    ValueNode,
+    VariableNode,
     get_nullable_type,
     get_operation_ast,
     is_leaf_type,
@@ -68,7 +76,7 @@ from api.graphql.schema import DOCUMENT_CACHE, LIMIT_RULES, MAX_TOKENS, schema
 from api.metrics import COMPILED_READS, count_operation
 from api.tracing import name_operation
 from graph.database.store import Row
-from graph.errors import StatusmapError
+from graph.errors import StatusmapError, TryAgainLater
 from graph.model import basis_of, org_ladder_id
 from graph.repository import shaped
 
@@ -107,6 +115,16 @@ Value: TypeAlias = Callable[[Row], Any]
 # (tests/integration/test_compiled_reads.py) holds the two to the same answers.
 def _get(name: str) -> tuple[tuple[str, ...], Value]:
     return (name,), lambda row: row[name]
+
+
+def _date(name: str) -> tuple[tuple[str, ...], Value]:
+    # Shaped reads keep the driver's values (Store.read_shaped): its dates become Python's here.
+    def value(row: Row) -> Any:
+        found = row[name]
+        to_native = getattr(found, "to_native", None)
+        return to_native() if to_native is not None else found
+
+    return (name,), value
 
 
 def _or(name: str, default: Any) -> tuple[tuple[str, ...], Value]:
@@ -155,12 +173,12 @@ _LEAVES: dict[str, dict[str, tuple[tuple[str, ...], Value]]] = {
         "weight": _get("weight"),
         "kind": _or("kind", None),
         "evidence": _get("evidence"),
-        "since": _get("since"),
-        "until": _get("until"),
+        "since": _date("since"),
+        "until": _date("until"),
         "basis": (("kind", "basis"), lambda row: basis_of(row["kind"], row["basis"])),
         "basisRecorded": (("basis",), lambda row: row["basis"] is not None),
     },
-    "Acquaintance": {"strength": _get("strength"), "lastContact": _get("last_contact")},
+    "Acquaintance": {"strength": _get("strength"), "lastContact": _date("last_contact")},
     "StatusLevel": {"rank": _get("rank"), "name": _get("name"), "inferred": _or("inferred", False)},
 }
 """Leaves by type. ``inferred`` is ``bool(...)``: ``False`` for a missing flag, as a plain or."""
@@ -178,24 +196,42 @@ _RELATIONS = {
 
 @dataclass
 class _Parameters:
-    """The statement's parameters, each worked out per request from a field's arguments."""
+    """The statement's parameters, from the fields' arguments.
+
+    An argument given no variable (a literal, or left to its default) has the same value for
+    every request: it is worked out once, when the operation is compiled; the others per request.
+    """
 
     found: list[tuple[str, GraphQLField, FieldNode, Callable[[dict[str, Any]], Any]]] = field(
         default_factory=list
     )
+    fixed: dict[str, Any] = field(default_factory=dict)
 
     def add(
         self, definition: GraphQLField, node: FieldNode, value: Callable[[dict[str, Any]], Any]
     ) -> str:
-        name = f"a{len(self.found)}"
-        self.found.append((name, definition, node, value))
+        name = f"a{len(self.found) + len(self.fixed)}"
+        if any(_has_variable(argument.value) for argument in node.arguments or ()):
+            self.found.append((name, definition, node, value))
+        else:
+            self.fixed[name] = value(get_argument_values(definition, node))
         return name
 
     def values(self, variables: VariableValues) -> dict[str, Any]:
-        params: dict[str, Any] = {}
+        params = dict(self.fixed)
         for name, definition, node, value in self.found:
             params[name] = value(get_argument_values(definition, node, variables))
         return params
+
+
+def _has_variable(value: ValueNode) -> bool:
+    if isinstance(value, VariableNode):
+        return True
+    if isinstance(value, ListValueNode):
+        return any(_has_variable(v) for v in value.values)
+    if isinstance(value, ObjectValueNode):
+        return any(_has_variable(f.value) for f in value.fields)
+    return False
 
 
 def _response_fields(nodes: Iterable[SelectionNode]) -> dict[str, list[FieldNode]]:
@@ -406,6 +442,8 @@ class _Compiler:
             above_only = self.parameters.add(
                 definition, node, lambda a: bool(a["higherStatusOnly"])
             )
+            if self.parameters.fixed.get(above_only) is False:
+                above_only = None  # everyone, for every request: no level to read and compare
         item_type = _type(str(get_nullable_type(_unlisted(definition.type))))
         if item_type.name == "Person":  # reportsTo, directReports: the people themselves
             each, each_shape = self.person(_inner(group))
@@ -601,6 +639,15 @@ class CompiledReads:
                 return None
             name = compiled.operation.name.value if compiled.operation.name else None
             data = await self._answer(compiled, variables, context)
+        except TryAgainLater as e:
+            # The executor's first statement is the same workspace read: it would fail alike, a
+            # second attempt only doubling the wait for the client's 503. Answered as it would.
+            assert compiled is not None  # raised by the read, after compiling
+            self.answered += 1
+            COMPILED_READS.labels("compiled").inc()
+            name_operation(trace.get_current_span(), "query", name, failed=True)
+            count_operation(name, "query", True, time.perf_counter() - started)
+            return _unavailable(compiled, e)
         except (_Fallback, StatusmapError):
             data = None  # the executor answers, with the error where there is one
         except Exception:
@@ -643,3 +690,15 @@ class CompiledReads:
         if run.items > context.max_query_cost:
             return None  # stopped by the executor with its one error
         return {compiled.key: answer}
+
+
+def _unavailable(compiled: CompiledOperation, error: TryAgainLater) -> ExecutionResult:
+    """The executor's answer when the database cannot serve the workspace read now.
+
+    The executor reads the workspace (and what is asked inside it, in one statement) in the
+    ``workspace`` resolver: the failure is that field's error, and the field is null.
+    """
+    located = GraphQLError(
+        str(error), nodes=[compiled.workspace], path=[compiled.key], original_error=error
+    )
+    return ExecutionResult(data={compiled.key: None}, errors=[located])

@@ -377,9 +377,13 @@ class Store:
 
     async def read_shaped(self, text: str, params: Mapping[str, Any]) -> list[Row]:
         """Run a read built from a selection by :mod:`graph.repository.shaped` (not a named
-        statement: its text follows what a client asked for; no value is ever part of it)."""
+        statement: its text follows what a client asked for; no value is ever part of it).
+
+        The values are kept as the driver decoded them, as by :meth:`read_plain`: the compiled
+        path reads each value once as it shapes the answer, and converts its few temporal
+        values there, instead of a pass over every value of the answer first."""
         records = await self._records("shaped", params, RoutingControl.READ, text)
-        return [_row(record) for record in records]
+        return [dict(zip(record.keys(), record.values(), strict=True)) for record in records]
 
     async def write(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run write statement ``name`` (safe to repeat) and return its rows as dicts."""
