@@ -3,7 +3,7 @@
 // the rules of graph/analytics/workspace_graph.py: of repeated INFLUENCES the largest weight, none
 // without a weight, none to themselves, a REPORTS_TO line makes the manager move the report by
 // $reports_to_weight unless an INFLUENCES edge with a weight says how much. One row with
-// {{influenced}} null when there is none; only {{person}} stays in scope.
+// {{influenced}} null when there is none. Only {{person}} stays in scope.
 // One expand over both types per person (no subquery, no second look for an INFLUENCES edge
 // beside a REPORTS_TO line): a whole workspace's edges are read once, which is what makes the
 // GDS projection (queries/gds/project.cypher) fast.
