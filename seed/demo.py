@@ -27,10 +27,15 @@ async def load_demo_if_empty(store: Store, config: SeedConfig = DEMO) -> bool:
     rows = await store.read("import/any_person")
     if rows:
         return False
+    return await load_generated(store, DEMO_WORKSPACE, config)
+
+
+async def load_generated(store: Store, workspace: str, config: SeedConfig) -> bool:
+    """Generate ``config``'s data and import it into ``workspace`` (made if missing)."""
     with tempfile.TemporaryDirectory(prefix="statusmap-demo-") as directory:
         await asyncio.to_thread(write_csv_files, generate(config), Path(directory))
         paths = [Path(directory) / f.file_name for f in FORMATS.values()]
-        await ensure_workspace(store, DEMO_WORKSPACE)
-        result = await import_files(store, DEMO_WORKSPACE, paths)
-    log.info("statusmap: loaded the demo workspace %r: %s", DEMO_WORKSPACE, result.written)
+        await ensure_workspace(store, workspace)
+        result = await import_files(store, workspace, paths)
+    log.info("statusmap: loaded the generated workspace %r: %s", workspace, result.written)
     return result.applied

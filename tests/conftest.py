@@ -1,7 +1,9 @@
 """Fixtures shared by all tests: a real Neo4j and the app on it.
 
 Which Neo4j: ``NEO4J_URI`` if set; else a testcontainers ``neo4j:5.26-community`` when a Docker
-engine answers; else statusmap's own local server on a throw-away data directory.
+engine answers; else statusmap's own local server on a throw-away data directory, with Graph Data
+Science loaded when Maven resolves its jars (the GDS engine's tests share it; they are skipped on
+a server without GDS).
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from neo4j import AsyncDriver, AsyncGraphDatabase
 from api.app import create_app
 from api.settings import Settings
 from graph.database.connection import Neo4jTarget
-from graph.database.local import LocalNeo4j
+from graph.database.local import GDS_VERSION, LocalNeo4j, check_tools, resolve_classpath
 from graph.database.store import Store
+from graph.errors import ConfigurationError
 from graph.repository.auth import issue_token
 
 
@@ -41,6 +44,20 @@ def _docker_answers() -> bool:
         )
     except (OSError, subprocess.TimeoutExpired):
         return False
+
+
+def _gds_resolves(settings: Settings) -> bool:
+    """Whether Maven finds the Graph Data Science jars: the local test server then loads them.
+
+    One server for the whole session, the GDS engine's tests (test_gds_engine.py) included; the
+    app's engine stays ``python`` (the ``settings`` fixture), so no other test changes.
+    """
+    try:
+        _, _, mvn = check_tools()
+        resolve_classpath(settings.cache_dir, mvn=mvn, gds=GDS_VERSION)
+    except ConfigurationError:
+        return False
+    return True
 
 
 @pytest.fixture(scope="session")
@@ -65,6 +82,7 @@ def neo4j_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarg
             heap="1g",
             pagecache="256m",
             start_timeout=settings.neo4j_start_timeout,
+            gds=_gds_resolves(settings),
         ) as server:
             yield Neo4jTarget(server.uri, server.user, server.password)
 
@@ -82,6 +100,9 @@ def settings(neo4j_target: Neo4jTarget, tmp_path_factory: pytest.TempPathFactory
         # (tests/integration/test_query_cost.py, test_store_busy.py, test_faults_neo4j.py).
         request_seconds=600.0,
         neo4j_statement_timeout=60.0,
+        # The local test server carries Graph Data Science when its jars resolve; the engine is
+        # chosen here so the tests answer the same either way (test_gds_engine.py asks for gds).
+        analytics_engine="python",
     )
 
 

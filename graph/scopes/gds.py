@@ -18,8 +18,14 @@ Equal answers
     that mass evenly. Both the teleport and the spread mass go to everyone equally, so the two
     fixed points are proportional: ``x = c (I - d P^T)^{-1} 1`` for a scalar ``c``. Scaled to
     sum 1 (the ``L1Norm`` scaler) they are the same vector; what is left is each engine's
-    stopping rule, and with GDS's tolerance at the Python engine's (per person, not summed) the
-    two agree far below 1e-6 (``tests/integration/test_gds_engine.py``).
+    stopping rule. The Python engine stops when the scores (summing to 1) change by less than
+    its tolerance per person on average; GDS stops when every person's unscaled score changes by
+    less than its tolerance, and the unscaled scores sum to at least ``(1 - d) n``. So GDS is
+    given the Python engine's tolerance times ``(1 - d) n`` (:func:`gds_tolerance`): each
+    person's scaled score then moves by less than the Python engine's tolerance, as strict a
+    rule as the Python engine's, and the two agree far below 1e-6
+    (``tests/integration/test_gds_engine.py``). The same tolerance unscaled would make GDS run
+    several times the iterations for digits nobody reads (``benchmarks/RESULTS-gds.md``).
 
     *Brokerage.* GDS's betweenness on hop counts (no weight) is Brandes' sum over sources;
     divided by ``(n - 1)(n - 2)`` it is the Python engine's, both exact. Above the exact limit
@@ -46,9 +52,10 @@ from typing import Literal
 
 from graph.analytics.centrality import InfluenceRankNotConverged
 from graph.database.store import Store, WorkspaceStore
-from graph.errors import ConfigurationError
+from graph.errors import ConfigurationError, TryAgainLater
 
 __all__ = [
+    "GdsMemoryExceeded",
     "GdsProjections",
     "Measure",
     "Projection",
@@ -56,6 +63,7 @@ __all__ = [
     "ScoredPeople",
     "brokerage_scale",
     "gds_missing",
+    "gds_tolerance",
     "measure",
     "projection_name",
     "scores",
@@ -134,12 +142,18 @@ class GdsProjections:
     """This process's GDS projections, one per (workspace, REPORTS_TO weight), kept current.
 
     ``max_entries`` projections at a time; the least recently used is dropped from the server
-    when one more is needed.
+    when one more is needed. Before a projection is made, GDS estimates what it and PageRank on
+    it take (``queries/gds/estimate.cypher``, the GDS manual's ``.estimate`` on the workspace's
+    counts): above ``heap_share`` of the server's heap, less what the catalog's graphs already
+    hold, it is refused (:class:`GdsMemoryExceeded`) rather than run into an out-of-memory error.
     """
 
-    def __init__(self, *, max_entries: int = 4, ttl_seconds: float = 60.0) -> None:
+    def __init__(
+        self, *, max_entries: int = 4, ttl_seconds: float = 60.0, heap_share: float = 0.8
+    ) -> None:
         self.max_entries = max_entries
         self.ttl_seconds = ttl_seconds
+        self.heap_share = heap_share
         self._entries: OrderedDict[tuple[str, float], Projection] = OrderedDict()
         self._locks: dict[tuple[str, float], asyncio.Lock] = {}
         self.projected = 0
@@ -159,6 +173,7 @@ class GdsProjections:
                 await _drop(ws.store, hit.name)
             name = projection_name(ws.workspace, generation, reports_to_weight=reports_to_weight)
             await _drop(ws.store, name)  # left by an earlier run that stopped half way
+            await self._check_memory(ws)
             row = (
                 await ws.bulk().compute(
                     "gds/project", {"graph": name, "reports_to_weight": reports_to_weight}
@@ -179,11 +194,39 @@ class GdsProjections:
                 await _drop(ws.store, old.name)
             return projection
 
+    async def _check_memory(self, ws: WorkspaceStore) -> None:
+        """Refuse before projecting what GDS estimates would not fit in the server's heap."""
+        row = (await ws.bulk().compute("gds/estimate"))[0]
+        need, percent, held = int(row["bytes"]), float(row["percent"]), int(row["held"])
+        if percent <= 0.0:
+            return  # GDS rounds to a tenth of a percent: this one is less than that
+        heap = int(need * 100 / percent)  # the server's largest heap, as GDS sees it
+        room = int(heap * self.heap_share) - held
+        if need > room:
+            raise GdsMemoryExceeded(
+                f"influence rank in Graph Data Science needs about {_gib(need)} of the Neo4j "
+                f"heap for this workspace ({row['people']:,} people, up to {row['edges']:,} "
+                f"edges); {_gib(max(room, 0))} of the server's {_gib(heap)} heap is free for it "
+                f"({_gib(held)} held by other projections). Raise the server's heap "
+                "(server.memory.heap.max_size; STATUSMAP_NEO4J_HEAP for the local server) or set "
+                "STATUSMAP_ANALYTICS_ENGINE=python."
+            )
+
     async def close(self, store: Store) -> None:
         """Drop every projection of this process from the server."""
         while self._entries:
             _, old = self._entries.popitem()
             await _drop(store, old.name)
+
+
+class GdsMemoryExceeded(TryAgainLater):
+    """The workspace's projection would not fit in the Neo4j heap now (GDS's own estimate)."""
+
+    code = "analytics_memory"
+
+
+def _gib(n: int) -> str:
+    return f"{n / 1024**3:.2f} GiB"
 
 
 async def _drop(store: Store, name: str) -> None:
@@ -212,7 +255,7 @@ async def measure(
                     {
                         "graph": projection.name,
                         "alpha": settings.alpha,
-                        "tolerance": settings.tolerance,
+                        "tolerance": gds_tolerance(settings.tolerance, n, settings.alpha),
                         "max_iterations": settings.max_iterations,
                     },
                 )
@@ -228,6 +271,17 @@ async def measure(
             done = ScoredPeople({}, n, True, n)
         projection.measured[which] = done
         return done
+
+
+def gds_tolerance(tolerance: float, people: int, alpha: float) -> float:
+    """GDS's PageRank tolerance as strict as the Python engine's ``tolerance`` (module docstring).
+
+    GDS compares each person's unscaled score, which sums to at least ``(1 - alpha) people``.
+
+    >>> round(gds_tolerance(1e-10, 100_000, 0.85), 12)
+    1.5e-06
+    """
+    return tolerance * max(people, 1) * (1.0 - alpha)
 
 
 def brokerage_scale(people: int) -> float:

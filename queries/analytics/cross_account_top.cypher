@@ -5,7 +5,7 @@
 // of graph/analytics/workspace_graph.top_cross_account_influencers.
 MATCH (a:Person {workspace: $workspace})
 {{ influence_edges(a, b) }}
-WITH a, b, weight WHERE weight > 0
+WITH a, b, weight WHERE b IS NOT NULL AND weight > 0
 MATCH (b)-[:WORKS_AT]->(account:Organisation {workspace: $workspace})
 WHERE account.kind IN ['customer', 'prospect'] AND NOT (a)-[:WORKS_AT]->(account)
 WITH a, account, collect(b.id) AS people, sum(weight) AS weight

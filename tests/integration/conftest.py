@@ -26,6 +26,7 @@ def run_statusmap(target: Neo4jTarget, *args: str) -> subprocess.CompletedProces
         "NEO4J_URI": target.uri,
         "NEO4J_USER": target.user,
         "NEO4J_PASSWORD": target.password or "",
+        "STATUSMAP_ANALYTICS_ENGINE": "python",  # as the app's (tests/conftest.py settings)
     }
     return subprocess.run([STATUSMAP, *args], env=env, capture_output=True, text=True, timeout=120)
 

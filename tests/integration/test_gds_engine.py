@@ -1,15 +1,17 @@
-"""The Graph Data Science engine against the Python engine, on a real local Neo4j with GDS.
+"""The Graph Data Science engine against the Python engine, on the suite's Neo4j with GDS.
 
-One server with GDS for the module (its start costs tens of seconds); skipped only when Maven
-cannot resolve the GDS jars. Graphs are small: the demo (300 people: brokerage exact on both
-engines) and a generated workspace above the exact limit (sampled on both).
+The session's local server loads GDS when Maven resolves its jars (``tests/conftest.py``); on a
+server without it these tests are skipped. Two workspaces of their own, ids prefixed so they
+meet no other test's: the demo (300 people: brokerage exact on both engines by default) and a
+generated workspace of 5,000 people (above the exact limit: sampled brokerage stays on the
+Python engine; exact brokerage asked for is equal on both).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import AsyncIterator, Iterator
+import dataclasses
+import uuid
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -21,63 +23,41 @@ from scipy.stats import spearmanr
 from api.app import create_app
 from api.settings import Settings
 from graph.database.connection import Neo4jTarget
-from graph.database.local import GDS_VERSION, LocalNeo4j, check_tools, resolve_classpath
+from graph.database.local import GDS_VERSION
 from graph.database.store import Store
 from graph.errors import ConfigurationError
-from graph.imports.formats import FORMATS
-from graph.imports.run import import_files
-from graph.repository.workspaces import ensure_workspace
-from graph.scopes.gds import projection_name
+from graph.scopes.gds import GdsMemoryExceeded, GdsProjections, projection_name
 from graph.scopes.measures import WorkspaceMeasures
-from seed.demo import DEMO, DEMO_WORKSPACE
-from seed.files import write_csv_files
-from seed.generator import SeedConfig, generate
+from seed.demo import DEMO, load_generated
+from seed.generator import SeedConfig
 
 pytestmark = pytest.mark.integration
 
-GENERATED = "gds-generated"
-GENERATED_PEOPLE = 2500  # above the exact limit of 2,000: brokerage is sampled
+TAG = uuid.uuid4().hex[:6]
+DEMO_WORKSPACE = f"gds-demo-{TAG}"
+GENERATED = f"gds-generated-{TAG}"
+GENERATED_PEOPLE = 5000  # above the exact limit of 2,000: brokerage is sampled by default
 
 
 @pytest.fixture(scope="module")
-def gds_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jTarget]:
-    """A local Neo4j with GDS loaded, for this module."""
-    cache = Settings().cache_dir
-    try:
-        _, _, mvn = check_tools()
-        resolve_classpath(cache, mvn=mvn, gds=GDS_VERSION)
-    except ConfigurationError as e:
-        pytest.skip(f"the Graph Data Science jars could not be resolved: {e.message}")
-    with LocalNeo4j(
-        tmp_path_factory.mktemp("neo4j-gds") / "db",
-        cache_dir=cache,
-        heap="1g",
-        pagecache="128m",
-        start_timeout=float(os.environ.get("STATUSMAP_NEO4J_START_TIMEOUT", "900")),
-        gds=True,
-    ) as server:
-        yield Neo4jTarget(server.uri, server.user, server.password)
-
-
-@pytest.fixture(scope="module")
-async def gds_store(gds_target: Neo4jTarget) -> AsyncIterator[Store]:
-    """A store on the GDS server, holding the demo and a generated workspace."""
-    driver = AsyncGraphDatabase.driver(
-        gds_target.uri, auth=(gds_target.user, gds_target.password or "")
-    )
+async def gds_store(neo4j_target: Neo4jTarget) -> AsyncIterator[Store]:
+    """A store on the suite's server (skipped without GDS), holding the two workspaces."""
+    auth = (neo4j_target.user, neo4j_target.password) if neo4j_target.password else None
+    driver = AsyncGraphDatabase.driver(neo4j_target.uri, auth=auth)
     store = Store(driver).bulk()
-    await store.apply_schema()
-    for workspace, config in (
-        (DEMO_WORKSPACE, DEMO),
-        (GENERATED, SeedConfig(accounts=8, people=GENERATED_PEOPLE, seed=7, prefix="G")),
-    ):
-        with tempfile.TemporaryDirectory(prefix="statusmap-gds-") as directory:
-            write_csv_files(generate(config), Path(directory))
-            await ensure_workspace(store, workspace)
-            paths = [Path(directory) / f.file_name for f in FORMATS.values()]
-            assert (await import_files(store, workspace, paths)).applied
-    yield store
-    await driver.close()
+    try:
+        if await store.gds_version() is None:
+            pytest.skip("the test server has no Graph Data Science library")
+        await store.apply_schema()
+        generated = SeedConfig(accounts=8, people=GENERATED_PEOPLE, seed=7, prefix=f"gg{TAG}-")
+        for workspace, config in (
+            (DEMO_WORKSPACE, dataclasses.replace(DEMO, prefix=f"gd{TAG}-")),
+            (GENERATED, generated),
+        ):
+            assert await load_generated(store, workspace, config)
+        yield store
+    finally:
+        await driver.close()
 
 
 def _engines() -> tuple[WorkspaceMeasures, WorkspaceMeasures]:
@@ -125,9 +105,12 @@ async def test_sampled_brokerage_stays_with_the_python_engine(gds_store: Store) 
     ours, theirs = await python.brokerage(ws), await gds.brokerage(ws)
     assert not theirs.exact and theirs.samples_used == 512
     assert theirs.values == ours.values
-    # Sampled, it still tracks the exact values, which GDS computes (within its limit).
+    # Asked for exactly, both engines give the same values for all 5,000 people.
     exact = await gds.brokerage(ws, exact_limit=10_000)
-    assert exact.exact
+    ours_exact = await python.brokerage(ws, exact_limit=10_000)
+    assert exact.exact and ours_exact.exact and len(exact.values) == GENERATED_PEOPLE
+    assert exact.values == pytest.approx(ours_exact.values, abs=1e-9)
+    # Sampled, it still tracks the exact values.
     ids = list(exact.values)
     rho = spearmanr([exact.values[i] for i in ids], [theirs.values[i] for i in ids]).statistic
     assert rho > 0.9
@@ -162,26 +145,31 @@ async def test_projection_is_refreshed_after_a_write_and_the_old_one_dropped(
     ws = gds_store.workspace(DEMO_WORKSPACE)
     before = await gds.influence_rank(ws, first=1)
     (leader,) = before.values
+    # Read again at the same generation: the projection and its rank are kept, not made again.
+    assert (await gds.influence_rank(ws, first=1)).values == before.values
+    assert gds.projections.projected == 1
     first = projection_name(DEMO_WORKSPACE, gds_store.generation(DEMO_WORKSPACE),
                             reports_to_weight=0.5)  # fmt: skip
     assert first in await _projections(gds_store)
     # A newcomer who moves the leader with full weight: written through the workspace store,
     # which bumps the generation, so the next answer comes from a new projection.
-    person = {"id": "gds-newcomer", "props": {"name": "Newcomer"}}
+    newcomer = f"gds-newcomer-{TAG}"
+    person = {"id": newcomer, "props": {"name": "Newcomer"}}
     await ws.write("people/upsert", {"rows": [person]})
-    rows = [["gds-newcomer", leader, 1.0, "advice", None, None, None, "informational"]]
+    rows = [[newcomer, leader, 1.0, "advice", None, None, None, "informational"]]
     await ws.write("relations/upsert_influences", {"rows": rows})
-    after = await gds.influence_rank(ws, people=["gds-newcomer"])
-    assert after.values["gds-newcomer"] > 0.0
+    after = await gds.influence_rank(ws, people=[newcomer])
+    assert after.values[newcomer] > 0.0
     assert after.people == before.people + 1
+    assert gds.projections.projected == 2
     names = await _projections(gds_store)
     assert first not in names
     second = projection_name(DEMO_WORKSPACE, gds_store.generation(DEMO_WORKSPACE),
                              reports_to_weight=0.5)  # fmt: skip
     assert names[second] == after.people
     python = WorkspaceMeasures("python")
-    ours = await python.influence_rank(ws, people=["gds-newcomer", leader])
-    theirs = await gds.influence_rank(ws, people=["gds-newcomer", leader])
+    ours = await python.influence_rank(ws, people=[newcomer, leader])
+    theirs = await gds.influence_rank(ws, people=[newcomer, leader])
     assert theirs.values == pytest.approx(ours.values, abs=1e-6)
 
 
@@ -206,13 +194,13 @@ async def test_no_projection_holds_another_workspaces_people(gds_store: Store) -
 
 
 async def test_health_shows_gds_and_graphql_answers_from_it(
-    gds_store: Store, gds_target: Neo4jTarget, tmp_path: Path
+    gds_store: Store, neo4j_target: Neo4jTarget, tmp_path: Path
 ) -> None:
     settings = Settings(
         environment="test",
-        neo4j_uri=gds_target.uri,
-        neo4j_user=gds_target.user,
-        neo4j_password=gds_target.password,
+        neo4j_uri=neo4j_target.uri,
+        neo4j_user=neo4j_target.user,
+        neo4j_password=neo4j_target.password,
         data_dir=tmp_path,
         auth="single-user",
         analytics_engine="gds",
@@ -227,8 +215,12 @@ async def test_health_shows_gds_and_graphql_answers_from_it(
     ):
         health = (await client.get("/health")).json()
         ready = (await client.get("/health/ready")).json()
-        query = '{ workspace(id: "demo") { topInfluencers(first: 5) { personKey score } } }'
-        answer = (await client.post("/graphql", json={"query": query})).json()
+        query = "query($id: ID!) { workspace(id: $id) { topInfluencers(first: 5) {"
+        query += " personKey score } } }"
+        variables = {"id": DEMO_WORKSPACE}
+        answer = (
+            await client.post("/graphql", json={"query": query, "variables": variables})
+        ).json()
     assert "errors" not in answer, answer
     assert health["neo4j"]["gds"] == GDS_VERSION
     assert ready == {"status": "ready", "neo4j": "up", "gds": True}
@@ -240,15 +232,17 @@ async def test_health_shows_gds_and_graphql_answers_from_it(
     assert [t["score"] for t in found] == pytest.approx(list(ours.values.values()), abs=1e-6)
 
 
-async def test_gds_engine_through_a_routing_uri(gds_store: Store, gds_target: Neo4jTarget) -> None:
+async def test_gds_engine_through_a_routing_uri(
+    gds_store: Store, neo4j_target: Neo4jTarget
+) -> None:
     # A neo4j:// URI routes reads to readers; the projection, the algorithm and the answer all
     # go to the writer (Store.compute), so on a cluster they meet on one member.
     python = WorkspaceMeasures("python")
     ws = gds_store.workspace(DEMO_WORKSPACE)
     ours = await python.influence_rank(ws, first=5)
     ours_brokerage = await python.brokerage(ws, people=list(ours.values))
-    uri = gds_target.uri.replace("bolt://", "neo4j://", 1)
-    auth = (gds_target.user, gds_target.password or "")
+    uri = neo4j_target.uri.replace("bolt://", "neo4j://", 1)
+    auth = (neo4j_target.user, neo4j_target.password or "")
     async with AsyncGraphDatabase.driver(uri, auth=auth) as driver:
         routed = Store(driver).bulk().workspace(DEMO_WORKSPACE)
         gds = WorkspaceMeasures("gds")
@@ -258,7 +252,29 @@ async def test_gds_engine_through_a_routing_uri(gds_store: Store, gds_target: Ne
     assert brokerage.values == pytest.approx(ours_brokerage.values, abs=1e-9)
 
 
+async def test_a_projection_that_would_not_fit_is_refused_before_it_is_made(
+    gds_store: Store,
+) -> None:
+    # No share of the heap left for projections: GDS's estimate for the workspace exceeds it.
+    gds = WorkspaceMeasures("gds", projections=GdsProjections(heap_share=0.0))
+    ws = gds_store.workspace(GENERATED)
+    with pytest.raises(GdsMemoryExceeded, match="STATUSMAP_ANALYTICS_ENGINE=python") as refused:
+        await gds.influence_rank(ws, first=1)
+    assert f"{GENERATED_PEOPLE:,} people" in refused.value.message
+    assert gds.projections.projected == 0
+    name = projection_name(GENERATED, gds_store.generation(GENERATED), reports_to_weight=0.5)
+    assert name not in await _projections(gds_store)
+
+
+class _WithoutGds(Store):
+    """The suite's server as one without Graph Data Science would answer the engine's question."""
+
+    async def gds_version(self) -> str | None:
+        return None
+
+
 async def test_gds_engine_on_a_server_without_gds_says_how_to_fix_it(store: Store) -> None:
+    without = _WithoutGds(store.driver)
     with pytest.raises(ConfigurationError, match="STATUSMAP_NEO4J_GDS=true"):
-        await WorkspaceMeasures("gds").influence_rank(store.workspace("any"), first=1)
-    assert await WorkspaceMeasures("auto").engine(store) == "python"
+        await WorkspaceMeasures("gds").influence_rank(without.workspace("any"), first=1)
+    assert await WorkspaceMeasures("auto").engine(without) == "python"

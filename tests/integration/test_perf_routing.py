@@ -19,6 +19,9 @@ from graph.database.connection import Neo4jTarget
 from graph.database.store import Store
 from graph.repository.auth import issue_token
 from graph.repository.workspaces import ensure_workspace
+from graph.scopes.measures import WorkspaceMeasures
+from seed.demo import load_generated
+from seed.generator import SeedConfig
 
 pytestmark = pytest.mark.integration
 
@@ -74,3 +77,36 @@ async def test_graphql_through_a_routing_uri(routed_client: httpx.AsyncClient) -
         json={"query": "query($id: ID!) { workspace(id: $id) { key } }", "variables": {"id": key}},
     )
     assert read.json()["data"]["workspace"] == {"key": key}
+
+
+async def test_gds_engine_through_a_routing_uri(routed_settings: Settings, store: Store) -> None:
+    # The app on STATUSMAP_ANALYTICS_ENGINE=gds behind a neo4j:// URI: the projection, PageRank
+    # and the answer go to the member that takes writes (Store.compute), as on a cluster.
+    if await store.gds_version() is None:
+        pytest.skip("the test server has no Graph Data Science library")
+    tag = uuid.uuid4().hex[:8]
+    workspace = f"routing-gds-{tag}"
+    config = SeedConfig(accounts=2, people=120, seed=3, prefix=f"rg{tag}-")
+    assert await load_generated(store.bulk(), workspace, config)
+    # Single-user mode: the one local user is admin of every workspace, this one included.
+    update = {"analytics_engine": "gds", "auth": "single-user"}
+    app = create_app(routed_settings.model_copy(update=update))
+    async with app.router.lifespan_context(app):
+        assert await app.state.analysis.workspace_measures.engine(app.state.store) == "gds"
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://statusmap.test"
+        ) as client:
+            answer = await client.post(
+                "/graphql",
+                json={
+                    "query": "query($id: ID!) { workspace(id: $id) { topInfluencers(first: 5) "
+                    "{ personKey score } } }",
+                    "variables": {"id": workspace},
+                },
+            )
+    body = answer.json()
+    assert "errors" not in body, body
+    found = body["data"]["workspace"]["topInfluencers"]
+    ours = await WorkspaceMeasures("python").influence_rank(store.workspace(workspace), first=5)
+    assert [t["personKey"] for t in found] == list(ours.values)
+    assert [t["score"] for t in found] == pytest.approx(list(ours.values.values()), abs=1e-6)
