@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 
 from api.settings import Settings
+from graph.database.store import Store
 from tests.integration.conftest import GraphQL
+from tests.integration.test_history import DERIVED, _key
 
 pytestmark = pytest.mark.integration
 
@@ -103,9 +105,7 @@ async def _read(gql: GraphQL, workspace: str, at: dt.datetime | None) -> dict[st
     return dict(data["workspace"]["deal"])
 
 
-async def test_a_deal_as_of_a_past_moment_has_its_old_values(
-    gql: GraphQL, workspace: str
-) -> None:
+async def test_a_deal_as_of_a_past_moment_has_its_old_values(gql: GraphQL, workspace: str) -> None:
     await gql(BUILD, ws=workspace)
     await gql(MEMBERS, ws=workspace)
     then = await _moment()
@@ -178,7 +178,8 @@ async def test_as_of_now_reads_the_same_scope_as_today(gql: GraphQL, workspace: 
             __typename }
           o2: createOrganisation(input: {workspaceId: $ws, id: "pa~", name: "Pa", kind: PARTNER}) {
             __typename }
-          o3: createOrganisation(input: {workspaceId: $ws, id: "oth~", name: "Oth", kind: CUSTOMER}) {
+          o3: createOrganisation(input: {workspaceId: $ws, id: "oth~", name: "Oth",
+            kind: CUSTOMER}) {
             __typename }
           upsertPeople(input: {workspaceId: $ws, people: [
             {id: "me~", name: "Me", title: "Account Executive", organisationId: "us~"},
@@ -206,3 +207,84 @@ async def test_as_of_now_reads_the_same_scope_as_today(gql: GraphQL, workspace: 
     assert past["influenceMap"] == now["influenceMap"]
     assert past["coverage"] == now["coverage"]
     assert past["approachPlan"] == now["approachPlan"]
+
+
+DIFF = """
+query($ws: ID!, $since: DateTime!) {
+  workspace(id: $ws) {
+    deal(id: "deal~") { changedSince(since: $since) { kind fact key before after } }
+    organisation(id: "acme~") { changedSince(since: $since) { kind key } }
+  }
+}
+"""
+
+# Dee's own facts were written before she joined the deal: they concern the account, not yet
+# the deal (the deal's feed holds what concerned it when written); she joins its map.
+FACTS_CHANGED = [
+    ("employment_ended", ("works_at", "cy~")),
+    ("influence_changed", ("INFLUENCES", "ann~", "bo~")),
+    ("level_changed", ("level", "bo~")),
+    ("level_changed", ("level", "cy~")),
+    ("member_joined", ("member", "deal~", "dee~")),
+    ("member_left", ("member", "deal~", "cy~")),
+    ("person_removed", ("person", "cy~")),
+    ("roles_changed", ("member", "deal~", "bo~")),
+    ("stance_changed", ("member", "deal~", "bo~")),
+]
+
+
+def _warnings(deal: dict[str, Any]) -> set[tuple[str, ...]]:
+    return {(w["code"], *w["people"]) for w in deal["coverage"]["warnings"]}
+
+
+async def test_what_changed_since_lists_exactly_the_changes_made(
+    gql: GraphQL, workspace: str, client: Any, store: Store
+) -> None:
+    await gql(BUILD, ws=workspace)
+    await gql(MEMBERS, ws=workspace)
+    then = await _moment()
+    before = await _read(gql, workspace, None)
+    await gql(CHANGES, ws=workspace)
+    after = await _read(gql, workspace, None)
+
+    data = await gql(DIFF, ws=workspace, since=then.isoformat())
+    found = data["workspace"]["deal"]["changedSince"]
+    facts = [(c["kind"].lower(), tuple(c["key"])) for c in found if c["fact"] not in DERIVED]
+    assert sorted(facts) == FACTS_CHANGED
+    derived = {(c["kind"].lower(), tuple(c["key"])) for c in found if c["fact"] in DERIVED}
+    assert {k for k in derived if k[1][0] == "map"} == {
+        ("map_left", ("map", "cy~")),
+        ("map_joined", ("map", "dee~")),
+    }
+    # Warnings and plan compared through the same analyses as the deal's own reads.
+    gained = _warnings(after) - _warnings(before)
+    lost = _warnings(before) - _warnings(after)
+    assert {k[1][1:] for k in derived if k[0] == "warning_gained"} == gained
+    assert {k[1][1:] for k in derived if k[0] == "warning_lost"} == lost
+    assert gained | lost  # the decider changed: the warnings do
+    order_then = {s["personKey"]: s["order"] for s in before["approachPlan"]}
+    order_now = {s["personKey"]: s["order"] for s in after["approachPlan"]}
+    moved = {
+        p for p in order_then.keys() | order_now.keys() if order_then.get(p) != order_now.get(p)
+    }
+    assert {k[1][1] for k in derived if k[0] == "plan_step_moved"} == moved
+    account = {
+        (c["kind"].lower(), tuple(c["key"]))
+        for c in data["workspace"]["organisation"]["changedSince"]
+    }
+    assert {
+        ("map_joined", ("map", "dee~")),
+        ("map_left", ("map", "cy~")),
+        ("person_added", ("person", "dee~")),
+        ("employment_started", ("works_at", "dee~")),
+    } <= account
+
+    # The same, as a file.
+    params = {"since": then.isoformat(), "format": "json"}
+    deal_key = await _key(store, workspace, "Deal", "deal")
+    answer = await client.get(
+        f"/workspaces/{workspace}/changes", params=params | {"deal": deal_key}
+    )
+    assert answer.status_code == 200, answer.text
+    kinds = sorted(c["kind"] for c in answer.json()["changes"])
+    assert kinds == sorted(c["kind"].lower() for c in found)

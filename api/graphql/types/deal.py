@@ -101,7 +101,7 @@ class Deal(relay.Node):
     changes: ChangeConnection = changes_field(
         "deal_id", "The deal's change feed, newest first: its buying centre and its members."
     )
-    changed_since: list[FactChange] = changed_since_field("deal_id", "deal")
+    changed_since: list[FactChange] = changed_since_field("deal")
     as_of: dt.datetime | None = strawberry.field(
         default=None,
         description="The moment this deal is read as of (its buying centre, map, coverage, "

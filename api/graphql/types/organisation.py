@@ -53,7 +53,7 @@ class Organisation(relay.Node):
         "organisation_id",
         "The account's change feed, newest first: the organisation, its people and its deals.",
     )
-    changed_since: list[FactChange] = changed_since_field("organisation_id", "account")
+    changed_since: list[FactChange] = changed_since_field("account")
     as_of: dt.datetime | None = strawberry.field(
         default=None,
         description="The moment this account's influence map is read as of; null: today.",
