@@ -92,7 +92,7 @@ async def check_moment(ws: WorkspaceStore, at: dt.datetime, field: str = "asOf")
                 )
             ]
         )
-    if first is None or at < first:
+    if pruned is None and (first is None or at < first):
         begins = "has no recorded change yet" if first is None else f"begins at {first.isoformat()}"
         raise ValidationFailed(
             [(field, f"is before this workspace's history, which {begins}; choose a later moment")]
