@@ -59,7 +59,7 @@ MATCH (p:Person {workspace: $workspace})
 CALL (p) {
   OPTIONAL MATCH (p)-[:WORKS_AT]->(o:Organisation)
   OPTIONAL MATCH (p)-[m:IN_BUYING_CENTRE]->(d:Deal)
-  WITH p, head(collect(o.id)) AS org, collect(d.id) AS deals, head(collect([d.id, m.stance])) AS m
+  WITH p, head(collect(o.id)) AS org, collect(d.id) AS deals, head(collect(d.id)) AS m
   UNWIND range(1, $per) AS i
   WITH p, org, deals, m, i,
        $start + toInteger(rand() * $span) AS micros,
@@ -72,7 +72,7 @@ CALL (p) {
     actor: 'bench', via: 'import', kind: kind,
     fact: CASE kind WHEN 'stance_changed' THEN 'member' WHEN 'level_changed' THEN 'level'
           ELSE 'person' END,
-    key: CASE kind WHEN 'stance_changed' THEN ['member', m[0], p.id]
+    key: CASE kind WHEN 'stance_changed' THEN ['member', m, p.id]
          WHEN 'level_changed' THEN ['level', p.id] ELSE ['person', p.id] END,
     people: [p.id], deals: deals, organisations: CASE WHEN org IS NULL THEN [] ELSE [org] END,
     before: CASE kind WHEN 'stance_changed' THEN '{"roles":[],"stance":"neutral"}'
