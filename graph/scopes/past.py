@@ -171,18 +171,25 @@ async def read_scope_at(
     organisations = {r["id"]: json_value(r["props"]) for r in org_rows}
     watched = set(organisations) | ({present.account_id} if present.account_id else set())
     people = {p.id for p in present.people if p.org_id not in watched}
+    # Per fact, the first event at or after the moment: (its id, its before).
+    first: dict[FactKey, tuple[str, Any]] = {}
     undone: dict[FactKey, Any] = {}
+    deal_id, asked_orgs, asked_people = (key if kind == "deal" else None), watched, people
     for _ in range(_ROUNDS):
         rows = await ws.read(
             "history/undo",
             {
                 "since": moment_key(at),
-                "deal_id": key if kind == "deal" else None,
-                "organisations": sorted(watched),
-                "people": sorted(people),
+                "deal_id": deal_id,
+                "organisations": sorted(asked_orgs),
+                "people": sorted(asked_people),
             },
         )
-        undone = {tuple(r["key"]): load_value(r["before"]) for r in rows}
+        for r in rows:
+            fact = tuple(r["key"])
+            if fact not in first or r["first"] < first[fact][0]:
+                first[fact] = (r["first"], load_value(r["before"]))
+        undone = {fact: before for fact, (_, before) in first.items()}
         named = _people_in(undone) - people - known
         orgs = {v for k, v in undone.items() if k[0] == "works_at" and v is not None}
         if kind == "deal" and isinstance(undone.get(("deal", key)), dict):
@@ -190,6 +197,8 @@ async def read_scope_at(
         new_orgs = {o for o in orgs if o is not None} - watched
         if not named and not new_orgs:
             break
+        # The next round reads only what this one brought in.
+        deal_id, asked_orgs, asked_people = None, new_orgs, named
         people |= named
         watched |= new_orgs
     extra = sorted(_people_in(undone) - known)

@@ -4,5 +4,5 @@ WHERE c.id >= $since
        OR any(o IN c.organisations WHERE o IN $organisations)
        OR any(p IN c.people WHERE p IN $people))
 WITH c ORDER BY c.id
-WITH c.key AS key, head(collect(c.before)) AS before, head(collect(c.kind)) AS kind
-RETURN key, before, kind
+WITH c.key AS key, head(collect(c.id)) AS first, head(collect(c.before)) AS before
+RETURN key, first, before
