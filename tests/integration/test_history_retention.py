@@ -49,6 +49,15 @@ async def test_pruning_deletes_the_old_events_and_refuses_reads_before_the_horiz
     message = refused["errors"][0]["message"]
     assert "asOf" in message and "pruned" in message and "RETENTION" in message
 
+    diff = await gql(
+        'query($ws: ID!, $since: DateTime!) { workspace(id: $ws) { deal(id: "deal~") {'
+        " changedSince(since: $since) { kind } } } }",
+        allow_errors=True,
+        ws=workspace,
+        since=old.isoformat(),
+    )
+    assert "since" in diff["errors"][0]["message"] and "pruned" in diff["errors"][0]["message"]
+
     # From the horizon on, the map reads as it stood: Bo at 4, before the change kept.
     kept = await gql(DEAL, ws=workspace, at=horizon.isoformat())
     levels = {
