@@ -176,7 +176,7 @@ def markdown(results: list[dict[str, Any]], runs: int, per: int, about: dict[str
         BEGIN,
         "## Reading the past: asOf and what changed since, against the present read",
         "",
-        f"`python -m benchmarks.history_asof` ({about.get('cpu', '?')}, Neo4j "
+        f"`python -m benchmarks.history_asof` ({about.get('CPU', '?')}, Neo4j "
         f"{results[0]['neo4j']}; medians of {runs} interleaved runs, each read with a fresh "
         f"analysis cache). A year of change events, {per} per person at random moments, written "
         "in bulk with the recorder's shape. Ratios are to the present read of the same scope in "
