@@ -16,6 +16,7 @@ from pydantic import SecretStr
 from rich.console import Console
 
 from api import cli_data
+from api.cli_history import prune_history_command
 from api.cli_tokens import app as tokens_app
 from api.logs import configure_logging
 from api.settings import LOOPBACK, Settings, get_settings
@@ -203,6 +204,7 @@ app.command("seed")(cli_data.seed_command)
 app.command("import")(cli_data.import_command)
 app.command("export")(cli_data.export_command)
 app.command("reinfer-levels")(cli_data.reinfer_levels_command)
+app.command("prune-history")(prune_history_command)
 
 
 app.add_typer(tokens_app, name="token")

@@ -49,7 +49,9 @@ ExportFormat = enum.StrEnum("ExportFormat", {name: name for name in EXPORT_FORMA
 CSV = ExportFormat("csv")
 
 
-def _run(work: Callable[[Store], Awaitable[None]]) -> None:
+def run_with_store(work: Callable[[Store], Awaitable[None]]) -> None:
+    """Run ``work`` with a store on the configured Neo4j; a StatusmapError exits 1, named."""
+
     async def main() -> None:
         settings = get_settings()
         async with open_driver(settings) as (driver, _):
@@ -200,7 +202,7 @@ def import_command(
         written = ", ".join(f"{k} {n}" for k, n in result.written.items() if n)
         console.print(f"Imported into {workspace!r}: {written}")
 
-    _run(work)
+    run_with_store(work)
 
 
 def seed_command(
@@ -236,7 +238,7 @@ def seed_command(
         else:
             console.print(f"Seeded {workspace!r}: {result.written}")
 
-    _run(work)
+    run_with_store(work)
 
 
 def export_command(
@@ -271,7 +273,7 @@ def export_command(
         else:
             console.print(f"Exported {workspace!r} to {', '.join(map(str, written))}")
 
-    _run(work)
+    run_with_store(work)
 
 
 def reinfer_levels_command(workspace: Workspace = "default", as_json: JsonFlag = False) -> None:
@@ -292,4 +294,4 @@ def reinfer_levels_command(workspace: Workspace = "default", as_json: JsonFlag =
             table.add_row(person_id, title or "", str(old), str(new))
         console.print(table)
 
-    _run(work)
+    run_with_store(work)

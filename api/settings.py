@@ -118,6 +118,14 @@ class Settings(DatabaseSettings):
         "OTEL_EXPORTER_OTLP_ENDPOINT is set (api/tracing.py).",
     )
 
+    history_retention_days: int | None = Field(
+        default=None,
+        ge=1,
+        description="Change events older than this many days are pruned by `statusmap "
+        "prune-history` (docs/HISTORY.md); a read as of a moment before the retained horizon "
+        "is refused. Unset: the history is kept.",
+    )
+
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
 

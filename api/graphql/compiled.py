@@ -507,6 +507,8 @@ class _Compiler:
         def objects(name: str, inner: list[FieldNode]) -> Shaper:
             definition = type_.fields[name]
             at = f"n{len(nodes)}"
+            if any(a.name.value == "asOf" for n in inner for a in n.arguments or ()):
+                raise _Unsupported(f"Workspace.{name}(asOf): a past read")
             if name == "deal":
                 read, shape = self.deal(at, inner[0], definition, inner)
                 nodes.append(read)

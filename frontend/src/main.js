@@ -11,6 +11,7 @@ import { PeopleList } from './people-list.js';
 import { PersonPanel } from './person-panel.js';
 import { DealPanel } from './deal-panel.js';
 import { IoPanel } from './io-panel.js';
+import { ChangesPanel } from './changes-panel.js';
 import { hideBrief, showBrief } from './brief.js';
 import { CreatePanel } from './create-panel.js';
 import { SavedViews } from './saved-views.js';
@@ -72,6 +73,7 @@ class App {
     this.personPanel = new PersonPanel($('person-panel'), this);
     this.dealPanel = new DealPanel($('deal-panel'), this);
     this.ioPanel = new IoPanel($('io-panel'), this);
+    this.changesPanel = new ChangesPanel($('changes-panel'), this);
     this.createPanel = new CreatePanel($('new-panel'), this);
     this.views = new SavedViews(this);
     renderLegend($('legend'));
@@ -525,6 +527,8 @@ class App {
       $(tab.getAttribute('aria-controls')).hidden = !on;
     }
     if (name === 'new') this.createPanel.render();
+    if (name === 'changes') this.changesPanel.render();
+    else this.map.highlightChanged([]);
   }
 }
 

@@ -353,6 +353,15 @@ export class StatusMap {
     if (path.nonempty()) this.frameNodes(path, { minZoom: READABLE_ZOOM, maxZoom: CLOSE_ZOOM });
   }
 
+  /** Mark people and edges `ids` as changed (the "What changed since" panel); [] clears. */
+  highlightChanged(ids) {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements('.changed').removeClass('changed');
+      for (const id of ids || []) cy.getElementById(id).addClass('changed');
+    });
+  }
+
   /** The part of the map not covered by the sticky axes, in rendered pixels. */
   viewBox(pad = 16) {
     const inset = this.axis.inset();

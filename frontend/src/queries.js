@@ -192,3 +192,22 @@ export const ACCOUNT_SUMMARY = `
     }
   }
 `;
+
+// What changed since a moment: the net changes (facts, then who joined or left the map, warnings
+// and plan steps), and the events of the window for who made each change, when and through what.
+const CHANGED_FIELDS = `
+  changedSince(since: $since) { kind fact key before after }
+  changes(since: $since, first: 500) { edges { node { at kind key actor via file row } } }
+`;
+
+export const DEAL_CHANGES = `
+  query DealChanges($workspaceId: ID!, $dealId: ID!, $since: DateTime!) {
+    workspace(id: $workspaceId) { id deal(id: $dealId) { id ${CHANGED_FIELDS} } }
+  }
+`;
+
+export const ACCOUNT_CHANGES = `
+  query AccountChanges($workspaceId: ID!, $organisationId: ID!, $since: DateTime!) {
+    workspace(id: $workspaceId) { id organisation(id: $organisationId) { id ${CHANGED_FIELDS} } }
+  }
+`;

@@ -232,6 +232,9 @@ export const CY_STYLE = [
   { selector: 'node.person.higher', style: { 'underlay-color': '#8250DF', 'underlay-opacity': 0.35, 'underlay-padding': 7 } },
   { selector: 'edge.higher', style: { 'line-color': '#8250DF', 'target-arrow-color': '#8250DF', 'line-opacity': 1, 'z-index': 22 } },
   { selector: '.faded', style: { opacity: 0.15 } },
+  // people and edges the "What changed since" panel lists
+  { selector: 'node.person.changed', style: { 'underlay-color': '#1A7F37', 'underlay-opacity': 0.45, 'underlay-padding': 7 } },
+  { selector: 'edge.changed', style: { 'line-color': '#1A7F37', 'target-arrow-color': '#1A7F37', 'line-opacity': 1, width: 4, 'z-index': 21 } },
   {
     selector: 'node.person.on-path',
     style: { 'underlay-color': '#FF7F00', 'underlay-opacity': 0.5, 'underlay-padding': 6, 'z-index': 30 },

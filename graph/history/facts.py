@@ -81,6 +81,13 @@ class ChangeKind(StrEnum):
     ORGANISATION_CHANGED = "organisation_changed"
     PARTNER_ADDED = "partner_added"
     PARTNER_REMOVED = "partner_removed"
+    # Derived when two moments are compared, never recorded (graph.scopes.diff): who is on the
+    # map, the coverage warnings and the plan's order follow from the facts.
+    MAP_JOINED = "map_joined"
+    MAP_LEFT = "map_left"
+    WARNING_GAINED = "warning_gained"
+    WARNING_LOST = "warning_lost"
+    PLAN_STEP_MOVED = "plan_step_moved"
 
 
 # Per fact: the kinds for (added, removed, changed).

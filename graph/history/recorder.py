@@ -58,6 +58,9 @@ class Touched:
     whole_organisations: set[str] = field(default_factory=set)
     partners: set[tuple[str, str]] = field(default_factory=set)
     rows: dict[FactKey, tuple[str, int]] = field(default_factory=dict)
+    below: set[str] = field(default_factory=set)
+    """People whose reports, down the reporting tree, are read too: the org-chart cap may lower
+    their inferred levels (``ladders/cap_inferred``), and those changes are recorded like any."""
 
     def _pairs(self, kind: str) -> list[list[str]]:
         return [[a, b] for k, a, b in sorted(self.edges) if k == kind]
@@ -71,6 +74,7 @@ class Touched:
         """
         reads: list[tuple[str, dict[str, Any]]] = [
             ("history/people", {"ids": sorted(self.people | self.whole_people)}),
+            ("history/people_below", {"ids": sorted(self.below)}),
             ("history/person_edges", {"ids": sorted(self.whole_people)}),
             ("history/person_members", {"ids": sorted(self.whole_people)}),
             *((name, {"pairs": self._pairs(kind)}) for kind, name in _EDGE_READS.items()),
@@ -127,7 +131,7 @@ class _Snapshot:
         """Take in the rows of the read ``name`` (see :meth:`Touched._reads`)."""
         family = name.removeprefix("history/")
         for r in rows:
-            if family == "people":
+            if family in ("people", "people_below"):
                 self._person(r)
             elif family == "person_edges" or family.startswith("edges_"):
                 self.facts[(r["type"], r["source"], r["target"])] = json_value(r["props"])

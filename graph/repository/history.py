@@ -16,7 +16,10 @@ from graph.history.facts import Change, FactKey, changes, load_value
 from graph.history.recorder import moment_key
 from graph.repository.writes import Page, read_page
 
-__all__ = ["change_feed", "changes_between"]
+__all__ = ["PRUNE_BATCH", "change_feed", "changes_between", "prune_history"]
+
+PRUNE_BATCH = 10_000
+"""Change events deleted per transaction when the history is pruned (bounded memory)."""
 
 
 def _window(since: dt.datetime | None, until: dt.datetime | None) -> dict[str, Any]:
@@ -91,3 +94,25 @@ async def changes_between(
             before[key] = load_value(event.get("before"))
         after[key] = load_value(event.get("after"))
     return changes(before, after, before.keys())
+
+
+async def prune_history(
+    ws: WorkspaceStore, before: dt.datetime, *, batch: int = PRUNE_BATCH
+) -> int:
+    """Delete the workspace's change events recorded before ``before``, ``batch`` at a time.
+
+    The workspace remembers ``before`` as the horizon of its history (it only moves later), so
+    a read as of an earlier moment is refused rather than answered from a partial history.
+    Returns how many events were deleted.
+    """
+    if before.tzinfo is None:
+        before = before.replace(tzinfo=dt.UTC)
+    params = {"before": moment_key(before), "batch": batch, "at": before}
+    await ws.write("history/prune_horizon", params)
+    deleted = 0
+    while True:
+        rows = await ws.write("history/prune", params)
+        count = int(rows[0]["deleted"]) if rows else 0
+        deleted += count
+        if count < batch:
+            return deleted

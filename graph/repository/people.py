@@ -76,7 +76,8 @@ async def _save(
             await write_people(tx.run, batch)
         await cap_inferred_levels(tx.run, ids)
 
-    await ws.transaction(work, Touched(people=set(ids)))
+    # The cap runs down from the people written: their reports' levels are recorded too.
+    await ws.transaction(work, Touched(people=set(ids), below=set(ids)))
 
 
 async def create_person(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:

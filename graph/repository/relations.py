@@ -171,7 +171,8 @@ async def add_reports_to(ws: WorkspaceStore, person_id: str, manager_id: str) ->
         await cap_inferred_levels(tx.run, [pair.source_id])
 
     edge = ("REPORTS_TO", pair.source_id, pair.target_id)
-    await ws.transaction(work, Touched(people={pair.source_id}, edges={edge}))
+    touched = Touched(people={pair.source_id}, edges={edge}, below={pair.source_id})
+    await ws.transaction(work, touched)
 
 
 async def _delete(ws: WorkspaceStore, name: str, data: Mapping[str, Any], what: str) -> None:

@@ -11,11 +11,12 @@ Across several API processes a write made by one process reaches the others' cac
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import inspect
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import networkx as nx
@@ -37,8 +38,10 @@ from graph.analytics import (
     influential_opponents,
 )
 from graph.database.store import WorkspaceStore
+from graph.history.recorder import moment_key
 from graph.scopes.gc_pause import gc_paused
 from graph.scopes.measures import Engine, WorkspaceMeasures
+from graph.scopes.past import PastScope, read_scope_at
 from graph.scopes.read import Scope, ScopeKind, read_scope
 from graph.scopes.workspace import WorkspaceGraphCache
 from graph.telemetry import ANALYSIS_CACHE
@@ -76,6 +79,8 @@ class ScopeAnalysis:
     plan: list[PlanStep] | None
     plan_weights: PlanWeights = field(default_factory=PlanWeights)
     stakes: DealStakes | None = None
+    past: PastScope | None = None
+    """The facts of a past scope (read with ``at``); ``None`` for today's map."""
 
 
 def analyse(scope: Scope, options: AnalysisOptions | None = None) -> ScopeAnalysis:
@@ -146,12 +151,18 @@ class AnalysisCache:
         kind: ScopeKind,
         key: str | None = None,
         options: AnalysisOptions | None = None,
+        at: dt.datetime | None = None,
     ) -> ScopeAnalysis:
-        """The analysis of a scope, read and computed only if not cached and current."""
+        """The analysis of a scope, read and computed only if not cached and current.
+
+        ``at``: the scope as it stood at that moment (:func:`graph.scopes.past.read_scope_at`),
+        analysed the same way; ``None`` is today's map.
+        """
         # The caller's role first: a hit runs no statement, so the store's guard would not.
         ws.check()
         options = options or AnalysisOptions()
-        cache_key: _Key = (ws.workspace, kind, key or "", options)
+        moment = "" if at is None else "@" + moment_key(at)
+        cache_key: _Key = (ws.workspace, kind, (key or "") + moment, options)
         # One computation per scope at a time: concurrent requests wait for the first.
         async with self._locks.setdefault(cache_key, asyncio.Lock()):
             generation = ws.store.generation(ws.workspace)
@@ -161,9 +172,18 @@ class AnalysisCache:
                 ANALYSIS_CACHE.labels("hit").inc()
                 return hit[2]
             ANALYSIS_CACHE.labels("miss").inc()
-            scope = await read_scope(ws, kind, key)
+            past = None
+            if at is None:
+                scope = await read_scope(ws, kind, key)
+            else:
+                if kind == "workspace" or key is None:
+                    raise ValueError("only a deal or an account is read as of a moment")
+                past = await read_scope_at(ws, kind, key, at)
+                scope = past.scope
             # Graph work is CPU-bound: keep the event loop free for other requests.
             result = await asyncio.to_thread(analyse, scope, options)
+            if past is not None:
+                result = replace(result, past=past)
             self.computed += 1
             self._entries[cache_key] = (generation, time.monotonic() + self.ttl_seconds, result)
             self._entries.move_to_end(cache_key)

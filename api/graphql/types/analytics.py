@@ -8,6 +8,7 @@ write changes the workspace). People are returned as ``personKey`` (cheap) and `
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, NewType
 
@@ -690,8 +691,12 @@ async def analysis_of(
     kind: ScopeKind,
     key: str | None,
     weights: PlanWeightsInput | None = None,
+    at: dt.datetime | None = None,
 ) -> ScopeAnalysis:
-    """The cached analysis of a scope of ``workspace``, with optional plan weights."""
+    """The cached analysis of a scope of ``workspace``, with optional plan weights.
+
+    ``at``: the scope as it stood at that moment (``None``: today's map).
+    """
     options = AnalysisOptions()
     if weights is not None:
         given = {k: v for k, v in vars(weights).items() if v is not None}
@@ -700,7 +705,7 @@ async def analysis_of(
         except AnalyticsInputError as e:
             raise ValidationFailed([("weights", e.message)]) from e
     ws = info.context.reader(workspace)
-    return await info.context.analysis.get(ws, kind, key, options)
+    return await info.context.analysis.get(ws, kind, key, options, at=at)
 
 
 @strawberry.input(description="An edge by the keys (or ids) of its two people.")

@@ -32,8 +32,11 @@ from api.graphql.types.history import (
     changes_field,
 )
 from api.graphql.types.organisation import Organisation
+from api.graphql.types.past import past_member_rows
 from api.graphql.types.person import Person
 from graph.database.store import Row
+from graph.errors import NotFound
+from graph.scopes.past import PastScope
 
 
 @strawberry.type(description="A dated step of a member's journey in a deal.")
@@ -98,7 +101,13 @@ class Deal(relay.Node):
     changes: ChangeConnection = changes_field(
         "deal_id", "The deal's change feed, newest first: its buying centre and its members."
     )
-    changed_since: list[FactChange] = changed_since_field("deal_id", "deal")
+    changed_since: list[FactChange] = changed_since_field("deal")
+    as_of: dt.datetime | None = strawberry.field(
+        default=None,
+        description="The moment this deal is read as of (its buying centre, map, coverage, "
+        "stakes and plan as they stood then); null: today.",
+    )
+    past: strawberry.Private[PastScope | None] = None
 
     @classmethod
     def from_row(cls, row: Row) -> Deal:
@@ -118,8 +127,38 @@ class Deal(relay.Node):
         key = (self.workspace, self.organisation_id)
         return node_now_or_later(info.context.loaders.organisation, key, Organisation.from_row)
 
+    @classmethod
+    async def as_it_stood(
+        cls, info: Info[Context, None], workspace: str, deal_id: str, at: dt.datetime
+    ) -> Deal | None:
+        """The deal as it stood at ``at`` (``None``: not in the map then)."""
+        try:
+            analysis = await analysis_of(info, workspace, "deal", deal_id, at=at)
+        except NotFound:
+            return None
+        assert analysis.past is not None  # read with a moment
+        props = analysis.past.facts.get(("deal", deal_id)) or {}
+        row = await info.context.loaders.deal.load((workspace, deal_id))
+        return cls(
+            local_id=deal_id,
+            workspace=workspace,
+            organisation_id=analysis.scope.account_id,
+            key=deal_id,
+            name=props.get("name") or (row or {}).get("name") or deal_id,
+            as_of=at,
+            past=analysis.past,
+        )
+
+    async def _past_buying_centre(self, info: Info[Context, None]) -> list[BuyingCentreMember]:
+        assert self.past is not None
+        past = self.past
+        rows = await past_member_rows(info, self.workspace, self.local_id, past.facts, past.changed)
+        return [BuyingCentreMember.from_row(self.local_id, r) for r in rows]
+
     @strawberry.field(graphql_type=list[BuyingCentreMember])
     def buying_centre(self, info: Info[Context, None]) -> Maybe[list[BuyingCentreMember]]:
+        if self.past is not None:
+            return self._past_buying_centre(info)
         # Members, their people, organisations and (when asked) influencers in one read; only
         # the higher-status influencers when every selection asks for no others.
         influencers = member_influencers(fields_at(selected(info), "person", "influencers"))
@@ -133,14 +172,14 @@ class Deal(relay.Node):
 
     @strawberry.field(description="Influence graph of the deal's people, with their measures.")
     async def influence_map(self, info: Info[Context, None]) -> InfluenceMap:
-        analysis = await analysis_of(info, self.workspace, "deal", self.local_id)
+        analysis = await analysis_of(info, self.workspace, "deal", self.local_id, at=self.as_of)
         return influence_map(self.workspace, analysis)
 
     @strawberry.field(
         description="Each buying-centre role: filled, by whom, known to us; warnings."
     )
     async def coverage(self, info: Info[Context, None]) -> CoverageView:
-        analysis = await analysis_of(info, self.workspace, "deal", self.local_id)
+        analysis = await analysis_of(info, self.workspace, "deal", self.local_id, at=self.as_of)
         assert analysis.coverage is not None  # a deal scope always has coverage
         return coverage_view(self.workspace, analysis.G, analysis.coverage)
 
@@ -149,7 +188,7 @@ class Deal(relay.Node):
         "the deciders."
     )
     async def status_stakes(self, info: Info[Context, None]) -> DealStakesView:
-        analysis = await analysis_of(info, self.workspace, "deal", self.local_id)
+        analysis = await analysis_of(info, self.workspace, "deal", self.local_id, at=self.as_of)
         assert analysis.stakes is not None  # a deal scope always has stakes
         return stakes_view(self.workspace, analysis.stakes)
 
@@ -157,7 +196,9 @@ class Deal(relay.Node):
     async def approach_plan(
         self, info: Info[Context, None], weights: PlanWeightsInput | None = None
     ) -> list[PlanStepView]:
-        analysis = await analysis_of(info, self.workspace, "deal", self.local_id, weights)
+        analysis = await analysis_of(
+            info, self.workspace, "deal", self.local_id, weights, at=self.as_of
+        )
         assert analysis.plan is not None  # a deal scope always has a plan
         return plan_view(self.workspace, analysis.G, analysis.plan)
 

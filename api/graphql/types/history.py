@@ -16,7 +16,9 @@ from api.graphql.ids import key_from_cursor
 from api.graphql.types.common import build_connection
 from graph.database.store import Row
 from graph.history.facts import Change, load_value
-from graph.repository.history import change_feed, changes_between
+from graph.repository.history import change_feed
+from graph.scopes.diff import map_changes
+from graph.scopes.read import ScopeKind
 
 __all__ = [
     "ChangeConnection",
@@ -82,7 +84,10 @@ class ChangeConnection(relay.Connection[ChangeEvent]):
 @strawberry.type(description="How one fact differs between two moments (net of what came between).")
 class FactChange:
     kind: ChangeKind
-    fact: str
+    fact: str = strawberry.field(
+        description="A recorded fact (as on ChangeEvent), or what the comparison derives: "
+        "map (who is on the map), warning (code, people), plan_step (order, score)."
+    )
     key: list[str]
     before: JSON | None
     after: JSON | None
@@ -123,10 +128,16 @@ async def change_connection(
 
 
 async def net_changes(
-    info: Ctx, workspace: str, since: dt.datetime, until: dt.datetime | None, **subject: Any
+    info: Ctx,
+    workspace: str,
+    since: dt.datetime,
+    until: dt.datetime | None,
+    kind: ScopeKind,
+    key: str,
 ) -> list[FactChange]:
-    """What changed between two moments for a deal or an account, net, per fact."""
-    found = await changes_between(info.context.reader(workspace), since, until, **subject)
+    """What changed between two moments for a deal or an account (:func:`map_changes`)."""
+    ws = info.context.reader(workspace)
+    found = await map_changes(info.context.analysis, ws, kind, key, since, until)
     return [FactChange.from_change(c) for c in found]
 
 
@@ -162,8 +173,8 @@ def changes_field(subject: str | None, description: str) -> Any:
     return strawberry.field(resolver=resolve, description=description)
 
 
-def changed_since_field(subject: str, what: str) -> Any:
-    """A node's net changes between two moments (:func:`net_changes`)."""
+def changed_since_field(kind: ScopeKind) -> Any:
+    """A deal's or an account's net changes between two moments (:func:`net_changes`)."""
 
     async def resolve(
         root: strawberry.Parent[Any],
@@ -171,9 +182,12 @@ def changed_since_field(subject: str, what: str) -> Any:
         since: dt.datetime,
         until: dt.datetime | None = None,
     ) -> list[FactChange]:
-        return await net_changes(info, root.workspace, since, until, **{subject: root.local_id})
+        return await net_changes(info, root.workspace, since, until, kind, root.local_id)
 
+    what = "deal" if kind == "deal" else "account"
     description = (
-        f"What changed for this {what} from `since` to `until` (now if not given), net, per fact."
+        f"What changed for this {what} from `since` to `until` (now if not given): per fact, "
+        "net; then who joined or left the map, coverage warnings gained or lost and plan "
+        "steps that moved, comparing the analyses at both moments (docs/HISTORY.md)."
     )
     return strawberry.field(resolver=resolve, description=description)

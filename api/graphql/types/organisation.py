@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -52,7 +53,11 @@ class Organisation(relay.Node):
         "organisation_id",
         "The account's change feed, newest first: the organisation, its people and its deals.",
     )
-    changed_since: list[FactChange] = changed_since_field("organisation_id", "account")
+    changed_since: list[FactChange] = changed_since_field("account")
+    as_of: dt.datetime | None = strawberry.field(
+        default=None,
+        description="The moment this account's influence map is read as of; null: today.",
+    )
 
     @classmethod
     def from_row(cls, row: Row) -> Organisation:
@@ -99,7 +104,7 @@ class Organisation(relay.Node):
         description="Influence graph of the account (its people, their influencers, ours)."
     )
     async def influence_map(self, info: Info[Context, None]) -> InfluenceMap:
-        analysis = await analysis_of(info, self.workspace, "account", self.local_id)
+        analysis = await analysis_of(info, self.workspace, "account", self.local_id, at=self.as_of)
         return influence_map(self.workspace, analysis)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from dataclasses import replace
 
 import strawberry
 from strawberry import relay
@@ -30,10 +31,11 @@ from api.graphql.types.deal import Deal, DealConnection
 from api.graphql.types.departures import Departure, recent_departures
 from api.graphql.types.history import ChangeConnection, changes_field
 from api.graphql.types.organisation import Organisation, OrganisationConnection
+from api.graphql.types.past import past_person_row
 from api.graphql.types.person import Person, PersonConnection
 from graph.analytics import cross_account_influencers
 from graph.database.store import Row, WorkspaceStore
-from graph.errors import ValidationFailed
+from graph.errors import NotFound, ValidationFailed
 from graph.repository import deals, organisations, people, workspaces
 
 Ctx = Info[Context, None]
@@ -202,21 +204,59 @@ class Workspace(relay.Node):
         )
         return build_connection(DealConnection, page, Deal.from_row)
 
-    @strawberry.field(description="One person by global id or key.", graphql_type=Person | None)
-    def person(self, info: Ctx, id: strawberry.ID) -> Maybe[Person | None]:
+    @strawberry.field(
+        description="One person by global id or key; with `asOf`, their own facts (name, "
+        "title, organisation, level) as they stood then (docs/HISTORY.md).",
+        graphql_type=Person | None,
+    )
+    def person(
+        self, info: Ctx, id: strawberry.ID, as_of: dt.datetime | None = None
+    ) -> Maybe[Person | None]:
         key = (self.local_id, key_of(id, "Person"))
+        if as_of is not None:
+            return self._past_person(info, key[1], as_of)
         return node_now_or_later(info.context.loaders.person, key, Person.from_row)
 
+    async def _past_person(self, info: Ctx, person_id: str, at: dt.datetime) -> Person | None:
+        row = await past_person_row(info, self.local_id, person_id, at)
+        return None if row is None else Person.from_row(row)
+
     @strawberry.field(
-        description="One organisation by global id or key.", graphql_type=Organisation | None
+        description="One organisation by global id or key; with `asOf`, its influence map as "
+        "it stood then.",
+        graphql_type=Organisation | None,
     )
-    def organisation(self, info: Ctx, id: strawberry.ID) -> Maybe[Organisation | None]:
+    def organisation(
+        self, info: Ctx, id: strawberry.ID, as_of: dt.datetime | None = None
+    ) -> Maybe[Organisation | None]:
         key = (self.local_id, key_of(id, "Organisation"))
+        if as_of is not None:
+            return self._past_organisation(info, key[1], as_of)
         return node_now_or_later(info.context.loaders.organisation, key, Organisation.from_row)
 
-    @strawberry.field(description="One deal by global id or key.", graphql_type=Deal | None)
-    def deal(self, info: Ctx, id: strawberry.ID) -> Maybe[Deal | None]:
+    async def _past_organisation(
+        self, info: Ctx, organisation_id: str, at: dt.datetime
+    ) -> Organisation | None:
+        try:
+            analysis = await analysis_of(info, self.local_id, "account", organisation_id, at=at)
+        except NotFound:
+            return None
+        assert analysis.past is not None  # read with a moment
+        props = analysis.past.organisations.get(organisation_id) or {}
+        row = {**props, "id": organisation_id, "workspace": self.local_id}
+        return replace(Organisation.from_row(row), as_of=at)
+
+    @strawberry.field(
+        description="One deal by global id or key; with `asOf`, as it stood then: its buying "
+        "centre, map, coverage, stakes and plan (docs/HISTORY.md).",
+        graphql_type=Deal | None,
+    )
+    def deal(
+        self, info: Ctx, id: strawberry.ID, as_of: dt.datetime | None = None
+    ) -> Maybe[Deal | None]:
         key = (self.local_id, key_of(id, "Deal"))
+        if as_of is not None:
+            return Deal.as_it_stood(info, self.local_id, key[1], as_of)
         return node_now_or_later(info.context.loaders.deal, key, Deal.from_row)
 
 

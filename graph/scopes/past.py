@@ -1,0 +1,318 @@
+"""A deal or an account as it stood at a past moment, rebuilt from the change history.
+
+No copy of the graph is kept: the present scope is read as today (:func:`read_scope`), turned
+into facts (:mod:`graph.history.facts`), and the change events since the moment are undone
+(:func:`graph.history.timeline.state_at`). The events read are those that concern the deal, the
+account, our organisations and our partners (their people's facts and edges), or any person of
+the present scope; people those events name who are no longer in the scope (they left, were
+removed, or lost the edge that brought them in) are read as they are now and undone too, so they
+reappear.
+
+Who is in the scope at the moment follows the rule of the scope statements
+(``analytics/deal_scope``, ``analytics/account_scope``), applied to the rebuilt facts by
+:func:`scope_of_facts`; ``tests/integration/test_history_asof.py`` pins that the two agree on an
+unchanged map. The result is an ordinary :class:`~graph.scopes.read.Scope`, so coverage, plan
+and stakes of the past come from the same analyses as today's.
+
+A moment before the workspace's history began, or before the retained horizon
+(``STATUSMAP_HISTORY_RETENTION_DAYS``), is refused: the history cannot say what the map held.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from graph.analytics import InfluenceEdge, KnowsEdge, PersonNode
+from graph.database.store import WorkspaceStore
+from graph.errors import NotFound, ValidationFailed
+from graph.history.facts import EDGE_TYPES, FactKey, json_value, load_value
+from graph.history.recorder import moment_key
+from graph.history.timeline import state_at
+from graph.scopes.read import Scope, ScopeKind, _members, read_scope
+
+__all__ = [
+    "PastScope",
+    "as_utc",
+    "check_moment",
+    "history_horizon",
+    "read_person_at",
+    "read_scope_at",
+    "scope_of_facts",
+]
+
+_ROUNDS = 3
+"""Reads of the events: people named by one round's events bring theirs in the next."""
+
+
+@dataclass(frozen=True)
+class PastScope:
+    """A scope at a moment, with the facts it was built from (for the map's details)."""
+
+    at: dt.datetime
+    scope: Scope
+    facts: dict[FactKey, Any]
+    organisations: dict[str, dict[str, Any]]
+    changed: frozenset[FactKey] = frozenset()
+    """The facts whose value at the moment came from the events (the others are today's)."""
+
+
+def as_utc(at: dt.datetime) -> dt.datetime:
+    """``at`` with a time zone (UTC when it has none)."""
+    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+
+
+async def history_horizon(ws: WorkspaceStore) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """Where the workspace's history begins: (retained horizon, first recorded change)."""
+    rows = await ws.read("history/horizon")
+    head = rows[0] if rows else {}
+    return head.get("pruned_before"), head.get("first")
+
+
+async def check_moment(ws: WorkspaceStore, at: dt.datetime, field: str = "asOf") -> None:
+    """Refuse ``at`` unless the workspace's history reaches back to it.
+
+    Raises :class:`ValidationFailed` naming ``field`` when ``at`` is in the future, before the
+    first recorded change, or before the horizon the retention left.
+    """
+    at = as_utc(at)
+    if at > dt.datetime.now(dt.UTC):
+        raise ValidationFailed([(field, "is in the future; read the present map without it")])
+    pruned, first = await history_horizon(ws)
+    if pruned is not None and at < pruned:
+        raise ValidationFailed(
+            [
+                (
+                    field,
+                    f"is before {pruned.isoformat()}, where the retained history begins "
+                    "(older changes were pruned: STATUSMAP_HISTORY_RETENTION_DAYS); "
+                    "choose a later moment",
+                )
+            ]
+        )
+    if pruned is None and (first is None or at < first):
+        begins = "has no recorded change yet" if first is None else f"begins at {first.isoformat()}"
+        raise ValidationFailed(
+            [(field, f"is before this workspace's history, which {begins}; choose a later moment")]
+        )
+
+
+def _present_facts(scope: Scope) -> dict[FactKey, Any]:
+    facts: dict[FactKey, Any] = {}
+    for p in scope.people:
+        facts[("person", p.id)] = {"name": p.name}
+        if p.org_id is not None:
+            facts[("works_at", p.id)] = p.org_id
+        if p.level is not None:
+            facts[("level", p.id)] = p.level
+    for e in scope.influences:
+        value = {"weight": e.weight, "kind": e.kind}
+        facts[("INFLUENCES", e.source, e.target)] = (
+            value if e.basis is None else {**value, "basis": e.basis}
+        )
+    for a, b in scope.reports_to:
+        facts[("REPORTS_TO", a, b)] = {}
+    for k in scope.knows:
+        facts[("KNOWS", k.source, k.target)] = {"strength": k.strength}
+    if scope.kind == "deal":
+        facts[("deal", scope.key)] = {"organisation_id": scope.account_id}
+    return facts
+
+
+def _people_in(keys: Iterable[FactKey]) -> set[str]:
+    people: set[str] = set()
+    for key in keys:
+        if key[0] in ("person", "works_at", "level"):
+            people.add(key[1])
+        elif key[0] in EDGE_TYPES:
+            people.update(key[1:])
+        elif key[0] == "member":
+            people.add(key[2])
+    return people
+
+
+async def _present_people(ws: WorkspaceStore, ids: list[str]) -> dict[FactKey, Any]:
+    """The present facts of people outside the present scope: own, employment, level, edges."""
+    facts: dict[FactKey, Any] = {}
+    if not ids:
+        return facts
+    for r in await ws.read("history/people", {"ids": ids}):
+        facts[("person", r["id"])] = json_value(r["props"])
+        if r["organisation"] is not None:
+            facts[("works_at", r["id"])] = r["organisation"]
+        if r["rank"] is not None:
+            facts[("level", r["id"])] = r["rank"]
+    for r in await ws.read("history/person_edges", {"ids": ids}):
+        facts[(r["type"], r["source"], r["target"])] = json_value(r["props"])
+    return facts
+
+
+async def read_scope_at(
+    ws: WorkspaceStore, kind: ScopeKind, key: str, at: dt.datetime
+) -> PastScope:
+    """Scope ``kind`` (a deal or an account) of ``key`` as it stood at ``at``."""
+    if kind == "workspace":
+        raise ValueError("a past workspace scope is not read; read a deal or an account")
+    at = as_utc(at)
+    await check_moment(ws, at)
+    try:
+        present = await read_scope(ws, kind, key)
+    except NotFound:
+        # Removed since: the events may bring it back; if they do not, it is not found.
+        present = Scope(kind, key, [], [], [], [])
+    facts = _present_facts(present)
+    known = {p.id for p in present.people}
+    if kind == "deal":
+        for r in await ws.read("history/deal_members", {"ids": [key]}):
+            facts[("member", key, r["person"])] = json_value(r["props"])
+    org_rows = await ws.read("history/organisation_kinds", {"ids": [present.account_id or key]})
+    organisations = {r["id"]: json_value(r["props"]) for r in org_rows}
+    watched = set(organisations) | ({present.account_id} if present.account_id else set())
+    people = {p.id for p in present.people if p.org_id not in watched}
+    # Per fact, the first event at or after the moment: (its id, its before).
+    first: dict[FactKey, tuple[str, Any]] = {}
+    undone: dict[FactKey, Any] = {}
+    deal_id, asked_orgs, asked_people = (key if kind == "deal" else None), watched, people
+    for _ in range(_ROUNDS):
+        rows = await ws.read(
+            "history/undo",
+            {
+                "since": moment_key(at),
+                "deal_id": deal_id,
+                "organisations": sorted(asked_orgs),
+                "people": sorted(asked_people),
+            },
+        )
+        for r in rows:
+            fact = tuple(r["key"])
+            if fact not in first or r["first"] < first[fact][0]:
+                first[fact] = (r["first"], load_value(r["before"]))
+        undone = {fact: before for fact, (_, before) in first.items()}
+        named = _people_in(undone) - people - known
+        orgs = {v for k, v in undone.items() if k[0] == "works_at" and v is not None}
+        if kind == "deal" and isinstance(undone.get(("deal", key)), dict):
+            orgs.add(undone[("deal", key)].get("organisation_id"))
+        new_orgs = {o for o in orgs if o is not None} - watched
+        if not named and not new_orgs:
+            break
+        # The next round reads only what this one brought in.
+        deal_id, asked_orgs, asked_people = None, new_orgs, named
+        people |= named
+        watched |= new_orgs
+    extra = sorted(_people_in(undone) - known)
+    facts.update(await _present_people(ws, extra))
+    for k, v in undone.items():
+        if k[0] == "organisation":
+            if v is None:
+                organisations.pop(k[1], None)
+            else:
+                organisations[k[1]] = v
+    past = state_at(facts, ((k, v) for k, v in undone.items() if k[0] != "organisation"))
+    missing_orgs = sorted({v for k, v in past.items() if k[0] == "works_at"} - organisations.keys())
+    if missing_orgs:
+        for r in await ws.read("history/organisations", {"ids": missing_orgs}):
+            organisations[r["id"]] = json_value(r["props"])
+    if kind == "deal" and ("deal", key) not in past:
+        raise NotFound(f"no deal {key!r} in this workspace at {at.isoformat()}", kind="deal")
+    scope = scope_of_facts(kind, key, past, organisations)
+    if kind == "account" and key not in organisations:
+        raise NotFound(f"no organisation {key!r} in this workspace", kind="organisation")
+    return PastScope(at, scope, past, organisations, frozenset(undone))
+
+
+async def read_person_at(
+    ws: WorkspaceStore, person_id: str, at: dt.datetime
+) -> dict[FactKey, Any] | None:
+    """Person ``person_id``'s own facts (properties, employment, level) at ``at``.
+
+    ``None`` when they were not in the map then (added later, or removed before).
+    """
+    at = as_utc(at)
+    await check_moment(ws, at)
+    rows = await ws.read(
+        "history/undo",
+        {"since": moment_key(at), "deal_id": None, "organisations": [], "people": [person_id]},
+    )
+    own: set[FactKey] = {("person", person_id), ("works_at", person_id), ("level", person_id)}
+    undone = [(k, load_value(r["before"])) for r in rows if (k := tuple(r["key"])) in own]
+    present = {k: v for k, v in (await _present_people(ws, [person_id])).items() if k in own}
+    past = state_at(present, undone)
+    return past if ("person", person_id) in past else None
+
+
+def scope_of_facts(
+    kind: ScopeKind,
+    key: str,
+    facts: dict[FactKey, Any],
+    organisations: dict[str, dict[str, Any]],
+) -> Scope:
+    """The scope of a deal or an account on a map given as facts.
+
+    The rule of the scope statements: a deal's members, everyone at its organisation, whoever
+    influences a member within two hops, our people (home organisations), and partners' people
+    who know any of those; an account the same from its people. Edges among them, without
+    self-loops, INFLUENCES and KNOWS only with a weight.
+    """
+    alive = {k[1] for k in facts if k[0] == "person"}
+    works = {k[1]: v for k, v in facts.items() if k[0] == "works_at" and k[1] in alive}
+
+    def org_kind(pid: str) -> str | None:
+        org = works.get(pid)
+        return None if org is None else (organisations.get(org) or {}).get("kind", "customer")
+
+    edges = [
+        (k[0], k[1], k[2], v)
+        for k, v in facts.items()
+        if k[0] in EDGE_TYPES and k[1] in alive and k[2] in alive
+    ]
+    deal = facts.get(("deal", key)) if kind == "deal" else None
+    account = (deal or {}).get("organisation_id") if kind == "deal" else key
+    member_rows = {
+        k[2]: v for k, v in facts.items() if k[0] == "member" and k[1] == key and k[2] in alive
+    }
+    account_people = {p for p, o in works.items() if account is not None and o == account}
+    seeds = set(member_rows) if kind == "deal" else account_people
+    influencers: set[str] = set()
+    frontier = set(seeds)
+    for _ in range(2):
+        frontier = {a for t, a, b, _v in edges if t == "INFLUENCES" and b in frontier}
+        influencers |= frontier
+    ours = {p for p in works if org_kind(p) == "home"}
+    core = set(member_rows) | account_people | influencers | ours
+    partners = {
+        x
+        for t, a, b, _v in edges
+        if t == "KNOWS"
+        for x, other in ((a, b), (b, a))
+        if other in core and org_kind(x) == "partner"
+    }
+    in_scope = core | partners
+    people = [
+        PersonNode(
+            id=p,
+            name=(facts[("person", p)] or {}).get("name") or p,
+            level=facts.get(("level", p)),
+            org_id=works.get(p),
+            org_kind=org_kind(p),
+        )
+        for p in sorted(in_scope)
+    ]
+    influences: list[InfluenceEdge] = []
+    reports: list[tuple[str, str]] = []
+    knows: list[KnowsEdge] = []
+    for t, a, b, v in sorted(edges, key=lambda e: e[:3]):
+        if a == b or a not in in_scope or b not in in_scope:
+            continue
+        v = v or {}
+        if t == "REPORTS_TO":
+            reports.append((a, b))
+        elif t == "INFLUENCES" and v.get("weight") is not None:
+            influences.append(
+                InfluenceEdge(a, b, float(v["weight"]), v.get("kind") or "advice", v.get("basis"))
+            )
+        elif t == "KNOWS" and v.get("strength") is not None:
+            knows.append(KnowsEdge(a, b, float(v["strength"])))
+    members = _members([{**m, "person_id": p} for p, m in sorted(member_rows.items())])
+    return Scope(kind, key, people, influences, reports, knows, members, account)

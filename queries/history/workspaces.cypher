@@ -1,0 +1,2 @@
+MATCH (w:Workspace)
+RETURN w.id AS id ORDER BY id

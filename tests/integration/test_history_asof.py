@@ -1,0 +1,290 @@
+"""Reading the map as of a past moment, on a real Neo4j: the old values come back.
+
+A deal is built, a moment is taken, then its people, levels, stances and edges change (one
+member is deleted, one joins); the deal, the account and a person read ``asOf`` that moment
+answer what they held then, and today's reads answer today's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from api.settings import Settings
+from graph.database.store import Store
+from tests.integration.conftest import GraphQL
+from tests.integration.test_history import DERIVED, _key
+
+pytestmark = pytest.mark.integration
+
+assert Settings  # the server under test takes its settings from api/settings.py
+
+BUILD = """
+mutation($ws: ID!) {
+  createOrganisation(input: {workspaceId: $ws, id: "acme~", name: "Acme", kind: CUSTOMER}) {
+    __typename }
+  upsertPeople(input: {workspaceId: $ws, people: [
+    {id: "ann~", name: "Ann", title: "Chief Executive Officer", organisationId: "acme~"},
+    {id: "bo~", name: "Bo", title: "IT Manager", organisationId: "acme~", levelRank: 3},
+    {id: "cy~", name: "Cy", title: "Buyer", organisationId: "acme~", levelRank: 2}]}) {
+    __typename }
+  createDeal(input: {workspaceId: $ws, id: "deal~", name: "Rollout", organisationId: "acme~"}) {
+    __typename }
+}
+"""
+
+MEMBERS = """
+mutation($ws: ID!) {
+  a: setBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "bo~",
+    roles: [USER], stance: NEUTRAL}) { __typename }
+  b: setBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "cy~",
+    roles: [DECIDER], stance: BLOCKER}) { __typename }
+  upsertInfluence(input: {workspaceId: $ws, sourceId: "ann~", targetId: "bo~", weight: 0.8}) {
+    __typename }
+}
+"""
+
+CHANGES = """
+mutation($ws: ID!) {
+  a: setBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "bo~",
+    roles: [USER, CHAMPION], stance: CHAMPION}) { __typename }
+  upsertInfluence(input: {workspaceId: $ws, sourceId: "ann~", targetId: "bo~", weight: 0.3}) {
+    __typename }
+  updatePerson(input: {workspaceId: $ws, id: "bo~", levelRank: 4}) { __typename }
+  deletePerson(input: {workspaceId: $ws, id: "cy~"}) { __typename }
+  upsertPeople(input: {workspaceId: $ws, people: [
+    {id: "dee~", name: "Dee", title: "CFO", organisationId: "acme~"}]}) { __typename }
+  b: setBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "dee~",
+    roles: [DECIDER], stance: SUPPORTER}) { __typename }
+}
+"""
+
+DEAL = """
+query($ws: ID!, $at: DateTime) {
+  workspace(id: $ws) {
+    deal(id: "deal~", asOf: $at) {
+      name asOf
+      buyingCentre { person { key name level { rank } } roles stance }
+      influenceMap { people { personKey } edges { source target weight } }
+      coverage { warnings { code people } }
+      approachPlan { personKey order }
+    }
+  }
+}
+"""
+
+
+async def _moment() -> dt.datetime:
+    """A moment strictly between the writes before it and those after it."""
+    await asyncio.sleep(0.01)
+    at = dt.datetime.now(dt.UTC)
+    await asyncio.sleep(0.01)
+    return at
+
+
+def _members(deal: dict[str, Any]) -> dict[str, tuple[int | None, list[str], str]]:
+    return {
+        m["person"]["key"]: (
+            (m["person"]["level"] or {}).get("rank"),
+            sorted(m["roles"]),
+            m["stance"],
+        )
+        for m in deal["buyingCentre"]
+    }
+
+
+def _edges(deal: dict[str, Any]) -> dict[tuple[str, str], float]:
+    return {(e["source"], e["target"]): e["weight"] for e in deal["influenceMap"]["edges"]}
+
+
+async def _read(gql: GraphQL, workspace: str, at: dt.datetime | None) -> dict[str, Any]:
+    data = await gql(DEAL, ws=workspace, at=at.isoformat() if at else None)
+    return dict(data["workspace"]["deal"])
+
+
+async def test_a_deal_as_of_a_past_moment_has_its_old_values(gql: GraphQL, workspace: str) -> None:
+    await gql(BUILD, ws=workspace)
+    await gql(MEMBERS, ws=workspace)
+    then = await _moment()
+    unchanged = await _read(gql, workspace, None)
+    await gql(CHANGES, ws=workspace)
+
+    past = await _read(gql, workspace, then)
+    assert past["asOf"] is not None
+    assert _members(past) == {
+        "bo~": (3, ["USER"], "NEUTRAL"),
+        "cy~": (2, ["DECIDER"], "BLOCKER"),
+    }
+    assert _edges(past)[("ann~", "bo~")] == 0.8
+    # The past goes through today's analyses: the same map, coverage and plan as read then.
+    assert past["influenceMap"] == unchanged["influenceMap"]
+    assert past["coverage"] == unchanged["coverage"]
+    assert past["approachPlan"] == unchanged["approachPlan"]
+
+    now = await _read(gql, workspace, None)
+    assert now["asOf"] is None
+    assert _members(now) == {
+        "bo~": (4, ["CHAMPION", "USER"], "CHAMPION"),
+        "dee~": (6, ["DECIDER"], "SUPPORTER"),
+    }
+    assert _edges(now)[("ann~", "bo~")] == 0.3
+    assert "cy~" not in {p["personKey"] for p in now["influenceMap"]["people"]}
+
+
+async def test_an_account_and_a_person_as_of_a_past_moment(gql: GraphQL, workspace: str) -> None:
+    await gql(BUILD, ws=workspace)
+    await gql(MEMBERS, ws=workspace)
+    then = await _moment()
+    await gql(CHANGES, ws=workspace)
+    data = await gql(
+        """query($ws: ID!, $at: DateTime) { workspace(id: $ws) {
+          organisation(id: "acme~", asOf: $at) { name asOf influenceMap { people { personKey } } }
+          bo: person(id: "bo~", asOf: $at) { name level { rank name } }
+          cy: person(id: "cy~", asOf: $at) { name title }
+          dee: person(id: "dee~", asOf: $at) { name }
+          now: person(id: "bo~") { level { rank } }
+        } }""",
+        ws=workspace,
+        at=then.isoformat(),
+    )
+    ws = data["workspace"]
+    account = {p["personKey"] for p in ws["organisation"]["influenceMap"]["people"]}
+    assert account == {"ann~", "bo~", "cy~"}  # Cy, deleted since, reappears; Dee not yet there
+    assert ws["bo"]["level"] == {"rank": 3, "name": "Manager"}
+    assert ws["cy"] == {"name": "Cy", "title": "Buyer"}
+    assert ws["dee"] is None
+    assert ws["now"]["level"]["rank"] == 4
+
+
+async def test_a_moment_before_the_history_is_refused(gql: GraphQL, workspace: str) -> None:
+    before = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+    await gql(BUILD, ws=workspace)
+    body = await gql(DEAL, allow_errors=True, ws=workspace, at=before.isoformat())
+    assert body["data"]["workspace"]["deal"] is None
+    message = body["errors"][0]["message"]
+    assert "asOf" in message and "history" in message
+
+
+async def test_as_of_now_reads_the_same_scope_as_today(gql: GraphQL, workspace: str) -> None:
+    """The rebuilt scope follows the scope statements' rule: nothing changed, nothing differs."""
+    await gql(BUILD, ws=workspace)
+    await gql(MEMBERS, ws=workspace)
+    await gql(
+        """mutation($ws: ID!) {
+          o1: createOrganisation(input: {workspaceId: $ws, id: "us~", name: "Us", kind: HOME}) {
+            __typename }
+          o2: createOrganisation(input: {workspaceId: $ws, id: "pa~", name: "Pa", kind: PARTNER}) {
+            __typename }
+          o3: createOrganisation(input: {workspaceId: $ws, id: "oth~", name: "Oth",
+            kind: CUSTOMER}) {
+            __typename }
+          upsertPeople(input: {workspaceId: $ws, people: [
+            {id: "me~", name: "Me", title: "Account Executive", organisationId: "us~"},
+            {id: "pat~", name: "Pat", title: "Partner", organisationId: "pa~"},
+            {id: "far~", name: "Far", title: "CTO", organisationId: "oth~"},
+            {id: "far2~", name: "Far2", title: "VP", organisationId: "oth~"},
+            {id: "lone~", name: "Lone", title: "VP", organisationId: "oth~"}]}) { __typename }
+          k1: upsertKnows(input: {workspaceId: $ws, sourceId: "me~", targetId: "pat~",
+            strength: 0.7}) { __typename }
+          k2: upsertKnows(input: {workspaceId: $ws, sourceId: "pat~", targetId: "cy~",
+            strength: 0.5}) { __typename }
+          i1: upsertInfluence(input: {workspaceId: $ws, sourceId: "far~", targetId: "ann~",
+            weight: 0.6}) { __typename }
+          i2: upsertInfluence(input: {workspaceId: $ws, sourceId: "far2~", targetId: "far~",
+            weight: 0.4}) { __typename }
+        }""",
+        ws=workspace,
+    )
+    then = await _moment()
+    past = await _read(gql, workspace, then)
+    now = await _read(gql, workspace, None)
+    people = {p["personKey"] for p in now["influenceMap"]["people"]}
+    assert {"me~", "pat~", "far~"} <= people  # ours, a partner, an influencer two hops out
+    assert not {"far2~", "lone~"} & people  # three hops out; no edge in
+    assert past["influenceMap"] == now["influenceMap"]
+    assert past["coverage"] == now["coverage"]
+    assert past["approachPlan"] == now["approachPlan"]
+
+
+DIFF = """
+query($ws: ID!, $since: DateTime!) {
+  workspace(id: $ws) {
+    deal(id: "deal~") { changedSince(since: $since) { kind fact key before after } }
+    organisation(id: "acme~") { changedSince(since: $since) { kind key } }
+  }
+}
+"""
+
+# Dee's own facts were written before she joined the deal: they concern the account, not yet
+# the deal (the deal's feed holds what concerned it when written); she joins its map.
+FACTS_CHANGED = [
+    ("employment_ended", ("works_at", "cy~")),
+    ("influence_changed", ("INFLUENCES", "ann~", "bo~")),
+    ("level_changed", ("level", "bo~")),
+    ("level_changed", ("level", "cy~")),
+    ("member_joined", ("member", "deal~", "dee~")),
+    ("member_left", ("member", "deal~", "cy~")),
+    ("person_removed", ("person", "cy~")),
+    ("roles_changed", ("member", "deal~", "bo~")),
+    ("stance_changed", ("member", "deal~", "bo~")),
+]
+
+
+def _warnings(deal: dict[str, Any]) -> set[tuple[str, ...]]:
+    return {(w["code"], *w["people"]) for w in deal["coverage"]["warnings"]}
+
+
+async def test_what_changed_since_lists_exactly_the_changes_made(
+    gql: GraphQL, workspace: str, client: Any, store: Store
+) -> None:
+    await gql(BUILD, ws=workspace)
+    await gql(MEMBERS, ws=workspace)
+    then = await _moment()
+    before = await _read(gql, workspace, None)
+    await gql(CHANGES, ws=workspace)
+    after = await _read(gql, workspace, None)
+
+    data = await gql(DIFF, ws=workspace, since=then.isoformat())
+    found = data["workspace"]["deal"]["changedSince"]
+    facts = [(c["kind"].lower(), tuple(c["key"])) for c in found if c["fact"] not in DERIVED]
+    assert sorted(facts) == FACTS_CHANGED
+    derived = {(c["kind"].lower(), tuple(c["key"])) for c in found if c["fact"] in DERIVED}
+    assert {k for k in derived if k[1][0] == "map"} == {
+        ("map_left", ("map", "cy~")),
+        ("map_joined", ("map", "dee~")),
+    }
+    # Warnings and plan compared through the same analyses as the deal's own reads.
+    gained = _warnings(after) - _warnings(before)
+    lost = _warnings(before) - _warnings(after)
+    assert {k[1][1:] for k in derived if k[0] == "warning_gained"} == gained
+    assert {k[1][1:] for k in derived if k[0] == "warning_lost"} == lost
+    assert gained | lost  # the decider changed: the warnings do
+    order_then = {s["personKey"]: s["order"] for s in before["approachPlan"]}
+    order_now = {s["personKey"]: s["order"] for s in after["approachPlan"]}
+    moved = {
+        p for p in order_then.keys() | order_now.keys() if order_then.get(p) != order_now.get(p)
+    }
+    assert {k[1][1] for k in derived if k[0] == "plan_step_moved"} == moved
+    account = {
+        (c["kind"].lower(), tuple(c["key"]))
+        for c in data["workspace"]["organisation"]["changedSince"]
+    }
+    assert {
+        ("map_joined", ("map", "dee~")),
+        ("map_left", ("map", "cy~")),
+        ("person_added", ("person", "dee~")),
+        ("employment_started", ("works_at", "dee~")),
+    } <= account
+
+    # The same, as a file.
+    params = {"since": then.isoformat(), "format": "json"}
+    deal_key = await _key(store, workspace, "Deal", "deal")
+    answer = await client.get(
+        f"/workspaces/{workspace}/changes", params=params | {"deal": deal_key}
+    )
+    assert answer.status_code == 200, answer.text
+    kinds = sorted(c["kind"] for c in answer.json()["changes"])
+    assert kinds == sorted(c["kind"].lower() for c in found)
