@@ -21,10 +21,11 @@ own, as an API process's would be):
 
 GDS and the Python engine run cold (the first call after the server started) and then warm (a
 second projection or read); every process is stopped after ``--cap`` seconds. The top ten of
-every engine are compared with GDS's, with the largest difference of the ten scores. Exact
-brokerage is timed on GDS and the Python engine where the size is within the exact limit (2,000
-people). The Neo4j JVM's peak is read after each size. Figures go to ``--out`` (markdown) and
-the log, with the load average: on a shared machine compare the ratios within one run.
+every engine are compared with the Python engine's, with the largest difference of the ten
+scores. Exact brokerage is timed on GDS and the Python engine where the size is within the exact
+limit (2,000 people). The Neo4j JVM's peak is read after each size. Figures go to ``--out``
+(markdown) and the log, with the load average: on a shared machine compare the ratios within
+one run.
 """
 
 from __future__ import annotations
