@@ -8,9 +8,9 @@ or the scores of the people asked for.
 
 A projection is named from a digest of the workspace and the REPORTS_TO weight, this process's
 token, and the workspace's write generation (:func:`projection_name`); it is dropped and made
-again when the generation changes or after ``ttl_seconds`` (another process's writes), as the
-analysis cache does. Its statement matches only the workspace's people, so no projection holds
-another workspace's nodes.
+again when the generation changes or ``ttl_seconds`` after it was made or last measured (another
+process's writes), as the analysis cache does. Its statement matches only the workspace's
+people, so no projection holds another workspace's nodes.
 
 Equal answers
     *Influence rank.* GDS's PageRank gives ``y = (1 - d) 1 + d P^T y`` with the mass of people
@@ -125,6 +125,7 @@ class Projection:
     expires: float
     people: int
     edges: int
+    ttl_seconds: float = 60.0
     measured: dict[Measure, ScoredPeople] = field(default_factory=dict)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
@@ -186,6 +187,7 @@ class GdsProjections:
                 time.monotonic() + self.ttl_seconds,
                 int(row["nodes"]),
                 int(row["edges"]),
+                self.ttl_seconds,
             )
             self._entries[key] = projection
             while len(self._entries) > self.max_entries:
@@ -270,6 +272,9 @@ async def measure(
             await bulk.compute("gds/brokerage", {"graph": projection.name})
             done = ScoredPeople({}, n, True, n)
         projection.measured[which] = done
+        # The lifetime counts from the last measure's end: a measure longer than the lifetime
+        # (PageRank on a million people) must not leave a projection that is stale on arrival.
+        projection.expires = max(projection.expires, time.monotonic() + projection.ttl_seconds)
         return done
 
 

@@ -26,7 +26,7 @@ from graph.database.connection import Neo4jTarget
 from graph.database.local import GDS_VERSION
 from graph.database.store import Store
 from graph.errors import ConfigurationError
-from graph.scopes.gds import GdsMemoryExceeded, GdsProjections, projection_name
+from graph.scopes.gds import GdsMemoryExceeded, GdsProjections, measure, projection_name
 from graph.scopes.measures import WorkspaceMeasures
 from seed.demo import DEMO, load_generated
 from seed.generator import SeedConfig
@@ -171,6 +171,19 @@ async def test_projection_is_refreshed_after_a_write_and_the_old_one_dropped(
     ours = await python.influence_rank(ws, people=[newcomer, leader])
     theirs = await gds.influence_rank(ws, people=[newcomer, leader])
     assert theirs.values == pytest.approx(ours.values, abs=1e-6)
+
+
+async def test_a_measure_longer_than_the_lifetime_keeps_its_projection(gds_store: Store) -> None:
+    projections = GdsProjections(ttl_seconds=3600.0)
+    ws = gds_store.workspace(DEMO_WORKSPACE)
+    try:
+        projection = await projections.projection(ws, reports_to_weight=0.5)
+        projection.expires = 0.0  # as when the measure below runs past the lifetime
+        await measure(ws, projection, "rank")
+        assert await projections.projection(ws, reports_to_weight=0.5) is projection
+        assert projections.projected == 1
+    finally:
+        await projections.close(gds_store)
 
 
 async def test_no_projection_holds_another_workspaces_people(gds_store: Store) -> None:
