@@ -68,6 +68,7 @@ async def open_export(
     so a missing one fails before the first piece. ``total`` is told how many rows will be
     read, ``progress`` each page's as it is read.
     """
+    ws.check()  # before anything is written: the first piece (a CSV header) reads nothing
     scoped = account is not None or deal is not None
     if total is not None:
         total(rows_to_read(fmt, await count_rows(ws), scoped=scoped))
