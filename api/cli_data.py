@@ -29,7 +29,7 @@ from api.settings import get_settings
 from graph.database.connection import open_driver
 from graph.database.store import Store
 from graph.errors import NotFound, StatusmapError
-from graph.exports.run import EXPORT_STEPS, export_scope
+from graph.exports.run import export_scope
 from graph.exports.writers import EXPORT_FORMATS
 from graph.imports.formats import FORMATS
 from graph.imports.run import ImportOptions, ImportResult, import_files, total_rows
@@ -253,10 +253,13 @@ def export_command(
 
     async def work(store: Store) -> None:
         with _progress_bar() as bar:
-            task = bar.add_task("reading", total=EXPORT_STEPS)
+            task = bar.add_task("counting", total=None)
 
-            def advance(step: str) -> None:
-                bar.update(task, description=f"exported {step}", advance=1)
+            def counted(rows: int) -> None:
+                bar.update(task, description="reading", total=rows)
+
+            def advance(kind: str, rows: int) -> None:
+                bar.update(task, description=f"exporting {kind}", advance=rows)
 
             written = await export_scope(
                 store.workspace(workspace),
@@ -265,7 +268,9 @@ def export_command(
                 account=account,
                 deal=deal,
                 progress=advance,
+                total=counted,
             )
+            bar.update(task, description="exported")
         if as_json:
             print_json(
                 {"workspace": workspace, "format": fmt.value, "files": list(map(str, written))}

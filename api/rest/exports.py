@@ -1,25 +1,26 @@
 """``GET /workspaces/{workspace}/export``: a workspace, an account or a deal as a file.
 
-The route goes through :func:`graph.exports.run.export_scope`, the code of ``statusmap export``:
-it writes into a temporary directory and answers with the file (CSV: the files in one zip).
+The route goes through :func:`graph.exports.run.open_export`, the code of ``statusmap export``,
+and streams the file as it is read (CSV: the files in one zip, compressed as they come), so an
+export of any size holds one page of it at a time. Everything that can go wrong with the request
+(a missing account or deal, no access) is known before the first byte, and answered as an error.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import tempfile
 import zipfile
-from pathlib import Path
-from typing import Annotated, Final
+from collections.abc import AsyncIterator
+from typing import IO, Annotated, Final
 
 from fastapi import APIRouter, Query
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 
 from api.deps import CallerDep
 from api.errors import BadRequest
-from graph.exports.run import export_scope
-from graph.exports.writers import ExportFormat
+from graph.exports.run import open_export
+from graph.exports.writers import Chunk, ExportFormat
 from graph.repository.auth import Role
 
 router = APIRouter(tags=["export"])
@@ -38,18 +39,65 @@ class TwoScopes(BadRequest):
     """Both an account and a deal were asked for."""
 
 
-def _zipped(directory: Path) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(directory.iterdir()):
-            archive.write(path, path.name)
-    return buffer.getvalue()
+class _Sink(io.RawIOBase):
+    """A stream that keeps what is written until it is taken (it cannot seek, so a zip
+    written to it describes each file after the file's data)."""
+
+    def __init__(self) -> None:
+        self._parts: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self._parts.append(bytes(data))
+        return len(data)
+
+    def take(self) -> bytes:
+        taken, self._parts = b"".join(self._parts), []
+        return taken
+
+
+async def _zipped(chunks: AsyncIterator[Chunk]) -> AsyncIterator[bytes]:
+    """The CSV files as one zip, each compressed as its pieces come."""
+    sink = _Sink()
+    with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as archive:
+        name: str | None = None
+        entry: IO[bytes] | None = None
+        async for file_name, text in chunks:
+            if file_name != name or entry is None:
+                if entry is not None:
+                    entry.close()
+                name = file_name
+                entry = archive.open(name or "export", "w", force_zip64=True)
+            entry.write(text.encode())
+            yield sink.take()
+        if entry is not None:
+            entry.close()
+    yield sink.take()
+
+
+async def _encoded(chunks: AsyncIterator[Chunk]) -> AsyncIterator[bytes]:
+    async for _, text in chunks:
+        yield text.encode()
+
+
+async def _started(body: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    """``body`` with its first piece made now: a failure before it is still an error answer."""
+    first = await anext(body, b"")
+
+    async def rest() -> AsyncIterator[bytes]:
+        yield first
+        async for piece in body:
+            yield piece
+
+    return rest()
 
 
 @router.get(
     "/workspaces/{workspace}/export",
     summary="Export a workspace, an account or a deal (CSV zip, JSON, GraphML, GEXF, Kumu)",
-    response_class=Response,
+    response_class=StreamingResponse,
     responses={
         200: {
             "description": "The file; CSV is a zip of the import's files, one per kind.",
@@ -76,10 +124,8 @@ async def export_file(
     extension, media = _FILES[fmt]
     stem = "-".join(n for n in (workspace, account or deal) if n)
     name = re.sub(r"[^A-Za-z0-9._@-]", "_", stem) + f".{extension}"  # safe in the header
-    with tempfile.TemporaryDirectory(prefix="statusmap-export-") as directory:
-        target = Path(directory) / ("csv" if fmt == "csv" else name)
-        await export_scope(scoped, fmt, target, account=account, deal=deal)
-        body = _zipped(target) if fmt == "csv" else target.read_bytes()
-    return Response(
+    chunks = await open_export(scoped, fmt, account=account, deal=deal)
+    body = await _started(_zipped(chunks) if fmt == "csv" else _encoded(chunks))
+    return StreamingResponse(
         body, media_type=media, headers={"content-disposition": f'attachment; filename="{name}"'}
     )

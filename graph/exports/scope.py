@@ -10,9 +10,9 @@ exporting and importing a workspace, then exporting again, gives identical files
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from graph.database.store import WorkspaceStore
 from graph.errors import NotFound
@@ -21,7 +21,16 @@ from graph.imports.journey import format_instant
 from graph.model import basis_of
 from graph.scopes.read import ScopeKind, read_scope
 
-__all__ = ["Dataset", "ExportScopeNotFound", "Level", "read_dataset"]
+__all__ = [
+    "PAGE_SIZE",
+    "Dataset",
+    "ExportScopeNotFound",
+    "Level",
+    "Page",
+    "count_rows",
+    "read_dataset",
+    "read_pages",
+]
 
 _READ = {
     "organisations": "export/organisations",
@@ -34,6 +43,21 @@ _READ = {
     "buying_centre": "export/buying_centre",
     "journey": "export/journey",
 }
+
+_PRESENT: Final = {
+    "reporting": "manager_id",
+    "influences": "target_id",
+    "knows": "target_id",
+    "partnerships": "partner_id",
+    "buying_centre": "person_id",
+    "journey": "person_id",
+}
+"""Edge kinds are read per page of their first end (every one, with or without an edge, so a
+page is known to be the last when it holds fewer ends than asked); this column is empty for an
+end without an edge, whose row is left out."""
+
+PAGE_SIZE: Final = 2000
+"""Nodes (people, organisations, deals) per read: each page of an edge kind holds their edges."""
 
 
 class ExportScopeNotFound(NotFound):
@@ -81,6 +105,59 @@ def _person(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+@dataclass(frozen=True)
+class Page:
+    """One read's rows of one kind, in the import's columns; ``levels`` of its people."""
+
+    rows: list[dict[str, str]]
+    levels: dict[str, Level] = field(default_factory=dict)
+
+
+def _page(kind: str, raw: list[dict[str, Any]]) -> Page:
+    """``raw`` rows of ``kind`` as the import's text columns (and the people's levels)."""
+    levels: dict[str, Level] = {}
+    if kind == "people":
+        raw = [_person(r) for r in raw]
+        levels = {
+            r["id"]: Level(int(r["rank"]), r["inferred"] in (None, True))
+            for r in raw
+            if r["rank"] is not None
+        }
+    elif kind == "journey":
+        raw = [{**r, "at": format_instant(r["at"])} for r in raw]
+    elif kind == "influences":  # the basis each edge has, recorded or its kind's default
+        raw = [{**r, "basis": basis_of(r["kind"], r["basis"]).value} for r in raw]
+    columns = FORMATS[kind].column_names
+    return Page([{c: _text(r.get(c)) for c in columns} for r in raw], levels)
+
+
+async def read_pages(
+    ws: WorkspaceStore, kind: str, *, size: int = PAGE_SIZE
+) -> AsyncIterator[Page]:
+    """``kind``'s rows of ``ws``'s workspace in key order, one page of ``size`` nodes at a time.
+
+    Each page is one statement through ``ws`` (its guard is checked before each), so a
+    workspace of any size is read without holding more than one page of it.
+    """
+    present = _PRESENT.get(kind)
+    after = ""
+    while True:
+        raw = await ws.read(_READ[kind], {"after": after, "limit": size})
+        anchors = {r["anchor"] for r in raw}
+        rows = raw if present is None else [r for r in raw if r[present] is not None]
+        if rows:
+            yield _page(kind, rows)
+        if len(anchors) < size:
+            return
+        after = raw[-1]["anchor"]  # rows come in the order of their first end
+
+
+async def count_rows(ws: WorkspaceStore) -> dict[str, int]:
+    """How many rows of each kind ``ws``'s workspace holds (the total of a progress bar)."""
+    rows = await ws.read("export/counts")
+    return {kind: int(rows[0][kind]) for kind in FORMATS}
+
+
 def _only(rows: Iterable[dict[str, str]], **allowed: set[str]) -> list[dict[str, str]]:
     return [r for r in rows if all(r[c] in ids for c, ids in allowed.items())]
 
@@ -90,32 +167,23 @@ async def read_dataset(
     *,
     account: str | None = None,
     deal: str | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str, int], None] | None = None,
 ) -> Dataset:
     """Every kind's rows of ``ws``'s workspace, narrowed to ``account`` or ``deal`` when given.
 
     Every statement goes through ``ws``, so its guard (the caller's role) is checked before each
     one and ``$workspace`` is the store's own: no parameter reaches another workspace.
-    ``progress`` is called with each kind once its rows are read.
+    ``progress`` is called with each kind and the number of rows of each page read.
     """
     data = Dataset(ws.workspace)
     ws = ws.bulk()  # every row of the workspace
-    for kind, fmt in FORMATS.items():
-        raw = await ws.read(_READ[kind])
-        if kind == "people":
-            raw = [_person(r) for r in raw]
-            data.levels = {
-                r["id"]: Level(int(r["rank"]), r["inferred"] in (None, True))
-                for r in raw
-                if r["rank"] is not None
-            }
-        elif kind == "journey":
-            raw = [{**r, "at": format_instant(r["at"])} for r in raw]
-        elif kind == "influences":  # the basis each edge has, recorded or its kind's default
-            raw = [{**r, "basis": basis_of(r["kind"], r["basis"]).value} for r in raw]
-        data.rows[kind] = [{c: _text(r.get(c)) for c in fmt.column_names} for r in raw]
-        if progress is not None:
-            progress(kind)
+    for kind in FORMATS:
+        rows = data.rows[kind] = []
+        async for page in read_pages(ws, kind):
+            rows.extend(page.rows)
+            data.levels.update(page.levels)
+            if progress is not None:
+                progress(kind, len(page.rows))
     if account is not None:
         _narrow(data, await _scope_people(ws, "account", account), account=account)
     elif deal is not None:

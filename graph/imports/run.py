@@ -199,6 +199,19 @@ async def _namesakes(scoped: WorkspaceStore, organisations: set[str]) -> list[Ro
     return found
 
 
+async def _stored_ties(
+    scoped: WorkspaceStore, people: set[str]
+) -> dict[str, tuple[list[str], bool]]:
+    """Of ``people``, those with buying-centre memberships or "knows" ties in the workspace."""
+    listed, found = sorted(people), {}
+    for start in range(0, len(listed), _LOOKUP_CHUNK):
+        chunk = listed[start : start + _LOOKUP_CHUNK]
+        for row in await scoped.read("people/side_ties", {"ids": chunk}):
+            if row["deals"] or row["knows"]:
+                found[row["id"]] = (list(row["deals"]), bool(row["knows"]))
+    return found
+
+
 async def check_files(
     store: Store,
     workspace: str,
@@ -250,6 +263,9 @@ async def check_files(
         work = _namesakes(scoped, organisations)
         return asyncio.run_coroutine_threadsafe(work, loop).result()
 
+    def stored_ties(people: set[str]) -> dict[str, tuple[list[str], bool]]:
+        return asyncio.run_coroutine_threadsafe(_stored_ties(scoped, people), loop).result()
+
     report = await asyncio.to_thread(
         validate,
         sources,
@@ -259,6 +275,7 @@ async def check_files(
         members=members,
         sides=sides,
         namesakes=None if options.keep_duplicates else namesakes,
+        stored_ties=stored_ties,
     )
     report.issues[:0] = unreadable
     return sources, report, new_people

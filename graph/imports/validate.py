@@ -50,6 +50,9 @@ SideLookup = Callable[[set[str], set[str], set[str]], Sides]
 Namesakes = Callable[[set[str]], list[dict[str, Any]]]
 """organisations -> the workspace's people working there (``id``, ``name``, ``email``,
 ``organisation_id``), for the check of likely duplicates."""
+StoredTies = Callable[[set[str]], dict[str, tuple[list[str], bool]]]
+"""people -> the deals each is a buying-centre member of in the workspace, and whether they
+know anyone there (the ties a move to another side is checked against)."""
 _SIDE_COLUMN = {"organisations": "kind", "people": "organisation_id", "deals": "organisation_id"}
 """Per node kind, the column that says which side a row is on (:mod:`graph.rules.integrity`)."""
 _NOUN = {"organisations": "organisation", "people": "person", "deals": "deal"}
@@ -290,6 +293,7 @@ class _Validation:
         # whom a deal is for), of accepted rows; and the rows the side rules look at.
         self.sides: dict[str, dict[str, str]] = {k: {} for k in _SIDE_COLUMN}
         self.ties: list[_Tie] = []
+        self.placed: dict[str, tuple[SourceFile, int]] = {}  # person -> row giving their org
         # (name key, organisation) -> the first person row of the files with them
         self.named: dict[tuple[str, str], _Person] | None = {} if check_duplicates else None
         self.events: list[Accepted] = []  # journey rows that passed the column checks
@@ -386,6 +390,8 @@ class _Validation:
                     valid.add(key)
                     if side_at is not None:
                         side_of[key] = row[side_at]
+                        if kind == "people":
+                            self.placed[key] = (source, number)
                 elif kind == "reporting":
                     edges.append((row[0], row[1], source, number))
                 elif kind == "knows":
@@ -468,17 +474,25 @@ class _Validation:
                 message = _unknown_ids(source, column, ref_kind, values)
                 self.report.notes.append(Note(source.path.name, column, len(values), message))
 
-    def side_rules(self, stored: SideLookup) -> None:
+    def side_rules(self, stored: SideLookup, stored_ties: StoredTies) -> None:
         """Reject knows ties that do not start at our or a partner's people, and buying-centre
         members of ours or a partner's (:mod:`graph.rules.integrity`), the files' rows taking
-        precedence over what the workspace holds."""
+        precedence over what the workspace holds; and a person row that moves someone to a
+        side their stored memberships or "knows" ties do not allow."""
         ties = [t for t in self.ties if t.row not in self.report.skipped(t.source, t.kind)]
-        if not ties:
+        placed = {
+            p: at
+            for p, at in self.placed.items()
+            if at[1] not in self.report.skipped(at[0], "people")
+        }
+        held = stored_ties(set(placed)) if placed else {}
+        if not ties and not held:
             return
         kinds, works_at, deal_for = (self.sides[k] for k in _SIDE_COLUMN)
         people = {t.person for t in ties}
-        orgs = {works_at[p] for p in people if works_at.get(p)} - kinds.keys()
-        found = stored(people - works_at.keys(), {t.deal for t in ties} - deal_for.keys(), orgs)
+        deals = {t.deal for t in ties} | {d for member_of, _ in held.values() for d in member_of}
+        orgs = {works_at[p] for p in people | held.keys() if works_at.get(p)} - kinds.keys()
+        found = stored(people - works_at.keys(), deals - deal_for.keys(), orgs)
 
         def side(person: str) -> tuple[str | None, str | None]:
             if person in works_at:
@@ -501,6 +515,22 @@ class _Validation:
             self._bad(tie.source, tie.kind, tie.row, where, problem)
             if tie.kind == "buying_centre":
                 self.members.discard((tie.deal, tie.person))
+        # What the files state again is judged by their own rows, above.
+        restated = {(t.kind, t.person, t.deal) for t in ties}
+        for person, (member_of, knows) in sorted(held.items()):
+            org, kind = side(person)
+            reasons = [
+                member_problem(person, org, kind, deal_for.get(d) or found.deals.get(d))
+                for d in sorted(member_of)
+                if ("buying_centre", person, d) not in restated
+            ]
+            if knows and ("knows", person, "") not in restated:
+                reasons.append(knows_problem(person, org, kind))
+            source, row = placed[person]
+            where = source.projection("people").source_column("organisation_id")
+            for reason in reasons:
+                if reason is not None:
+                    self._bad(source, "people", row, where, reason)
 
     def journeys(self, stored: MemberLookup) -> None:
         """Reject journey rows of people not in the deal's buying centre (files or workspace).
@@ -586,6 +616,7 @@ def validate(
     members: MemberLookup | None = None,
     sides: SideLookup | None = None,
     namesakes: Namesakes | None = None,
+    stored_ties: StoredTies | None = None,
 ) -> ValidationReport:
     """Validate ``sources`` as one import.
 
@@ -598,7 +629,10 @@ def validate(
     whom its deals are for and what kind its organisations are (default: none stored);
     ``namesakes(organisations)`` the workspace's people at those organisations, to hold back
     likely duplicates (:func:`graph.rules.integrity.likely_same_person`; ``None``: keep them all,
-    the files' own namesakes too). Files that cannot be read at all are reported, not raised.
+    the files' own namesakes too); ``stored_ties(people)`` the workspace's buying-centre
+    memberships and "knows" ties of the files' people, so that a row moving one of them to
+    another side is checked against those (default: none stored). Files that cannot be read at
+    all are reported, not raised.
     """
     sources = list(sources)
     run = _Validation(foreign or {}, stored_lines, check_duplicates=namesakes is not None)
@@ -614,7 +648,7 @@ def validate(
         run.resolve(kind, pending, lookup or (lambda _k, _ids: set()))
         if kind == "people" and namesakes is not None:
             run.stored_twins(namesakes)
-    run.side_rules(sides or (lambda _p, _d, _o: Sides()))
+    run.side_rules(sides or (lambda _p, _d, _o: Sides()), stored_ties or (lambda _p: {}))
     run.journeys(members or (lambda _pairs: set()))
     run.parts([s for s in sources if str(s.path) not in run.report.failed_files])
     for kind in KIND_ORDER:

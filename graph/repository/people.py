@@ -11,10 +11,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from graph.database.store import Row, WorkspaceStore, WorkspaceTransaction
-from graph.errors import NotFound
+from graph.errors import NotFound, ValidationFailed
 from graph.history.recorder import Touched
 from graph.model import PersonIn, PersonPatch, validate
 from graph.repository.bulk import cap_inferred_levels, write_people
+from graph.repository.sides import read_sides
 from graph.repository.writes import (
     Mode,
     Page,
@@ -26,6 +27,7 @@ from graph.repository.writes import (
     read_page,
     validate_items,
 )
+from graph.rules.integrity import knows_problem, member_problem
 from graph.rules.titles import infer_rank
 
 __all__ = [
@@ -57,6 +59,33 @@ def _row(person_id: str, person: PersonPatch) -> Row:
     }
 
 
+async def _check_sides(
+    tx: WorkspaceTransaction, ids: Sequence[str], prefix: str, single: bool
+) -> None:
+    """Refuse moving people to a side their buying-centre roles or "knows" ties do not allow.
+
+    Read after the move, in its transaction: the same rules, and reasons, as a membership or a
+    tie written for them now (:mod:`graph.rules.integrity`).
+    """
+    ties = await tx.run("people/side_ties", {"ids": list(ids)})
+    if not ties:
+        return
+    deals = {d for t in ties for d in t["deals"]}
+    sides = await read_sides(tx.run, people=[t["id"] for t in ties], deals=deals)
+    position = {id_: i for i, id_ in enumerate(ids)}
+    problems: list[tuple[str, str]] = []
+    for tie in ties:
+        person = tie["id"]
+        org, kind = sides.people[person]
+        reasons = [member_problem(person, org, kind, sides.deals[d]) for d in sorted(tie["deals"])]
+        if tie["knows"]:
+            reasons.append(knows_problem(person, org, kind))
+        field = "organisationId" if single else f"{prefix}[{position[person]}].organisationId"
+        problems += [(field, r) for r in reasons if r is not None]
+    if problems:
+        raise ValidationFailed(problems)
+
+
 async def _save(
     ws: WorkspaceStore, ids: list[str], people: Sequence[PersonPatch], mode: Mode, prefix: str
 ) -> None:
@@ -75,6 +104,9 @@ async def _save(
         for batch in batched(rows):
             await write_people(tx.run, batch)
         await cap_inferred_levels(tx.run, ids)
+        moved = [r["id"] for r in rows if r["set_organisation"]]
+        if moved and mode != "create":
+            await _check_sides(tx, moved, prefix, single)
 
     # The cap runs down from the people written: their reports' levels are recorded too.
     await ws.transaction(work, Touched(people=set(ids), below=set(ids)))

@@ -2,7 +2,7 @@
 words and naming the same field, with nothing written on either path.
 
 The rules are those of ``graph/rules/integrity.py``: reporting cycles, who may hold a buying-centre
-role, who may know whom, and the email address.
+role, who may know whom (also when a person moves to another side), and the email address.
 """
 
 from __future__ import annotations
@@ -84,6 +84,24 @@ BAD = [
         "knows.csv",
         "source_id,target_id,strength\n{w}CEO,{w}REP,0.5\n",
         "sourceId",
+    ),
+    BadRecord(
+        "moving the decider of a customer's deal to our side",
+        "mutation($ws: ID!, $id: ID!, $o: ID!) { updatePerson(input: "
+        "{workspaceId: $ws, id: $id, organisationId: $o}) {" + _PAYLOAD + "} }",
+        {"id": "{w}CEO", "o": "{w}HOME"},
+        "people.csv",
+        "id,first_name,last_name,organisation_id\n{w}CEO,Cora,Boss,{w}HOME\n",
+        "organisationId",
+    ),
+    BadRecord(
+        "moving a partner's person who knows someone to a customer",
+        "mutation($ws: ID!, $id: ID!, $o: ID!) { updatePerson(input: "
+        "{workspaceId: $ws, id: $id, organisationId: $o}) {" + _PAYLOAD + "} }",
+        {"id": "{w}CON", "o": "{w}ACME"},
+        "people.csv",
+        "id,first_name,last_name,organisation_id\n{w}CON,Conny,Advisor,{w}ACME\n",
+        "organisationId",
     ),
     BadRecord(
         "an email without an @",
