@@ -338,19 +338,31 @@ _NODE_FACTS = {"organisations": "organisation", "people": "person", "deals": "de
 """The fact of each node kind's own properties; the kind names the :class:`Touched` field."""
 
 
-def _touched(kind: str, batch: list[Params], origins: list[RowOrigin]) -> Touched:
-    """The facts one batch of ``kind`` may change, each with the file and row that writes it."""
+def _touched(
+    kind: str, batch: list[Params], origins: list[RowOrigin], new_people: set[str]
+) -> Touched:
+    """The facts one batch of ``kind`` may change, each with the file and row that writes it.
+
+    Facts that cannot have existed before the batch are marked absent, so the recorder does
+    not read them before it: the people no workspace held when the files were checked (the
+    batch creates them, and the id's constraint refuses it should anyone store them meanwhile)
+    and the edges at them (each edge is one row of the files, written once).
+    """
     touched = Touched()
     for params, origin in zip(batch, origins, strict=True):
         if kind in _NODE_FACTS:
             id_ = cast(Row, params)["id"]
             getattr(touched, kind).add(id_)
             touched.rows[(_NODE_FACTS[kind], id_)] = origin
+            if kind == "people" and id_ in new_people:
+                touched.absent.add(("person", id_))
             continue
         a, b = cast(list[str], params)[:2]
         if kind in _EDGE_KINDS:
             touched.edges.add((_EDGE_KINDS[kind], a, b))
             touched.rows[(_EDGE_KINDS[kind], a, b)] = origin
+            if a in new_people or b in new_people:
+                touched.absent.add((_EDGE_KINDS[kind], a, b))
             if kind == "reporting":  # the org chart caps the person's inferred level
                 touched.people.add(a)
         elif kind == "partnerships":
@@ -424,7 +436,7 @@ async def import_files(
                 await tx.run(SETTLE_STAGES, {"rows": members_of(batch)})
             ran.set()  # only the commit is left
 
-        await scoped.transaction(statements, _touched(kind, batch, origins))
+        await scoped.transaction(statements, _touched(kind, batch, origins, new_people))
         if before is not None:  # positions are recorded in order
             await before
         # After the batch's commit has returned, not in its transaction: a reader that sees the
