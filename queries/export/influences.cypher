@@ -1,5 +1,5 @@
 MATCH (a:Person {workspace: $workspace})-[r:INFLUENCES]->(b:Person)
-// One row per report (graph/rules/consensus.py); an edge without reports gives one row.
+// One row per report (graph/rules/consensus.py), one row for an edge without reports.
 UNWIND CASE WHEN r.report_weight IS NULL THEN [-1] ELSE range(0, size(r.report_weight) - 1) END AS i
 RETURN a.id AS source_id, b.id AS target_id,
        CASE WHEN i < 0 THEN r.weight ELSE r.report_weight[i] END AS weight,
