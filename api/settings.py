@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from graph.database.config import DatabaseSettings
+from graph.rules.consensus import DEFAULT_DISPUTE_THRESHOLD
 
 __all__ = ["LOOPBACK", "Settings", "default_frontend_dir", "get_settings"]
 
@@ -79,6 +80,13 @@ class Settings(DatabaseSettings):
         description="Answer the hot GraphQL reads (a deal's buying centre, a person with their "
         "neighbours) by one statement compiled from the operation, serialised directly; off, "
         "every operation goes through the general executor.",
+    )
+    dispute_threshold: float = Field(
+        default=DEFAULT_DISPUTE_THRESHOLD,
+        ge=0,
+        le=1,
+        description="An influence tie whose reports (by several observers) spread by more than "
+        "this on the 0..1 weight is disputed (graph/rules/consensus.py).",
     )
     request_seconds: float = Field(
         default=30.0,

@@ -123,8 +123,9 @@ def generate(config: SeedConfig) -> Iterator[Record]:
         return
     for record in _generate(config):
         columns = FORMATS[KIND_OF[type(record)]].columns
-        ids = {c.name: config.prefix + getattr(record, c.name) for c in columns if c.type == "id"}
-        yield replace(record, **ids)
+        ids = {c.name: getattr(record, c.name) for c in columns if c.type == "id"}
+        # An optional reference left empty (an influence's reported_by) stays empty.
+        yield replace(record, **{k: config.prefix + v for k, v in ids.items() if v})
 
 
 def _generate(config: SeedConfig) -> Iterator[Record]:

@@ -75,6 +75,7 @@ class InfluenceRow:
     kind: str
     evidence: str
     basis: str = ""
+    reported_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)

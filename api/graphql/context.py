@@ -33,6 +33,8 @@ class Context:
         self.max_query_cost = settings.max_query_cost
         """List items the operation may resolve (see api/graphql/cost.py)."""
         self.request_seconds = settings.request_seconds
+        self.dispute_threshold = settings.dispute_threshold
+        """Spread of an influence tie's reports above which it is disputed."""
         self.budget: asyncio.Timeout | None = None
         """The running operation's time budget, set by the view (api/graphql/router.py)."""
 

@@ -498,6 +498,9 @@ export class PersonPanel {
     const source = personPicker('new-inf-source', this.candidates(person));
     const weight = h('input', { id: 'new-inf-weight', type: 'number', step: '0.05', value: '0.5', 'aria-describedby': 'new-inf-weight-error' });
     const kind = enumSelect({ id: 'new-inf-kind', values: kinds, current: 'advice', label: words });
+    // Who reports the tie: one of ours, or the signed-in user (each observer's report is kept).
+    const reporter = personPicker('new-inf-reporter', this.candidates(person, ['home']));
+    reporter.options[0].textContent = 'Me';
     const add = h(
       'form',
       {
@@ -508,8 +511,8 @@ export class PersonPanel {
           const ok = await submitMutation({
             document: mutationDocument(this.app.schema, 'upsertInfluence'),
             resultField: 'upsertInfluence',
-            input: { workspaceId: state.workspaceId, sourceId: source.value, targetId: person.id, weight: Number(weight.value), kind: kind.value },
-            fields: { sourceId: 'new-inf-source-error', weight: 'new-inf-weight-error', kind: 'new-inf-kind-error', input: 'new-inf-source-error' },
+            input: { workspaceId: state.workspaceId, sourceId: source.value, targetId: person.id, weight: Number(weight.value), kind: kind.value, reportedBy: reporter.value || null },
+            fields: { sourceId: 'new-inf-source-error', weight: 'new-inf-weight-error', kind: 'new-inf-kind-error', reportedBy: 'new-inf-reporter-error', input: 'new-inf-source-error' },
             status,
           });
           if (ok) await this.app.afterEdit(person.id);
@@ -524,6 +527,9 @@ export class PersonPanel {
       h('label', { for: 'new-inf-kind' }, 'Kind'),
       kind,
       fieldError('new-inf-kind'),
+      h('label', { for: 'new-inf-reporter' }, 'Reported by'),
+      reporter,
+      fieldError('new-inf-reporter'),
       h('button', { type: 'submit', id: 'add-influence' }, 'Add influence'),
       status,
     );
@@ -558,7 +564,7 @@ export class PersonPanel {
     });
     return h(
       'li',
-      {},
+      { class: inf.disputed ? 'disputed' : null },
       h(
         'form',
         {
@@ -596,6 +602,22 @@ export class PersonPanel {
         h('button', { type: 'submit', id: `${id}-save` }, 'Save'),
         status,
       ),
+      this.reportsLine(inf),
+    );
+  }
+
+  /** "Reported by Ann 0.2 · Bo 0.8 · disputed" when several observers reported the tie. */
+  reportsLine(inf) {
+    const reports = inf.reports || [];
+    if (reports.length < 2) return null;
+    const people = [...(this.app.state.scopeView || this.app.state.view).people.values()];
+    const who = (r) => (r.reportedBy ? people.find((p) => p.key === r.reportedBy)?.name || r.reportedBy : 'a user');
+    const parts = reports.map((r) => `${who(r)} ${r.weight.toFixed(2)}`).join(' · ');
+    return h(
+      'p',
+      { class: 'inf-reports', 'data-testid': 'influence-reports' },
+      `Reported by ${parts}; weighed by their median`,
+      inf.disputed ? h('strong', { class: 'dispute-flag' }, ' · disputed') : null,
     );
   }
 }

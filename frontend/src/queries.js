@@ -84,7 +84,7 @@ export const PERSON_DETAIL = `
       person(id: $personId) {
         ...PersonCard
         higher: influencers(higherStatusOnly: true) { weight kind person { ...PersonCard } }
-        influencers { weight kind basis basisRecorded person { ...PersonCard } }
+        influencers { weight kind basis basisRecorded disputed reports { reportedBy weight } person { ...PersonCard } }
         reportsTo { ...PersonCard }
         directReports { ...PersonCard }
         knownBy { strength lastContact person { ...PersonCard } }

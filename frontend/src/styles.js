@@ -206,6 +206,8 @@ export const CY_STYLE = [
   },
   // influence into or out of the buying centre stands out from the rest of the account
   { selector: 'edge.influence.key', style: { 'line-opacity': 0.6 } },
+  // an influence its observers disagree on (Influence.disputed), for the drawing to mark
+  { selector: 'edge.influence.disputed', style: { 'line-style': 'dashed', 'line-dash-pattern': [3, 3], 'line-color': '#B45309', 'target-arrow-color': '#B45309' } },
   {
     selector: 'edge.reports',
     style: { width: 1.5, 'line-color': '#8C959F', 'line-style': 'dashed', 'line-dash-pattern': [6, 4] },

@@ -590,9 +590,11 @@ class WorkspaceStore:
             scoped = WorkspaceTransaction(tx, self.workspace)
             recording = await Recording.start(scoped, touched) if touched else None
             result = await work(scoped)
-            if recording is not None:
-                await recording.finish(scoped, self.origin)
-            if not (await scoped.run("workspaces/fence"))[0]["held"]:
+            # Storing the events runs the fence in the same statement (one round trip less).
+            held = await recording.finish(scoped, self.origin) if recording is not None else None
+            if held is None:
+                held = (await scoped.run("workspaces/fence"))[0]["held"]
+            if not held:
                 raise no_workspace(self.workspace)
             return result
 

@@ -61,24 +61,35 @@ class Touched:
     below: set[str] = field(default_factory=set)
     """People whose reports, down the reporting tree, are read too: the org-chart cap may lower
     their inferred levels (``ladders/cap_inferred``), and those changes are recorded like any."""
+    absent: set[FactKey] = field(default_factory=set)
+    """Facts the write knows did not exist before it (an import's new people, and the edges at
+    them): they are not read before the write, only after it."""
 
-    def _pairs(self, kind: str) -> list[list[str]]:
-        return [[a, b] for k, a, b in sorted(self.edges) if k == kind]
+    def _pairs(self, kind: str, skip: set[FactKey]) -> list[list[str]]:
+        return [[a, b] for k, a, b in sorted(self.edges) if k == kind and (k, a, b) not in skip]
 
-    def _reads(self) -> list[tuple[str, dict[str, Any]]]:
+    def _reads(self, *, before: bool) -> list[tuple[str, dict[str, Any]]]:
         """The statements that read the touched facts, each with its parameters.
 
         Only the families this write touches are read: one small statement each (a single
         statement for all of them costs seconds to plan, and Neo4j plans again while an import
-        changes the statistics).
+        changes the statistics). Before the write the :attr:`absent` facts are left out; after
+        it the edge and membership reads also say where their people work and which deals they
+        are in (for the feeds), so the changes need no read of their own for it.
         """
+        skip = self.absent if before else set()
+        people = {p for p in self.people if ("person", p) not in skip} | self.whole_people
+        context = {"context": not before}
         reads: list[tuple[str, dict[str, Any]]] = [
-            ("history/people", {"ids": sorted(self.people | self.whole_people)}),
+            ("history/people", {"ids": sorted(people)}),
             ("history/people_below", {"ids": sorted(self.below)}),
             ("history/person_edges", {"ids": sorted(self.whole_people)}),
             ("history/person_members", {"ids": sorted(self.whole_people)}),
-            *((name, {"pairs": self._pairs(kind)}) for kind, name in _EDGE_READS.items()),
-            ("history/members", {"pairs": [list(m) for m in sorted(self.members)]}),
+            *(
+                (name, {"pairs": self._pairs(kind, skip), **context})
+                for kind, name in _EDGE_READS.items()
+            ),
+            ("history/members", {"pairs": [list(m) for m in sorted(self.members)], **context}),
             ("history/deals", {"ids": sorted(self.deals | self.whole_deals)}),
             ("history/deal_members", {"ids": sorted(self.whole_deals)}),
             ("history/organisations", {"ids": sorted(self.organisations)}),
@@ -135,8 +146,11 @@ class _Snapshot:
                 self._person(r)
             elif family == "person_edges" or family.startswith("edges_"):
                 self.facts[(r["type"], r["source"], r["target"])] = json_value(r["props"])
+                for end in ("source", "target"):
+                    self._context_of(r, end)
             elif family in ("members", "person_members", "deal_members"):
                 self.facts[("member", r["deal"], r["person"])] = json_value(r["props"])
+                self._context_of(r, "person")
                 if r["organisation"] is not None:
                     self.deal_organisation[r["deal"]] = r["organisation"]
             elif family == "deals":
@@ -157,6 +171,14 @@ class _Snapshot:
         if r["rank"] is not None:
             self.facts[("level", pid)] = r["rank"]
         self.context(r)
+
+    def _context_of(self, r: Row, person: str) -> None:
+        """The context of ``r[person]`` when the read gave it (``<person>_deals`` not null)."""
+        deals = r.get(f"{person}_deals")
+        if deals is not None:
+            self.context(
+                {"id": r[person], "organisation": r[f"{person}_organisation"], "deals": deals}
+            )
 
     def context(self, r: Row) -> None:
         """Where person ``r["id"]`` works and which deals they are in (for the feeds)."""
@@ -179,11 +201,8 @@ def _origin_key(key: FactKey) -> FactKey:
 class Recording:
     """The facts a write touches as they were before it; :meth:`finish` records the changes."""
 
-    def __init__(
-        self, touched: Touched, reads: list[tuple[str, dict[str, Any]]], before: _Snapshot
-    ) -> None:
+    def __init__(self, touched: Touched, before: _Snapshot) -> None:
         self._touched = touched
-        self._reads = reads
         self._before = before
 
     @classmethod
@@ -195,16 +214,20 @@ class Recording:
                 touched.people.update(r["people"])
                 touched.whole_deals.update(r["deals"])
                 touched.partners.update(_pair(r["id"], x) for x in r["partners"])
-        reads = touched._reads()
-        return cls(touched, reads, await _snapshot(tx, reads))
+        return cls(touched, await _snapshot(tx, touched._reads(before=True)))
 
-    async def finish(self, tx: WorkspaceTransaction, origin: Origin) -> list[Change]:
-        """Read the touched facts again and store a change event per difference."""
-        after = await _snapshot(tx, self._reads)
+    async def finish(self, tx: WorkspaceTransaction, origin: Origin) -> bool | None:
+        """Read the touched facts again and store a change event per difference.
+
+        The statement storing the events also runs the workspace's fence
+        (``workspaces/fence``) and answers whether it held; ``None`` when nothing changed,
+        so nothing was stored and the fence is still to run.
+        """
+        after = await _snapshot(tx, self._touched._reads(before=False))
         before = self._before
         found = changes(before.facts, after.facts, [*before.facts, *after.facts])
         if not found:
-            return found
+            return None
         # Where the other people of the changes work and which deals they are in: read only for
         # the changes found, so a write that changes nothing reads nothing more.
         known = before.person_deals.keys() | after.person_deals.keys()
@@ -217,11 +240,11 @@ class Recording:
             self._event(change, event_id(at, seq), before, after)
             for seq, change in enumerate(found)
         ]
-        await tx.run(
+        rows = await tx.run(
             "history/record",
             {"events": events, "at": at, "actor": origin.actor, "via": origin.via},
         )
-        return found
+        return bool(rows[0]["held"])
 
     def _event(self, change: Change, id_: str, *snapshots: _Snapshot) -> dict[str, Any]:
         people, deals, organisations = _concerns(change.key, snapshots)

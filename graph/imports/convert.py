@@ -81,8 +81,9 @@ def _reporting(r: list[str]) -> Params:
 
 
 def _influence(r: list[str]) -> Params:
-    # EDGE_COLUMNS["relations/upsert_influences"]: source to evidence, since, until, basis.
-    return [r[0], r[1], float(r[2]), r[3], _text(r[4]), None, None, _text(r[5])]
+    # EDGE_COLUMNS["relations/upsert_influences"]: source to evidence, since, until, basis,
+    # reported by.
+    return [r[0], r[1], float(r[2]), r[3], _text(r[4]), None, None, _text(r[5]), _text(r[6])]
 
 
 def _knows(r: list[str]) -> Params:

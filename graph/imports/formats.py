@@ -218,9 +218,18 @@ FORMATS: Final[dict[str, FileFormat]] = {
                     doc="normative or informational; empty = from the kind (advice, external: "
                     "informational; peer, social, sponsor: normative)",
                 ),
+                Column(
+                    "reported_by",
+                    "id",
+                    ref="people",
+                    doc="one of our people who reports the tie; empty = the user importing. "
+                    "Several rows of one tie, one per reporter: the map weighs it by their "
+                    "consensus (the median)",
+                ),
             ),
-            ("source_id", "target_id"),
-            "INFLUENCES: the source's view moves the target's, weight 0..1, with its basis.",
+            ("source_id", "target_id", "reported_by"),
+            "INFLUENCES: the source's view moves the target's, weight 0..1, with its basis, "
+            "as reported by one observer.",
         ),
         FileFormat(
             "knows",

@@ -25,7 +25,7 @@ import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from graph.database.store import Row, Store, WorkspaceStore, WorkspaceTransaction
 from graph.errors import ValidationFailed
@@ -35,7 +35,7 @@ from graph.imports.formats import FORMATS, KIND_ORDER
 from graph.imports.journey import SETTLE_STAGES, STAGE_KINDS, members_of, stored_members
 from graph.imports.reader import ImportFileError, SourceFile, open_source
 from graph.imports.validate import Issue, ValidationReport, validate
-from graph.repository.bulk import Run, cap_inferred_levels, write_people
+from graph.repository.bulk import Run, cap_inferred_levels, write_influences, write_people
 from graph.repository.sides import Sides, read_sides
 from graph.telemetry import IMPORT_ROWS
 
@@ -311,12 +311,17 @@ def _split(
     )
 
 
-async def _write(run: Run, kind: str, new: list[Params], stored: list[Params]) -> None:
-    """Write one batch in one transaction: new rows with ``CREATE``, the others with ``MERGE``."""
+async def _write(run: Run, kind: str, new: list[Params], stored: list[Params], user: str) -> None:
+    """Write one batch in one transaction: new rows with ``CREATE``, the others with ``MERGE``.
+
+    Influences are reports by ``user`` where a row names no one (``reported_by``).
+    """
     if new:
         await run(_CREATE[kind], {"rows": new})
     if stored and kind == "people":
         await write_people(run, cast(list[Row], stored))
+    elif stored and kind == "influences":
+        await write_influences(run, cast(list[list[Any]], stored), user)
     elif stored:
         await run(_WRITE[kind], {"rows": stored})
     # The org chart caps inferred levels (graph.rules.titles): people already stored may
@@ -355,19 +360,36 @@ _NODE_FACTS = {"organisations": "organisation", "people": "person", "deals": "de
 """The fact of each node kind's own properties; the kind names the :class:`Touched` field."""
 
 
-def _touched(kind: str, batch: list[Params], origins: list[RowOrigin]) -> Touched:
-    """The facts one batch of ``kind`` may change, each with the file and row that writes it."""
+def _touched(
+    kind: str,
+    batch: list[Params],
+    origins: list[RowOrigin],
+    new_people: set[str],
+    influences: set[tuple[str, str]],
+) -> Touched:
+    """The facts one batch of ``kind`` may change, each with the file and row that writes it.
+
+    Facts that cannot have existed before the batch are marked absent, so the recorder does
+    not read them before it: the people no workspace held when the files were checked (the
+    batch creates them, and the id's constraint refuses it should anyone store them meanwhile)
+    and the edges at them. An edge is one row of the files, except an influence reported by
+    several people: ``influences`` holds the ties earlier batches wrote, which are read.
+    """
     touched = Touched()
     for params, origin in zip(batch, origins, strict=True):
         if kind in _NODE_FACTS:
             id_ = cast(Row, params)["id"]
             getattr(touched, kind).add(id_)
             touched.rows[(_NODE_FACTS[kind], id_)] = origin
+            if kind == "people" and id_ in new_people:
+                touched.absent.add(("person", id_))
             continue
         a, b = cast(list[str], params)[:2]
         if kind in _EDGE_KINDS:
             touched.edges.add((_EDGE_KINDS[kind], a, b))
             touched.rows[(_EDGE_KINDS[kind], a, b)] = origin
+            if (a in new_people or b in new_people) and (a, b) not in influences:
+                touched.absent.add((_EDGE_KINDS[kind], a, b))
             if kind == "reporting":  # the org chart caps the person's inferred level
                 touched.people.add(a)
         elif kind == "partnerships":
@@ -420,6 +442,7 @@ async def import_files(
     resume_at = result.resumed_at_batch = int(rows[0]["position"])
 
     position = 0
+    influences: set[tuple[str, str]] = set()  # the ties written so far (see _touched)
     in_flight: asyncio.Task[None] | None = None
     sent = asyncio.Event()  # set once the batch in flight has run its statements
 
@@ -434,14 +457,17 @@ async def import_files(
         new, stored = _split(kind, batch, new_people)
 
         async def statements(tx: WorkspaceTransaction) -> None:
-            await _write(tx.run, kind, new, stored)
+            await _write(tx.run, kind, new, stored, actor)
             if kind in STAGE_KINDS:  # members with journey history keep their latest stage
                 # In the batch's own transaction, so no reader (and no history) sees the file's
                 # stage replace a member's latest one in between.
                 await tx.run(SETTLE_STAGES, {"rows": members_of(batch)})
             ran.set()  # only the commit is left
 
-        await scoped.transaction(statements, _touched(kind, batch, origins))
+        touched = _touched(kind, batch, origins, new_people, influences)
+        if kind == "influences":
+            influences.update((cast(list[str], p)[0], cast(list[str], p)[1]) for p in batch)
+        await scoped.transaction(statements, touched)
         if before is not None:  # positions are recorded in order
             await before
         # After the batch's commit has returned, not in its transaction: a reader that sees the

@@ -37,6 +37,8 @@ class InfluenceIn(PairIn):
     until: dt.date | None = None
     basis: InfluenceBasis | None = None
     """Normative or informational; ``None``: the default of ``kind`` (:func:`basis_of`)."""
+    reported_by: Key | None = None
+    """The one of our people who reports the tie; ``None``: the user recording it."""
 
 
 class KnowsIn(PairIn):

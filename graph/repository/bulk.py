@@ -19,12 +19,21 @@ whatever the planner's statistics say (they are wrong while the database is stil
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from graph.database.store import Row
+from graph.rules.consensus import consensus
 
-__all__ = ["EDGE_COLUMNS", "Run", "cap_inferred_levels", "edge_rows", "write_people"]
+__all__ = [
+    "EDGE_COLUMNS",
+    "Run",
+    "cap_inferred_levels",
+    "edge_rows",
+    "write_influences",
+    "write_people",
+]
 
 Run = Callable[[str, Mapping[str, Any]], Awaitable[list[Row]]]
 """Runs a named statement in the workspace (a transaction's or a store's ``run``/``write``)."""
@@ -39,6 +48,7 @@ EDGE_COLUMNS: dict[str, tuple[str, ...]] = {
         "since",
         "until",
         "basis",
+        "reported_by",
     ),
     "relations/upsert_knows": ("source_id", "target_id", "strength", "last_contact"),
 }
@@ -83,3 +93,34 @@ async def cap_inferred_levels(run: Run, ids: Sequence[str]) -> None:
     pending = list(ids)
     while pending:
         pending = (await run("ladders/cap_inferred", {"ids": pending}))[0]["capped"]
+
+
+async def write_influences(run: Run, rows: Sequence[Sequence[Any]], user: str) -> int:
+    """Write ``relations/upsert_influences`` rows as reports; returns how many were written.
+
+    Each row is one observer's report (the person in ``reported_by``, else ``user``): it
+    replaces that observer's earlier report of the tie and keeps the others'. A tie with one
+    report takes its weight; a tie with several takes their consensus
+    (:func:`graph.rules.consensus.consensus`), worked out once every row is in. Rows of one tie
+    go in separate statements (one ``UNWIND`` does not see its own earlier rows' reports).
+    """
+    at = dt.datetime.now(dt.UTC)
+    rounds: list[list[Sequence[Any]]] = []
+    seen: dict[tuple[Any, Any], int] = {}
+    for row in rows:
+        n = seen[(row[0], row[1])] = seen.get((row[0], row[1]), -1) + 1
+        if n == len(rounds):
+            rounds.append([])
+        rounds[n].append(row)
+    written = 0
+    shared: set[tuple[str, str]] = set()
+    for batch in rounds:
+        done = await run("relations/upsert_influences", {"rows": batch, "user": user, "at": at})
+        written += int(done[0]["written"])
+        shared.update((a, b) for a, b in (p for p in done[0]["shared"] if p is not None))
+    if shared:
+        pairs = [list(p) for p in sorted(shared)]
+        reports = await run("relations/influence_reports", {"pairs": pairs})
+        settled = [[r["source"], r["target"], consensus(r["weights"])] for r in reports]
+        await run("relations/set_influence_weights", {"rows": settled})
+    return written

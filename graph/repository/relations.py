@@ -15,7 +15,7 @@ from graph.errors import NotFound, ValidationFailed
 from graph.history.recorder import Touched
 from graph.model import InfluenceIn, KnowsIn, PairIn, validate
 from graph.model.common import validation_failed
-from graph.repository.bulk import cap_inferred_levels, edge_rows
+from graph.repository.bulk import cap_inferred_levels, edge_rows, write_influences
 from graph.repository.sides import read_sides
 from graph.repository.writes import batched, validate_items
 from graph.rules.integrity import knows_problem, reporting_cycle
@@ -27,6 +27,7 @@ __all__ = [
     "people_with_neighbours",
     "related_people",
     "remove_reports_to",
+    "reported_ties",
     "upsert_influence",
     "upsert_influences",
     "upsert_knows",
@@ -53,16 +54,16 @@ async def _check_people(
     prefix: str,
     names: tuple[str, str] = ("sourceId", "targetId"),
 ) -> None:
-    ids = sorted({p.source_id for p in pairs} | {p.target_id for p in pairs})
+    ends = [
+        [(names[0], p.source_id), (names[1], p.target_id)]
+        + ([("reportedBy", p.reported_by)] if isinstance(p, InfluenceIn) and p.reported_by else [])
+        for p in pairs
+    ]
+    ids = sorted({id_ for e in ends for _, id_ in e})
     missing = set((await tx.run("people/missing", {"ids": ids}))[0]["missing"])
     if not missing:
         return
-    bad = [
-        (i, field, id_)
-        for i, p in enumerate(pairs)
-        for field, id_ in ((names[0], p.source_id), (names[1], p.target_id))
-        if id_ in missing
-    ]
+    bad = [(i, field, id_) for i, e in enumerate(ends) for field, id_ in e if id_ in missing]
     if len(pairs) == 1:
         _, field, id_ = bad[0]
         raise NotFound(f"no person {id_!r} in this workspace", field=field, kind="person")
@@ -120,7 +121,10 @@ async def _upsert_edges(
             await _check_knows(tx, pairs, prefix, single)
         written = 0
         for batch in batched(rows):
-            written += (await tx.run(name, {"rows": batch}))[0]["written"]
+            if name == "relations/upsert_influences":
+                written += await write_influences(tx.run, batch, ws.origin.actor)
+            else:
+                written += (await tx.run(name, {"rows": batch}))[0]["written"]
         return written
 
     return await ws.transaction(work, _touched(name, pairs))
@@ -232,3 +236,10 @@ async def related_people(
     """
     _, found = await people_with_neighbours(ws, relations, person_ids)
     return {(name, key): row[name] for key, row in found.items() for name in relations}
+
+
+async def reported_ties(ws: WorkspaceStore, deal_id: str | None = None) -> list[Row]:
+    """The influence ties two or more observers reported, in the workspace or moving a member
+    of deal ``deal_id``'s buying centre: ``source``, ``target`` (ids and ``*_name``) and the
+    ``edge``'s properties, its reports among them (:func:`graph.rules.consensus.reports_of`)."""
+    return await ws.read("relations/reported_ties", {"deal_id": deal_id})

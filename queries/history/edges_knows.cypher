@@ -4,4 +4,6 @@ WHERE a.workspace = $workspace
 MATCH (b:Person {id: pair[1]}) USING INDEX SEEK b:Person(id)
 WHERE b.workspace = $workspace
 MATCH (a)-[r:KNOWS]->(b)
-RETURN 'KNOWS' AS type, a.id AS source, b.id AS target, r {.*} AS props
+RETURN 'KNOWS' AS type, a.id AS source, b.id AS target, r {.*} AS props,
+       {{ person_context(a, source_organisation, source_deals) }},
+       {{ person_context(b, target_organisation, target_deals) }}

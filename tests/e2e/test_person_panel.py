@@ -3,6 +3,8 @@ weight of an influence edge."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from playwright.sync_api import Page, expect
 
 from tests.e2e.scenario import Scenario
@@ -140,3 +142,34 @@ def test_edit_a_status_stake(page: Page, scenario: Scenario) -> None:
     expect(panel.get_by_test_id("person-stake")).to_have_text(
         "stand out · gains (would present the results to the board) · aspires to level 6"
     )
+
+
+def test_a_second_observer_disputes_an_influence(
+    page: Page, scenario: Scenario, tmp_path: Path
+) -> None:
+    """Hanna reports Carl's influence on Fiona far below the first report: the tie is weighed by
+    the median of the two and shown as disputed in the panel."""
+    open_deal(page, scenario)
+    fiona = node_of(page, scenario, "fiona")
+    page.mouse.click(fiona["x"], fiona["y"])
+    panel = page.locator("#person-panel")
+    expect(panel.get_by_role("heading", name="Fiona Marsh", exact=True)).to_be_visible()
+    add = panel.get_by_role("form", name="Add an influence on Fiona Marsh")
+    source = add.get_by_label("From")
+    carl = source.locator("option", has_text="Carl Engel").get_attribute("value")
+    source.select_option(carl)
+    add.locator("#new-inf-weight").fill("0.2")
+    reporter = add.get_by_label("Reported by")
+    hanna = reporter.locator("option", has_text="Hanna Berg").get_attribute("value")
+    reporter.select_option(hanna)
+    add.get_by_role("button", name="Add influence").click()
+
+    form = panel.get_by_role("form", name="Influence of Carl Engel on Fiona Marsh")
+    expect(form.get_by_label("Weight")).to_have_value("0.5")  # the median of 0.8 and 0.2
+    row = panel.locator(".influence-rows li.disputed")
+    expect(row).to_have_count(1)
+    reports = row.get_by_test_id("influence-reports")
+    expect(reports).to_contain_text("Hanna Berg 0.20")
+    expect(reports).to_contain_text("disputed")
+    row.scroll_into_view_if_needed()
+    page.screenshot(path=str(tmp_path / "disputed-influence.png"))

@@ -21,7 +21,7 @@ from api.graphql.mutations.common import (
 from graph.repository import relations
 
 Ctx = Info[Context, None]
-REFS = {"source_id": "Person", "target_id": "Person"}
+REFS = {"source_id": "Person", "target_id": "Person", "reported_by": "Person"}
 
 
 @strawberry.input(description="source's view moves target's, with weight 0..1.")
@@ -36,6 +36,12 @@ class InfluenceItem:
     basis: InfluenceBasis | None = strawberry.field(
         default=strawberry.UNSET,
         description="NORMATIVE or INFORMATIONAL; left out or null: the default of the kind.",
+    )
+    reported_by: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="The one of our people who reports the tie (a Person's id or key); left "
+        "out: the user of the token. Each observer's latest report is kept; the tie's weight "
+        "is their consensus (see Influence.reports).",
     )
 
 

@@ -28,6 +28,8 @@ from graph.analytics.status import HIGHER_STATUS
 from graph.database.store import Row
 from graph.errors import ValidationFailed
 from graph.model import basis_of
+from graph.rules.consensus import Report, reports_of
+from graph.rules.consensus import disputed as is_disputed
 from graph.scopes.cache import ScopeAnalysis
 
 if TYPE_CHECKING:
@@ -41,10 +43,36 @@ Related: TypeAlias = Maybe[list[T]]
 OrganisationRef = Annotated["Organisation", strawberry.lazy("api.graphql.types.organisation")]
 
 
+@strawberry.type(description="One observer's report of an influence tie.")
+class InfluenceReport:
+    reported_by: str | None = strawberry.field(
+        description="The key of the one of our people who reports it; null: the user did."
+    )
+    user: str = strawberry.field(description="The user who recorded the report.")
+    weight: float
+    kind: InfluenceKind | None
+    basis: InfluenceBasis | None = strawberry.field(description="As reported; null: not given.")
+    at: dt.datetime | None
+
+    @classmethod
+    def of(cls, report: Report) -> InfluenceReport:
+        return cls(
+            reported_by=report.reported_by,
+            user=report.user,
+            weight=report.weight,
+            kind=stored(InfluenceKind, report.kind) if report.kind else None,
+            basis=stored(InfluenceBasis, report.basis) if report.basis else None,
+            at=report.at,
+        )
+
+
 @strawberry.type(description="An influence edge seen from one end: the other person and how.")
 class Influence:
     person: Person
-    weight: float = strawberry.field(description="0..1: how much the view moves the other's.")
+    weight: float = strawberry.field(
+        description="0..1: how much the view moves the other's; with several reports, their "
+        "consensus (the median of each observer's latest report)."
+    )
     kind: InfluenceKind | None
     evidence: str | None
     since: dt.date | None
@@ -57,12 +85,26 @@ class Influence:
     basis_recorded: bool = strawberry.field(
         description="True when the basis was set on the edge, false when it is the kind's default."
     )
+    edge: strawberry.Private[Row]
+
+    @strawberry.field(description="Each observer's latest report of the tie, oldest first.")
+    def reports(self) -> list[InfluenceReport]:
+        return [InfluenceReport.of(r) for r in reports_of(self.edge)]
+
+    @strawberry.field(
+        description="The reports disagree: they spread by more than the server's dispute "
+        "threshold (STATUSMAP_DISPUTE_THRESHOLD, 0.3 by default)."
+    )
+    def disputed(self, info: Info[Context, None]) -> bool:
+        weights = [r.weight for r in reports_of(self.edge)]
+        return is_disputed(weights, info.context.dispute_threshold)
 
     @classmethod
     def from_row(cls, row: Row) -> Influence:
         edge = row["edge"]
         kind = edge.get("kind")
         return cls(
+            edge=edge,
             person=Person.from_row(row["person"]),
             weight=edge["weight"],
             kind=stored(InfluenceKind, kind) if kind else None,

@@ -30,6 +30,14 @@ from api.graphql.types.common import Ladder, build_connection
 from api.graphql.types.deal import Deal, DealConnection
 from api.graphql.types.departures import Departure, recent_departures
 from api.graphql.types.history import ChangeConnection, changes_field
+from api.graphql.types.observers import (
+    ObserverAccuracy,
+    ReportedTie,
+    disputed_ties,
+)
+from api.graphql.types.observers import (
+    observer_accuracy as accuracy_of,
+)
 from api.graphql.types.organisation import Organisation, OrganisationConnection
 from api.graphql.types.past import past_person_row
 from api.graphql.types.person import Person, PersonConnection
@@ -68,6 +76,27 @@ class Workspace(relay.Node):
         self, info: Ctx, since: dt.datetime | None = None, until: dt.datetime | None = None
     ) -> list[Departure]:
         return await recent_departures(info, self.local_id, since, until)
+
+    @strawberry.field(
+        description="Influence ties whose observers disagree: their reports spread by more than "
+        "the dispute threshold (STATUSMAP_DISPUTE_THRESHOLD), widest first. With dealId, the "
+        "ties moving a member of that deal's buying centre."
+    )
+    async def disputed_influences(
+        self, info: Ctx, deal_id: strawberry.ID | None = None
+    ) -> list[ReportedTie]:
+        threshold = info.context.dispute_threshold
+        return await disputed_ties(self._ws(info), deal_id, threshold)
+
+    @strawberry.field(
+        description="Whose view of the account is accurate: each observer's mean distance from "
+        "the consensus over the ties several people reported, most accurate first. With "
+        "dealId, over the ties moving a member of that deal's buying centre."
+    )
+    async def observer_accuracy(
+        self, info: Ctx, deal_id: strawberry.ID | None = None
+    ) -> list[ObserverAccuracy]:
+        return await accuracy_of(self._ws(info), deal_id)
 
     @classmethod
     def from_row(cls, row: Row) -> Workspace:
