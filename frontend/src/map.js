@@ -403,9 +403,16 @@ export class StatusMap {
   }
 
   /** Zoom and pan so that the model box `model` ({x1, y1, x2, y2}) fills the free part of the map. */
-  frameBox(model, { minZoom = 0.05, maxZoom = CLOSE_ZOOM } = {}) {
+  frameBox(model, limits = {}) {
+    this.cy.viewport(this.framing(model, this.viewBox(), limits));
+  }
+
+  /**
+   * The zoom and pan that show the model box `model` in the rendered box `box` (a screen's or a
+   * picture's free part), within [minZoom, maxZoom].
+   */
+  framing(model, box, { minZoom = 0.05, maxZoom = CLOSE_ZOOM } = {}) {
     const bb = { ...model, w: model.x2 - model.x1, h: model.y2 - model.y1 };
-    const box = this.viewBox();
     const w = box.x2 - box.x1;
     const hgt = box.y2 - box.y1;
     const zoom = Math.max(minZoom, Math.min(maxZoom, w / Math.max(bb.w, 1), hgt / Math.max(bb.h, 1)));
@@ -422,7 +429,7 @@ export class StatusMap {
       pan.x = Math.max(pan.x, box.x1 - bb.x1 * zoom);
       pan.y = Math.max(pan.y, box.y1 - bb.y1 * zoom);
     }
-    this.cy.viewport({ zoom, pan });
+    return { zoom, pan };
   }
 
   fit() {
@@ -445,9 +452,20 @@ export class StatusMap {
    * readable zoom, those nearest the most important of them (the decider first) are shown.
    */
   frame() {
+    const bb = this.keyBox(this.viewBox(), READABLE_ZOOM);
+    if (!bb) return this.fit();
+    this.frameBox(bb, { minZoom: READABLE_ZOOM, maxZoom: CLOSE_ZOOM });
+  }
+
+  /**
+   * The model box of the key people that fit the rendered box `box` at `minZoom` or closer:
+   * the most important of them (the decider first) and those nearest them. Null without key
+   * people.
+   */
+  keyBox(box, minZoom) {
     const cy = this.cy;
     const key = this.keyPeople();
-    if (!key.length) return this.fit();
+    if (!key.length) return null;
     const weight = (p) => {
       const i = ROLE_PRIORITY.indexOf(primaryRole(p.roles));
       return (p.member ? 0 : 100) + (i < 0 ? ROLE_PRIORITY.length : i) - (p.influenceRank ?? 0);
@@ -460,7 +478,6 @@ export class StatusMap {
       .map((p) => cy.getElementById(p.id))
       .filter((n) => n.nonempty())
       .sort((a, b) => order(a) - order(b) || distance(a.position(), anchor) - distance(b.position(), anchor));
-    const box = this.viewBox();
     // The box of the people taken so far grows one card at a time, from the cards' positions:
     // a collection's bounding box per trial was quadratic in the people and measured every
     // label (most of the first drawing's time with 200 members).
@@ -469,10 +486,10 @@ export class StatusMap {
       const b = cardBox(node.position(), CARD_BORDER);
       const trial = bb ? { x1: Math.min(bb.x1, b.x1), y1: Math.min(bb.y1, b.y1), x2: Math.max(bb.x2, b.x2), y2: Math.max(bb.y2, b.y2) } : b;
       const zoom = Math.min((box.x2 - box.x1) / (trial.x2 - trial.x1), (box.y2 - box.y1) / (trial.y2 - trial.y1));
-      if (bb && zoom < READABLE_ZOOM) continue;
+      if (bb && zoom < minZoom) continue;
       bb = trial;
     }
-    this.frameBox(bb, { minZoom: READABLE_ZOOM, maxZoom: CLOSE_ZOOM });
+    return bb;
   }
 
   clear() {
