@@ -17,6 +17,7 @@ import { ROLE_PRIORITY, primaryRole } from './styles.js';
 const PAGE_HEIGHT = (277 / 25.4) * 96;
 const FEWEST_STEPS = 3;
 const FEWEST_MEMBERS = 8;
+const FEWEST_WARNINGS = 4;
 // The map is drawn MAP_WIDTH pixels wide and printed across the page's 190 mm (718 CSS px): at
 // BRIEF_ZOOM or closer (the screen's readable zoom) a card's 13px name prints at 5.7 pt or more.
 const MAP_WIDTH = 880;
@@ -87,8 +88,9 @@ function buyingCentre(members, shown = members.length) {
   );
 }
 
-function warnings(coverage) {
-  const list = coverage?.warnings || [];
+function warnings(coverage, shown = coverage?.warnings?.length ?? 0) {
+  const all = coverage?.warnings || [];
+  const list = all.slice(0, shown);
   const missing = (coverage?.roles || []).filter((r) => !r.filled).map((r) => words(r.role));
   return h(
     'section',
@@ -98,6 +100,9 @@ function warnings(coverage) {
     list.length
       ? h('ul', { class: 'brief-warnings', 'data-testid': 'brief-warnings' }, list.map((w) => h('li', {}, h('strong', {}, `${words(w.code)}: `), w.message)))
       : h('p', { class: 'muted' }, 'No coverage warnings.'),
+    list.length < all.length
+      ? h('p', { class: 'muted', 'data-testid': 'brief-more-warnings' }, `${all.length - list.length} more warning${all.length - list.length === 1 ? '' : 's'} in statusmap.`)
+      : null,
   );
 }
 
@@ -153,6 +158,8 @@ export function showBrief(container, app) {
   const planBlock = h('div', {}, plan(steps, scope));
   const members = membersOf(scope);
   const membersBlock = h('div', {}, buyingCentre(members));
+  const coverage = analytics?.coverage;
+  const warningsBlock = h('div', {}, warnings(coverage));
   const page = h(
     'article',
     { class: 'brief-page', 'aria-labelledby': 'brief-title' },
@@ -160,7 +167,7 @@ export function showBrief(container, app) {
     h('p', { class: 'brief-sub' }, viewTitle(app), hidden.length ? ` · what-if without ${hidden.join(', ')}` : ''),
     map,
     legend,
-    h('div', { class: 'brief-columns' }, h('div', {}, membersBlock, warnings(analytics?.coverage)), planBlock),
+    h('div', { class: 'brief-columns' }, h('div', {}, membersBlock, warningsBlock), planBlock),
   );
   fill(
     container,
@@ -173,26 +180,21 @@ export function showBrief(container, app) {
     h('div', { class: 'brief-sheet' }, page),
   );
   container.hidden = false;
-  fitOnePage(page, { map, statusMap: app.map }, { planBlock, steps, view: scope }, { membersBlock, members });
+  fitOnePage(page, { map, statusMap: app.map }, { planBlock, steps, view: scope }, { membersBlock, members }, { warningsBlock, coverage });
   container.querySelector('button').focus();
 }
 
 /**
  * Keep the brief to one page: the plan's last steps give way first (the brief says how many
  * more there are), down to FEWEST_STEPS; then the members who weigh least on the decision, down
- * to FEWEST_MEMBERS; then the map shows fewer rows (never smaller names).
+ * to FEWEST_MEMBERS; then the last coverage warnings, down to FEWEST_WARNINGS (each counted);
+ * then the map shows fewer rows (never smaller names).
  */
-function fitOnePage(page, { map, statusMap }, { planBlock, steps, view }, { membersBlock, members }) {
-  let shown = steps?.length ?? 0;
-  while (page.scrollHeight > PAGE_HEIGHT && shown > FEWEST_STEPS) {
-    shown -= 1;
-    fill(planBlock, plan(steps, view, shown));
-  }
-  let listed = members.length;
-  while (page.scrollHeight > PAGE_HEIGHT && listed > FEWEST_MEMBERS) {
-    listed -= 1;
-    fill(membersBlock, buyingCentre(members, listed));
-  }
+function fitOnePage(page, { map, statusMap }, { planBlock, steps, view }, { membersBlock, members }, { warningsBlock, coverage }) {
+  const fits = () => page.scrollHeight <= PAGE_HEIGHT;
+  mostThatFit(fits, FEWEST_STEPS, steps?.length ?? 0, (n) => fill(planBlock, plan(steps, view, n)));
+  mostThatFit(fits, FEWEST_MEMBERS, members.length, (n) => fill(membersBlock, buyingCentre(members, n)));
+  mostThatFit(fits, FEWEST_WARNINGS, coverage?.warnings?.length ?? 0, (n) => fill(warningsBlock, warnings(coverage, n)));
   let drawn = map;
   let height = MAP_MAX_HEIGHT;
   while (page.scrollHeight > PAGE_HEIGHT && height > MAP_MAX_HEIGHT / 3) {
@@ -201,6 +203,22 @@ function fitOnePage(page, { map, statusMap }, { planBlock, steps, view }, { memb
     drawn.replaceWith(smaller);
     drawn = smaller;
   }
+}
+
+/**
+ * Show the most of `most` items (at least `fewest`) with which the page `fits()`, by bisection:
+ * a deal of 200 members would otherwise lay the page out 200 times.
+ */
+function mostThatFit(fits, fewest, most, show) {
+  if (most <= fewest || fits()) return;
+  let [lo, hi] = [fewest, most - 1]; // the answer lies in [lo, hi]; `most` does not fit
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    show(mid);
+    if (fits()) lo = mid;
+    else hi = mid - 1;
+  }
+  show(lo);
 }
 
 export function hideBrief(container) {

@@ -313,13 +313,14 @@ export class StatusMap {
   }
 
   /**
-   * Resolves once the map's next frame is on screen (or after `wait` ms in a tab that draws no
+   * Resolves once the map has drawn its next frame (or after `wait` ms in a tab that draws no
    * frames): work that can wait, such as the panels, comes after the first picture.
    */
   painted(wait = 1000) {
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, wait);
-      requestAnimationFrame(() =>
+      // Cytoscape's own frame, not the next animation frame: a new instance draws a few later.
+      this.cy.one('render', () =>
         setTimeout(() => {
           clearTimeout(timer);
           resolve();
