@@ -230,11 +230,10 @@ export function keyPeopleSvgElement(map, { width, maxHeight, minZoom, maxZoom })
   const pad = 12;
   const free = (height) => ({ x1: inset.left + pad, y1: inset.top + pad, x2: width - pad, y2: height - pad });
   const model = map.keyBox(free(maxHeight), minZoom) || map.cy.nodes('.person, .collapsed').boundingBox({ includeLabels: false });
-  let { zoom } = map.framing(model, free(maxHeight), { minZoom, maxZoom });
+  const { zoom } = map.framing(model, free(maxHeight), { minZoom, maxZoom });
   // No more height than the framed people need.
   const height = Math.min(maxHeight, Math.ceil(inset.top + 2 * pad + (model.y2 - model.y1) * zoom));
   const view = map.framing(model, free(height), { minZoom: zoom, maxZoom: zoom });
-  ({ zoom } = view);
   const viewport = { zoom, pan: view.pan, width, height };
   const svg = el('svg', { xmlns: NS, version: '1.1', width, height, viewBox: `0 0 ${width} ${height}` });
   svg.append(framedMapLayer(map, viewport, 0));
