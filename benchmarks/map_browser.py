@@ -122,8 +122,13 @@ def main() -> None:
         rows = run(args.url, args.people, args.members)
     else:
         rows = serve_and_run(args.people, args.members)
+    results = ROOT / "benchmarks" / "RESULTS-map.md"
     text = report(rows)
-    (ROOT / "benchmarks" / "RESULTS-map.md").write_text(text, encoding="utf-8")
+    # The sections below the table (method, profiles, comparisons) are written by hand: kept.
+    old = results.read_text(encoding="utf-8") if results.exists() else ""
+    if "\n## " in old:
+        text += "\n## " + old.split("\n## ", 1)[1]
+    results.write_text(text, encoding="utf-8")
     print(text)
 
 
