@@ -36,12 +36,13 @@ export class LadderAxis {
    * computation. Null without a layout.
    */
   geometry(cy) {
+    return this.geometryAt({ zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height() });
+  }
+
+  /** The same for a viewport `{zoom, pan, width, height}` other than the screen's (the brief's). */
+  geometryAt({ zoom, pan, width, height }) {
     const layout = this.layout;
     if (!layout) return null;
-    const zoom = cy.zoom();
-    const pan = cy.pan();
-    const height = cy.height();
-    const width = cy.width();
     const bands = layout.bands.map((band, i) => {
       const y0 = band.y0 * zoom + pan.y;
       const y1 = (band.y0 + band.height) * zoom + pan.y;

@@ -343,6 +343,10 @@ class App {
     this.state.plan = view.deal ? analytics?.approachPlan || null : null;
     this.state.analytics = analytics;
     this.draw({ frame });
+    // The map is drawn before the panels are built (a big deal's plan and pickers take longer
+    // than the map itself).
+    await this.map.painted();
+    if (seq !== this.drawSeq) return;
     if (view.deal) {
       // The plan to compare with: the what-if's own "before", else the plan before this edit.
       const baseline = analytics?.baseline || (compare ? this.previousPlan : null);

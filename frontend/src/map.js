@@ -3,7 +3,7 @@
 
 import cytoscape from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
-import { CARD_H, CARD_W, routeEdges, statusLayout } from './layout.js';
+import { CARD_H, CARD_W, cardBox, routeEdges, statusLayout } from './layout.js';
 import { LadderAxis } from './axes.js';
 import { CY_STYLE, CY_STYLE_LARGE, LARGE_MIN_FONT, ROLE_PRIORITY, SIDE_SHAPES, STANCE_BORDERS, fillOf, primaryRole } from './styles.js';
 
@@ -19,11 +19,25 @@ const HIGHLIGHTS = /on-path|intro|faded|:selected|higher|emphasis/;
 const KEY_PEOPLE = 12; // without a deal: the most influential of the account
 const CARD_FONT = '13px Helvetica, Arial, sans-serif';
 const CARD_TEXT_W = CARD_W - 14;
+const CARD_BORDER = 3; // half the widest stance border (a blocker's 6px) lies outside the card
 
 let measureContext = null;
+// Lines already fitted: titles, level and role lines repeat across a big account, and each
+// cut measures the text once per character taken off.
+const fitted = new Map();
 /** `text` cut with an ellipsis to fit one line of a card (the card never wraps a line). */
 function fitLine(text) {
   if (!text) return '';
+  let line = fitted.get(text);
+  if (line === undefined) {
+    line = cutToFit(text);
+    if (fitted.size > 20000) fitted.clear();
+    fitted.set(text, line);
+  }
+  return line;
+}
+
+function cutToFit(text) {
   if (!measureContext) {
     measureContext = document.createElement('canvas').getContext('2d');
     measureContext.font = CARD_FONT;
@@ -265,13 +279,16 @@ export class StatusMap {
       const key = view.people.get(edge.source).member || view.people.get(edge.target).member;
       elements.push(edgeElement(edge, key, routes.get(edge.id), layout.positions));
     }
+    const made = performance.now();
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.add(elements);
     });
+    const added = performance.now();
     this.axis.setLayout(layout);
     if (viewport) this.cy.viewport(viewport);
     else this.frame();
+    const framed = performance.now();
     for (const id of selected) this.cy.getElementById(id).select();
     this.axis.update(this.cy);
     this.lastLayout = { crossings: layout.crossings, routed: routes.size, lines: drawn.length, people: view.people.size };
@@ -284,12 +301,32 @@ export class StatusMap {
         elements: elements.length,
         layoutMs: laidOut - started,
         routeMs: routed - laidOut,
+        elementsMs: made - routed,
+        addMs: added - made,
+        frameMs: framed - added,
         buildMs: built - started,
         firstFrameMs: now - started,
         at: now,
       };
     });
     return layout;
+  }
+
+  /**
+   * Resolves once the map has drawn its next frame (or after `wait` ms in a tab that draws no
+   * frames): work that can wait, such as the panels, comes after the first picture.
+   */
+  painted(wait = 1000) {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, wait);
+      // Cytoscape's own frame, not the next animation frame: a new instance draws a few later.
+      this.cy.one('render', () =>
+        setTimeout(() => {
+          clearTimeout(timer);
+          resolve();
+        }, 0),
+      );
+    });
   }
 
   select(id, { centre = true } = {}) {
@@ -369,9 +406,23 @@ export class StatusMap {
   }
 
   /** Zoom and pan so that `nodes` fill the free part of the map, within [minZoom, maxZoom]. */
-  frameNodes(nodes, { minZoom = 0.05, maxZoom = CLOSE_ZOOM } = {}) {
-    const bb = nodes.boundingBox({ includeLabels: true, includeEdges: false });
-    const box = this.viewBox();
+  frameNodes(nodes, limits = {}) {
+    // Labels sit inside their cards (cardLines cuts every line to fit), so the cards' own box
+    // is the box to show, and reading it measures no text.
+    this.frameBox(nodes.boundingBox({ includeLabels: false, includeEdges: false }), limits);
+  }
+
+  /** Zoom and pan so that the model box `model` ({x1, y1, x2, y2}) fills the free part of the map. */
+  frameBox(model, limits = {}) {
+    this.cy.viewport(this.framing(model, this.viewBox(), limits));
+  }
+
+  /**
+   * The zoom and pan that show the model box `model` in the rendered box `box` (a screen's or a
+   * picture's free part), within [minZoom, maxZoom].
+   */
+  framing(model, box, { minZoom = 0.05, maxZoom = CLOSE_ZOOM } = {}) {
+    const bb = { ...model, w: model.x2 - model.x1, h: model.y2 - model.y1 };
     const w = box.x2 - box.x1;
     const hgt = box.y2 - box.y1;
     const zoom = Math.max(minZoom, Math.min(maxZoom, w / Math.max(bb.w, 1), hgt / Math.max(bb.h, 1)));
@@ -388,7 +439,7 @@ export class StatusMap {
       pan.x = Math.max(pan.x, box.x1 - bb.x1 * zoom);
       pan.y = Math.max(pan.y, box.y1 - bb.y1 * zoom);
     }
-    this.cy.viewport({ zoom, pan });
+    return { zoom, pan };
   }
 
   fit() {
@@ -411,9 +462,20 @@ export class StatusMap {
    * readable zoom, those nearest the most important of them (the decider first) are shown.
    */
   frame() {
+    const bb = this.keyBox(this.viewBox(), READABLE_ZOOM);
+    if (!bb) return this.fit();
+    this.frameBox(bb, { minZoom: READABLE_ZOOM, maxZoom: CLOSE_ZOOM });
+  }
+
+  /**
+   * The model box of the key people that fit the rendered box `box` at `minZoom` or closer:
+   * the most important of them (the decider first) and those nearest them. Null without key
+   * people.
+   */
+  keyBox(box, minZoom) {
     const cy = this.cy;
     const key = this.keyPeople();
-    if (!key.length) return this.fit();
+    if (!key.length) return null;
     const weight = (p) => {
       const i = ROLE_PRIORITY.indexOf(primaryRole(p.roles));
       return (p.member ? 0 : 100) + (i < 0 ? ROLE_PRIORITY.length : i) - (p.influenceRank ?? 0);
@@ -426,16 +488,18 @@ export class StatusMap {
       .map((p) => cy.getElementById(p.id))
       .filter((n) => n.nonempty())
       .sort((a, b) => order(a) - order(b) || distance(a.position(), anchor) - distance(b.position(), anchor));
-    const box = this.viewBox();
-    let shown = cy.collection();
+    // The box of the people taken so far grows one card at a time, from the cards' positions:
+    // a collection's bounding box per trial was quadratic in the people and measured every
+    // label (most of the first drawing's time with 200 members).
+    let bb = null;
     for (const node of nodes) {
-      const trial = shown.union(node);
-      const bb = trial.boundingBox({ includeLabels: true, includeEdges: false });
-      const zoom = Math.min((box.x2 - box.x1) / bb.w, (box.y2 - box.y1) / bb.h);
-      if (shown.nonempty() && zoom < READABLE_ZOOM) continue;
-      shown = trial;
+      const b = cardBox(node.position(), CARD_BORDER);
+      const trial = bb ? { x1: Math.min(bb.x1, b.x1), y1: Math.min(bb.y1, b.y1), x2: Math.max(bb.x2, b.x2), y2: Math.max(bb.y2, b.y2) } : b;
+      const zoom = Math.min((box.x2 - box.x1) / (trial.x2 - trial.x1), (box.y2 - box.y1) / (trial.y2 - trial.y1));
+      if (bb && zoom < minZoom) continue;
+      bb = trial;
     }
-    this.frameNodes(shown, { minZoom: READABLE_ZOOM, maxZoom: CLOSE_ZOOM });
+    return bb;
   }
 
   clear() {

@@ -50,26 +50,61 @@ function wrap(text, size, width) {
 function mapLayer(map, y) {
   const { cy } = map;
   const [w, hgt] = [cy.width(), cy.height()];
-  const off = cy.nodes('.person, .collapsed').filter((n) => {
-    const b = n.renderedBoundingBox({ includeLabels: true });
-    return b.x2 < 0 || b.y2 < 0 || b.x1 > w || b.y1 > hgt;
-  });
-  const labels = off.map((n) => [n, n.data('label')]);
-  let text;
-  cy.batch(() => off.data('label', ''));
-  try {
-    text = map.withAllLabels(() => cy.svg({ full: false, scale: 1, bg: '#FFFFFF' }));
-  } finally {
-    cy.batch(() => labels.forEach(([n, label]) => n.data('label', label)));
-  }
-  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-  const svg = document.importNode(doc.documentElement, true);
+  const text = drawnWithout(map, (b) => b.x2 < 0 || b.y2 < 0 || b.x1 > w || b.y1 > hgt, () => cy.svg({ full: false, scale: 1, bg: '#FFFFFF' }));
+  const svg = parsedSvg(text);
   svg.setAttribute('x', '0');
   svg.setAttribute('y', String(y));
   svg.setAttribute('width', String(w));
   svg.setAttribute('height', String(hgt));
   if (!svg.getAttribute('viewBox')) svg.setAttribute('viewBox', `0 0 ${w} ${hgt}`);
   return svg;
+}
+
+/**
+ * The map at `viewport` ({zoom, pan, width, height}: a picture's, not the screen's) as an <svg>
+ * placed at `y`: the whole map drawn at its model size, cut to the viewport by the viewBox.
+ */
+function framedMapLayer(map, { zoom, pan, width, height }, y) {
+  const { cy } = map;
+  const toRendered = (b) => ({ x1: b.x1 * zoom + pan.x, x2: b.x2 * zoom + pan.x, y1: b.y1 * zoom + pan.y, y2: b.y2 * zoom + pan.y });
+  const all = cy.elements().boundingBox();
+  // A maximum width of the map's own width draws it at scale 1 whatever the screen's pixel ratio.
+  const draw = () => cy.svg({ full: true, maxWidth: Math.ceil(all.w), bg: '#FFFFFF' });
+  const text = drawnWithout(map, (b) => {
+    const r = toRendered(b);
+    return r.x2 < 0 || r.y2 < 0 || r.x1 > width || r.y1 > height;
+  }, draw, false);
+  const svg = parsedSvg(text);
+  svg.setAttribute('x', '0');
+  svg.setAttribute('y', String(y));
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
+  svg.setAttribute('viewBox', [-pan.x / zoom - all.x1, -pan.y / zoom - all.y1, width / zoom, height / zoom].map(round).join(' '));
+  return svg;
+}
+
+/**
+ * `draw()` with the text of the cards outside the picture taken off (`outside(box)`, the card's
+ * box rendered at the screen's viewport, or in the model when `rendered` is false): cytoscape-svg
+ * writes every element, and the SVG's words are to be those of the picture.
+ */
+function drawnWithout(map, outside, draw, rendered = true) {
+  const { cy } = map;
+  const off = cy.nodes('.person, .collapsed').filter((n) =>
+    outside(rendered ? n.renderedBoundingBox({ includeLabels: false }) : n.boundingBox({ includeLabels: false })),
+  );
+  const labels = off.map((n) => [n, n.data('label')]);
+  cy.batch(() => off.data('label', ''));
+  try {
+    return map.withAllLabels(draw);
+  } finally {
+    cy.batch(() => labels.forEach(([n, label]) => n.data('label', label)));
+  }
+}
+
+function parsedSvg(text) {
+  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+  return document.importNode(doc.documentElement, true);
 }
 
 /** The level names down the left edge and the columns along the top, as the page shows them. */
@@ -181,6 +216,29 @@ export function viewSvgElement(map, title) {
   svg.append(el('rect', { x: 0, y: 0, width, height, fill: '#FFFFFF' }), heading, mapLayer(map, TITLE_H));
   if (geometry) svg.append(axesLayer(geometry, TITLE_H, `axes-${Math.random().toString(36).slice(2, 8)}`));
   svg.append(legend);
+  return svg;
+}
+
+/**
+ * The deal's key people framed on a picture `width` pixels wide (at most `maxHeight` high) with
+ * the level axis and the column headers, whatever the screen shows: the brief's map. Cards are
+ * drawn at `minZoom` or closer, so their names stay readable when the picture is printed at
+ * the width of a page; the key people who do not fit at that zoom are left out, as on screen.
+ */
+export function keyPeopleSvgElement(map, { width, maxHeight, minZoom, maxZoom }) {
+  const inset = map.axis.inset();
+  const pad = 12;
+  const free = (height) => ({ x1: inset.left + pad, y1: inset.top + pad, x2: width - pad, y2: height - pad });
+  const model = map.keyBox(free(maxHeight), minZoom) || map.cy.nodes('.person, .collapsed').boundingBox({ includeLabels: false });
+  const { zoom } = map.framing(model, free(maxHeight), { minZoom, maxZoom });
+  // No more height than the framed people need.
+  const height = Math.min(maxHeight, Math.ceil(inset.top + 2 * pad + (model.y2 - model.y1) * zoom));
+  const view = map.framing(model, free(height), { minZoom: zoom, maxZoom: zoom });
+  const viewport = { zoom, pan: view.pan, width, height };
+  const svg = el('svg', { xmlns: NS, version: '1.1', width, height, viewBox: `0 0 ${width} ${height}` });
+  svg.append(framedMapLayer(map, viewport, 0));
+  const geometry = map.axis.geometryAt(viewport);
+  if (geometry) svg.append(axesLayer(geometry, 0, `axes-${Math.random().toString(36).slice(2, 8)}`));
   return svg;
 }
 
