@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
+from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import Response
@@ -84,6 +85,20 @@ UNROUTED = "unrouted"
 """The route label of a request that reached no route (refused, or no route matches)."""
 
 
+_Child = Any
+_children: dict[tuple[object, ...], _Child] = {}
+"""Each metric's child per label values, looked up once: ``labels()`` checks and locks on
+every call. Bounded as the labels are (operation names, route templates, statuses)."""
+
+
+def _child(metric: Counter | Histogram, *values: str) -> _Child:
+    key = (id(metric), *values)
+    child = _children.get(key)
+    if child is None:
+        child = _children[key] = metric.labels(*values)
+    return child
+
+
 def _operation_label(name: str | None) -> str:
     if not name:
         return "anonymous"
@@ -98,8 +113,8 @@ def _operation_label(name: str | None) -> str:
 def count_operation(name: str | None, kind: str, failed: bool, seconds: float) -> None:
     """Count and time one GraphQL operation, whichever path answered it."""
     label = _operation_label(name)
-    OPERATIONS.labels(label, kind, "error" if failed else "ok").inc()
-    OPERATION_SECONDS.labels(label, kind).observe(seconds)
+    _child(OPERATIONS, label, kind, "error" if failed else "ok").inc()
+    _child(OPERATION_SECONDS, label, kind).observe(seconds)
 
 
 class GraphQLMetrics(SchemaExtension):
@@ -153,8 +168,9 @@ def observe_request(scope: Scope, status: int, seconds: float) -> None:
     """Count and time one answered HTTP request (called by :class:`api.logs.RequestContext`)."""
     # The router records the route it matched in the (shared) scope.
     label = _route_label(scope)
-    REQUESTS.labels(scope["method"], label, str(status)).inc()
-    REQUEST_SECONDS.labels(scope["method"], label).observe(seconds)
+    method = scope["method"]
+    _child(REQUESTS, method, label, str(status)).inc()
+    _child(REQUEST_SECONDS, method, label).observe(seconds)
 
 
 router = APIRouter(tags=["operations"])
