@@ -4,6 +4,7 @@
 import { fill, h } from './dom.js';
 import {
   HOME_COLOUR,
+  HYPOTHETICAL_COLOUR,
   NO_ROLE_COLOUR,
   PARTNER_COLOUR,
   ROLE_COLOURS,
@@ -40,6 +41,7 @@ export const LEGEND = [
       { label: 'customer', mark: 'card', shape: 'customer', fill: '#fff', border: { width: 1, style: 'solid', colour: '#57606a' } },
       { label: 'partner', mark: 'card', shape: 'partner', fill: '#F1EAF8', border: { width: 2, style: 'solid', colour: PARTNER_COLOUR } },
       { label: 'us', mark: 'card', shape: 'home', fill: '#E8EFFA', border: { width: 2, style: 'solid', colour: HOME_COLOUR } },
+      { label: 'hypothetical (what-if)', mark: 'card', shape: 'customer', fill: '#fff', border: { width: 2, style: 'dashed', colour: HYPOTHETICAL_COLOUR } },
     ],
   },
   {

@@ -60,7 +60,7 @@ function personElement(person, position) {
       borderStyle: person.side === 'customer' ? stance.style : 'solid',
     },
     position,
-    classes: `person side-${person.side} role-${role || (person.side === 'customer' ? 'none' : person.side)}`,
+    classes: `person side-${person.side} role-${role || (person.side === 'customer' ? 'none' : person.side)}${person.hypothetical ? ' hypothetical' : ''}`,
     grabbable: true, // within their band (StatusMap.keepInBand)
   };
 }

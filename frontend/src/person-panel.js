@@ -79,6 +79,7 @@ export class PersonPanel {
     const { state } = this.app;
     const person = state.view?.people.get(personId);
     if (!person) return this.showEmpty();
+    if (person.hypothetical) return this.renderHypothetical(person);
     // After an edit the panel is drawn again: keep the keyboard where it was.
     const focused = this.el.contains(document.activeElement) ? document.activeElement.id : null;
     fill(this.el, h('h2', {}, person.name), h('p', { class: 'muted' }, 'Loading…'));
@@ -149,6 +150,25 @@ export class PersonPanel {
       sections.push(this.influenceForm(person, detail), this.reportingForm(person, detail), this.knowsForm(person));
     }
     fill(this.el, ...sections);
+  }
+
+  /** A what-if's hypothetical contact: what the what-if took them as, and a way out of it. */
+  renderHypothetical(person) {
+    fill(
+      this.el,
+      h('h2', { id: 'person-name' }, person.name),
+      h('p', { class: 'person-sub' }, [person.title, person.organisation?.name, person.department].filter(Boolean).join(' · ')),
+      h('p', { class: 'what-if', 'data-testid': 'hypothetical-note' }, 'Hypothetical contact of the what-if: not stored, in no other view.'),
+      h(
+        'dl',
+        { class: 'facts' },
+        h('dt', {}, 'Status level'),
+        h('dd', { 'data-testid': 'person-level' }, levelText(person.level)),
+        person.member ? [h('dt', {}, 'Roles'), h('dd', { 'data-testid': 'person-roles' }, person.roles.map(words).join(', ') || 'none')] : null,
+        person.member ? [h('dt', {}, 'Stance'), h('dd', { 'data-testid': 'person-stance' }, words(person.stance))] : null,
+      ),
+      h('div', { class: 'button-row' }, h('button', { type: 'button', class: 'secondary', onclick: () => this.app.removeHypothetical(person.id) }, 'Take out of the what-if')),
+    );
   }
 
   /** Their status gap to the decider and to the colleague of ours suggested (from the API). */

@@ -146,14 +146,21 @@ export const DEAL_ANALYTICS = `
   ${PERSON_CARD}
 `;
 
-/** The deal as it would be without some people, or with imagined "knows" ties (nothing is stored). */
+/**
+ * The deal as it would be without some people, with imagined ties (knows, influence, reporting
+ * lines) and hypothetical contacts: nothing is stored.
+ */
 export const WHAT_IF = `
-  query WhatIf($workspaceId: ID!, $dealId: ID!, $removePeople: [ID!], $addKnows: [HypotheticalKnowsInput!]) {
-    whatIf(workspaceId: $workspaceId, dealId: $dealId, removePeople: $removePeople, addKnows: $addKnows) {
+  query WhatIf($workspaceId: ID!, $dealId: ID!, $removePeople: [ID!], $addKnows: [HypotheticalKnowsInput!],
+               $addInfluences: [HypotheticalInfluenceInput!], $addReportsTo: [HypotheticalReportsToInput!],
+               $addPeople: [HypotheticalPersonInput!]) {
+    whatIf(workspaceId: $workspaceId, dealId: $dealId, removePeople: $removePeople, addKnows: $addKnows,
+           addInfluences: $addInfluences, addReportsTo: $addReportsTo, addPeople: $addPeople) {
       coverageAfter { ${COVERAGE} }
       planBefore { ${PLAN_STEP} }
       planAfter { ${PLAN_STEP} }
       moved { personKey orderBefore orderAfter }
+      hypotheticalPeople { key levelRank levelInferred }
     }
   }
 `;

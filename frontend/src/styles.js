@@ -18,6 +18,7 @@ export const ROLE_COLOURS = {
 export const NO_ROLE_COLOUR = '#D9D9D9';
 export const HOME_COLOUR = '#1F3B73';
 export const PARTNER_COLOUR = '#6A3D9A';
+export const HYPOTHETICAL_COLOUR = '#8250DF'; // the what-if's colour: imagined ties and contacts
 
 /** When a person holds several roles, the node shows the one that weighs most on the decision. */
 export const ROLE_PRIORITY = [
@@ -228,6 +229,8 @@ export const CY_STYLE = [
   { selector: 'edge.route', style: { 'line-color': '#BF8700', 'target-arrow-color': '#BF8700' } },
   // the lines of the person under the pointer or selected
   { selector: 'edge.emphasis', style: { 'line-opacity': 1, 'z-index': 20, 'underlay-color': '#FFD33D', 'underlay-opacity': 0.45, 'underlay-padding': 2 } },
+  // a hypothetical contact of the what-if (not stored): a dashed card
+  { selector: 'node.person.hypothetical', style: { 'border-style': 'dashed', 'border-color': HYPOTHETICAL_COLOUR, 'border-width': 3, 'background-opacity': 0.8 } },
   // the selected person's higher-status influencers (from the API)
   { selector: 'node.person.higher', style: { 'underlay-color': '#8250DF', 'underlay-opacity': 0.35, 'underlay-padding': 7 } },
   { selector: 'edge.higher', style: { 'line-color': '#8250DF', 'target-arrow-color': '#8250DF', 'line-opacity': 1, 'z-index': 22 } },

@@ -162,22 +162,45 @@ export function withoutPeople(view, hidden) {
 }
 
 /**
- * `view` with the what-if's imagined "knows" ties ({sourceId, targetId, strength}) as lines of
- * their own kind; ties whose ends are not in the view are left out.
+ * `view` with the what-if's imagined ties ({kind: knows | influence | reports, sourceId,
+ * targetId, strength}; knows when no kind) as lines of their kind, marked imagined; ties whose
+ * ends are not in the view are left out.
  */
 export function withImagined(view, imagined) {
   const ties = imagined.filter((t) => view.people.has(t.sourceId) && view.people.has(t.targetId));
   if (!ties.length) return view;
   const edges = ties.map((t) => ({
-    id: `imagined:${t.sourceId}>${t.targetId}`,
-    kind: 'knows',
+    id: `imagined:${t.kind || 'knows'}:${t.sourceId}>${t.targetId}`,
+    kind: t.kind || 'knows',
     imagined: true,
     source: t.sourceId,
     target: t.targetId,
-    weight: t.strength,
+    weight: t.kind === 'reports' ? null : t.strength,
     influenceKind: null,
   }));
   return { ...view, edges: [...view.edges, ...edges] };
+}
+
+/**
+ * `view` with the what-if's hypothetical contacts as people of their own (`hypothetical`: drawn
+ * as dashed cards): their organisation, the level the API gave or inferred, and their part in
+ * the deal when they have roles or a stance.
+ */
+export function withHypothetical(view, hypothetical) {
+  if (!hypothetical.length) return view;
+  const people = new Map(view.people);
+  for (const h of hypothetical) {
+    const p = personOf({ id: h.id, key: h.id, name: h.name, title: h.title, department: h.department, organisation: h.organisation, level: h.level });
+    const member = Boolean(h.roles?.length || h.stance);
+    Object.assign(p, {
+      hypothetical: true,
+      member,
+      roles: (h.roles || []).map(low),
+      stance: member ? low(h.stance) || 'unknown' : null,
+    });
+    people.set(p.id, p);
+  }
+  return { ...view, people, byKey: null };
 }
 
 /** The deal's opening map holds at most this many people and lines (its members always). */
