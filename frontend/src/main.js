@@ -428,6 +428,16 @@ class App {
   async afterEdit(personId) {
     await this.load({ compare: true });
     if (this.state.view.people.has(personId)) await this.personPanel.show(personId);
+    else this.personPanel.showEmpty(); // e.g. taken out of the buying centre, off the map now
+  }
+
+  /** A person was deleted: nobody is selected, the map and plan are read again. */
+  async personRemoved(person) {
+    this.state.selectedId = null;
+    this.state.hidden.delete(person.id);
+    this.personPanel.showEmpty();
+    await this.load({ compare: true });
+    this.say(`Removed ${person.name}`);
   }
 
   /** New rows may add accounts and deals: refresh the pickers, keep what is open. */

@@ -6,6 +6,7 @@ import { fill, formatGap, formatWeight, h, words } from './dom.js';
 import { enumOptions, enumSelect, fieldError, submitMutation } from './forms.js';
 import { PERSON_DETAIL, mutationDocument } from './queries.js';
 import { loadPersonAnalytics } from './analytics.js';
+import { detailsForm, removeButton, removePersonBlock } from './person-edit.js';
 import {
   INFLUENCE_BASES as BASES,
   INFLUENCE_KINDS as KINDS,
@@ -138,6 +139,7 @@ export class PersonPanel {
           : null,
       ),
       this.gapsSection(person),
+      this.app.schema.hasMutation('updatePerson') ? detailsForm(app, person, detail) : null,
     ];
     if (detail) {
       sections.push(
@@ -147,8 +149,9 @@ export class PersonPanel {
     }
     if (inDeal && person.side === 'customer') sections.push(this.memberForm(person), this.stageForm(person));
     if (detail && person.side === 'customer') {
-      sections.push(this.influenceForm(person, detail), this.reportingForm(person, detail), this.knowsForm(person));
+      sections.push(this.influenceForm(person, detail), this.reportingForm(person, detail), this.knowsForm(person, detail));
     }
+    if (this.app.schema.hasMutation('deletePerson')) sections.push(removePersonBlock(app, person));
     fill(this.el, ...sections);
   }
 
@@ -377,6 +380,14 @@ export class PersonPanel {
       fieldError('edit-aspiration'),
       h('button', { type: 'submit', id: 'save-member' }, 'Save part in this deal'),
       status,
+      person.member
+        ? removeButton(this.app, person, {
+            id: 'remove-member',
+            label: `Take ${person.name} out of this deal's buying centre`,
+            mutation: 'removeBuyingCentreMember',
+            input: { dealId: state.dealId, personId: person.id },
+          })
+        : null,
     );
     return form;
   }
@@ -392,6 +403,8 @@ export class PersonPanel {
       label: words,
     });
     const note = h('input', { id: 'edit-note', name: 'note', type: 'text', 'aria-describedby': 'edit-note-error' });
+    // the day the stage was reached (today unless told otherwise), stored as midnight UTC
+    const at = h('input', { id: 'edit-stage-at', name: 'at', type: 'date', value: new Date().toISOString().slice(0, 10), 'aria-describedby': 'edit-stage-at-error' });
     const history = (person.journey || []).map((j) =>
       h('li', {}, `${words(j.stage)}${j.at ? ` · ${String(j.at).slice(0, 10)}` : ''}${j.note ? ` · ${j.note}` : ''}`),
     );
@@ -404,11 +417,12 @@ export class PersonPanel {
           e.preventDefault();
           const input = { workspaceId: state.workspaceId, dealId: state.dealId, personId: person.id, stage: stage.value };
           if (note.value.trim()) input.note = note.value;
+          if (at.value) input.at = `${at.value}T00:00:00Z`;
           const ok = await submitMutation({
             document: mutationDocument(schema, 'recordJourneyStage'),
             resultField: 'recordJourneyStage',
             input,
-            fields: { stage: 'edit-stage-error', note: 'edit-note-error', personId: 'edit-stage-error' },
+            fields: { stage: 'edit-stage-error', note: 'edit-note-error', at: 'edit-stage-at-error', personId: 'edit-stage-error' },
             status,
           });
           if (ok) await this.app.afterEdit(person.id);
@@ -419,6 +433,9 @@ export class PersonPanel {
       h('label', { for: 'edit-stage' }, 'Stage reached'),
       stage,
       fieldError('edit-stage'),
+      h('label', { for: 'edit-stage-at' }, 'Reached on'),
+      at,
+      fieldError('edit-stage-at'),
       h('label', { for: 'edit-note' }, 'Note (optional)'),
       note,
       fieldError('edit-note'),
@@ -445,6 +462,26 @@ export class PersonPanel {
       { class: 'block', 'aria-labelledby': 'reporting-title' },
       h('h3', { id: 'reporting-title' }, 'Reporting lines'),
       h('p', { 'data-testid': 'reports-to' }, 'Reports to: ', detail.reportsTo?.length ? names(detail.reportsTo) : h('span', { class: 'muted' }, 'nobody recorded')),
+      detail.reportsTo?.length
+        ? h(
+            'ul',
+            { class: 'plain', 'data-testid': 'manager-lines' },
+            detail.reportsTo.map((m, i) =>
+              h(
+                'li',
+                {},
+                personLink(this.app, m),
+                ' ',
+                removeButton(this.app, person, {
+                  id: `remove-manager-${i}`,
+                  label: `Remove the reporting line from ${person.name} to ${m.name}`,
+                  mutation: 'removeReportsTo',
+                  input: { personId: person.id, managerId: m.id },
+                }),
+              ),
+            ),
+          )
+        : null,
       detail.directReports?.length ? h('p', {}, 'Direct reports: ', names(detail.directReports)) : null,
       h(
         'form',
@@ -472,8 +509,8 @@ export class PersonPanel {
     );
   }
 
-  /** Record that one of our (or a partner's) people knows them. */
-  knowsForm(person) {
+  /** Who of ours knows them (each tie removable), and a form to record one more. */
+  knowsForm(person, detail) {
     const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
     const ours = personPicker('new-knows-source', this.candidates(person, ['home', 'partner']));
     const strength = h('input', { id: 'new-knows-strength', type: 'number', step: '0.05', value: '0.5', 'aria-describedby': 'new-knows-strength-error' });
@@ -481,6 +518,26 @@ export class PersonPanel {
       'section',
       { class: 'block', 'aria-labelledby': 'knows-title' },
       h('h3', { id: 'knows-title' }, `Who of ours knows ${person.name}`),
+      detail?.knownBy?.length
+        ? h(
+            'ul',
+            { class: 'plain', 'data-testid': 'known-by' },
+            detail.knownBy.map((k, i) =>
+              h(
+                'li',
+                {},
+                personLink(this.app, k.person, `(${formatWeight(k.strength)})`),
+                ' ',
+                removeButton(this.app, person, {
+                  id: `remove-knows-${i}`,
+                  label: `Remove: ${k.person.name} knows ${person.name}`,
+                  mutation: 'deleteKnows',
+                  input: { sourceId: k.person.id, targetId: person.id },
+                }),
+              ),
+            ),
+          )
+        : h('p', { class: 'muted' }, 'Nobody of ours is recorded as knowing them.'),
       h(
         'form',
         {
@@ -615,6 +672,12 @@ export class PersonPanel {
         fieldError(`${id}-basis`),
         h('button', { type: 'submit', id: `${id}-save` }, 'Save'),
         status,
+        removeButton(this.app, person, {
+          id: `${id}-remove`,
+          label: `Remove the influence of ${inf.person.name} on ${person.name}`,
+          mutation: 'deleteInfluence',
+          input: { sourceId: inf.person.id, targetId: person.id },
+        }),
       ),
     );
   }
