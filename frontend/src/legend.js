@@ -48,7 +48,8 @@ export const LEGEND = [
     title: 'Lines',
     items: [
       { label: 'influence (width = weight)', mark: 'line', kind: 'influence', colour: '#4b5563', width: 3, dash: 'solid' },
-      { label: 'reports to', mark: 'line', kind: 'reports', colour: '#8c959f', width: 2, dash: 'dashed' },
+      { label: 'reports to', mark: 'line', kind: 'reports', colour: '#8c959f', width: 2, dash: 'solid' },
+      { label: 'matrix line (2nd manager)', mark: 'line', kind: 'matrix', colour: '#8c959f', width: 2, dash: 'dashed' },
       { label: 'knows (ours)', mark: 'line', kind: 'knows', colour: '#0969da', width: 2, dash: 'dotted' },
       { label: 'plan route hop', mark: 'line', kind: 'route', colour: '#bf8700', width: 2, dash: 'dotted' },
       { label: 'imagined tie (what-if)', mark: 'line', kind: 'imagined', colour: '#8250df', width: 2, dash: 'dashed' },

@@ -452,36 +452,53 @@ export class PersonPanel {
       .sort((a, b) => a.name.localeCompare(b.name) || String(a.title).localeCompare(String(b.title)));
   }
 
-  /** Who they report to (and who reports to them), and a form to add a manager. */
+  /**
+   * Who they report to, each line with its kind (the first manager's solid, a second one's a
+   * matrix line) and a way to remove it; who reports to them; a form to add a manager.
+   */
   reportingForm(person, detail) {
     const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
     const manager = personPicker('new-manager', this.candidates(person, ['customer']));
+    const line = h(
+      'select',
+      { id: 'new-manager-line', 'aria-describedby': 'new-manager-line-error' },
+      h('option', { value: '' }, 'solid if the first, else matrix'),
+      h('option', { value: 'SOLID' }, 'solid line'),
+      h('option', { value: 'MATRIX' }, 'matrix line (dotted)'),
+    );
     const names = (list) => list.map((p, i) => [i ? ', ' : '', personLink(this.app, p, p.title || '')]);
+    const managers = detail.managers || [];
     return h(
       'section',
       { class: 'block', 'aria-labelledby': 'reporting-title' },
       h('h3', { id: 'reporting-title' }, 'Reporting lines'),
-      h('p', { 'data-testid': 'reports-to' }, 'Reports to: ', detail.reportsTo?.length ? names(detail.reportsTo) : h('span', { class: 'muted' }, 'nobody recorded')),
-      detail.reportsTo?.length
-        ? h(
-            'ul',
-            { class: 'plain', 'data-testid': 'manager-lines' },
-            detail.reportsTo.map((m, i) =>
-              h(
-                'li',
-                {},
-                personLink(this.app, m),
-                ' ',
-                removeButton(this.app, person, {
-                  id: `remove-manager-${i}`,
-                  label: `Remove the reporting line from ${person.name} to ${m.name}`,
-                  mutation: 'removeReportsTo',
-                  input: { personId: person.id, managerId: m.id },
-                }),
-              ),
-            ),
-          )
-        : null,
+      h(
+        'div',
+        { 'data-testid': 'reports-to' },
+        'Reports to: ',
+        managers.length
+          ? h(
+              'ul',
+              { class: 'plain', 'data-testid': 'manager-lines' },
+              managers.map((m, i) => {
+                const matrix = String(m.line).toUpperCase() === 'MATRIX';
+                return h(
+                  'li',
+                  { dataset: { line: matrix ? 'matrix' : 'solid' } },
+                  personLink(this.app, m.person, m.person.title || ''),
+                  h('span', { class: `tag line-kind${matrix ? ' matrix' : ''}` }, matrix ? 'matrix line' : 'solid line'),
+                  ' ',
+                  removeButton(this.app, person, {
+                    id: `remove-manager-${i}`,
+                    label: `Remove the reporting line from ${person.name} to ${m.person.name}`,
+                    mutation: 'removeReportsTo',
+                    input: { personId: person.id, managerId: m.person.id },
+                  }),
+                );
+              }),
+            )
+          : h('span', { class: 'muted' }, 'nobody recorded'),
+      ),
       detail.directReports?.length ? h('p', {}, 'Direct reports: ', names(detail.directReports)) : null,
       h(
         'form',
@@ -490,19 +507,24 @@ export class PersonPanel {
           'aria-label': `Add a manager of ${person.name}`,
           onsubmit: async (e) => {
             e.preventDefault();
+            const input = { workspaceId: this.app.state.workspaceId, personId: person.id, managerId: manager.value };
+            if (line.value) input.line = line.value;
             const ok = await submitMutation({
               document: mutationDocument(this.app.schema, 'addReportsTo'),
               resultField: 'addReportsTo',
-              input: { workspaceId: this.app.state.workspaceId, personId: person.id, managerId: manager.value },
-              fields: { managerId: 'new-manager-error', personId: 'new-manager-error', input: 'new-manager-error' },
+              input,
+              fields: { managerId: 'new-manager-error', personId: 'new-manager-error', line: 'new-manager-line-error', input: 'new-manager-error' },
               status,
             });
             if (ok) await this.app.afterEdit(person.id);
           },
         },
-        h('label', { for: 'new-manager' }, 'Add a manager (a second one is a matrix line)'),
+        h('label', { for: 'new-manager' }, 'Add a manager'),
         manager,
         fieldError('new-manager'),
+        h('label', { for: 'new-manager-line' }, 'Line'),
+        line,
+        fieldError('new-manager-line'),
         h('button', { type: 'submit', id: 'add-manager' }, 'Add reporting line'),
         status,
       ),

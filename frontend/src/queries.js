@@ -46,7 +46,7 @@ export const DEAL_MAP = `
             ...PersonCard
             influencers { weight kind person { ...PersonCard } }
             influences { weight kind person { ...PersonCard } }
-            reportsTo { ...PersonCard }
+            managers { line person { ...PersonCard } }
             knownBy { strength lastContact person { ...PersonCard } }
           }
         }
@@ -67,7 +67,7 @@ export const ACCOUNT_MAP = `
           node {
             ...PersonCard
             influences { weight kind person { id } }
-            reportsTo { id }
+            managers { line person { id } }
             knownBy { strength person { ...PersonCard } }
           }
         }
@@ -84,8 +84,9 @@ export const PERSON_DETAIL = `
       person(id: $personId) {
         ...PersonCard
         higher: influencers(higherStatusOnly: true) { weight kind person { ...PersonCard } }
+        email
         influencers { weight kind basis basisRecorded person { ...PersonCard } }
-        reportsTo { ...PersonCard }
+        managers { line person { ...PersonCard } }
         directReports { ...PersonCard }
         knownBy { strength lastContact person { ...PersonCard } }
       }

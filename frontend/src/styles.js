@@ -207,10 +207,9 @@ export const CY_STYLE = [
   },
   // influence into or out of the buying centre stands out from the rest of the account
   { selector: 'edge.influence.key', style: { 'line-opacity': 0.6 } },
-  {
-    selector: 'edge.reports',
-    style: { width: 1.5, 'line-color': '#8C959F', 'line-style': 'dashed', 'line-dash-pattern': [6, 4] },
-  },
+  // a reporting line: the first manager's solid, a second manager's (a matrix line) dashed
+  { selector: 'edge.reports', style: { width: 1.5, 'line-color': '#8C959F', 'line-style': 'solid' } },
+  { selector: 'edge.reports.matrix', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
   {
     selector: 'edge.knows, edge.route',
     style: {
@@ -223,7 +222,7 @@ export const CY_STYLE = [
       'arrow-scale': 0.6,
     },
   },
-  // a "knows" tie imagined in the what-if (not stored)
+  // a tie imagined in the what-if (not stored)
   { selector: 'edge.imagined', style: { 'line-color': '#8250DF', 'target-arrow-color': '#8250DF', 'line-style': 'dashed', 'line-dash-pattern': [8, 4], 'line-opacity': 1 } },
   // a hop of a plan route that is not an influence or "knows" line drawn already
   { selector: 'edge.route', style: { 'line-color': '#BF8700', 'target-arrow-color': '#BF8700' } },

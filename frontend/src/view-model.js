@@ -39,9 +39,14 @@ class ViewBuilder {
     return this.people.get(card.id);
   }
 
-  edge(kind, source, target, weight = null, influenceKind = null) {
+  edge(kind, source, target, weight = null, influenceKind = null, extra = {}) {
     const id = `${kind}:${source}>${target}`;
-    if (!this.edges.has(id)) this.edges.set(id, { id, kind, source, target, weight, influenceKind });
+    if (!this.edges.has(id)) this.edges.set(id, { id, kind, source, target, weight, influenceKind, ...extra });
+  }
+
+  /** A reporting line; a matrix line (a second manager) is drawn apart. */
+  reports(person, manager, line) {
+    this.edge('reports', person, manager, null, null, { matrix: String(line).toUpperCase() === 'MATRIX' });
   }
 
   build(extra = {}) {
@@ -74,8 +79,8 @@ export function dealView(deal) {
     for (const inf of m.influences || []) {
       if (b.person(inf.person)) b.edge('influence', m.id, inf.person.id, inf.weight, low(inf.kind));
     }
-    for (const manager of m.reportsTo || []) {
-      if (b.person(manager)) b.edge('reports', m.id, manager.id);
+    for (const { line, person: manager } of m.managers || []) {
+      if (b.person(manager)) b.reports(m.id, manager.id, line);
     }
     for (const k of m.knownBy || []) {
       if (b.person(k.person)) b.edge('knows', k.person.id, m.id, k.strength);
@@ -94,8 +99,8 @@ export function accountView(nodes) {
     for (const inf of n.influences || []) {
       if (b.people.has(inf.person.id)) b.edge('influence', n.id, inf.person.id, inf.weight, low(inf.kind));
     }
-    for (const manager of n.reportsTo || []) {
-      if (b.people.has(manager.id)) b.edge('reports', n.id, manager.id);
+    for (const { line, person: manager } of n.managers || []) {
+      if (b.people.has(manager.id)) b.reports(n.id, manager.id, line);
     }
     for (const k of n.knownBy || []) {
       if (b.person(k.person)) b.edge('knows', k.person.id, n.id, k.strength);
