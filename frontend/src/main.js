@@ -246,6 +246,7 @@ class App {
     this.state.hypothetical = [];
     this.state.moved = new Map();
     this.views.current = null;
+    this.views.dealId = null; // read the team's views of the deal afresh
     this.state.expanded.clear();
     this.state.shown.clear();
     this.state.openGroups.clear();
@@ -492,15 +493,16 @@ class App {
   /** Open a saved view of the deal open now (saved-views.js): its filters, what-if, cards and viewport. */
   async openView(saved) {
     const { state } = this;
-    state.minWeight = saved.minWeight;
-    $('min-weight').value = String(saved.minWeight);
-    $('min-weight-value').textContent = saved.minWeight.toFixed(2);
-    state.expanded = new Set(saved.expanded);
-    state.shown = new Set(saved.shown);
-    state.hidden = new Set(saved.hidden.filter((id) => state.fullView?.people.has(id)));
+    // a view keeps what the page saved; what it lacks takes the page's defaults
+    state.minWeight = Number.isFinite(saved.minWeight) ? saved.minWeight : DEFAULT_MIN_WEIGHT;
+    $('min-weight').value = String(state.minWeight);
+    $('min-weight-value').textContent = state.minWeight.toFixed(2);
+    state.expanded = new Set(saved.expanded || []);
+    state.shown = new Set(saved.shown || []);
+    state.hidden = new Set((saved.hidden || []).filter((id) => state.fullView?.people.has(id)));
     state.imagined = saved.imagined || [];
     state.hypothetical = saved.hypothetical || [];
-    state.moved = new Map(saved.moved);
+    state.moved = new Map(saved.moved || []);
     this.views.current = saved.name;
     await this.redraw({ compare: false });
     if (saved.viewport) this.map.cy.viewport(saved.viewport);

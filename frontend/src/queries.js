@@ -166,6 +166,16 @@ export const WHAT_IF = `
   }
 `;
 
+/** The saved views of a deal, shared by the workspace's team (at most 100 per deal). */
+export const DEAL_VIEWS = `
+  query DealViews($workspaceId: ID!, $dealId: ID!) {
+    workspace(id: $workspaceId) {
+      id
+      deal(id: $dealId) { id views(first: 100) { edges { node { id name state savedBy } } } }
+    }
+  }
+`;
+
 /** Status measures of one person from the analytics (when the API has them). */
 export const PERSON_ANALYTICS = `
   query PersonAnalytics($workspaceId: ID!, $personId: ID!) {
