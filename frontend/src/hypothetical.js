@@ -76,6 +76,10 @@ export function hypotheticalForm(app) {
   const role = select('hyp-role', [['', 'not in the buying centre'], ...roles.map((r) => [r, words(r)])]);
   const stances = enumOptions(schema, 'Stance', STANCES);
   const stance = select('hyp-stance', stances.map((v) => [v, words(v)]), stances.find((v) => v.toLowerCase() === 'unknown'));
+  stance.disabled = true; // a stance towards us is a buying-centre member's
+  role.addEventListener('change', () => {
+    stance.disabled = !role.value;
+  });
   const knows = personPicker('hyp-knows', scope);
   const strength = h('input', { id: 'hyp-knows-strength', type: 'number', min: '0', max: '1', step: '0.1', value: '0.8', 'aria-describedby': 'hyp-knows-strength-error' });
   const manager = personPicker('hyp-manager', scope.filter((p) => p.side === 'customer'));

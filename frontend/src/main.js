@@ -210,6 +210,7 @@ class App {
     fillSelect($('account'), accounts, (o) => o.name);
     this.accounts = accounts;
     if (!accounts.length) {
+      this.loadSeq = (this.loadSeq || 0) + 1; // a map still on its way (another workspace's) is dropped
       Object.assign(this.state, { accountId: null, dealId: null, fullView: null, view: null, scopeView: null });
       $('deal').replaceChildren();
       this.map.clear();

@@ -127,7 +127,7 @@ export function removePersonBlock(app, person) {
  * A "Remove" button for one tie or membership: runs `mutation` with `input`, says what went
  * wrong beside it, and redraws the panel and the map when it is done.
  */
-export function removeButton(app, person, { id, label, mutation, input }) {
+export function removeButton(app, person, { id, label, mutation, input, text = 'Remove' }) {
   const result = status(`${id}-status`);
   const button = h(
     'button',
@@ -148,7 +148,7 @@ export function removeButton(app, person, { id, label, mutation, input }) {
         if (ok) await app.afterEdit(person.id);
       },
     },
-    'Remove',
+    text,
   );
   return h('span', { class: 'remove' }, button, result);
 }

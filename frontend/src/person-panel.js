@@ -386,6 +386,7 @@ export class PersonPanel {
             label: `Take ${person.name} out of this deal's buying centre`,
             mutation: 'removeBuyingCentreMember',
             input: { dealId: state.dealId, personId: person.id },
+            text: 'Take out of the buying centre',
           })
         : null,
     );

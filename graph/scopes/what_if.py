@@ -135,6 +135,7 @@ async def _hypothetical(
             )
         roles = tuple(r.value for r in p.roles or ())
         stance = p.stance.value if p.stance is not None else None
+        rank = p.level_rank if p.level_rank is not None else infer_rank(p.title)
         person = HypotheticalPerson(
             id=p.id,
             name=p.name,
@@ -142,8 +143,8 @@ async def _hypothetical(
             department=p.department,
             organisation_id=p.organisation_id,
             organisation_kind=kind,
-            rank=p.level_rank if p.level_rank is not None else infer_rank(p.title),
-            inferred=p.level_rank is None and p.title is not None,
+            rank=rank,
+            inferred=p.level_rank is None and rank is not None,
             roles=roles,
             stance=stance,
         )
