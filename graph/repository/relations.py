@@ -14,7 +14,7 @@ from graph.database.store import Row, WorkspaceStore, WorkspaceTransaction
 from graph.errors import NotFound, ValidationFailed
 from graph.history.recorder import Touched
 from graph.model import InfluenceIn, KnowsIn, PairIn, validate
-from graph.model.common import ReportingLine, validation_failed
+from graph.model.common import ReportingLine, validation_failed, vocabulary
 from graph.repository.bulk import cap_inferred_levels, edge_rows
 from graph.repository.sides import read_sides
 from graph.repository.writes import batched, validate_items
@@ -165,7 +165,8 @@ async def add_reports_to(
     except ValidationError as e:
         raise validation_failed(e) from e
     except ValueError as e:
-        raise ValidationFailed([("line", f"{line!r} is not one of solid, matrix")]) from e
+        choices = ", ".join(vocabulary(ReportingLine))
+        raise ValidationFailed([("line", f"{line!r} is not one of {choices}")]) from e
 
     async def work(tx: WorkspaceTransaction) -> str:
         await _check_people(tx, [pair], "reportsTo", ("personId", "managerId"))
