@@ -20,6 +20,7 @@ __all__ = ["Ahead", "member_influencers", "plan_ahead"]
 PERSON_RELATIONS = {
     "influences": "influences",
     "reportsTo": "managers",
+    "managers": "managers",
     "directReports": "reports",
     "knows": "knows",
     "knownBy": "known_by",

@@ -21,6 +21,7 @@ from graph.model import (
     Role,
     Stance,
 )
+from graph.model.common import ReportingLine
 from graph.model.workspace import IcpField, IcpOperator
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "Motive",
     "OrganisationKind",
     "Outcome",
+    "ReportingLine",
     "Role",
     "Stance",
     "stored",
@@ -61,6 +63,7 @@ for _enum in (
     InfluenceBasis,
     Motive,
     Outcome,
+    ReportingLine,
     IcpField,
     IcpOperator,
     ChangeKind,

@@ -12,18 +12,20 @@ from api.graphql.ahead import plan_ahead
 from api.graphql.context import Context
 from api.graphql.ids import key_from_cursor, key_of
 from api.graphql.selection import selected
-from api.graphql.types.analytics import (
-    EdgeRefInput,
-    HypotheticalInfluenceInput,
-    HypotheticalKnowsInput,
-    PlanWeightsInput,
-    WhatIf,
-    run_what_if,
-)
+from api.graphql.types.analytics import PlanWeightsInput
 from api.graphql.types.common import build_connection
 from api.graphql.types.deal import Deal
 from api.graphql.types.organisation import Organisation
 from api.graphql.types.person import Person
+from api.graphql.types.what_if import (
+    EdgeRefInput,
+    HypotheticalInfluenceInput,
+    HypotheticalKnowsInput,
+    HypotheticalPersonInput,
+    HypotheticalReportsToInput,
+    WhatIf,
+    run_what_if,
+)
 from api.graphql.types.workspace import Workspace, WorkspaceConnection
 from graph.database.store import Row
 from graph.repository.workspaces import NodeLabel
@@ -79,8 +81,8 @@ class Query:
         return await _node(info, cast(NodeLabel, label), gid.node_id)
 
     @strawberry.field(
-        description="A deal's coverage and plan if people or edges were removed or added "
-        "(nothing is stored)."
+        description="A deal's coverage and plan if people or edges were removed or added, "
+        "hypothetical contacts included (nothing is stored)."
     )
     async def what_if(
         self,
@@ -92,6 +94,8 @@ class Query:
         add_influences: list[HypotheticalInfluenceInput] | None = None,
         add_knows: list[HypotheticalKnowsInput] | None = None,
         weights: PlanWeightsInput | None = None,
+        add_people: list[HypotheticalPersonInput] | None = None,
+        add_reports_to: list[HypotheticalReportsToInput] | None = None,
     ) -> WhatIf:
         return await run_what_if(
             info,
@@ -102,6 +106,8 @@ class Query:
             add_influences=add_influences or [],
             add_knows=add_knows or [],
             weights=weights,
+            add_people=add_people,
+            add_reports_to=add_reports_to,
         )
 
 

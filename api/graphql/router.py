@@ -44,7 +44,7 @@ from api.graphql.context import Context, get_context
 from api.graphql.graphiql import offline_graphiql_html
 from api.logs import request_id
 from api.request_body import decode_json
-from graph.errors import StatusmapError, TryAgainLater
+from graph.errors import StatusmapError, TryAgainLater, ValidationFailed
 from graph.telemetry import TRACER
 
 __all__ = ["RETRY_AFTER_SECONDS", "StatusmapGraphQL", "public_error"]
@@ -72,11 +72,11 @@ def public_error(error: GraphQLError) -> GraphQLError:
     if isinstance(original, StatusmapError) and client_error(original):
         level = logging.WARNING if isinstance(original, TryAgainLater) else logging.INFO
         log.log(level, "graphql %s at %s: %s", original.code, error.path, original.message)
+        extensions = {**(error.extensions or {}), "code": original.code}
+        if isinstance(original, ValidationFailed):  # a form puts each message under its field
+            extensions["fields"] = [{"field": f, "message": m} for f, m in original.fields]
         return GraphQLError(
-            original.message,
-            nodes=error.nodes,
-            path=error.path,
-            extensions={**(error.extensions or {}), "code": original.code},
+            original.message, nodes=error.nodes, path=error.path, extensions=extensions
         )
     incident = secrets.token_hex(6)
     log.error(

@@ -30,6 +30,7 @@ from api.graphql.mutations.deal import DealMutations
 from api.graphql.mutations.organisation import OrganisationMutations
 from api.graphql.mutations.person import PersonMutations
 from api.graphql.mutations.relations import RelationMutations
+from api.graphql.mutations.view import ViewMutations
 from api.graphql.mutations.workspace import WorkspaceMutations
 from api.graphql.query import Query
 from api.graphql.types.analytics import COLUMN_SCALARS
@@ -79,7 +80,12 @@ class KeptNames(NameConverter):
 
 @strawberry.type
 class Mutation(
-    WorkspaceMutations, OrganisationMutations, PersonMutations, RelationMutations, DealMutations
+    WorkspaceMutations,
+    OrganisationMutations,
+    PersonMutations,
+    RelationMutations,
+    DealMutations,
+    ViewMutations,
 ):
     """Every write; expected failures come back as typed results, never as 500s."""
 

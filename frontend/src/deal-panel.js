@@ -4,7 +4,8 @@
 
 import { fill, formatGap, h, words } from './dom.js';
 import { byKey } from './view-model.js';
-import { hasHypotheticalTies } from './analytics.js';
+import { hasHypotheticalPeople, hasHypotheticalTies } from './analytics.js';
+import { hypotheticalForm } from './hypothetical.js';
 import { personPicker } from './person-panel.js';
 import { replaceBlock } from './saved-views.js';
 
@@ -94,14 +95,19 @@ export class DealPanel {
     const deal = view.deal;
     const members = [...view.people.values()].filter((p) => p.member);
     const hidden = [...this.app.state.hidden].map((id) => this.app.state.fullView?.people.get(id)).filter(Boolean);
-    const imagined = this.app.state.imagined;
+    const { imagined, hypothetical } = this.app.state;
     fill(this.el, 
       h('h2', { id: 'deal-title' }, deal.name),
       h('p', { class: 'person-sub' }, `${deal.organisation?.name || ''} · ${members.length} people in the buying centre`),
       this.app.views.block(),
-      hidden.length || imagined.length ? this.whatIfBar(hidden, imagined) : null,
+      hidden.length || imagined.length || hypothetical.length ? this.whatIfBar(hidden, imagined, hypothetical) : null,
       analytics
-        ? [this.coverage(analytics.coverage), this.plan(analytics.approachPlan, baseline), this.imagineForm()]
+        ? [
+            this.coverage(analytics.coverage),
+            this.plan(analytics.approachPlan, baseline),
+            this.imagineForm(),
+            hasHypotheticalPeople(this.app.schema) ? hypotheticalForm(this.app) : null,
+          ]
         : h(
             'p',
             { class: 'muted', 'data-testid': 'analytics-missing' },
@@ -115,17 +121,23 @@ export class DealPanel {
     replaceBlock(this.el, this.app.views.block(), message);
   }
 
-  whatIfBar(hidden, imagined) {
+  whatIfBar(hidden, imagined, hypothetical = []) {
+    const tie = {
+      knows: (t) => `if ${t.sourceName} knew ${t.targetName} (${t.strength.toFixed(1)})`,
+      influence: (t) => `if ${t.sourceName} influenced ${t.targetName} (${t.strength.toFixed(1)})`,
+      reports: (t) => `if ${t.sourceName} reported to ${t.targetName}`,
+    };
     const changes = [
       hidden.length ? `without ${hidden.map((p) => p.name).join(', ')}` : null,
-      ...imagined.map((t) => `if ${t.sourceName} knew ${t.targetName} (${t.strength.toFixed(1)})`),
+      ...hypothetical.map((p) => `with ${p.name} (hypothetical)`),
+      ...imagined.map((t) => tie[t.kind || 'knows'](t)),
     ].filter(Boolean);
     return h(
       'div',
       { class: 'what-if', role: 'status', 'data-testid': 'what-if' },
       h('strong', {}, 'What-if: '),
       `${changes.join('; ')}. Nothing is stored. `,
-      h('button', { type: 'button', class: 'secondary', onclick: () => this.app.clearWhatIf() }, imagined.length ? 'Back to the real deal' : 'Show everyone'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => this.app.clearWhatIf() }, imagined.length || hypothetical.length ? 'Back to the real deal' : 'Show everyone'),
     );
   }
 
@@ -244,7 +256,8 @@ export class DealPanel {
         else if (was > i) moved = `up ${was - i}`;
         else if (was < i) moved = `down ${i - was}`;
       }
-      const name = step.person?.name || step.personKey;
+      // a hypothetical contact is not stored: the what-if's own view names them
+      const name = step.person?.name || byKey(this.app.state.scopeView || view, step.personKey)?.name || step.personKey;
       const route = routeOf(step, this.app.state.scopeView || view);
       const reach = reachOf(step, this.app.state.scopeView || view);
       return h(

@@ -4,6 +4,7 @@
 import { fill, h } from './dom.js';
 import {
   HOME_COLOUR,
+  HYPOTHETICAL_COLOUR,
   NO_ROLE_COLOUR,
   PARTNER_COLOUR,
   ROLE_COLOURS,
@@ -40,13 +41,15 @@ export const LEGEND = [
       { label: 'customer', mark: 'card', shape: 'customer', fill: '#fff', border: { width: 1, style: 'solid', colour: '#57606a' } },
       { label: 'partner', mark: 'card', shape: 'partner', fill: '#F1EAF8', border: { width: 2, style: 'solid', colour: PARTNER_COLOUR } },
       { label: 'us', mark: 'card', shape: 'home', fill: '#E8EFFA', border: { width: 2, style: 'solid', colour: HOME_COLOUR } },
+      { label: 'hypothetical (what-if)', mark: 'card', shape: 'customer', fill: '#fff', border: { width: 2, style: 'dashed', colour: HYPOTHETICAL_COLOUR } },
     ],
   },
   {
     title: 'Lines',
     items: [
       { label: 'influence (width = weight)', mark: 'line', kind: 'influence', colour: '#4b5563', width: 3, dash: 'solid' },
-      { label: 'reports to', mark: 'line', kind: 'reports', colour: '#8c959f', width: 2, dash: 'dashed' },
+      { label: 'reports to', mark: 'line', kind: 'reports', colour: '#8c959f', width: 2, dash: 'solid' },
+      { label: 'matrix line (2nd manager)', mark: 'line', kind: 'matrix', colour: '#8c959f', width: 2, dash: 'dashed' },
       { label: 'knows (ours)', mark: 'line', kind: 'knows', colour: '#0969da', width: 2, dash: 'dotted' },
       { label: 'plan route hop', mark: 'line', kind: 'route', colour: '#bf8700', width: 2, dash: 'dotted' },
       { label: 'imagined tie (what-if)', mark: 'line', kind: 'imagined', colour: '#8250df', width: 2, dash: 'dashed' },

@@ -16,7 +16,7 @@ import { hideBrief, showBrief } from './brief.js';
 import { CreatePanel } from './create-panel.js';
 import { SavedViews } from './saved-views.js';
 import { ACCOUNTS, ACCOUNT_MAP, ACCOUNT_SUMMARY, DEALS, DEAL_MAP, WORKSPACES } from './queries.js';
-import { DEFAULT_MIN_WEIGHT, accountView, applyInfluenceMap, dealView, focusDeal, foldAccount, withImagined, withoutPeople } from './view-model.js';
+import { DEFAULT_MIN_WEIGHT, accountView, applyInfluenceMap, dealView, focusDeal, foldAccount, withHypothetical, withImagined, withoutPeople } from './view-model.js';
 import { loadDealAnalytics } from './analytics.js';
 import { loadStatusGaps } from './status-gaps.js';
 import { gapText } from './person-panel.js';
@@ -37,7 +37,8 @@ class App {
       fullView: null, // everything loaded for the deal/account
       view: null, // what is drawn: fullView minus hidden people
       hidden: new Set(), // what-if: people taken out of map and plan
-      imagined: [], // what-if: "knows" ties imagined ({sourceId, targetId, strength}), never stored
+      imagined: [], // what-if: ties imagined ({kind, sourceId, targetId, strength}), never stored
+      hypothetical: [], // what-if: contacts imagined (hypothetical.js), never stored
       moved: new Map(), // person id → {x, y}: cards the user dragged in this deal's view
       expanded: new Set(), // people whose neighbours are brought onto the map
       shown: new Set(), // people brought onto the map one by one (a chosen plan step's route)
@@ -211,6 +212,7 @@ class App {
     fillSelect($('account'), accounts, (o) => o.name);
     this.accounts = accounts;
     if (!accounts.length) {
+      this.loadSeq = (this.loadSeq || 0) + 1; // a map still on its way (another workspace's) is dropped
       Object.assign(this.state, { accountId: null, dealId: null, fullView: null, view: null, scopeView: null });
       $('deal').replaceChildren();
       this.map.clear();
@@ -244,8 +246,10 @@ class App {
     $('deal').value = id || '';
     this.state.hidden.clear();
     this.state.imagined = [];
+    this.state.hypothetical = [];
     this.state.moved = new Map();
     this.views.current = null;
+    this.views.dealId = null; // read the team's views of the deal afresh
     this.state.expanded.clear();
     this.state.shown.clear();
     this.state.openGroups.clear();
@@ -324,9 +328,9 @@ class App {
    * answer of askAnalytics already asked for, else asked here). `frame`: show the buying centre.
    */
   async redraw({ compare, analytics: asked = null, frame = false }) {
-    const { fullView, hidden, imagined } = this.state;
+    const { fullView, hidden, imagined, hypothetical } = this.state;
     const seq = (this.drawSeq = (this.drawSeq || 0) + 1);
-    const view = withImagined(withoutPeople(fullView, hidden), imagined);
+    const view = withImagined(withHypothetical(withoutPeople(fullView, hidden), hypothetical), imagined);
     let analytics = null;
     let analyticsError = null;
     if (view.deal) {
@@ -364,8 +368,10 @@ class App {
 
   /** Draw the deal's own part of its scope (or the account, folded): see focusDeal. */
   draw({ frame = false } = {}) {
-    const { scopeView, plan, minWeight, expanded, shown, moved } = this.state;
+    const { scopeView, plan, minWeight, expanded, moved, hypothetical } = this.state;
     const { account, openGroups } = this.state;
+    // hypothetical contacts are always drawn: they are what the user is trying out
+    const shown = new Set([...this.state.shown, ...hypothetical.map((p) => p.id)]);
     const view = scopeView.deal
       ? focusDeal(scopeView, { plan, minWeight, expanded, shown })
       : foldAccount(scopeView, { ranks: account?.ranks, open: openGroups });
@@ -430,6 +436,16 @@ class App {
   async afterEdit(personId) {
     await this.load({ compare: true });
     if (this.state.view.people.has(personId)) await this.personPanel.show(personId);
+    else this.personPanel.showEmpty(); // e.g. taken out of the buying centre, off the map now
+  }
+
+  /** A person was deleted: nobody is selected, the map and plan are read again. */
+  async personRemoved(person) {
+    this.state.selectedId = null;
+    this.state.hidden.delete(person.id);
+    this.personPanel.showEmpty();
+    await this.load({ compare: true });
+    this.say(`Removed ${person.name}`);
   }
 
   /** New rows may add accounts and deals: refresh the pickers, keep what is open. */
@@ -484,24 +500,59 @@ class App {
   /** Open a saved view of the deal open now (saved-views.js): its filters, what-if, cards and viewport. */
   async openView(saved) {
     const { state } = this;
-    state.minWeight = saved.minWeight;
-    $('min-weight').value = String(saved.minWeight);
-    $('min-weight-value').textContent = saved.minWeight.toFixed(2);
-    state.expanded = new Set(saved.expanded);
-    state.shown = new Set(saved.shown);
-    state.hidden = new Set(saved.hidden.filter((id) => state.fullView?.people.has(id)));
+    // a view keeps what the page saved; what it lacks takes the page's defaults
+    state.minWeight = Number.isFinite(saved.minWeight) ? saved.minWeight : DEFAULT_MIN_WEIGHT;
+    $('min-weight').value = String(state.minWeight);
+    $('min-weight-value').textContent = state.minWeight.toFixed(2);
+    state.expanded = new Set(saved.expanded || []);
+    state.shown = new Set(saved.shown || []);
+    state.hidden = new Set((saved.hidden || []).filter((id) => state.fullView?.people.has(id)));
     state.imagined = saved.imagined || [];
-    state.moved = new Map(saved.moved);
+    state.hypothetical = saved.hypothetical || [];
+    state.moved = new Map(saved.moved || []);
     this.views.current = saved.name;
     await this.redraw({ compare: false });
     if (saved.viewport) this.map.cy.viewport(saved.viewport);
     this.say(`View opened: ${saved.name}`);
   }
 
-  /** Leave the what-if: everyone back, no imagined ties. */
+  /**
+   * Try a what-if with `changes` ({imagined, hypothetical}) in place of the current ones: the API
+   * answers first, and only an answer it accepts is drawn. Rejects with the API's error (its
+   * fields named) and leaves the map as it was.
+   */
+  async tryWhatIf(changes) {
+    const analytics = await loadDealAnalytics(this.schema, { ...this.state, ...changes });
+    // the levels the API gave the hypothetical contacts (inferred from the title, capped by a manager)
+    const levels = new Map((analytics?.hypotheticalPeople || []).map((p) => [p.key, p]));
+    const hypothetical = (changes.hypothetical || this.state.hypothetical).map((p) => {
+      const answer = levels.get(p.id);
+      return answer ? { ...p, level: { rank: answer.levelRank, inferred: answer.levelInferred } } : p;
+    });
+    Object.assign(this.state, changes, { hypothetical });
+    await this.redraw({ compare: false, analytics: { analytics, error: null } });
+  }
+
+  /** Take a hypothetical contact out of the what-if, with the ties imagined to them. */
+  async removeHypothetical(id) {
+    const { state } = this;
+    const name = state.hypothetical.find((p) => p.id === id)?.name || 'them';
+    state.hypothetical = state.hypothetical.filter((p) => p.id !== id);
+    state.imagined = state.imagined.filter((t) => t.sourceId !== id && t.targetId !== id);
+    if (state.selectedId === id) {
+      state.selectedId = null;
+      this.personPanel.showEmpty();
+    }
+    await this.redraw({ compare: false });
+    this.showTab('deal');
+    this.say(`What-if: ${name} taken out`);
+  }
+
+  /** Leave the what-if: everyone back, no imagined ties or contacts. */
   async clearWhatIf() {
     this.state.hidden.clear();
     this.state.imagined = [];
+    this.state.hypothetical = [];
     await this.redraw({ compare: false });
     this.say('Everyone shown');
   }

@@ -74,7 +74,7 @@ function personElement(person, position) {
       borderStyle: person.side === 'customer' ? stance.style : 'solid',
     },
     position,
-    classes: `person side-${person.side} role-${role || (person.side === 'customer' ? 'none' : person.side)}`,
+    classes: `person side-${person.side} role-${role || (person.side === 'customer' ? 'none' : person.side)}${person.hypothetical ? ' hypothetical' : ''}`,
     grabbable: true, // within their band (StatusMap.keepInBand)
   };
 }
@@ -131,7 +131,7 @@ function edgeElement(edge, key, route, positions) {
       : edge.kind === 'knows' || edge.kind === 'route'
         ? 1 + 3 * (edge.weight ?? 0.5)
         : 1.5;
-  const classes = [edge.kind, key ? 'key' : null, route ? 'routed' : null, edge.imagined ? 'imagined' : null].filter(Boolean).join(' ');
+  const classes = [edge.kind, key ? 'key' : null, route ? 'routed' : null, edge.imagined ? 'imagined' : null, edge.matrix ? 'matrix' : null].filter(Boolean).join(' ');
   const data = { id: edge.id, source: edge.source, target: edge.target, width };
   if (route) Object.assign(data, segmentData(positions.get(edge.source), positions.get(edge.target), route));
   return { group: 'edges', data, classes };

@@ -6,6 +6,7 @@ import { fill, formatGap, formatWeight, h, words } from './dom.js';
 import { enumOptions, enumSelect, fieldError, submitMutation } from './forms.js';
 import { PERSON_DETAIL, mutationDocument } from './queries.js';
 import { loadPersonAnalytics } from './analytics.js';
+import { detailsForm, removeButton, removePersonBlock } from './person-edit.js';
 import {
   INFLUENCE_BASES as BASES,
   INFLUENCE_KINDS as KINDS,
@@ -79,6 +80,7 @@ export class PersonPanel {
     const { state } = this.app;
     const person = state.view?.people.get(personId);
     if (!person) return this.showEmpty();
+    if (person.hypothetical) return this.renderHypothetical(person);
     // After an edit the panel is drawn again: keep the keyboard where it was.
     const focused = this.el.contains(document.activeElement) ? document.activeElement.id : null;
     fill(this.el, h('h2', {}, person.name), h('p', { class: 'muted' }, 'Loading…'));
@@ -137,6 +139,7 @@ export class PersonPanel {
           : null,
       ),
       this.gapsSection(person),
+      this.app.schema.hasMutation('updatePerson') ? detailsForm(app, person, detail) : null,
     ];
     if (detail) {
       sections.push(
@@ -146,9 +149,29 @@ export class PersonPanel {
     }
     if (inDeal && person.side === 'customer') sections.push(this.memberForm(person), this.stageForm(person));
     if (detail && person.side === 'customer') {
-      sections.push(this.influenceForm(person, detail), this.reportingForm(person, detail), this.knowsForm(person));
+      sections.push(this.influenceForm(person, detail), this.reportingForm(person, detail), this.knowsForm(person, detail));
     }
+    if (this.app.schema.hasMutation('deletePerson')) sections.push(removePersonBlock(app, person));
     fill(this.el, ...sections);
+  }
+
+  /** A what-if's hypothetical contact: what the what-if took them as, and a way out of it. */
+  renderHypothetical(person) {
+    fill(
+      this.el,
+      h('h2', { id: 'person-name' }, person.name),
+      h('p', { class: 'person-sub' }, [person.title, person.organisation?.name, person.department].filter(Boolean).join(' · ')),
+      h('p', { class: 'what-if', 'data-testid': 'hypothetical-note' }, 'Hypothetical contact of the what-if: not stored, in no other view.'),
+      h(
+        'dl',
+        { class: 'facts' },
+        h('dt', {}, 'Status level'),
+        h('dd', { 'data-testid': 'person-level' }, levelText(person.level)),
+        person.member ? [h('dt', {}, 'Roles'), h('dd', { 'data-testid': 'person-roles' }, person.roles.map(words).join(', ') || 'none')] : null,
+        person.member ? [h('dt', {}, 'Stance'), h('dd', { 'data-testid': 'person-stance' }, words(person.stance))] : null,
+      ),
+      h('div', { class: 'button-row' }, h('button', { type: 'button', class: 'secondary', onclick: () => this.app.removeHypothetical(person.id) }, 'Take out of the what-if')),
+    );
   }
 
   /** Their status gap to the decider and to the colleague of ours suggested (from the API). */
@@ -357,6 +380,15 @@ export class PersonPanel {
       fieldError('edit-aspiration'),
       h('button', { type: 'submit', id: 'save-member' }, 'Save part in this deal'),
       status,
+      person.member
+        ? removeButton(this.app, person, {
+            id: 'remove-member',
+            label: `Take ${person.name} out of this deal's buying centre`,
+            mutation: 'removeBuyingCentreMember',
+            input: { dealId: state.dealId, personId: person.id },
+            text: 'Take out of the buying centre',
+          })
+        : null,
     );
     return form;
   }
@@ -372,6 +404,8 @@ export class PersonPanel {
       label: words,
     });
     const note = h('input', { id: 'edit-note', name: 'note', type: 'text', 'aria-describedby': 'edit-note-error' });
+    // the day the stage was reached (today unless told otherwise), stored as midnight UTC
+    const at = h('input', { id: 'edit-stage-at', name: 'at', type: 'date', value: new Date().toISOString().slice(0, 10), 'aria-describedby': 'edit-stage-at-error' });
     const history = (person.journey || []).map((j) =>
       h('li', {}, `${words(j.stage)}${j.at ? ` · ${String(j.at).slice(0, 10)}` : ''}${j.note ? ` · ${j.note}` : ''}`),
     );
@@ -384,11 +418,12 @@ export class PersonPanel {
           e.preventDefault();
           const input = { workspaceId: state.workspaceId, dealId: state.dealId, personId: person.id, stage: stage.value };
           if (note.value.trim()) input.note = note.value;
+          if (at.value) input.at = `${at.value}T00:00:00Z`;
           const ok = await submitMutation({
             document: mutationDocument(schema, 'recordJourneyStage'),
             resultField: 'recordJourneyStage',
             input,
-            fields: { stage: 'edit-stage-error', note: 'edit-note-error', personId: 'edit-stage-error' },
+            fields: { stage: 'edit-stage-error', note: 'edit-note-error', at: 'edit-stage-at-error', personId: 'edit-stage-error' },
             status,
           });
           if (ok) await this.app.afterEdit(person.id);
@@ -399,6 +434,9 @@ export class PersonPanel {
       h('label', { for: 'edit-stage' }, 'Stage reached'),
       stage,
       fieldError('edit-stage'),
+      h('label', { for: 'edit-stage-at' }, 'Reached on'),
+      at,
+      fieldError('edit-stage-at'),
       h('label', { for: 'edit-note' }, 'Note (optional)'),
       note,
       fieldError('edit-note'),
@@ -415,16 +453,53 @@ export class PersonPanel {
       .sort((a, b) => a.name.localeCompare(b.name) || String(a.title).localeCompare(String(b.title)));
   }
 
-  /** Who they report to (and who reports to them), and a form to add a manager. */
+  /**
+   * Who they report to, each line with its kind (the first manager's solid, a second one's a
+   * matrix line) and a way to remove it; who reports to them; a form to add a manager.
+   */
   reportingForm(person, detail) {
     const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
     const manager = personPicker('new-manager', this.candidates(person, ['customer']));
+    const line = h(
+      'select',
+      { id: 'new-manager-line', 'aria-describedby': 'new-manager-line-error' },
+      h('option', { value: '' }, 'solid if the first, else matrix'),
+      h('option', { value: 'SOLID' }, 'solid line'),
+      h('option', { value: 'MATRIX' }, 'matrix line (dotted)'),
+    );
     const names = (list) => list.map((p, i) => [i ? ', ' : '', personLink(this.app, p, p.title || '')]);
+    const managers = detail.managers || [];
     return h(
       'section',
       { class: 'block', 'aria-labelledby': 'reporting-title' },
       h('h3', { id: 'reporting-title' }, 'Reporting lines'),
-      h('p', { 'data-testid': 'reports-to' }, 'Reports to: ', detail.reportsTo?.length ? names(detail.reportsTo) : h('span', { class: 'muted' }, 'nobody recorded')),
+      h(
+        'div',
+        { 'data-testid': 'reports-to' },
+        'Reports to: ',
+        managers.length
+          ? h(
+              'ul',
+              { class: 'plain', 'data-testid': 'manager-lines' },
+              managers.map((m, i) => {
+                const matrix = String(m.line).toUpperCase() === 'MATRIX';
+                return h(
+                  'li',
+                  { dataset: { line: matrix ? 'matrix' : 'solid' } },
+                  personLink(this.app, m.person, m.person.title || ''),
+                  h('span', { class: `tag line-kind${matrix ? ' matrix' : ''}` }, matrix ? 'matrix line' : 'solid line'),
+                  ' ',
+                  removeButton(this.app, person, {
+                    id: `remove-manager-${i}`,
+                    label: `Remove the reporting line from ${person.name} to ${m.person.name}`,
+                    mutation: 'removeReportsTo',
+                    input: { personId: person.id, managerId: m.person.id },
+                  }),
+                );
+              }),
+            )
+          : h('span', { class: 'muted' }, 'nobody recorded'),
+      ),
       detail.directReports?.length ? h('p', {}, 'Direct reports: ', names(detail.directReports)) : null,
       h(
         'form',
@@ -433,27 +508,32 @@ export class PersonPanel {
           'aria-label': `Add a manager of ${person.name}`,
           onsubmit: async (e) => {
             e.preventDefault();
+            const input = { workspaceId: this.app.state.workspaceId, personId: person.id, managerId: manager.value };
+            if (line.value) input.line = line.value;
             const ok = await submitMutation({
               document: mutationDocument(this.app.schema, 'addReportsTo'),
               resultField: 'addReportsTo',
-              input: { workspaceId: this.app.state.workspaceId, personId: person.id, managerId: manager.value },
-              fields: { managerId: 'new-manager-error', personId: 'new-manager-error', input: 'new-manager-error' },
+              input,
+              fields: { managerId: 'new-manager-error', personId: 'new-manager-error', line: 'new-manager-line-error', input: 'new-manager-error' },
               status,
             });
             if (ok) await this.app.afterEdit(person.id);
           },
         },
-        h('label', { for: 'new-manager' }, 'Add a manager (a second one is a matrix line)'),
+        h('label', { for: 'new-manager' }, 'Add a manager'),
         manager,
         fieldError('new-manager'),
+        h('label', { for: 'new-manager-line' }, 'Line'),
+        line,
+        fieldError('new-manager-line'),
         h('button', { type: 'submit', id: 'add-manager' }, 'Add reporting line'),
         status,
       ),
     );
   }
 
-  /** Record that one of our (or a partner's) people knows them. */
-  knowsForm(person) {
+  /** Who of ours knows them (each tie removable), and a form to record one more. */
+  knowsForm(person, detail) {
     const status = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
     const ours = personPicker('new-knows-source', this.candidates(person, ['home', 'partner']));
     const strength = h('input', { id: 'new-knows-strength', type: 'number', step: '0.05', value: '0.5', 'aria-describedby': 'new-knows-strength-error' });
@@ -461,6 +541,26 @@ export class PersonPanel {
       'section',
       { class: 'block', 'aria-labelledby': 'knows-title' },
       h('h3', { id: 'knows-title' }, `Who of ours knows ${person.name}`),
+      detail?.knownBy?.length
+        ? h(
+            'ul',
+            { class: 'plain', 'data-testid': 'known-by' },
+            detail.knownBy.map((k, i) =>
+              h(
+                'li',
+                {},
+                personLink(this.app, k.person, `(${formatWeight(k.strength)})`),
+                ' ',
+                removeButton(this.app, person, {
+                  id: `remove-knows-${i}`,
+                  label: `Remove: ${k.person.name} knows ${person.name}`,
+                  mutation: 'deleteKnows',
+                  input: { sourceId: k.person.id, targetId: person.id },
+                }),
+              ),
+            ),
+          )
+        : h('p', { class: 'muted' }, 'Nobody of ours is recorded as knowing them.'),
       h(
         'form',
         {
@@ -601,6 +701,12 @@ export class PersonPanel {
         fieldError(`${id}-basis`),
         h('button', { type: 'submit', id: `${id}-save` }, 'Save'),
         status,
+        removeButton(this.app, person, {
+          id: `${id}-remove`,
+          label: `Remove the influence of ${inf.person.name} on ${person.name}`,
+          mutation: 'deleteInfluence',
+          input: { sourceId: inf.person.id, targetId: person.id },
+        }),
       ),
       this.reportsLine(inf),
     );

@@ -46,7 +46,7 @@ export const DEAL_MAP = `
             ...PersonCard
             influencers { weight kind person { ...PersonCard } }
             influences { weight kind person { ...PersonCard } }
-            reportsTo { ...PersonCard }
+            managers { line person { ...PersonCard } }
             knownBy { strength lastContact person { ...PersonCard } }
           }
         }
@@ -67,7 +67,7 @@ export const ACCOUNT_MAP = `
           node {
             ...PersonCard
             influences { weight kind person { id } }
-            reportsTo { id }
+            managers { line person { id } }
             knownBy { strength person { ...PersonCard } }
           }
         }
@@ -84,8 +84,9 @@ export const PERSON_DETAIL = `
       person(id: $personId) {
         ...PersonCard
         higher: influencers(higherStatusOnly: true) { weight kind person { ...PersonCard } }
+        email
         influencers { weight kind basis basisRecorded disputed reports { reportedBy weight } person { ...PersonCard } }
-        reportsTo { ...PersonCard }
+        managers { line person { ...PersonCard } }
         directReports { ...PersonCard }
         knownBy { strength lastContact person { ...PersonCard } }
       }
@@ -146,14 +147,31 @@ export const DEAL_ANALYTICS = `
   ${PERSON_CARD}
 `;
 
-/** The deal as it would be without some people, or with imagined "knows" ties (nothing is stored). */
+/**
+ * The deal as it would be without some people, with imagined ties (knows, influence, reporting
+ * lines) and hypothetical contacts: nothing is stored.
+ */
 export const WHAT_IF = `
-  query WhatIf($workspaceId: ID!, $dealId: ID!, $removePeople: [ID!], $addKnows: [HypotheticalKnowsInput!]) {
-    whatIf(workspaceId: $workspaceId, dealId: $dealId, removePeople: $removePeople, addKnows: $addKnows) {
+  query WhatIf($workspaceId: ID!, $dealId: ID!, $removePeople: [ID!], $addKnows: [HypotheticalKnowsInput!],
+               $addInfluences: [HypotheticalInfluenceInput!], $addReportsTo: [HypotheticalReportsToInput!],
+               $addPeople: [HypotheticalPersonInput!]) {
+    whatIf(workspaceId: $workspaceId, dealId: $dealId, removePeople: $removePeople, addKnows: $addKnows,
+           addInfluences: $addInfluences, addReportsTo: $addReportsTo, addPeople: $addPeople) {
       coverageAfter { ${COVERAGE} }
       planBefore { ${PLAN_STEP} }
       planAfter { ${PLAN_STEP} }
       moved { personKey orderBefore orderAfter }
+      hypotheticalPeople { key levelRank levelInferred }
+    }
+  }
+`;
+
+/** The saved views of a deal, shared by the workspace's team (at most 100 per deal). */
+export const DEAL_VIEWS = `
+  query DealViews($workspaceId: ID!, $dealId: ID!) {
+    workspace(id: $workspaceId) {
+      id
+      deal(id: $dealId) { id views(first: 100) { edges { node { id name state savedBy } } } }
     }
   }
 `;

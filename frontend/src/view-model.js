@@ -39,9 +39,14 @@ class ViewBuilder {
     return this.people.get(card.id);
   }
 
-  edge(kind, source, target, weight = null, influenceKind = null) {
+  edge(kind, source, target, weight = null, influenceKind = null, extra = {}) {
     const id = `${kind}:${source}>${target}`;
-    if (!this.edges.has(id)) this.edges.set(id, { id, kind, source, target, weight, influenceKind });
+    if (!this.edges.has(id)) this.edges.set(id, { id, kind, source, target, weight, influenceKind, ...extra });
+  }
+
+  /** A reporting line; a matrix line (a second manager) is drawn apart. */
+  reports(person, manager, line) {
+    this.edge('reports', person, manager, null, null, { matrix: String(line).toUpperCase() === 'MATRIX' });
   }
 
   build(extra = {}) {
@@ -74,8 +79,8 @@ export function dealView(deal) {
     for (const inf of m.influences || []) {
       if (b.person(inf.person)) b.edge('influence', m.id, inf.person.id, inf.weight, low(inf.kind));
     }
-    for (const manager of m.reportsTo || []) {
-      if (b.person(manager)) b.edge('reports', m.id, manager.id);
+    for (const { line, person: manager } of m.managers || []) {
+      if (b.person(manager)) b.reports(m.id, manager.id, line);
     }
     for (const k of m.knownBy || []) {
       if (b.person(k.person)) b.edge('knows', k.person.id, m.id, k.strength);
@@ -94,8 +99,8 @@ export function accountView(nodes) {
     for (const inf of n.influences || []) {
       if (b.people.has(inf.person.id)) b.edge('influence', n.id, inf.person.id, inf.weight, low(inf.kind));
     }
-    for (const manager of n.reportsTo || []) {
-      if (b.people.has(manager.id)) b.edge('reports', n.id, manager.id);
+    for (const { line, person: manager } of n.managers || []) {
+      if (b.people.has(manager.id)) b.reports(n.id, manager.id, line);
     }
     for (const k of n.knownBy || []) {
       if (b.person(k.person)) b.edge('knows', k.person.id, n.id, k.strength);
@@ -162,22 +167,45 @@ export function withoutPeople(view, hidden) {
 }
 
 /**
- * `view` with the what-if's imagined "knows" ties ({sourceId, targetId, strength}) as lines of
- * their own kind; ties whose ends are not in the view are left out.
+ * `view` with the what-if's imagined ties ({kind: knows | influence | reports, sourceId,
+ * targetId, strength}; knows when no kind) as lines of their kind, marked imagined; ties whose
+ * ends are not in the view are left out.
  */
 export function withImagined(view, imagined) {
   const ties = imagined.filter((t) => view.people.has(t.sourceId) && view.people.has(t.targetId));
   if (!ties.length) return view;
   const edges = ties.map((t) => ({
-    id: `imagined:${t.sourceId}>${t.targetId}`,
-    kind: 'knows',
+    id: `imagined:${t.kind || 'knows'}:${t.sourceId}>${t.targetId}`,
+    kind: t.kind || 'knows',
     imagined: true,
     source: t.sourceId,
     target: t.targetId,
-    weight: t.strength,
+    weight: t.kind === 'reports' ? null : t.strength,
     influenceKind: null,
   }));
   return { ...view, edges: [...view.edges, ...edges] };
+}
+
+/**
+ * `view` with the what-if's hypothetical contacts as people of their own (`hypothetical`: drawn
+ * as dashed cards): their organisation, the level the API gave or inferred, and their part in
+ * the deal when they have roles or a stance.
+ */
+export function withHypothetical(view, hypothetical) {
+  if (!hypothetical.length) return view;
+  const people = new Map(view.people);
+  for (const h of hypothetical) {
+    const p = personOf({ id: h.id, key: h.id, name: h.name, title: h.title, department: h.department, organisation: h.organisation, level: h.level });
+    const member = Boolean(h.roles?.length || h.stance);
+    Object.assign(p, {
+      hypothetical: true,
+      member,
+      roles: (h.roles || []).map(low),
+      stance: member ? low(h.stance) || 'unknown' : null,
+    });
+    people.set(p.id, p);
+  }
+  return { ...view, people, byKey: null };
 }
 
 /** The deal's opening map holds at most this many people and lines (its members always). */

@@ -8,12 +8,19 @@ and the access graph ``K``, and influence ranks are recomputed on the changed gr
 * ``remove_edges``: ``(source, target)`` influence edges (INFLUENCES or a reporting line)
   leave ``G``, and their influence part leaves ``K``.
 * ``remove_knows``: ``(a, b)`` KNOWS relationships leave ``K`` (both directions).
+* ``add_people``: hypothetical people (a :class:`~graph.analytics.influence_graph.PersonNode`
+  each) join the scope; ``add_members`` puts people (hypothetical or not) in the buying centre.
+  Their ids must be new to the scope.
+* ``add_reports_to``: ``(report, manager)`` reporting lines; each adds ``manager -> report``
+  as :func:`~graph.analytics.influence_graph.influence_graph` does (``reports_to_weight``,
+  unless an influence edge says how much), in ``G`` and ``K``.
 * ``add_edges``: an :class:`~graph.analytics.influence_graph.InfluenceEdge` sets ``source ->
   target`` in ``G`` (replacing any weight there) and in ``K``; a
   :class:`~graph.analytics.influence_graph.KnowsEdge` sets the KNOWS part in ``K`` both ways.
 
-Removals are applied before additions. Removing something that is not there is an error,
-so that a typo does not silently answer a different question.
+Removals are applied before additions; people are added before the ties that end at them.
+Removing something that is not there is an error, so that a typo does not silently answer a
+different question.
 """
 
 from __future__ import annotations
@@ -31,10 +38,12 @@ from graph.analytics.influence_graph import (
     InfluenceEdge,
     KnowsEdge,
     Member,
+    PersonNode,
     add_access_part,
 )
 from graph.analytics.routes import deal_routes, influential_opponents
 from graph.analytics.weights import PlanWeights
+from graph.model.common import basis_of
 
 __all__ = ["StepMove", "WhatIfDiff", "WhatIfResult", "what_if"]
 
@@ -73,13 +82,17 @@ class WhatIfDiff:
 
 @dataclass(frozen=True, slots=True)
 class WhatIfResult:
-    """Coverage and plan before and after the changes, and the difference."""
+    """Coverage and plan before and after the changes, and the difference.
+
+    ``G_after`` is the changed influence graph: it names the hypothetical people.
+    """
 
     coverage_before: Coverage
     coverage_after: Coverage
     plan_before: tuple[PlanStep, ...]
     plan_after: tuple[PlanStep, ...]
     diff: WhatIfDiff
+    G_after: nx.DiGraph | None = None
 
 
 def what_if(
@@ -90,8 +103,12 @@ def what_if(
     remove_people: Iterable[str] = (),
     remove_edges: Iterable[tuple[str, str]] = (),
     remove_knows: Iterable[tuple[str, str]] = (),
+    add_people: Iterable[PersonNode] = (),
+    add_members: Iterable[Member] = (),
+    add_reports_to: Iterable[tuple[str, str]] = (),
     add_edges: Iterable[InfluenceEdge | KnowsEdge] = (),
     weights: PlanWeights = PlanWeights(),  # noqa: B008 - frozen, safe to share
+    reports_to_weight: float = 0.5,
 ) -> WhatIfResult:
     """Coverage and approach plan before and after a set of changes.
 
@@ -101,10 +118,12 @@ def what_if(
         Influence and access graphs; left untouched.
     members : iterable of Member
         The buying centre.
-    remove_people, remove_edges, remove_knows, add_edges
+    remove_people, remove_edges, remove_knows, add_people, add_members, add_reports_to, add_edges
         The changes (module docstring).
     weights : PlanWeights, optional
         Weights of the plan score.
+    reports_to_weight : float, default 0.5
+        How much an added reporting line's manager moves the report (as in ``G``).
 
     Returns
     -------
@@ -113,8 +132,9 @@ def what_if(
     Raises
     ------
     AnalyticsInputError
-        When a person or relationship to remove is not there, or an added edge names someone
-        who is not in scope (after the removals).
+        When a person or relationship to remove is not there, an added person's id is taken
+        in scope, or an added edge or member names someone who is not in scope (after the
+        removals and additions).
 
     Examples
     --------
@@ -134,6 +154,14 @@ def what_if(
     ['DECIDER_NOT_CONTACTED', 'NO_CONTACT']
     >>> result.plan_after[0].intro_path
     ('me', 'cfo')
+
+    A hypothetical contact of ours who reports to nobody but knows the CFO:
+
+    >>> new = PersonNode("new", "Nia", 5, "us", "home")
+    >>> result = what_if(G, K, [Member("cfo", frozenset({"decider"}), "neutral")],
+    ...                  add_people=[new], add_edges=[KnowsEdge("new", "cfo", 0.9)])
+    >>> result.plan_after[0].route.text
+    'Nia (ours) knows Cy (0.90); status gap +1 with Nia'
     """
     members = list(members)
     G_after, K_after = G.copy(), K.copy()
@@ -153,13 +181,22 @@ def what_if(
             raise AnalyticsInputError(f"cannot remove KNOWS {a!r}->{b!r}: there is none")
         _drop_access_part(K_after, a, b, "knows")
         _drop_access_part(K_after, b, a, "knows")
-    for edge in add_edges:
-        missing = [p for p in (edge.source, edge.target) if p not in G_after]
-        if missing or edge.source == edge.target:
-            raise AnalyticsInputError(
-                f"cannot add {type(edge).__name__} {edge.source!r}->{edge.target!r}: "
-                + (f"{missing} not in scope" if missing else "both ends are the same person")
+    for new in add_people:
+        if new.id in G or new.id in G_after:
+            raise AnalyticsInputError(f"cannot add {new.id!r}: someone in scope has that id")
+        attributes = {f: getattr(new, f) for f in ("id", "name", "level", "org_id", "org_kind")}
+        G_after.add_node(new.id, **attributes)
+        K_after.add_node(new.id, **attributes)
+    for report, manager in add_reports_to:
+        _check_ends(G_after, "REPORTS_TO", report, manager)
+        if not G_after.has_edge(manager, report):  # an influence edge says how much already
+            basis = basis_of("reports_to").value
+            G_after.add_edge(
+                manager, report, weight=reports_to_weight, kind="reports_to", basis=basis
             )
+            add_access_part(K_after, manager, report, "influence", reports_to_weight)
+    for edge in add_edges:
+        _check_ends(G_after, type(edge).__name__, edge.source, edge.target)
         if isinstance(edge, InfluenceEdge):
             G_after.add_edge(edge.source, edge.target, weight=edge.weight, kind=edge.kind)
             _drop_access_part(K_after, edge.source, edge.target, "influence")
@@ -169,7 +206,11 @@ def what_if(
                 _drop_access_part(K_after, a, b, "knows")
                 add_access_part(K_after, a, b, "knows", edge.strength)
 
-    members_after = [m for m in members if m.person_id not in gone]
+    added_members = {m.person_id: m for m in add_members}
+    members_after = [
+        m for m in members if m.person_id not in gone and m.person_id not in added_members
+    ]
+    members_after += added_members.values()
     coverage_before, plan_before = _coverage_and_plan(G, K, members, weights)
     coverage_after, plan_after = _coverage_and_plan(G_after, K_after, members_after, weights)
     return WhatIfResult(
@@ -178,7 +219,18 @@ def what_if(
         plan_before,
         plan_after,
         _diff(coverage_before, coverage_after, plan_before, plan_after),
+        G_after,
     )
+
+
+def _check_ends(G: nx.DiGraph, what: str, source: str, target: str) -> None:
+    """Refuse an added tie whose ends are not in scope or are the same person."""
+    missing = [p for p in (source, target) if p not in G]
+    if missing or source == target:
+        raise AnalyticsInputError(
+            f"cannot add {what} {source!r}->{target!r}: "
+            + (f"{missing} not in scope" if missing else "both ends are the same person")
+        )
 
 
 def _coverage_and_plan(

@@ -570,8 +570,13 @@ class WorkspaceStore:
         self,
         work: Callable[[WorkspaceTransaction], Awaitable[T]],
         touched: Touched | None = None,
+        *,
+        changes_map: bool = True,
     ) -> T:
         """Run ``work`` in one write transaction, every statement scoped to the workspace.
+
+        ``changes_map=False`` for writes outside the map (a saved view): the workspace's
+        analyses stay cached (its write generation is not moved).
 
         With ``touched`` (the facts ``work`` may change) the changes are recorded in the same
         transaction, as this store's :attr:`origin` (:mod:`graph.history.recorder`): the
@@ -602,4 +607,5 @@ class WorkspaceStore:
         try:
             return await self.store.transaction(_work)
         finally:
-            self.store._changed(self.workspace)
+            if changes_map:
+                self.store._changed(self.workspace)

@@ -77,7 +77,8 @@ def _person(r: list[str]) -> Params:
 
 
 def _reporting(r: list[str]) -> Params:
-    return [r[0], r[1], r[2] or "solid"]
+    # An empty line is decided in file order by graph.rules.reporting (graph.imports.run).
+    return [r[0], r[1], r[2] or None]
 
 
 def _influence(r: list[str]) -> Params:

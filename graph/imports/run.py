@@ -37,6 +37,7 @@ from graph.imports.reader import ImportFileError, SourceFile, open_source
 from graph.imports.validate import Issue, ValidationReport, validate
 from graph.repository.bulk import Run, cap_inferred_levels, write_influences, write_people
 from graph.repository.sides import Sides, read_sides
+from graph.rules.reporting import ReportingLines
 from graph.telemetry import IMPORT_ROWS
 
 __all__ = ["BATCH_SIZE", "ImportOptions", "ImportResult", "import_files"]
@@ -218,12 +219,13 @@ async def check_files(
     paths: Sequence[Path],
     options: ImportOptions | None = None,
     guard: Callable[[], None] | None = None,
-) -> tuple[list[SourceFile], ValidationReport, set[str]]:
+) -> tuple[list[SourceFile], ValidationReport, set[str], ReportingLines]:
     """Open and validate ``paths`` for ``workspace``; nothing is written.
 
     Every read of the workspace runs ``guard`` first (the caller's role, for a request), as
     :meth:`~graph.database.store.Store.workspace` does. Also returns the people of the files that no
-    workspace holds yet (see :func:`_split`).
+    workspace holds yet (see :func:`_split`), and the workspace's reporting lines, which decide
+    the kind of the files' lines that do not say it (:mod:`graph.rules.reporting`).
     """
     scoped = store.workspace(workspace, guard)
     options = options or ImportOptions()
@@ -241,9 +243,11 @@ async def check_files(
     people, stored_people = stored["people"]
     new_people = people.difference(stored_people)
     stored_lines: list[tuple[str, str]] = []
+    lines = ReportingLines()
     if any("reporting" in s.kinds for s in sources):
         rows = await scoped.read("import/reporting_lines")
         stored_lines = [(r["person_id"], r["manager_id"]) for r in rows]
+        lines = ReportingLines((r["person_id"], r["manager_id"], r["line"]) for r in rows)
     loop = asyncio.get_running_loop()
 
     def lookup(kind: str, ids: set[str]) -> set[str]:
@@ -278,7 +282,7 @@ async def check_files(
         stored_ties=stored_ties,
     )
     report.issues[:0] = unreadable
-    return sources, report, new_people
+    return sources, report, new_people, lines
 
 
 async def _until(event: asyncio.Event, task: asyncio.Task[None]) -> None:
@@ -333,10 +337,23 @@ async def _write(run: Run, kind: str, new: list[Params], stored: list[Params], u
 
 
 def _batches(
-    sources: list[SourceFile], report: ValidationReport, kind: str, size: int
+    sources: list[SourceFile],
+    report: ValidationReport,
+    kind: str,
+    size: int,
+    lines: ReportingLines | None = None,
 ) -> Iterator[tuple[list[Params], list[RowOrigin]]]:
-    """Batches of converted rows, each with the file and row of every one of its rows."""
+    """Batches of converted rows, each with the file and row of every one of its rows.
+
+    ``lines`` gives each reporting row its kind, in file order (:mod:`graph.rules.reporting`).
+    """
     convert = CONVERTERS[kind]
+    if kind == "reporting" and lines is not None:
+
+        def convert(row: list[str]) -> Params:
+            person, manager, given = CONVERTERS["reporting"](row)
+            return [person, manager, lines.assign(person, manager, given)]
+
     batch: list[Params] = []
     origins: list[RowOrigin] = []
     for source in sources:
@@ -426,7 +443,7 @@ async def import_files(
     """
     options = replace(options or ImportOptions(), good_rows_only=good_rows_only)
     store = store.bulk()  # batches of 10,000 rows, and id look-ups of 50,000
-    sources, report, new_people = await check_files(store, workspace, paths, options, guard)
+    sources, report, new_people, lines = await check_files(store, workspace, paths, options, guard)
     if checked is not None:
         checked(report)
     result = ImportResult(report)
@@ -479,7 +496,7 @@ async def import_files(
 
     for kind in KIND_ORDER:
         written = 0
-        batches = _batches(sources, report, kind, batch_size)
+        batches = _batches(sources, report, kind, batch_size, lines)
         # Parse the next batch in a thread while the event loop sends the previous one.
         while (item := await asyncio.to_thread(next, batches, None)) is not None:
             batch, origins = item

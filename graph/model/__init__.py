@@ -16,7 +16,7 @@ from graph.model.common import (
 )
 from graph.model.deal import DealIn, DealPatch, JourneyEventIn, MemberIn
 from graph.model.organisation import OrganisationIn, OrganisationPatch
-from graph.model.person import PersonIn, PersonPatch
+from graph.model.person import HypotheticalPersonIn, PersonIn, PersonPatch
 from graph.model.relations import InfluenceIn, KnowsIn, LevelAssignment, PairIn
 from graph.model.workspace import (
     DEFAULT_ORG_LEVELS,
@@ -35,6 +35,7 @@ __all__ = [
     "DEFAULT_ORG_LEVELS",
     "DealIn",
     "DealPatch",
+    "HypotheticalPersonIn",
     "IcpCriterion",
     "IcpField",
     "IcpOperator",

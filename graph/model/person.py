@@ -7,10 +7,10 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from graph.model.common import Key, Model, Name, Text
+from graph.model.common import Key, Model, Name, Role, Stance, Text
 from graph.rules.integrity import email_problem
 
-__all__ = ["PersonIn", "PersonPatch"]
+__all__ = ["HypotheticalPersonIn", "PersonIn", "PersonPatch"]
 
 
 def _email(value: str) -> str:
@@ -22,6 +22,8 @@ def _email(value: str) -> str:
 
 Email = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_email)]
 Tags = Annotated[list[Text], Field(max_length=200)]
+Rank = Annotated[int, Field(ge=1, le=7)]
+"""A rank on the organisational ladder."""
 
 
 class PersonPatch(Model):
@@ -38,7 +40,7 @@ class PersonPatch(Model):
     needs: Tags | None = None
     tags: Tags | None = None
     organisation_id: Key | None = None
-    level_rank: Annotated[int, Field(ge=1, le=7)] | None = None
+    level_rank: Rank | None = None
 
 
 class PersonIn(PersonPatch):
@@ -46,3 +48,20 @@ class PersonIn(PersonPatch):
 
     id: Key | None = None
     name: Name
+
+
+class HypotheticalPersonIn(Model):
+    """A person imagined in a what-if: never stored, held to a stored person's rules.
+
+    ``id`` names them in the what-if's ties; ``roles`` or ``stance`` put them in the buying
+    centre (a stance without roles: a member with none yet).
+    """
+
+    id: Key
+    name: Name
+    title: Text | None = None
+    department: Text | None = None
+    organisation_id: Key | None = None
+    level_rank: Rank | None = None
+    roles: Annotated[list[Role], Field(max_length=8)] | None = None
+    stance: Stance | None = None

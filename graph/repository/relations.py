@@ -14,11 +14,12 @@ from graph.database.store import Row, WorkspaceStore, WorkspaceTransaction
 from graph.errors import NotFound, ValidationFailed
 from graph.history.recorder import Touched
 from graph.model import InfluenceIn, KnowsIn, PairIn, validate
-from graph.model.common import validation_failed
+from graph.model.common import ReportingLine, validation_failed, vocabulary
 from graph.repository.bulk import cap_inferred_levels, edge_rows, write_influences
 from graph.repository.sides import read_sides
 from graph.repository.writes import batched, validate_items
 from graph.rules.integrity import knows_problem, reporting_cycle
+from graph.rules.reporting import ReportingLines
 
 __all__ = [
     "add_reports_to",
@@ -154,14 +155,24 @@ async def upsert_knows(ws: WorkspaceStore, items: Sequence[Mapping[str, Any]]) -
     return await _upsert_edges(ws, "relations/upsert_knows", knows, "knows")
 
 
-async def add_reports_to(ws: WorkspaceStore, person_id: str, manager_id: str) -> None:
-    """``person_id`` reports to ``manager_id``; a person may have several managers."""
+async def add_reports_to(
+    ws: WorkspaceStore, person_id: str, manager_id: str, line: str | None = None
+) -> str:
+    """``person_id`` reports to ``manager_id``; a person may have several managers.
+
+    ``line`` is ``solid`` or ``matrix``; without it the first manager is the solid line and a
+    second one a matrix line (:mod:`graph.rules.reporting`). Returns the line's kind.
+    """
     try:
         pair = PairIn(source_id=person_id, target_id=manager_id)
+        kind = ReportingLine(line).value if line is not None else None
     except ValidationError as e:
         raise validation_failed(e) from e
+    except ValueError as e:
+        choices = ", ".join(vocabulary(ReportingLine))
+        raise ValidationFailed([("line", f"{line!r} is not one of {choices}")]) from e
 
-    async def work(tx: WorkspaceTransaction) -> None:
+    async def work(tx: WorkspaceTransaction) -> str:
         await _check_people(tx, [pair], "reportsTo", ("personId", "managerId"))
         # Read in the writing transaction, which holds both people: no line closing the
         # cycle can commit in between.
@@ -171,12 +182,16 @@ async def add_reports_to(ws: WorkspaceStore, person_id: str, manager_id: str) ->
         if chain:
             cycle = reporting_cycle([person_id, *chain[0]["ids"]], through_stored=True)
             raise ValidationFailed([("managerId", cycle)])
-        await tx.run("relations/add_reports_to", pair.model_dump())
+        managers = await tx.run("relations/manager_lines", {"person_id": person_id})
+        lines = ReportingLines((person_id, m["manager_id"], m["line"]) for m in managers)
+        written = lines.assign(person_id, manager_id, kind)
+        await tx.run("relations/add_reports_to", {**pair.model_dump(), "line": written})
         await cap_inferred_levels(tx.run, [pair.source_id])
+        return written
 
     edge = ("REPORTS_TO", pair.source_id, pair.target_id)
     touched = Touched(people={pair.source_id}, edges={edge}, below={pair.source_id})
-    await ws.transaction(work, touched)
+    return await ws.transaction(work, touched)
 
 
 async def _delete(ws: WorkspaceStore, name: str, data: Mapping[str, Any], what: str) -> None:

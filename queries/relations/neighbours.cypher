@@ -34,9 +34,9 @@ RETURN w {.*} AS workspace, COLLECT {
       RETURN {edge: r {.*}, person: {{ person_projection(a, level) }}}
     },
     managers: COLLECT {
-      MATCH (p)-[:REPORTS_TO]->(b:Person) WHERE $managers AND b.workspace = $workspace
-      WITH b, {{ org_level(b) }} AS level ORDER BY b.id
-      RETURN {person: {{ person_projection(b, level) }}}
+      MATCH (p)-[r:REPORTS_TO]->(b:Person) WHERE $managers AND b.workspace = $workspace
+      WITH b, r, {{ org_level(b) }} AS level ORDER BY b.id
+      RETURN {line: coalesce(r.line, 'solid'), person: {{ person_projection(b, level) }}}
     },
     reports: COLLECT {
       MATCH (a:Person)-[:REPORTS_TO]->(p) WHERE $reports AND a.workspace = $workspace

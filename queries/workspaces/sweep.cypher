@@ -16,6 +16,8 @@ CALL () {
   MATCH (n:ImportRun {workspace: $workspace}) RETURN n
   UNION ALL
   MATCH (n:Change {workspace: $workspace}) RETURN n
+  UNION ALL
+  MATCH (n:SavedView {workspace: $workspace}) RETURN n
 }
 WITH n LIMIT $batch
 DETACH DELETE n

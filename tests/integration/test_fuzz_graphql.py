@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 import pytest
-from graphql import build_schema
+from graphql import NameNode, ObjectFieldNode, build_schema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_graphql import Mode, mutations, nodes, queries
@@ -43,7 +43,8 @@ GROUPS = {
     "organisation": [m for m in WRITES if "Organisation" in m or "Partner" in m],
     "person": [m for m in WRITES if "Person" in m or "People" in m],
     "relation": [m for m in WRITES if any(k in m for k in ("Influence", "Knows", "ReportsTo"))],
-    "deal": [m for m in WRITES if "Deal" in m or "BuyingCentre" in m or "Journey" in m],
+    "deal": [m for m in WRITES if "Deal" in m or "BuyingCentre" in m or "Journey" in m
+             or m in {"saveView", "deleteView"}],
 }  # fmt: skip
 LEAKS = (
     "Traceback",
@@ -170,7 +171,23 @@ def _custom_scalars(ids: list[str]) -> dict[str, st.SearchStrategy[Any]]:
         "Date": st.one_of(st.dates().map(str), st.text(max_size=12)).map(nodes.String),
         "DateTime": st.one_of(st.datetimes().map(lambda d: d.isoformat()), st.text(max_size=12))
         .map(nodes.String),
+        "JSON": _json_literal(),
     }  # fmt: skip
+
+
+def _json_literal() -> st.SearchStrategy[Any]:
+    """A JSON scalar's literal: an object of a few keys (a saved view's state), or a bare value."""
+    leaf = st.one_of(
+        st.floats(allow_nan=False, allow_infinity=False).map(nodes.Float),
+        st.integers(-10, 10).map(nodes.Int),
+        st.text(max_size=20).map(nodes.String),
+    )
+    key = st.sampled_from(["minWeight", "hidden", "moved", "viewport", "x"])
+    field = st.tuples(key, leaf).map(
+        lambda kv: ObjectFieldNode(name=NameNode(value=kv[0]), value=kv[1])
+    )
+    objects = st.lists(field, max_size=4, unique_by=lambda f: f.name.value).map(nodes.Object)
+    return st.one_of(objects, leaf)
 
 
 def _check(world: World, document: str, before: tuple[Any, ...], guarded: tuple[Any, ...]) -> None:

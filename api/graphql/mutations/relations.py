@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.graphql.context import Context
-from api.graphql.enums import InfluenceBasis, InfluenceKind
+from api.graphql.enums import InfluenceBasis, InfluenceKind, ReportingLine
 from api.graphql.errors import attempt
 from api.graphql.ids import key_of
 from api.graphql.mutations.common import (
@@ -77,6 +77,11 @@ class ReportsToInput:
     workspace_id: strawberry.ID
     person_id: strawberry.ID
     manager_id: strawberry.ID
+    line: ReportingLine | None = strawberry.field(
+        default=None,
+        description="SOLID or MATRIX; left out: the first manager is the solid line, a second "
+        "one a matrix line (a line already stored keeps its kind). Ignored on removal.",
+    )
 
 
 def _ok(_: object) -> EdgeSuccess:
@@ -113,11 +118,15 @@ class RelationMutations:
         ws = info.context.scoped(input.workspace_id)
         return await attempt(relations.delete_knows(ws, given(input, REFS)), _ok)
 
-    @strawberry.mutation(description="Add a reporting line; several managers are allowed.")
+    @strawberry.mutation(
+        description="Add a reporting line; several managers are allowed (a second is a matrix "
+        "line unless told otherwise)."
+    )
     async def add_reports_to(self, info: Ctx, input: ReportsToInput) -> EdgePayload:
         ws = info.context.scoped(input.workspace_id)
         person, manager = key_of(input.person_id, "Person"), key_of(input.manager_id, "Person")
-        return await attempt(relations.add_reports_to(ws, person, manager), _ok)
+        line = input.line.value if input.line is not None else None
+        return await attempt(relations.add_reports_to(ws, person, manager, line), _ok)
 
     @strawberry.mutation
     async def remove_reports_to(self, info: Ctx, input: ReportsToInput) -> EdgePayload:

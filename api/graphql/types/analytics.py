@@ -7,7 +7,6 @@ write changes the workspace). People are returned as ``personKey`` (cheap) and `
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, NewType
@@ -24,14 +23,9 @@ from graph.analytics import (
     CoverageWarning,
     CrossAccountInfluencer,
     HigherStatusInfluencer,
-    InfluenceEdge,
-    KnowsEdge,
     OurGap,
     PlanStep,
     Route,
-    StepMove,
-    WhatIfResult,
-    what_if,
 )
 from graph.analytics.routes import person_name
 from graph.analytics.stakes import DealStakes, Framing
@@ -319,7 +313,7 @@ class CoverageView:
     warnings: list[CoverageWarningView]
 
 
-def _warning(workspace: str, G: nx.DiGraph, w: CoverageWarning) -> CoverageWarningView:
+def warning_view(workspace: str, G: nx.DiGraph, w: CoverageWarning) -> CoverageWarningView:
     return CoverageWarningView(
         code=w.code,
         message=w.message,
@@ -350,7 +344,7 @@ def coverage_view(workspace: str, G: nx.DiGraph, coverage: Coverage) -> Coverage
             )
             for r in coverage.roles
         ],
-        warnings=[_warning(workspace, G, w) for w in coverage.warnings],
+        warnings=[warning_view(workspace, G, w) for w in coverage.warnings],
     )
 
 
@@ -606,62 +600,6 @@ def cross_account(
     ]
 
 
-@strawberry.type(description="A plan step before and after a hypothetical change.")
-class StepMoveView(AboutPerson):
-    order_before: int | None
-    order_after: int | None
-    score_before: float | None
-    score_after: float | None
-    route_before: str | None = strawberry.field(description="The route in before, in words.")
-    route_after: str | None = strawberry.field(description="The route in after, in words.")
-
-
-@strawberry.type(description="Coverage and plan before and after a hypothetical change.")
-class WhatIf:
-    coverage_before: CoverageView
-    coverage_after: CoverageView
-    plan_before: list[PlanStepView]
-    plan_after: list[PlanStepView]
-    moved: list[StepMoveView] = strawberry.field(
-        description="Only the steps whose position changed (or that appeared or went)."
-    )
-    changed: list[StepMoveView] = strawberry.field(
-        description="Steps that kept their position but whose score or route changed."
-    )
-    warnings_added: list[CoverageWarningView]
-    warnings_removed: list[CoverageWarningView]
-
-
-def _moves(workspace: str, moves: tuple[StepMove, ...]) -> list[StepMoveView]:
-    return [
-        StepMoveView(
-            workspace=workspace,
-            person_key=m.person_id,
-            order_before=m.order_before,
-            order_after=m.order_after,
-            score_before=m.score_before,
-            score_after=m.score_after,
-            route_before=m.route_before,
-            route_after=m.route_after,
-        )
-        for m in moves
-    ]
-
-
-def what_if_view(workspace: str, G: nx.DiGraph, result: WhatIfResult) -> WhatIf:
-    """The view of a what-if; ``G`` names the people (names do not change in a what-if)."""
-    return WhatIf(
-        coverage_before=coverage_view(workspace, G, result.coverage_before),
-        coverage_after=coverage_view(workspace, G, result.coverage_after),
-        plan_before=plan_view(workspace, G, result.plan_before),
-        plan_after=plan_view(workspace, G, result.plan_after),
-        moved=_moves(workspace, result.diff.moved),
-        changed=_moves(workspace, result.diff.changed),
-        warnings_added=[_warning(workspace, G, w) for w in result.diff.warnings_added],
-        warnings_removed=[_warning(workspace, G, w) for w in result.diff.warnings_removed],
-    )
-
-
 @strawberry.input(description="Weights of the approach-plan score (README: 'Approach plan').")
 class PlanWeightsInput:
     leverage: float | None = None
@@ -706,74 +644,3 @@ async def analysis_of(
             raise ValidationFailed([("weights", e.message)]) from e
     ws = info.context.reader(workspace)
     return await info.context.analysis.get(ws, kind, key, options, at=at)
-
-
-@strawberry.input(description="An edge by the keys (or ids) of its two people.")
-class EdgeRefInput:
-    source_id: strawberry.ID
-    target_id: strawberry.ID
-
-
-@strawberry.input(description="A hypothetical INFLUENCES edge.")
-class HypotheticalInfluenceInput:
-    source_id: strawberry.ID
-    target_id: strawberry.ID
-    weight: float
-    kind: str = "advice"
-
-
-@strawberry.input(description="A hypothetical KNOWS edge (one of ours or a partner's → anyone).")
-class HypotheticalKnowsInput:
-    source_id: strawberry.ID
-    target_id: strawberry.ID
-    strength: float
-
-
-def _person_key(value: str) -> str:
-    from api.graphql.ids import key_of
-
-    return key_of(value, "Person")
-
-
-async def run_what_if(
-    info: Ctx,
-    workspace_id: str,
-    deal_id: str,
-    *,
-    remove_people: list[strawberry.ID],
-    remove_influences: list[EdgeRefInput],
-    add_influences: list[HypotheticalInfluenceInput],
-    add_knows: list[HypotheticalKnowsInput],
-    weights: PlanWeightsInput | None,
-) -> WhatIf:
-    """Coverage and plan of a deal before and after hypothetical changes (nothing is stored)."""
-    from api.graphql.ids import key_of
-
-    ws = info.context.reader(workspace_id)
-    analysis = await analysis_of(info, ws.workspace, "deal", key_of(deal_id, "Deal"), weights)
-    try:
-        added: list[InfluenceEdge | KnowsEdge] = [
-            InfluenceEdge(_person_key(e.source_id), _person_key(e.target_id), e.weight, e.kind)
-            for e in add_influences
-        ]
-        added += [
-            KnowsEdge(_person_key(e.source_id), _person_key(e.target_id), e.strength)
-            for e in add_knows
-        ]
-        # Coverage and plan are computed twice over the deal's graph: CPU-bound work, kept off
-        # the event loop like the analysis itself (graph/scopes/cache.py).
-        result = await asyncio.to_thread(
-            what_if,
-            analysis.G,
-            analysis.K,
-            analysis.scope.members,
-            remove_people=[_person_key(p) for p in remove_people],
-            remove_edges=[
-                (_person_key(e.source_id), _person_key(e.target_id)) for e in remove_influences
-            ],
-            add_edges=added,
-            weights=analysis.plan_weights,
-        )
-    except AnalyticsInputError as e:
-        raise ValidationFailed([("whatIf", e.message)]) from e
-    return what_if_view(ws.workspace, analysis.G, result)

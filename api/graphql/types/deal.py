@@ -11,6 +11,7 @@ from strawberry.types import Info
 from api.graphql.ahead import member_influencers
 from api.graphql.context import Context
 from api.graphql.enums import JourneyStage, Motive, Outcome, Role, Stance, stored
+from api.graphql.ids import key_from_cursor
 from api.graphql.loaders import Maybe, node_now_or_later, now_or_later
 from api.graphql.selection import fields_at, selected
 from api.graphql.types.analytics import (
@@ -25,6 +26,7 @@ from api.graphql.types.analytics import (
     plan_view,
     stakes_view,
 )
+from api.graphql.types.common import build_connection
 from api.graphql.types.history import (
     ChangeConnection,
     FactChange,
@@ -34,8 +36,10 @@ from api.graphql.types.history import (
 from api.graphql.types.organisation import Organisation
 from api.graphql.types.past import past_member_rows
 from api.graphql.types.person import Person
+from api.graphql.types.view import SavedView, SavedViewConnection
 from graph.database.store import Row
 from graph.errors import NotFound
+from graph.repository import views
 from graph.scopes.past import PastScope
 
 
@@ -191,6 +195,16 @@ class Deal(relay.Node):
         analysis = await analysis_of(info, self.workspace, "deal", self.local_id, at=self.as_of)
         assert analysis.stakes is not None  # a deal scope always has stakes
         return stakes_view(self.workspace, analysis.stakes)
+
+    @strawberry.field(
+        description="The deal's saved views, shared by the workspace's team, by name."
+    )
+    async def views(
+        self, info: Info[Context, None], first: int | None = None, after: str | None = None
+    ) -> SavedViewConnection:
+        ws = info.context.reader(self.workspace)
+        page = await views.views_page(ws, self.local_id, first, key_from_cursor(after))
+        return build_connection(SavedViewConnection, page, SavedView.from_row)
 
     @strawberry.field(description="Whom to approach first, why, and via whom (README: formula).")
     async def approach_plan(

@@ -16,8 +16,9 @@ import strawberry
 from strawberry.types import Info
 
 from api.graphql.context import Context
-from api.graphql.types.analytics import WhatIf, analysis_of, run_what_if
+from api.graphql.types.analytics import analysis_of
 from api.graphql.types.history import ChangeEvent
+from api.graphql.types.what_if import WhatIf, run_what_if
 from graph.analytics import is_champion
 from graph.history.facts import ChangeKind
 from graph.repository.history import change_feed

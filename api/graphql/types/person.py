@@ -11,7 +11,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from api.graphql.context import Context
-from api.graphql.enums import InfluenceBasis, InfluenceKind, stored
+from api.graphql.enums import InfluenceBasis, InfluenceKind, ReportingLine, stored
 from api.graphql.ids import key_of
 from api.graphql.loaders import Maybe, node_now_or_later, now_or_later
 from api.graphql.types.analytics import (
@@ -132,6 +132,18 @@ class Acquaintance:
         )
 
 
+@strawberry.type(description="A manager of a person, and the kind of line to them.")
+class Manager:
+    person: Person
+    line: ReportingLine = strawberry.field(
+        description="SOLID (the first manager) or MATRIX (a second one, drawn dotted)."
+    )
+
+    @classmethod
+    def from_row(cls, row: Row) -> Manager:
+        return cls(person=Person.from_row(row["person"]), line=stored(ReportingLine, row["line"]))
+
+
 @strawberry.type(description="A person at a customer, prospect, partner or our own organisation.")
 class Person(relay.Node):
     local_id: relay.NodeID[str]
@@ -238,6 +250,17 @@ class Person(relay.Node):
     )
     def reports_to(self, info: Info[Context, None]) -> Related[Person]:
         return self._related(info, "managers", _people)
+
+    @strawberry.field(
+        description="Managers with the kind of each line: the solid line first, then matrix.",
+        graphql_type=list[Manager],
+    )
+    def managers(self, info: Info[Context, None]) -> Related[Manager]:
+        def make(rows: list[Row]) -> list[Manager]:
+            found = [Manager.from_row(r) for r in rows]
+            return sorted(found, key=lambda m: m.line != ReportingLine.SOLID)
+
+        return self._related(info, "managers", make)
 
     @strawberry.field(graphql_type=list["Person"])
     def direct_reports(self, info: Info[Context, None]) -> Related[Person]:

@@ -143,3 +143,46 @@ def test_removing_what_is_not_there_is_an_error() -> None:
         what_if(G, K, MEMBERS, remove_knows=[("me", "cfo")])
     with pytest.raises(AnalyticsInputError, match="not in scope"):
         what_if(G, K, MEMBERS, remove_people=["ops"], add_edges=[KnowsEdge("me", "ops", 0.5)])
+
+
+def test_a_hypothetical_colleague_who_knows_the_decider_opens_a_route() -> None:
+    G, K = _graphs()
+    before = (_snapshot(G), _snapshot(K))
+    nia = person("nia", "home", 6)
+    result = what_if(G, K, MEMBERS, add_people=[nia], add_edges=[KnowsEdge("nia", "cfo", 0.9)])
+    assert (_snapshot(G), _snapshot(K)) == before  # nothing of the real deal changes
+    cfo = {s.person_id: s for s in result.plan_after}["cfo"]
+    assert cfo.intro_path == ("nia", "cfo")
+    assert cfo.route.text == "Nia (ours) knows Cfo (0.90); status gap +0 with Nia"
+    assert [w.code for w in result.diff.warnings_removed] == ["DECIDER_NOT_CONTACTED"]
+    assert result.G_after is not None and result.G_after.nodes["nia"]["org_kind"] == "home"
+
+
+def test_a_hypothetical_member_reporting_to_the_decider_joins_the_plan() -> None:
+    G, K = _graphs()
+    result = what_if(
+        G,
+        K,
+        MEMBERS,
+        add_people=[person("new", level=3)],
+        add_members=[member("new", "buyer", stance="supporter")],
+        add_reports_to=[("new", "cfo")],
+        add_edges=[KnowsEdge("me", "new", 0.8)],
+        reports_to_weight=0.4,
+    )
+    G_after = result.G_after
+    assert G_after is not None
+    assert G_after["cfo"]["new"] == {"weight": 0.4, "kind": "reports_to", "basis": "normative"}
+    assert "new" not in {s.person_id for s in result.plan_before}
+    new = {s.person_id: s for s in result.plan_after}["new"]
+    assert new.roles == ("buyer",) and new.intro_path == ("me", "new")
+    buyer = next(r for r in result.coverage_after.roles if r.role == "buyer")
+    assert [h.person_id for h in buyer.holders] == ["new"]
+
+
+def test_a_hypothetical_persons_id_must_be_new_and_ties_must_end_in_scope() -> None:
+    G, K = _graphs()
+    with pytest.raises(AnalyticsInputError, match="'cfo': someone in scope has that id"):
+        what_if(G, K, MEMBERS, add_people=[person("cfo")])
+    with pytest.raises(AnalyticsInputError, match=r"\['ghost'\] not in scope"):
+        what_if(G, K, MEMBERS, add_reports_to=[("ghost", "cfo")])
