@@ -183,6 +183,18 @@ async def test_likely_duplicates_are_held_kept_or_skipped_as_chosen(
     assert await _people(client, workspace) == before
     bad = await _import(client, workspace, again, duplicates="both")
     assert bad.status_code == 422 and "duplicates" in bad.text
+    spec = (await client.get("/openapi.json")).json()
+    (operation,) = (
+        op["post"]
+        for path, op in spec["paths"].items()
+        if path.endswith("/imports") and "post" in op
+    )
+    (param,) = (p for p in operation["parameters"] if p["name"] == "duplicates")
+    schema = param["schema"]
+    schema = (
+        spec["components"]["schemas"][schema["$ref"].split("/")[-1]] if "$ref" in schema else schema
+    )
+    assert schema["enum"] == ["hold", "keep", "skip"]
 
     skipped = await _import(client, workspace, again, duplicates="skip")
     assert skipped.status_code == 200, skipped.text
