@@ -33,7 +33,7 @@ from graph.exports.run import export_scope
 from graph.exports.writers import EXPORT_FORMATS
 from graph.imports.formats import FORMATS
 from graph.imports.run import ImportOptions, ImportResult, import_files, total_rows
-from graph.imports.validate import ValidationReport
+from graph.imports.validate import Duplicates, ValidationReport
 from graph.repository.people import reinfer_levels
 from graph.repository.workspaces import ensure_workspace, get_workspaces
 from seed.files import write_csv_files
@@ -155,14 +155,15 @@ def import_command(
             "<id in the file>=<organisation id> (e.g. a Salesforce AccountId); repeat for more.",
         ),
     ] = None,
-    keep_duplicates: Annotated[
-        bool,
+    duplicates: Annotated[
+        Duplicates,
         typer.Option(
-            "--keep-duplicates",
-            help="Write people who look like one already there (same name and organisation, "
-            "another id) instead of reporting them.",
+            "--duplicates",
+            help="A person who looks like one already there (same name and organisation, "
+            "another id): hold (report, write nothing), keep (write both), or skip (leave them "
+            "and the rows naming them out).",
         ),
-    ] = False,
+    ] = Duplicates.HOLD,
     as_json: JsonFlag = False,
 ) -> None:
     """Import CSV files (statusmap's own, or Salesforce/HubSpot exports) into a workspace.
@@ -173,7 +174,7 @@ def import_command(
     files = sorted(p for path in paths for p in (path.glob("*.csv") if path.is_dir() else [path]))
 
     async def work(store: Store) -> None:
-        options = ImportOptions.given(organisation_map or [], keep_duplicates=keep_duplicates)
+        options = ImportOptions.given(organisation_map or [], duplicates=duplicates)
         result = await _import(
             store,
             workspace,

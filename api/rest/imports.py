@@ -11,6 +11,7 @@ from api.deps import CallerDep
 from api.rest.upload import FIELD, received_files
 from api.settings import Settings
 from graph.imports.run import ImportOptions, import_files
+from graph.imports.validate import Duplicates
 from graph.repository.auth import Role
 
 router = APIRouter(tags=["import"])
@@ -69,13 +70,15 @@ async def upload_import(
             "`<id in the file>=<organisation id>`, e.g. a Salesforce AccountId. Repeat for more."
         ),
     ] = [],  # noqa: B006 - FastAPI copies the default per request
-    keep_duplicates: Annotated[
-        bool,
+    duplicates: Annotated[
+        Duplicates,
         Query(
-            description="Write people who look like one already there (same name, same "
-            "organisation, another id) instead of reporting them as likely duplicates."
+            description="What to do with a person who looks like one already there or in the "
+            "files (same name, same organisation, another id): `hold` reports them and writes "
+            "nothing; `keep` writes both; `skip` leaves the row, and the rows naming its person, "
+            "out and writes the rest. The report's `duplicates` lists each with what was done."
         ),
-    ] = False,
+    ] = Duplicates.HOLD,
 ) -> JSONResponse:
     """Validate every uploaded file, then write them (all or nothing unless good rows only).
 
@@ -83,7 +86,7 @@ async def upload_import(
     and reason.
     """
     caller.workspace(workspace, Role.EDITOR).check()  # 404 for non-members, 403 for viewers
-    options = ImportOptions.given(organisation_map, keep_duplicates=keep_duplicates)
+    options = ImportOptions.given(organisation_map, duplicates=duplicates)
     settings: Settings = request.app.state.settings
     async with received_files(request, settings.max_upload_bytes) as paths:
         result = await import_files(

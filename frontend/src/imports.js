@@ -8,13 +8,13 @@ import { authHeaders, refuse } from './api.js';
  * {applied, written: {kind: rows}, report: {ok, good_rows, bad_rows, notes: [{file, column, rows, message}],
  * issues: [{file, row, column, reason}]}}.
  */
-export async function uploadCsv(workspaceKey, files, { goodRowsOnly = false, keepDuplicates = false } = {}) {
+export async function uploadCsv(workspaceKey, files, { goodRowsOnly = false, duplicates = 'hold' } = {}) {
   const body = new FormData();
   for (const file of files) body.append('files', file, file.name);
   const headers = authHeaders({ Accept: 'application/json' });
   const params = new URLSearchParams();
   if (goodRowsOnly) params.set('good_rows_only', 'true');
-  if (keepDuplicates) params.set('keep_duplicates', 'true');
+  if (duplicates !== 'hold') params.set('duplicates', duplicates);
   const query = params.size ? `?${params}` : '';
   const response = await fetch(`/workspaces/${encodeURIComponent(workspaceKey)}/imports${query}`, {
     method: 'POST',

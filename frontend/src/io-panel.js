@@ -40,7 +40,13 @@ export class IoPanel {
       'aria-describedby': 'import-help',
     });
     const goodRowsOnly = h('input', { id: 'import-good-rows', type: 'checkbox', name: 'goodRowsOnly' });
-    const keepDuplicates = h('input', { id: 'import-keep-duplicates', type: 'checkbox', name: 'keepDuplicates' });
+    const duplicates = h(
+      'select',
+      { id: 'import-duplicates', name: 'duplicates', 'aria-describedby': 'import-duplicates-help' },
+      h('option', { value: 'hold' }, 'Hold back and report (import nothing)'),
+      h('option', { value: 'keep' }, 'Keep both'),
+      h('option', { value: 'skip' }, 'Skip them, import the rest'),
+    );
     const form = h(
       'form',
       {
@@ -57,7 +63,7 @@ export class IoPanel {
           try {
             const result = await uploadCsv(key, [...file.files], {
               goodRowsOnly: goodRowsOnly.checked,
-              keepDuplicates: keepDuplicates.checked,
+              duplicates: duplicates.value,
             });
             // Redraw first, so that the report appears with the map already showing the new rows.
             if (result.applied) await this.app.reloadAfterImport();
@@ -77,7 +83,13 @@ export class IoPanel {
           'knows.csv, reporting.csv, deals.csv, buying_centre.csv, journey.csv, or CRM exports.',
       ),
       h('label', { class: 'check' }, goodRowsOnly, ' Import the good rows even if some are bad'),
-      h('label', { class: 'check' }, keepDuplicates, ' Keep likely duplicates (same name and organisation, another id)'),
+      h('label', { for: 'import-duplicates' }, 'Likely duplicates'),
+      duplicates,
+      h(
+        'p',
+        { id: 'import-duplicates-help', class: 'muted' },
+        'A person with the same name at the same organisation as one already there, under another id.',
+      ),
       h('button', { type: 'submit' }, 'Upload and import'),
     );
     return h('section', { class: 'block' }, form, report);

@@ -34,7 +34,7 @@ from graph.imports.convert import CONVERTERS, Params
 from graph.imports.formats import FORMATS, KIND_ORDER
 from graph.imports.journey import SETTLE_STAGES, STAGE_KINDS, members_of, stored_members
 from graph.imports.reader import ImportFileError, SourceFile, open_source
-from graph.imports.validate import Issue, ValidationReport, validate
+from graph.imports.validate import Duplicates, Issue, ValidationReport, validate
 from graph.repository.bulk import Run, cap_inferred_levels, write_influences, write_people
 from graph.repository.sides import Sides, read_sides
 from graph.rules.reporting import ReportingLines
@@ -88,18 +88,20 @@ class ImportOptions:
 
     ``organisation_map``: organisation ids of the files → organisations of the workspace, for
     CRM exports whose account or company ids the workspace knows under its own ids.
-    ``keep_duplicates``: write people who look like one already there or in the files (same
-    name, same organisation, another id) instead of holding them back as likely duplicates.
+    ``duplicates``: what to do with people who look like one already there or in the files
+    (same name, same organisation, another id): hold them back (reported, nothing written of
+    the import), keep both, or skip them and the rows that refer to them
+    (:class:`~graph.imports.validate.Duplicates`).
     ``good_rows_only``: write the good rows even when others are bad.
     """
 
     organisation_map: Mapping[str, str] = field(default_factory=dict)
-    keep_duplicates: bool = False
+    duplicates: Duplicates = Duplicates.HOLD
     good_rows_only: bool = False
 
     @classmethod
     def given(
-        cls, organisation_map: Sequence[str] = (), *, keep_duplicates: bool = False
+        cls, organisation_map: Sequence[str] = (), *, duplicates: Duplicates = Duplicates.HOLD
     ) -> ImportOptions:
         """Options from their text form: ``organisation_map`` as ``file id=workspace id`` each.
 
@@ -116,12 +118,12 @@ class ImportOptions:
             pairs[source] = target
         if bad:
             raise ValidationFailed(bad)
-        return cls(organisation_map=pairs, keep_duplicates=keep_duplicates)
+        return cls(organisation_map=pairs, duplicates=duplicates)
 
     def key(self) -> str:
         """The options as text, for the run's fingerprint."""
         return json.dumps(
-            [sorted(self.organisation_map.items()), self.keep_duplicates, self.good_rows_only]
+            [sorted(self.organisation_map.items()), self.duplicates, self.good_rows_only]
         )
 
 
@@ -278,8 +280,9 @@ async def check_files(
         stored_lines,
         members=members,
         sides=sides,
-        namesakes=None if options.keep_duplicates else namesakes,
+        namesakes=None if options.duplicates is Duplicates.KEEP else namesakes,
         stored_ties=stored_ties,
+        duplicates=options.duplicates,
     )
     report.issues[:0] = unreadable
     return sources, report, new_people, lines

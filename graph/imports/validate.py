@@ -17,7 +17,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple
+from enum import StrEnum
+from typing import Any, NamedTuple, cast
 
 import networkx as nx
 import numpy as np
@@ -39,7 +40,20 @@ from graph.rules.integrity import (
     reporting_cycle,
 )
 
-__all__ = ["Issue", "ValidationReport", "validate"]
+__all__ = ["Duplicates", "Issue", "ValidationReport", "validate"]
+
+
+class Duplicates(StrEnum):
+    """What an import does with a likely duplicate person (same name, same organisation,
+    another id than a person of the workspace or an earlier row of the files)."""
+
+    HOLD = "hold"
+    """Write nothing of the row, and report it as a problem (the import is refused)."""
+    KEEP = "keep"
+    """Write both people."""
+    SKIP = "skip"
+    """Leave the row, and the rows that refer to its person, out; the rest is written."""
+
 
 _INT = re.compile(r"^-?\d+$")
 Lookup = Callable[[str, set[str]], set[str]]
@@ -111,6 +125,8 @@ class ValidationReport:
     failed_files: set[str] = field(default_factory=set)
     partial: set[tuple[str, int]] = field(default_factory=set)
     """(file, row) of the rows with an issue whose other part is written."""
+    duplicates: list[dict[str, object]] = field(default_factory=list)
+    """Each likely duplicate: file, row, id, name, the other's id and name, and what was done."""
 
     @property
     def ok(self) -> bool:
@@ -140,6 +156,7 @@ class ValidationReport:
             "bad_rows": self.bad_row_count,
             "skipped_rows": self.skipped_row_count,
             "partial_rows": len(self.partial),
+            "duplicates": self.duplicates,
             "notes": [
                 {"file": n.file, "column": n.column, "rows": n.rows, "message": n.message}
                 for n in self.notes
@@ -269,6 +286,7 @@ class _Person(NamedTuple):
     """A person row of the files, as the check of likely duplicates compares them."""
 
     id: str
+    name: str
     email: str
     source: SourceFile
     row: int
@@ -279,7 +297,7 @@ class _Validation:
         self,
         foreign: dict[str, dict[str, str]],
         stored_lines: Iterable[tuple[str, str]],
-        check_duplicates: bool,
+        duplicates: Duplicates | None,
     ) -> None:
         self.report = ValidationReport()
         self.foreign = foreign
@@ -295,7 +313,11 @@ class _Validation:
         self.ties: list[_Tie] = []
         self.placed: dict[str, tuple[SourceFile, int]] = {}  # person -> row giving their org
         # (name key, organisation) -> the first person row of the files with them
-        self.named: dict[tuple[str, str], _Person] | None = {} if check_duplicates else None
+        self.named: dict[tuple[str, str], _Person] | None = (
+            None if duplicates in (None, Duplicates.KEEP) else {}
+        )
+        self.duplicates = duplicates
+        self.dropped: dict[str, dict[str, object]] = {}  # person skipped -> their report entry
         self.events: list[Accepted] = []  # journey rows that passed the column checks
 
     def _known(self, kind: str) -> Callable[[str], bool]:
@@ -366,7 +388,10 @@ class _Validation:
                     elif kind == "people" and self.named is not None:
                         twin = self._twin(row, source, number)
                         if twin is not None:
-                            problems.append((col[_LAST_NAME], twin))
+                            self._duplicate(source, number, col[_LAST_NAME], *twin)
+                            continue
+                    if self.dropped and not is_node and self._drops(source, kind, number, row):
+                        continue
                 own = key if is_node else None
                 for i, ref in refs:
                     value = row[i]
@@ -405,20 +430,65 @@ class _Validation:
             self._cycles(edges)
         return pending
 
-    def _twin(self, row: list[str], source: SourceFile, number: int) -> str | None:
-        """The reason a person row is a likely duplicate of an earlier one, or ``None``."""
+    def _twin(
+        self, row: list[str], source: SourceFile, number: int
+    ) -> tuple[_Person, str, str, str] | None:
+        """A person row that is a likely duplicate of an earlier one: the row, the other's id,
+        the other's name and where the other is; or ``None``."""
         assert self.named is not None
         person_id, first, last, email, org = (row[i] for i in _PERSON_AT)
         if not org:
             return None  # nothing to tell namesakes apart by
-        here = _Person(person_id, email, source, number)
+        here = _Person(person_id, f"{first} {last}".strip(), email, source, number)
         first_row = self.named.setdefault((name_key(first, last), org), here)
         if first_row.id == person_id or not likely_same_person(
             email, first_row.email, same_name=True, same_organisation=True
         ):
             return None
         where = f"row {first_row.row} of {first_row.source.path.name}"
-        return duplicate_problem(person_id, first_row.id, where)
+        return here, first_row.id, first_row.name, where
+
+    def _duplicate(
+        self,
+        source: SourceFile,
+        number: int,
+        column: str,
+        person: _Person,
+        other_id: str,
+        other_name: str,
+        where: str,
+    ) -> None:
+        """Hold back or skip the likely duplicate ``person`` of ``other_id``, and report it."""
+        action = "skipped" if self.duplicates is Duplicates.SKIP else "held"
+        entry: dict[str, object] = {
+            "file": source.path.name,
+            "row": number,
+            "id": person.id,
+            "name": person.name,
+            "other_id": other_id,
+            "other_name": other_name,
+            "where": where,
+            "action": action,
+            "rows_left_out": 0,
+        }
+        self.report.duplicates.append(entry)
+        if action == "skipped":
+            self.report.skip.setdefault((str(source.path), "people"), set()).add(number)
+            self.dropped[person.id] = entry
+            return
+        self._bad(source, "people", number, column, duplicate_problem(person.id, other_id, where))
+        self.rejected["people"].setdefault(person.id, (source.path.name, number))
+
+    def _drops(self, source: SourceFile, kind: str, number: int, row: list[str]) -> bool:
+        """Leave out an edge or member row naming a skipped duplicate (told in its entry)."""
+        fmt = FORMATS[kind]
+        for i, column in enumerate(fmt.columns):
+            entry = self.dropped.get(row[i]) if column.ref == "people" else None
+            if entry is not None:
+                self.report.skip.setdefault((str(source.path), kind), set()).add(number)
+                entry["rows_left_out"] = cast(int, entry["rows_left_out"]) + 1
+                return True
+        return False
 
     def stored_twins(self, namesakes: Namesakes) -> None:
         """Reject new people of the files who are likely people of the workspace."""
@@ -446,10 +516,16 @@ class _Validation:
             if twin is None:
                 continue
             column = person.source.projection("people").source_column("last_name")
-            reason = duplicate_problem(person.id, twin["id"], "already in the workspace")
-            self._bad(person.source, "people", person.row, column, reason)
+            self._duplicate(
+                person.source,
+                person.row,
+                column,
+                person,
+                twin["id"],
+                twin["name"],
+                "already in the workspace",
+            )
             valid.discard(person.id)
-            self.rejected["people"][person.id] = (person.source.path.name, person.row)
 
     def resolve(self, kind: str, pending: dict[str, list[_Ref]], lookup: Lookup) -> None:
         """Reject the rows whose references exist neither in the files nor in the workspace.
@@ -617,6 +693,7 @@ def validate(
     sides: SideLookup | None = None,
     namesakes: Namesakes | None = None,
     stored_ties: StoredTies | None = None,
+    duplicates: Duplicates = Duplicates.HOLD,
 ) -> ValidationReport:
     """Validate ``sources`` as one import.
 
@@ -629,13 +706,13 @@ def validate(
     whom its deals are for and what kind its organisations are (default: none stored);
     ``namesakes(organisations)`` the workspace's people at those organisations, to hold back
     likely duplicates (:func:`graph.rules.integrity.likely_same_person`; ``None``: keep them all,
-    the files' own namesakes too); ``stored_ties(people)`` the workspace's buying-centre
-    memberships and "knows" ties of the files' people, so that a row moving one of them to
-    another side is checked against those (default: none stored). Files that cannot be read at
-    all are reported, not raised.
+    the files' own namesakes too), which ``duplicates`` holds back or skips;
+    ``stored_ties(people)`` the workspace's buying-centre memberships and "knows" ties of the
+    files' people, so that a row moving one of them to another side is checked against those
+    (default: none stored). Files that cannot be read at all are reported, not raised.
     """
     sources = list(sources)
-    run = _Validation(foreign or {}, stored_lines, check_duplicates=namesakes is not None)
+    run = _Validation(foreign or {}, stored_lines, duplicates if namesakes is not None else None)
     for kind in KIND_ORDER:
         providing = [s for s in sources if kind in s.kinds]
         try:

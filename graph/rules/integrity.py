@@ -169,11 +169,11 @@ def duplicate_problem(person_id: str, other_id: str, where: str) -> str:
     >>> print(duplicate_problem("003X", "003A", "row 2 of Contact.csv"))
     ... # doctest: +NORMALIZE_WHITESPACE
     likely the same person as '003A' (row 2 of Contact.csv): the same name at the same
-    organisation under another id; to keep both, import again with "keep duplicates"; to merge
-    them, give this row the id '003A'; to skip it, import the good rows only
+    organisation under another id; to keep both, import again with duplicates "keep"; to leave
+    it out, with duplicates "skip"; to merge them, give this row the id '003A'
     """
     return (
         f"likely the same person as {other_id!r} ({where}): the same name at the same "
-        f'organisation under another id; to keep both, import again with "keep duplicates"; '
-        f"to merge them, give this row the id {other_id!r}; to skip it, import the good rows only"
+        f'organisation under another id; to keep both, import again with duplicates "keep"; '
+        f'to leave it out, with duplicates "skip"; to merge them, give this row the id {other_id!r}'
     )

@@ -145,9 +145,70 @@ async def test_a_second_contact_of_the_same_name_and_account_is_a_likely_duplica
     }
     assert (await _import(client, workspace, namesake)).status_code == 200
     # The user's choices: keep both, or skip the duplicate and import the rest.
-    kept = await _import(client, workspace, again, keep_duplicates=True)
+    kept = await _import(client, workspace, again, duplicates="keep")
     assert kept.status_code == 200, kept.text
     skipped = await _import(client, workspace, twins, good_rows_only=True)
     assert skipped.status_code == 200, skipped.text
     stored = {row.split(",")[0] for row in await _people(client, workspace)}
     assert stored == {f"{workspace}-{p}" for p in ("003A", "003N", "003X", "003Y")}
+
+
+async def test_likely_duplicates_are_held_kept_or_skipped_as_chosen(
+    client: httpx.AsyncClient, workspace: str
+) -> None:
+    first = {"Account.csv": ACCOUNTS, "Contact.csv": CONTACTS.splitlines()[0] + "\n"}
+    first["Contact.csv"] += "{w}003A,Ada,Boss,CEO,ada@acme.example,{w}001A,\n"
+    assert (await _import(client, workspace, first)).status_code == 200
+    before = await _people(client, workspace)
+    # A second Ada Boss under another id, and a contact reporting to her.
+    again = {
+        "Contact.csv": "Id,FirstName,LastName,AccountId,ReportsToId\n"
+        "{w}003X,Ada,Boss,{w}001A,\n{w}003R,Rita,Report,{w}001A,{w}003X\n"
+    }
+    w = f"{workspace}-"
+    expected = {
+        "file": "Contact.csv",
+        "row": 2,
+        "id": f"{w}003X",
+        "name": "Ada Boss",
+        "other_id": f"{w}003A",
+        "other_name": "Ada Boss",
+        "where": "already in the workspace",
+    }
+
+    held = await _import(client, workspace, again)  # the default
+    assert held.status_code == 422, held.text
+    (entry,) = held.json()["report"]["duplicates"]
+    assert entry == {**expected, "action": "held", "rows_left_out": 0}
+    assert await _people(client, workspace) == before
+    bad = await _import(client, workspace, again, duplicates="both")
+    assert bad.status_code == 422 and "duplicates" in bad.text
+    spec = (await client.get("/openapi.json")).json()
+    (operation,) = (
+        op["post"]
+        for path, op in spec["paths"].items()
+        if path.endswith("/imports") and "post" in op
+    )
+    (param,) = (p for p in operation["parameters"] if p["name"] == "duplicates")
+    schema = param["schema"]
+    schema = (
+        spec["components"]["schemas"][schema["$ref"].split("/")[-1]] if "$ref" in schema else schema
+    )
+    assert schema["enum"] == ["hold", "keep", "skip"]
+
+    skipped = await _import(client, workspace, again, duplicates="skip")
+    assert skipped.status_code == 200, skipped.text
+    report = skipped.json()["report"]
+    assert report["issues"] == []
+    (entry,) = report["duplicates"]
+    # Rita's row is written as a person; her reporting line to the skipped Ada is left out.
+    assert entry == {**expected, "action": "skipped", "rows_left_out": 1}
+    stored = {row.split(",")[0] for row in await _people(client, workspace)}
+    assert stored == {f"{w}003A", f"{w}003R"}
+    assert skipped.json()["written"]["reporting"] == 0
+
+    kept = await _import(client, workspace, again, duplicates="keep")
+    assert kept.status_code == 200, kept.text
+    assert kept.json()["report"]["duplicates"] == []
+    stored = {row.split(",")[0] for row in await _people(client, workspace)}
+    assert stored == {f"{w}003A", f"{w}003R", f"{w}003X"}
