@@ -10,6 +10,7 @@ Python engine; exact brokerage asked for is equal on both).
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -157,7 +158,8 @@ async def test_projection_is_refreshed_after_a_write_and_the_old_one_dropped(
     person = {"id": newcomer, "props": {"name": "Newcomer"}}
     await ws.write("people/upsert", {"rows": [person]})
     rows = [[newcomer, leader, 1.0, "advice", None, None, None, "informational"]]
-    await ws.write("relations/upsert_influences", {"rows": rows})
+    at = datetime.datetime.now(datetime.UTC)
+    await ws.write("relations/upsert_influences", {"rows": rows, "user": "test", "at": at})
     after = await gds.influence_rank(ws, people=[newcomer])
     assert after.values[newcomer] > 0.0
     assert after.people == before.people + 1

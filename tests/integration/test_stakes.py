@@ -87,8 +87,8 @@ async def test_stakes_and_bases_round_trip_through_csv(store: Store, tmp_path: P
     ]
     # The advice edge had no basis: exported with its kind's default; the override is kept.
     assert one["influences.csv"].splitlines()[1:] == [
-        "SK-1,SK-2,0.5,peer,,informational",
-        "SK-2,SK-1,0.7,advice,,informational",
+        "SK-1,SK-2,0.5,peer,,informational,",  # no observer named: reported_by is empty
+        "SK-2,SK-1,0.7,advice,,informational,",
     ]
     exported = json.loads((tmp_path / "one.json").read_text())
     text = json.dumps(exported)
