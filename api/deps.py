@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.dependencies.models import Dependant
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.settings import Settings
 from graph.database.store import Store
+from graph.errors import ValidationFailed
 from graph.repository.auth import SINGLE_USER, CallerStore, Principal, TokenAuthority
 from graph.scopes.cache import AnalysisCache
 
@@ -82,3 +84,33 @@ StoreDep = Annotated[Store, Depends(_store)]
 AnalysisDep = Annotated[AnalysisCache, Depends(_analysis)]
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 CallerDep = Annotated[CallerStore, Depends(get_caller)]
+
+
+async def known_query_only(request: Request, _principal: PrincipalDep) -> None:
+    """Refuse a query parameter the route does not take (after the token is checked).
+
+    A misspelt ``?deal_id=`` would otherwise be ignored, and the export would quietly be the
+    whole workspace instead of the deal asked for. Every REST router takes this dependency.
+    """
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    known = _query_names(dependant)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        takes = ", ".join(sorted(known)) or "none"
+        raise ValidationFailed(
+            [
+                (name, f"this route takes no query parameter {name!r} (it takes: {takes})")
+                for name in unknown
+            ]
+        )
+
+
+def _query_names(dependant: Dependant) -> set[str]:
+    """The query parameters a route and its dependencies take, by the names clients send."""
+    names = {param.alias for param in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Final
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
-from api.deps import AnalysisDep, CallerDep
+from api.deps import AnalysisDep, CallerDep, known_query_only
 from api.rest.exports import TwoScopes
 from graph.exports.changes import ChangeFormat, changes_csv, changes_json
 from graph.repository.auth import Role
@@ -16,7 +16,7 @@ from graph.repository.history import changes_between
 from graph.scopes.diff import map_changes
 from graph.scopes.read import ScopeKind
 
-router = APIRouter(tags=["export"])
+router = APIRouter(tags=["export"], dependencies=[Depends(known_query_only)])
 
 _MEDIA: Final[dict[ChangeFormat, str]] = {"csv": "text/csv", "json": "application/json"}
 

@@ -14,16 +14,16 @@ import zipfile
 from collections.abc import AsyncIterator
 from typing import IO, Annotated, Final
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response, StreamingResponse
 
-from api.deps import CallerDep
+from api.deps import CallerDep, known_query_only
 from api.errors import BadRequest
 from graph.exports.run import open_export
 from graph.exports.writers import Chunk, ExportFormat
 from graph.repository.auth import Role
 
-router = APIRouter(tags=["export"])
+router = APIRouter(tags=["export"], dependencies=[Depends(known_query_only)])
 
 _FILES: Final[dict[ExportFormat, tuple[str, str]]] = {
     "csv": ("zip", "application/zip"),

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
-from api.deps import CallerDep
+from api.deps import CallerDep, known_query_only
 from api.rest.upload import FIELD, received_files
 from api.settings import Settings
 from graph.imports.run import ImportOptions, import_files
 from graph.imports.validate import Duplicates
 from graph.repository.auth import Role
 
-router = APIRouter(tags=["import"])
+router = APIRouter(tags=["import"], dependencies=[Depends(known_query_only)])
 
 _BODY = {
     "required": True,

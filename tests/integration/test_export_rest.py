@@ -134,6 +134,22 @@ async def test_export_refusals(
     ).status_code == 400
     assert (await client.get(url, params={"format": "xlsx"})).status_code == 422
     paths = (await client.get("/openapi.json")).json()["paths"]
+    # A misspelt scope is refused by name, not answered with the whole workspace
+    misspelt = await client.get(url, params={"deal_id": f"{mapped}-D1", "format": "json"})
+    assert misspelt.status_code == 422, misspelt.text
+    assert "deal_id" in misspelt.json()["message"]
+    changes = f"/workspaces/{mapped}/changes"
+    since = {"since": "2020-01-01T00:00:00Z"}
+    assert (await client.get(changes, params=since | {"scope": "deal"})).status_code == 422
+    nosuch = await client.get(changes, params=since | {"deal": "NO-SUCH", "format": "json"})
+    assert nosuch.status_code == 404, nosuch.text
+    assert (await client.get(changes, params=since | {"account": "NO-SUCH"})).status_code == 404
+    assert (await client.get(changes, params=since | {"deal": f"{mapped}-D1"})).status_code == 200
+    upload = f"/workspaces/{mapped}/imports"
+    refused = await client.post(
+        upload, params={"duplicate": "keep"}, files=[("files", ("x.csv", b"", "text/csv"))]
+    )
+    assert refused.status_code == 422 and "duplicate" in refused.json()["message"]
     assert "get" in paths["/workspaces/{workspace}/export"]
 
 
