@@ -108,18 +108,24 @@ async def map_changes(
     if pruned is not None and since < pruned:
         await check_moment(ws, since, "since")  # refuses, naming the horizon
     if first is None:
+        if not found:
+            await cache.get(ws, kind, key)  # a scope that is not there is not found, not unchanged
         return found
     start = max(as_utc(since), first)
     before = await _analysis_at(cache, ws, kind, key, start)
     after = await _analysis_at(cache, ws, kind, key, until)
-    return [*found, *analysis_changes(before, after)]
+    if before is None and after is None and not found:
+        what = "deal" if kind == "deal" else "organisation"
+        raise NotFound(f"no {what} {key!r} in this workspace", kind=what)
+    empty = analyse(Scope(kind, key, [], [], [], []))
+    return [*found, *analysis_changes(before or empty, after or empty)]
 
 
 async def _analysis_at(
     cache: AnalysisCache, ws: WorkspaceStore, kind: ScopeKind, key: str, at: dt.datetime | None
-) -> ScopeAnalysis:
-    """The scope analysed at ``at`` (now if ``None``); empty when it did not exist then."""
+) -> ScopeAnalysis | None:
+    """The scope analysed at ``at`` (now if ``None``); ``None`` when it did not exist then."""
     try:
         return await cache.get(ws, kind, key, at=at)
     except NotFound:
-        return analyse(Scope(kind, key, [], [], [], []))
+        return None

@@ -159,10 +159,11 @@ async def read_scope_at(
     await check_moment(ws, at)
     try:
         present = await read_scope(ws, kind, key)
+        facts = _present_facts(present)
     except NotFound:
         # Removed since: the events may bring it back; if they do not, it is not found.
         present = Scope(kind, key, [], [], [], [])
-    facts = _present_facts(present)
+        facts = {}
     known = {p.id for p in present.people}
     if kind == "deal":
         for r in await ws.read("history/deal_members", {"ids": [key]}):

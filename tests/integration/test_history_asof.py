@@ -288,3 +288,16 @@ async def test_what_changed_since_lists_exactly_the_changes_made(
     assert answer.status_code == 200, answer.text
     kinds = sorted(c["kind"] for c in answer.json()["changes"])
     assert kinds == sorted(c["kind"].lower() for c in found)
+
+
+async def test_a_deal_that_never_was_is_not_found_as_of_any_moment(
+    gql: GraphQL, workspace: str
+) -> None:
+    """A deal id that never existed reads as null in the past too, not as an empty deal."""
+    await gql(BUILD, ws=workspace)
+    at = await _moment()
+    query = """query($ws: ID!, $at: DateTime) {
+      workspace(id: $ws) { deal(id: "never~", asOf: $at) { name buyingCentre { roles } } } }"""
+    data = await gql(query, allow_errors=True, ws=workspace, at=at.isoformat())
+    assert data["data"]["workspace"]["deal"] is None
+    assert (await _read(gql, workspace, at))["name"] == "Rollout"
