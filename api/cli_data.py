@@ -33,7 +33,7 @@ from graph.exports.run import export_scope
 from graph.exports.writers import EXPORT_FORMATS
 from graph.imports.formats import FORMATS
 from graph.imports.run import ImportOptions, ImportResult, import_files, total_rows
-from graph.imports.validate import Duplicates, ValidationReport
+from graph.imports.validate import Duplicates, ValidationReport, merge_lines
 from graph.repository.people import reinfer_levels
 from graph.repository.workspaces import ensure_workspace, get_workspaces
 from seed.files import write_csv_files
@@ -160,8 +160,9 @@ def import_command(
         typer.Option(
             "--duplicates",
             help="A person who looks like one already there (same name and organisation, "
-            "another id): hold (report, write nothing), keep (write both), or skip (leave them "
-            "and the rows naming them out).",
+            "another id): hold (report, write nothing), keep (write both), skip (leave them "
+            "and the rows naming them out), or merge (into the other person, whose alias the "
+            "id becomes; differing values are kept and reported).",
         ),
     ] = Duplicates.HOLD,
     as_json: JsonFlag = False,
@@ -202,6 +203,9 @@ def import_command(
             raise typer.Exit(2)
         written = ", ".join(f"{k} {n}" for k, n in result.written.items() if n)
         console.print(f"Imported into {workspace!r}: {written}")
+        if not as_json:
+            for line in merge_lines(result.report):
+                console.print(line, markup=False, highlight=False)
 
     run_with_store(work)
 

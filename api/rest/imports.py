@@ -76,7 +76,10 @@ async def upload_import(
             description="What to do with a person who looks like one already there or in the "
             "files (same name, same organisation, another id): `hold` reports them and writes "
             "nothing; `keep` writes both; `skip` leaves the row, and the rows naming its person, "
-            "out and writes the rest. The report's `duplicates` lists each with what was done."
+            "out and writes the rest; `merge` merges the row into the other person: its id "
+            "becomes their alias in this workspace (rows naming it, now or later, mean them), "
+            "values they lack are filled, differing values are kept and listed per column. "
+            "The report's `duplicates` lists each with what was done."
         ),
     ] = Duplicates.HOLD,
 ) -> JSONResponse:

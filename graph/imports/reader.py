@@ -92,6 +92,11 @@ class SourceFile:
     organisations: IdMap[str, str] = field(default_factory=dict)
     """Organisation ids of the file → organisation ids of the workspace (the organisation map):
     every organisation id the file holds is read as the one it maps to."""
+    people: IdMap[str, str] = field(default_factory=dict)
+    """Person aliases of the workspace → the people they stand for: a reference to a person
+    (a manager, an edge's end, a member) naming an alias is read as that person. One mapping
+    shared by the files of an import, which grows as validation merges people
+    (:class:`graph.imports.validate.Duplicates`); a person row's own id is read as it is."""
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -109,17 +114,18 @@ class SourceFile:
         Organisation ids come through :attr:`organisations`.
         """
         rows = self._projected(kind)
+        columns = FORMATS[kind].columns
         mapped = [
-            i
-            for i, c in enumerate(FORMATS[kind].columns)
+            (i, self.organisations)
+            for i, c in enumerate(columns)
             if c.ref == "organisations" or (kind == "organisations" and c.name == "id")
-        ]
-        if not (self.organisations and mapped):
+        ] + [(i, self.people) for i, c in enumerate(columns) if c.ref == "people"]
+        mapped = [(i, to) for i, to in mapped if to]
+        if not mapped:
             yield from rows
             return
-        to = self.organisations
         for number, row, extra in rows:
-            for i in mapped:
+            for i, to in mapped:
                 row[i] = to.get(row[i], row[i])
             yield number, row, extra
 
@@ -163,11 +169,16 @@ class SourceFile:
                 yield number, cells, len(values) > width
 
 
-def open_source(path: Path, organisations: IdMap[str, str] | None = None) -> SourceFile:
+def open_source(
+    path: Path,
+    organisations: IdMap[str, str] | None = None,
+    people: IdMap[str, str] | None = None,
+) -> SourceFile:
     """Read ``path``'s header and recognise its format; unknown headers are refused.
 
     ``organisations`` maps the file's organisation ids to the workspace's (see
-    :attr:`SourceFile.organisations`).
+    :attr:`SourceFile.organisations`), ``people`` person aliases to their people
+    (:attr:`SourceFile.people`).
     """
     if not path.is_file():
         raise ImportFileError(f"{path} does not exist or is not a file")
@@ -186,4 +197,6 @@ def open_source(path: Path, organisations: IdMap[str, str] | None = None) -> Sou
             "Salesforce or HubSpot export",
             row=1,
         )
-    return SourceFile(path, header, mapping, dict(organisations or {}))
+    return SourceFile(
+        path, header, mapping, dict(organisations or {}), {} if people is None else people
+    )

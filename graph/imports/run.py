@@ -90,8 +90,8 @@ class ImportOptions:
     CRM exports whose account or company ids the workspace knows under its own ids.
     ``duplicates``: what to do with people who look like one already there or in the files
     (same name, same organisation, another id): hold them back (reported, nothing written of
-    the import), keep both, or skip them and the rows that refer to them
-    (:class:`~graph.imports.validate.Duplicates`).
+    the import), keep both, skip them and the rows that refer to them, or merge them into the
+    other person, whose alias their id becomes (:class:`~graph.imports.validate.Duplicates`).
     ``good_rows_only``: write the good rows even when others are bad.
     """
 
@@ -231,11 +231,14 @@ async def check_files(
     """
     scoped = store.workspace(workspace, guard)
     options = options or ImportOptions()
+    # The workspace's person aliases, which every file reads references through; validation
+    # adds the merges it decides (graph.imports.validate.Duplicates.MERGE).
+    aliases = {r["alias"]: r["id"] for r in await scoped.read("import/aliases")}
     sources: list[SourceFile] = []
     unreadable: list[Issue] = []
     for path in paths:
         try:
-            sources.append(open_source(path, options.organisation_map))
+            sources.append(open_source(path, options.organisation_map, aliases))
         except ImportFileError as e:
             unreadable.append(Issue(path.name, e.row or 1, e.column, e.message))
     stored = await _stored(store, sources)
@@ -272,6 +275,10 @@ async def check_files(
     def stored_ties(people: set[str]) -> dict[str, tuple[list[str], bool]]:
         return asyncio.run_coroutine_threadsafe(_stored_ties(scoped, people), loop).result()
 
+    def targets(people: set[str]) -> list[Row]:
+        work = scoped.read("import/merge_targets", {"ids": sorted(people)})
+        return asyncio.run_coroutine_threadsafe(work, loop).result()
+
     report = await asyncio.to_thread(
         validate,
         sources,
@@ -283,6 +290,8 @@ async def check_files(
         namesakes=None if options.duplicates is Duplicates.KEEP else namesakes,
         stored_ties=stored_ties,
         duplicates=options.duplicates,
+        aliases=aliases,
+        targets=targets,
     )
     report.issues[:0] = unreadable
     return sources, report, new_people, lines
@@ -339,6 +348,33 @@ async def _write(run: Run, kind: str, new: list[Params], stored: list[Params], u
         await cap_inferred_levels(run, [cast(list[str], r)[0] for r in [*new, *stored]])
 
 
+def _merge_batches(
+    report: ValidationReport, size: int
+) -> Iterator[tuple[list[Params], list[RowOrigin]]]:
+    """The merges of ``report`` as ``people/upsert`` rows that set only what they fill (with
+    the alias each adds), in batches, each with the file and row of every merge."""
+    convert = CONVERTERS["people"]
+    names = FORMATS["people"].column_names
+    for start in range(0, len(report.merges), size):
+        batch: list[Params] = []
+        for merge in report.merges[start : start + size]:
+            row = convert([merge["fill"].get(c, "") for c in names])
+            props = {k: v for k, v in cast(Row, row)["props"].items() if k in merge["fill"]}
+            batch.append(
+                {
+                    "id": merge["id"],
+                    "alias": merge["alias"],
+                    "props": props,
+                    "set_organisation": False,
+                    "organisation_id": merge["organisation_id"],
+                    "rank": int(merge["fill"]["level"]) if "level" in merge["fill"] else None,
+                    "inferred": False,
+                }
+            )
+        chunk = report.merges[start : start + size]
+        yield batch, [(m["file"], m["row"]) for m in chunk]
+
+
 def _batches(
     sources: list[SourceFile],
     report: ValidationReport,
@@ -375,6 +411,10 @@ def _batches(
         yield batch, origins
 
 
+_MERGES = "merged"
+"""The step after the people: rows merged into a person (:func:`_merge_batches`)."""
+_STEPS = tuple(k for kind in KIND_ORDER for k in ((kind, _MERGES) if kind == "people" else (kind,)))
+"""What an import writes, in order: the kinds, and the merges once the people are in."""
 _EDGE_KINDS = {"reporting": "REPORTS_TO", "influences": "INFLUENCES", "knows": "KNOWS"}
 _NODE_FACTS = {"organisations": "organisation", "people": "person", "deals": "deal"}
 """The fact of each node kind's own properties; the kind names the :class:`Touched` field."""
@@ -397,6 +437,11 @@ def _touched(
     """
     touched = Touched()
     for params, origin in zip(batch, origins, strict=True):
+        if kind == _MERGES:  # the person merged into: their properties, level and aliases
+            id_ = cast(Row, params)["id"]
+            touched.people.add(id_)
+            touched.rows.setdefault(("person", id_), origin)
+            continue
         if kind in _NODE_FACTS:
             id_ = cast(Row, params)["id"]
             getattr(touched, kind).add(id_)
@@ -477,7 +522,11 @@ async def import_files(
         new, stored = _split(kind, batch, new_people)
 
         async def statements(tx: WorkspaceTransaction) -> None:
-            await _write(tx.run, kind, new, stored, actor)
+            if kind == _MERGES:  # fill what the person lacks, then add the alias
+                await _write(tx.run, "people", [], batch, actor)
+                await tx.run("import/add_aliases", {"rows": batch})
+            else:
+                await _write(tx.run, kind, new, stored, actor)
             if kind in STAGE_KINDS:  # members with journey history keep their latest stage
                 # In the batch's own transaction, so no reader (and no history) sees the file's
                 # stage replace a member's latest one in between.
@@ -497,9 +546,15 @@ async def import_files(
         if progress is not None:
             progress(kind, len(batch))
 
-    for kind in KIND_ORDER:
+    for kind in _STEPS:
+        if kind == _MERGES and not report.merges:
+            continue
         written = 0
-        batches = _batches(sources, report, kind, batch_size, lines)
+        batches = (
+            _merge_batches(report, batch_size)
+            if kind == _MERGES
+            else _batches(sources, report, kind, batch_size, lines)
+        )
         # Parse the next batch in a thread while the event loop sends the previous one.
         while (item := await asyncio.to_thread(next, batches, None)) is not None:
             batch, origins = item
@@ -526,4 +581,4 @@ async def import_files(
 
 def total_rows(report: ValidationReport) -> int:
     """Rows an import of ``report``'s good rows writes (for a progress bar)."""
-    return sum(report.good_rows[k] for k in FORMATS)
+    return sum(report.good_rows[k] for k in FORMATS) + len(report.merges)

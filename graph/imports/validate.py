@@ -15,7 +15,7 @@ import itertools
 import operator
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any, NamedTuple, cast
@@ -40,7 +40,7 @@ from graph.rules.integrity import (
     reporting_cycle,
 )
 
-__all__ = ["Duplicates", "Issue", "ValidationReport", "validate"]
+__all__ = ["Duplicates", "Issue", "ValidationReport", "merge_lines", "validate"]
 
 
 class Duplicates(StrEnum):
@@ -53,6 +53,10 @@ class Duplicates(StrEnum):
     """Write both people."""
     SKIP = "skip"
     """Leave the row, and the rows that refer to its person, out; the rest is written."""
+    MERGE = "merge"
+    """Merge the row into the other person: its id becomes their alias in the workspace (rows
+    naming either id, now or in later imports, mean them), values they lack are filled, and
+    values that differ are kept and reported per field."""
 
 
 _INT = re.compile(r"^-?\d+$")
@@ -61,6 +65,9 @@ Lookup = Callable[[str, set[str]], set[str]]
 SideLookup = Callable[[set[str], set[str], set[str]], Sides]
 """(people, deals, organisations) -> where they stand in the workspace
 (:func:`graph.repository.sides.read_sides`)."""
+Targets = Callable[[set[str]], list[dict[str, Any]]]
+"""people -> their stored values (``id``, ``organisation_id`` and the merged fields of
+:data:`_MERGED`), for the people rows are merged into."""
 Namesakes = Callable[[set[str]], list[dict[str, Any]]]
 """organisations -> the workspace's people working there (``id``, ``name``, ``email``,
 ``organisation_id``), for the check of likely duplicates."""
@@ -126,7 +133,12 @@ class ValidationReport:
     partial: set[tuple[str, int]] = field(default_factory=set)
     """(file, row) of the rows with an issue whose other part is written."""
     duplicates: list[dict[str, object]] = field(default_factory=list)
-    """Each likely duplicate: file, row, id, name, the other's id and name, and what was done."""
+    """Each likely duplicate: file, row, id, name, the other's id and name, and what was done;
+    a merged one also the person it was merged into, the file's columns it filled, and those
+    whose values differ (``column``, ``kept``, ``incoming``), which are left as they were."""
+    merges: list[dict[str, Any]] = field(default_factory=list)
+    """The merges to write: the person (``id``), the ``alias``, their ``organisation_id``, the
+    columns to ``fill`` (our column names, text), and the ``file`` and ``row``."""
 
     @property
     def ok(self) -> bool:
@@ -290,6 +302,41 @@ class _Person(NamedTuple):
     email: str
     source: SourceFile
     row: int
+    values: tuple[str, ...] = ()
+
+
+_MERGED = ("title", "department", "email", "level", "needs", "tags")
+"""The person columns a merge fills where the person lacks them, and reports where they differ
+(name and organisation are the same by the check of likely duplicates)."""
+
+
+def _same(column: str, a: str, b: str) -> bool:
+    """Whether two values of a person column say the same (lists as sets, email in any case)."""
+    if column in ("needs", "tags"):
+        return {v.strip() for v in a.split(LIST_SEPARATOR)} == {
+            v.strip() for v in b.split(LIST_SEPARATOR)
+        }
+    return a.casefold() == b.casefold() if column == "email" else a == b
+
+
+def _as_text(column: str, value: object) -> str:
+    """A stored person value as the import's text."""
+    if value is None:
+        return ""
+    if column in ("needs", "tags") and isinstance(value, list):
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    return str(value)
+
+
+@dataclass
+class _Merge:
+    """A person row merged into another person: the row, its report entry, and the target."""
+
+    person: _Person
+    target: str
+    entry: dict[str, object]
+    target_row: _Person | None = None
+    """The target's row in the files, or ``None`` for a person of the workspace."""
 
 
 class _Validation:
@@ -298,8 +345,14 @@ class _Validation:
         foreign: dict[str, dict[str, str]],
         stored_lines: Iterable[tuple[str, str]],
         duplicates: Duplicates | None,
+        aliases: dict[str, str],
     ) -> None:
         self.report = ValidationReport()
+        # Person aliases -> their people: the workspace's, and those this import merges (the
+        # mapping the files read references through, SourceFile.people).
+        self.aliases = aliases
+        self.stored_aliases = frozenset(aliases)
+        self.merges: list[_Merge] = []
         self.foreign = foreign
         self.stored_lines = stored_lines
         self.valid: dict[str, set[str]] = {}  # node kind -> ids of accepted rows
@@ -383,6 +436,13 @@ class _Validation:
                         same = " + ".join(col[k] for k in key_at)
                         reason = f"duplicate row: same {same} as row {first} of {file}"
                         problems.append((col[key_at[-1]], reason))
+                    elif kind == "people" and key in self.stored_aliases:
+                        target = self.aliases[key]
+                        said = "already in the workspace, with this id as an alias"
+                        email = row[_PERSON_AT[3]]
+                        here = _Person(key, self._name(row), email, source, number, tuple(row))
+                        self._merge(source, number, here, target, "", said, None)
+                        continue
                     elif is_node and key in foreign:
                         problems.append((col[0], id_taken(f"{_NOUN[kind]} id {key!r}")))
                     elif kind == "people" and self.named is not None:
@@ -439,7 +499,7 @@ class _Validation:
         person_id, first, last, email, org = (row[i] for i in _PERSON_AT)
         if not org:
             return None  # nothing to tell namesakes apart by
-        here = _Person(person_id, f"{first} {last}".strip(), email, source, number)
+        here = _Person(person_id, f"{first} {last}".strip(), email, source, number, tuple(row))
         first_row = self.named.setdefault((name_key(first, last), org), here)
         if first_row.id == person_id or not likely_same_person(
             email, first_row.email, same_name=True, same_organisation=True
@@ -458,7 +518,14 @@ class _Validation:
         other_name: str,
         where: str,
     ) -> None:
-        """Hold back or skip the likely duplicate ``person`` of ``other_id``, and report it."""
+        """Hold back, skip or merge the likely duplicate ``person`` of ``other_id``, and report
+        it."""
+        if self.duplicates is Duplicates.MERGE:
+            target_row = self.named.get(self._key_of(person)) if self.named else None
+            if target_row is not None and target_row.id != other_id:
+                target_row = None  # a person of the workspace
+            self._merge(source, number, person, other_id, other_name, where, target_row)
+            return
         action = "skipped" if self.duplicates is Duplicates.SKIP else "held"
         entry: dict[str, object] = {
             "file": source.path.name,
@@ -478,6 +545,111 @@ class _Validation:
             return
         self._bad(source, "people", number, column, duplicate_problem(person.id, other_id, where))
         self.rejected["people"].setdefault(person.id, (source.path.name, number))
+
+    @staticmethod
+    def _name(row: list[str]) -> str:
+        return f"{row[_PERSON_AT[1]]} {row[_PERSON_AT[2]]}".strip()
+
+    @staticmethod
+    def _key_of(person: _Person) -> tuple[str, str]:
+        return name_key(person.name), person.values[_PERSON_AT[4]] if person.values else ""
+
+    def _merge(
+        self,
+        source: SourceFile,
+        number: int,
+        person: _Person,
+        target: str,
+        target_name: str,
+        where: str,
+        target_row: _Person | None,
+    ) -> None:
+        """Merge the row of ``person`` into ``target``: not written as a person of its own, its
+        id read as ``target`` from here on; what it fills and where it differs is worked out
+        by :meth:`merged`."""
+        entry: dict[str, object] = {
+            "file": source.path.name,
+            "row": number,
+            "id": person.id,
+            "name": person.name,
+            "other_id": target,
+            "other_name": target_name,
+            "where": where,
+            "action": "merged",
+            "merged_into": target,
+            "filled": [],
+            "conflicts": [],
+            "rows_left_out": 0,
+        }
+        self.report.duplicates.append(entry)
+        self.report.skip.setdefault((str(source.path), "people"), set()).add(number)
+        self.aliases[person.id] = target
+        values = person.values or ()
+        self.merges.append(_Merge(person._replace(values=tuple(values)), target, entry, target_row))
+
+    def merged(self, lookup: Lookup, targets: Targets) -> None:
+        """Settle the merges of the people rows: refuse an alias that is another person's id
+        (or whose target's row is rejected), and work out per merge the values it fills and
+        those that differ from the target's (kept, and reported per field)."""
+        if not self.merges:
+            return
+        taken = lookup("people", {m.person.id for m in self.merges})
+        valid = self.valid.get("people", set())
+        stored_targets = {m.target for m in self.merges if m.target_row is None}
+        found = {t["id"]: t for t in targets(stored_targets)} if stored_targets else {}
+        names = FORMATS["people"].column_names
+        for merge in self.merges:
+            person, entry = merge.person, merge.entry
+            projection = person.source.projection("people")
+            id_column = projection.source_column("id")
+            problem = None
+            if person.id in taken or person.id in valid:
+                problem = (
+                    f"{person.id!r} is the id of another person of the workspace; it cannot "
+                    f"also stand for {merge.target!r} (ids and aliases are one set)"
+                )
+            elif merge.target_row is not None and merge.target not in valid:
+                at = self.rejected.get("people", {}).get(merge.target, ("", 0))
+                problem = _refers_to_rejected(
+                    "person", merge.target, at, person.source.path.name, person.row
+                )
+            elif merge.target_row is None and merge.target not in found:
+                problem = f"{merge.target!r}, to merge into, is not a person of the workspace"
+            if problem is not None:
+                del self.aliases[person.id]
+                entry["action"] = "held"
+                del entry["merged_into"]
+                self._bad(person.source, "people", person.row, id_column, problem)
+                continue
+            if merge.target_row is not None:
+                have = dict(zip(names, merge.target_row.values, strict=True))
+            else:
+                stored = found[merge.target]
+                have = {c: _as_text(c, stored.get(c)) for c in (*_MERGED, "organisation_id")}
+                entry["other_name"] = entry["other_name"] or stored.get("name") or ""
+            incoming = dict(zip(names, person.values, strict=True)) if person.values else {}
+            fill: dict[str, str] = {}
+            for column in _MERGED:
+                value, kept = incoming.get(column, ""), have.get(column, "")
+                if not value:
+                    continue
+                name = projection.source_column(column)
+                if not kept:
+                    fill[column] = value
+                    cast(list[str], entry["filled"]).append(name)
+                elif not _same(column, value, kept):
+                    conflicts = cast(list[dict[str, str]], entry["conflicts"])
+                    conflicts.append({"column": name, "kept": kept, "incoming": value})
+            self.report.merges.append(
+                {
+                    "id": merge.target,
+                    "alias": person.id,
+                    "organisation_id": have.get("organisation_id") or None,
+                    "fill": fill,
+                    "file": person.source.path.name,
+                    "row": person.row,
+                }
+            )
 
     def _drops(self, source: SourceFile, kind: str, number: int, row: list[str]) -> bool:
         """Leave out an edge or member row naming a skipped duplicate (told in its entry)."""
@@ -684,6 +856,34 @@ def _in_cycles(pairs: list[tuple[str, str]]) -> dict[str, int]:
     return {names[i]: int(labels[i]) for i in on_cycle}
 
 
+def merge_lines(report: ValidationReport) -> list[str]:
+    """The merges of ``report`` in words, a line per merged row and per differing column.
+
+    >>> report = ValidationReport(duplicates=[{"file": "Contact.csv", "row": 2, "id": "003X",
+    ...     "action": "merged", "merged_into": "003A", "filled": ["Email"],
+    ...     "conflicts": [{"column": "Title", "kept": "CEO", "incoming": "Chief"}]}])
+    >>> for line in merge_lines(report):
+    ...     print(line)
+    Contact.csv row 2: '003X' merged into '003A' (filled Email)
+      Title differs: kept 'CEO', the file has 'Chief'
+    """
+    lines: list[str] = []
+    for entry in report.duplicates:
+        if entry.get("action") != "merged":
+            continue
+        filled = cast(list[str], entry.get("filled") or [])
+        more = f" (filled {', '.join(filled)})" if filled else ""
+        lines.append(
+            f"{entry['file']} row {entry['row']}: {entry['id']!r} merged into "
+            f"{entry['merged_into']!r}{more}"
+        )
+        for c in cast(list[dict[str, str]], entry.get("conflicts") or []):
+            lines.append(
+                f"  {c['column']} differs: kept {c['kept']!r}, the file has {c['incoming']!r}"
+            )
+    return lines
+
+
 def validate(
     sources: Iterable[SourceFile],
     lookup: Lookup | None = None,
@@ -694,6 +894,8 @@ def validate(
     namesakes: Namesakes | None = None,
     stored_ties: StoredTies | None = None,
     duplicates: Duplicates = Duplicates.HOLD,
+    aliases: dict[str, str] | None = None,
+    targets: Targets | None = None,
 ) -> ValidationReport:
     """Validate ``sources`` as one import.
 
@@ -709,10 +911,20 @@ def validate(
     the files' own namesakes too), which ``duplicates`` holds back or skips;
     ``stored_ties(people)`` the workspace's buying-centre memberships and "knows" ties of the
     files' people, so that a row moving one of them to another side is checked against those
-    (default: none stored). Files that cannot be read at all are reported, not raised.
+    (default: none stored); ``aliases`` the workspace's person aliases (alias -> person): the
+    mapping the sources were opened with (:attr:`SourceFile.people`), to which the merges of
+    ``duplicates`` "merge" are added, so that the rows after them read a merged id as the
+    person it was merged into; ``targets(people)`` the stored values of the people merged into.
+    Files that cannot be read at all are reported, not raised.
     """
     sources = list(sources)
-    run = _Validation(foreign or {}, stored_lines, duplicates if namesakes is not None else None)
+    if aliases is None:
+        aliases = {}
+    # One mapping for all files (those of an import are opened with it already).
+    sources = [s if s.people is aliases else replace(s, people=aliases) for s in sources]
+    run = _Validation(
+        foreign or {}, stored_lines, duplicates if namesakes is not None else None, aliases
+    )
     for kind in KIND_ORDER:
         providing = [s for s in sources if kind in s.kinds]
         try:
@@ -725,6 +937,8 @@ def validate(
         run.resolve(kind, pending, lookup or (lambda _k, _ids: set()))
         if kind == "people" and namesakes is not None:
             run.stored_twins(namesakes)
+        if kind == "people":
+            run.merged(lookup or (lambda _k, _ids: set()), targets or (lambda _ids: []))
     run.side_rules(sides or (lambda _p, _d, _o: Sides()), stored_ties or (lambda _p: {}))
     run.journeys(members or (lambda _pairs: set()))
     run.parts([s for s in sources if str(s.path) not in run.report.failed_files])

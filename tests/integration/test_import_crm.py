@@ -194,7 +194,7 @@ async def test_likely_duplicates_are_held_kept_or_skipped_as_chosen(
     schema = (
         spec["components"]["schemas"][schema["$ref"].split("/")[-1]] if "$ref" in schema else schema
     )
-    assert schema["enum"] == ["hold", "keep", "skip"]
+    assert schema["enum"] == ["hold", "keep", "skip", "merge"]
 
     skipped = await _import(client, workspace, again, duplicates="skip")
     assert skipped.status_code == 200, skipped.text

@@ -1,0 +1,178 @@
+"""Likely duplicates merged: the row's id becomes an alias of the person already there, later
+imports naming either id mean that person, fills and differences are reported, the merge is in
+the history with file and row, and aliases belong to one workspace."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import httpx
+import pytest
+
+from graph.database.store import Store
+from graph.imports.run import ImportOptions, import_files
+from graph.imports.validate import Duplicates
+from graph.repository.history import change_feed
+from tests.integration.test_import_crm import ACCOUNTS, _filled, _import, _people
+
+pytestmark = pytest.mark.integration
+
+FIRST = "Id,FirstName,LastName,Title,Email,AccountId,ReportsToId\n{w}003A,Ada,Boss,CEO,,{w}001A,\n"
+RENAMED = (
+    "Id,FirstName,LastName,Title,Department,Email,AccountId,ReportsToId\n"
+    "{w}003X,Ada,Boss,Chief Executive,Board,ada@acme.example,{w}001A,\n"
+)
+LATER = "Id,FirstName,LastName,AccountId,ReportsToId\n{w}003R,Rita,Report,{w}001A,{w}003X\n"
+
+
+async def _lines(client: httpx.AsyncClient, workspace: str) -> list[str]:
+    """The stored reporting lines as ``person,manager``."""
+    response = await client.get(f"/workspaces/{workspace}/export", params={"format": "csv"})
+    text = zipfile.ZipFile(io.BytesIO(response.content)).read("reporting.csv").decode()
+    return [",".join(line.split(",")[:2]) for line in text.splitlines()[1:]]
+
+
+def _write(tmp_path: Path, workspace: str, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(_filled(text, workspace), encoding="utf-8")
+    return path
+
+
+async def test_salesforce_files_imported_twice_merge_and_the_alias_resolves_later(
+    store: Store, client: httpx.AsyncClient, workspace: str, tmp_path: Path
+) -> None:
+    w = f"{workspace}-"
+    first = [_write(tmp_path, workspace, "Account.csv", ACCOUNTS)]
+    first.append(_write(tmp_path, workspace, "Contact.csv", FIRST))
+    assert (await import_files(store, workspace, first, actor="alice")).applied
+
+    again = tmp_path / "again"
+    again.mkdir()
+    renamed = [_write(again, workspace, "Contact.csv", RENAMED)]
+    merge = ImportOptions(duplicates=Duplicates.MERGE)
+    result = await import_files(store, workspace, renamed, options=merge, actor="alice")
+    assert result.applied and result.report.issues == []
+    (entry,) = result.report.as_dict()["duplicates"]
+    assert entry["action"] == "merged" and entry["merged_into"] == f"{w}003A"
+    assert (entry["file"], entry["row"], entry["id"]) == ("Contact.csv", 2, f"{w}003X")
+    # Filled where Ada had nothing; her title differs and is kept, reported in the file's column.
+    assert entry["filled"] == ["Department", "Email"]
+    assert entry["conflicts"] == [{"column": "Title", "kept": "CEO", "incoming": "Chief Executive"}]
+    assert await _people(client, workspace) == [f"{w}003A,Ada,Boss,{w}001A"]
+    person = await store.workspace(workspace).read("import/merge_targets", {"ids": [f"{w}003A"]})
+    assert (person[0]["title"], person[0]["department"], person[0]["email"]) == (
+        "CEO",
+        "Board",
+        "ada@acme.example",
+    )
+    # The merge is in the history, with the file and row that made it.
+    events = (await change_feed(store.workspace(workspace), first=100)).items
+    merged = [e for e in events if e["kind"] == "person_changed"]
+    assert [(e["key"], e["file"], e["row"], e["via"]) for e in merged] == [
+        (["person", f"{w}003A"], "Contact.csv", 2, "import")
+    ]
+
+    # The same file again merges again and changes nothing (the alias is there already).
+    result = await import_files(store, workspace, renamed, options=merge, actor="alice")
+    assert result.applied and result.report.issues == []
+    assert [d["merged_into"] for d in result.report.duplicates] == [f"{w}003A"]
+    # Whatever the choice for duplicates, a row under the alias is that person.
+    held = await import_files(store, workspace, renamed, actor="alice")
+    assert held.applied and [d["action"] for d in held.report.duplicates] == ["merged"]
+    assert (await change_feed(store.workspace(workspace), first=100)).total == len(events)
+
+    # A later file whose ReportsToId names the alias reports to Ada.
+    later = tmp_path / "later"
+    later.mkdir()
+    result = await import_files(
+        store, workspace, [_write(later, workspace, "Contact.csv", LATER)], actor="alice"
+    )
+    assert result.applied, result.report.as_dict()
+    assert await _lines(client, workspace) == [f"{w}003R,{w}003A"]
+    assert {r.split(",")[0] for r in await _people(client, workspace)} == {f"{w}003A", f"{w}003R"}
+
+
+async def test_the_rest_route_merges_and_rows_of_the_same_files_follow(
+    client: httpx.AsyncClient, workspace: str
+) -> None:
+    w = f"{workspace}-"
+    files = {"Account.csv": ACCOUNTS, "Contact.csv": FIRST}
+    assert (await _import(client, workspace, files)).status_code == 200
+    # The duplicate and a contact reporting to it, in one file.
+    contacts = RENAMED + "{w}003R,Rita,Report,,,,{w}001A,{w}003X\n"
+    response = await _import(client, workspace, {"Contact.csv": contacts}, duplicates="merge")
+    assert response.status_code == 200, response.text
+    report = response.json()["report"]
+    (entry,) = report["duplicates"]
+    assert (entry["action"], entry["merged_into"]) == ("merged", f"{w}003A")
+    assert response.json()["written"]["merged"] == 1
+    assert await _lines(client, workspace) == [f"{w}003R,{w}003A"]
+
+    # Within one file: the second row merges into the first.
+    twins = (
+        "Id,FirstName,LastName,Email,AccountId\n"
+        "{w}003Y,Yan,Twin,,{w}001A\n{w}003Z,Yan,Twin,yan@acme.example,{w}001A\n"
+    )
+    response = await _import(client, workspace, {"Contact.csv": twins}, duplicates="merge")
+    assert response.status_code == 200, response.text
+    (entry,) = response.json()["report"]["duplicates"]
+    assert (entry["id"], entry["merged_into"], entry["filled"]) == (
+        f"{w}003Z",
+        f"{w}003Y",
+        ["Email"],
+    )
+    ids = {r.split(",")[0] for r in await _people(client, workspace)}
+    assert ids == {f"{w}003A", f"{w}003R", f"{w}003Y"}
+
+
+async def test_an_alias_that_is_another_persons_id_is_refused(
+    client: httpx.AsyncClient, workspace: str
+) -> None:
+    accounts = ACCOUNTS + "{w}001B,Other Corp,Customer - Direct\n"
+    files = {"Account.csv": accounts, "Contact.csv": FIRST + "{w}003X,Ada,Boss,,,{w}001B,\n"}
+    assert (await _import(client, workspace, files)).status_code == 200
+    # 003X moves to Acme, where Ada Boss is already: merging would make a person's id an alias.
+    moved = "Id,FirstName,LastName,AccountId\n{w}003X,Ada,Boss,{w}001A\n"
+    response = await _import(client, workspace, {"Contact.csv": moved}, duplicates="merge")
+    assert response.status_code == 422, response.text
+    (issue,) = response.json()["report"]["issues"]
+    assert (issue["row"], issue["column"]) == (2, "Id")
+    assert "is the id of another person" in issue["reason"]
+
+
+async def test_aliases_belong_to_their_workspace(client: httpx.AsyncClient, workspace: str) -> None:
+    w = f"{workspace}-"
+    files = {"Account.csv": ACCOUNTS, "Contact.csv": FIRST}
+    assert (await _import(client, workspace, files)).status_code == 200
+    merged = await _import(client, workspace, {"Contact.csv": RENAMED}, duplicates="merge")
+    assert merged.status_code == 200, merged.text
+
+    other = f"{workspace}-other"
+    created = await client.post(
+        "/graphql",
+        json={
+            "query": 'mutation($k: String!) { createWorkspace(input: {id: $k, name: "Other"}) '
+            "{ __typename } }",
+            "variables": {"k": other},
+        },
+    )
+    assert created.status_code == 200, created.text
+    # In another workspace the alias names no one: a reporting line to it is refused ...
+    accounts = "Id,Name,Type\n{w}101A,Acme Corp,Customer - Direct\n".replace("{w}", w)
+    later = LATER.replace("{w}001A", "{w}101A")
+    response = await _import(
+        client, other, {"Account.csv": accounts, "Contact.csv": later.replace("{w}", w)}
+    )
+    assert response.status_code == 422, response.text
+    (issue,) = response.json()["report"]["issues"]
+    assert (issue["column"], issue["row"]) == ("ReportsToId", 2)
+    assert f"'{w}003X'" in issue["reason"]
+    # ... and the id is free there for a person of its own, while it still means Ada here.
+    own = "Id,FirstName,LastName,AccountId\n{w}003X,Xena,Own,{w}101A\n".replace("{w}", w)
+    response = await _import(client, other, {"Account.csv": accounts, "Contact.csv": own})
+    assert response.status_code == 200, response.text
+    response = await _import(client, workspace, {"Contact.csv": LATER})
+    assert response.status_code == 200, response.text
+    assert await _lines(client, workspace) == [f"{w}003R,{w}003A"]
