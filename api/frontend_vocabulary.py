@@ -1,6 +1,7 @@
 """``frontend/src/vocabulary.js``: the domain's vocabulary for the page, generated from the enums.
 
-The page imports roles, stances, journey stages, influence kinds and organisation kinds from
+The page imports roles, stances, journey stages, influence kinds, organisation kinds and an
+import's choices for likely duplicates from
 that module instead of spelling them out; ``make schema`` writes it with
 ``python -m api.frontend_vocabulary`` and a unit test fails when it is out of date.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
+from graph.imports.validate import Duplicates
 from graph.model.common import (
     InfluenceBasis,
     InfluenceKind,
@@ -35,6 +37,7 @@ _EXPORTS: tuple[tuple[str, type[StrEnum]], ...] = (
     ("MOTIVES", Motive),
     ("OUTCOMES", Outcome),
     ("INFLUENCE_BASES", InfluenceBasis),
+    ("IMPORT_DUPLICATES", Duplicates),
 )
 
 
@@ -42,7 +45,7 @@ def render() -> str:
     """The text of ``vocabulary.js``, values as the API stores them (lower case).
 
     >>> print(render().splitlines()[-1])
-    export const INFLUENCE_BASES = ['normative', 'informational'];
+    export const IMPORT_DUPLICATES = ['hold', 'keep', 'skip', 'merge'];
     """
     lines = [
         "// Generated from graph/model/common.py by `make schema`; do not edit.",

@@ -584,8 +584,7 @@ class _Validation:
         self.report.duplicates.append(entry)
         self.report.skip.setdefault((str(source.path), "people"), set()).add(number)
         self.aliases[person.id] = target
-        values = person.values or ()
-        self.merges.append(_Merge(person._replace(values=tuple(values)), target, entry, target_row))
+        self.merges.append(_Merge(person, target, entry, target_row))
 
     def merged(self, lookup: Lookup, targets: Targets) -> None:
         """Settle the merges of the people rows: refuse an alias that is another person's id
@@ -620,6 +619,9 @@ class _Validation:
                 entry["action"] = "held"
                 del entry["merged_into"]
                 self._bad(person.source, "people", person.row, id_column, problem)
+                if person.id not in taken:  # rows naming it are told why it is not there
+                    where = (person.source.path.name, person.row)
+                    self.rejected["people"].setdefault(person.id, where)
                 continue
             if merge.target_row is not None:
                 have = dict(zip(names, merge.target_row.values, strict=True))
@@ -629,6 +631,11 @@ class _Validation:
                 entry["other_name"] = entry["other_name"] or stored.get("name") or ""
             incoming = dict(zip(names, person.values, strict=True)) if person.values else {}
             fill: dict[str, str] = {}
+            conflicts = cast(list[dict[str, str]], entry["conflicts"])
+            moved, works_at = incoming.get("organisation_id", ""), have.get("organisation_id", "")
+            if moved and works_at and moved != works_at:  # a row under an alias moving them
+                column = projection.source_column("organisation_id")
+                conflicts.append({"column": column, "kept": works_at, "incoming": moved})
             for column in _MERGED:
                 value, kept = incoming.get(column, ""), have.get(column, "")
                 if not value:
@@ -638,7 +645,6 @@ class _Validation:
                     fill[column] = value
                     cast(list[str], entry["filled"]).append(name)
                 elif not _same(column, value, kept):
-                    conflicts = cast(list[dict[str, str]], entry["conflicts"])
                     conflicts.append({"column": name, "kept": kept, "incoming": value})
             self.report.merges.append(
                 {

@@ -80,7 +80,8 @@ def check_ids(
     """Raise when ``ids`` cannot be written in ``mode``, given a ``*/check`` row.
 
     ``foreign`` ids live in another workspace: the message does not say so, only that the id
-    is taken.
+    is taken. ``aliases`` (people only) are ids an import merged into a person of the workspace:
+    ids and aliases are one set, so no new node takes one.
     """
     foreign, existing = set(check["foreign"]), set(check["existing"])
     if mode == "update":
@@ -89,6 +90,16 @@ def check_ids(
             id_ = ids[missing[0]]
             raise NotFound(f"no {kind} {id_!r} in this workspace", field="id", kind=kind)
         return
+    aliases = set(check.get("aliases", ()))
+    aliased = [(i, id_) for i, id_ in enumerate(ids) if id_ in aliases]
+    if aliased:
+        i, id_ = aliased[0]
+        field = _field(prefix, i, "id", single)
+        raise Conflict(
+            f"{kind} id {id_!r} is an alias of another {kind} of this workspace (an import "
+            f"merged it into them); choose another id ({field})",
+            field=field,
+        )
     taken = foreign | existing if mode == "create" else foreign
     bad = [(i, id_) for i, id_ in enumerate(ids) if id_ in taken]
     if bad:

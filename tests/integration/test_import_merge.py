@@ -109,6 +109,18 @@ async def test_the_rest_route_merges_and_rows_of_the_same_files_follow(
     assert (entry["action"], entry["merged_into"]) == ("merged", f"{w}003A")
     assert response.json()["written"]["merged"] == 1
     assert await _lines(client, workspace) == [f"{w}003R,{w}003A"]
+    # Ids and aliases are one set: no person of the workspace can be created under the alias.
+    created = await client.post(
+        "/graphql",
+        json={
+            "query": "mutation($input: CreatePersonInput!) { createPerson(input: $input) "
+            "{ __typename ... on ConflictError { message field } } }",
+            "variables": {"input": {"workspaceId": workspace, "id": f"{w}003X", "name": "X"}},
+        },
+    )
+    result = created.json()["data"]["createPerson"]
+    assert result["__typename"] == "ConflictError", result
+    assert result["field"] == "id" and "is an alias of another person" in result["message"]
 
     # Within one file: the second row merges into the first.
     twins = (

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph.imports.reader import FileEncodingError, ImportFileError, open_source
-from graph.imports.validate import Issue, ValidationReport, validate
+from graph.imports.validate import Duplicates, Issue, ValidationReport, validate
 
 ORGS = "id,name,kind\nO1,Acme,customer\nO2,Partner Co,partner\n"
 PEOPLE = (
@@ -204,3 +204,33 @@ def test_extra_values_and_unknown_headers(tmp_path: Path) -> None:
 
 def test_issue_is_ordered_by_file_and_row() -> None:
     assert Issue("a.csv", 10, "x", "") > Issue("a.csv", 9, "x", "")
+
+
+def test_a_merged_row_is_read_as_its_person_by_the_rows_after_it(tmp_path: Path) -> None:
+    people = PEOPLE + "P9,ada,LOVELACE,Chief Executive,,,O1,6\n"
+    report = _check(
+        tmp_path,
+        {
+            "organisations.csv": ORGS,
+            "people.csv": people,
+            "reporting.csv": "person_id,manager_id\nP2,P9\n",
+        },
+        namesakes=lambda _orgs: [],
+        duplicates=Duplicates.MERGE,
+    )
+    assert report.issues == []
+    (entry,) = report.duplicates
+    assert (entry["row"], entry["action"], entry["merged_into"]) == (5, "merged", "P1")
+    assert entry["filled"] == ["level"]
+    assert entry["conflicts"] == [{"column": "title", "kept": "CEO", "incoming": "Chief Executive"}]
+    assert report.merges == [
+        {
+            "id": "P1",
+            "alias": "P9",
+            "organisation_id": "O1",
+            "fill": {"level": "6"},
+            "file": "people.csv",
+            "row": 5,
+        }
+    ]
+    assert report.good_rows["people"] == 3 and report.good_rows["reporting"] == 1
