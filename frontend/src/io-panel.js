@@ -7,8 +7,16 @@ import { EXPORT_FORMATS, downloadExport } from './exports.js';
 import { uploadCsv } from './imports.js';
 import { viewPng, viewSvg } from './snapshot.js';
 import { showBrief, viewTitle } from './brief.js';
+import { IMPORT_DUPLICATES } from './vocabulary.js';
 
 const REPORT_PAGE = 50; // bad rows shown at a time
+/** How the import panel words each choice for likely duplicates (the choices: IMPORT_DUPLICATES). */
+const DUPLICATE_CHOICES = {
+  hold: 'Hold back and report (import nothing)',
+  keep: 'Keep both',
+  skip: 'Skip them, import the rest',
+  merge: 'Merge into the person already there',
+};
 
 function slug(text) {
   return String(text || 'map').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'map';
@@ -43,9 +51,7 @@ export class IoPanel {
     const duplicates = h(
       'select',
       { id: 'import-duplicates', name: 'duplicates', 'aria-describedby': 'import-duplicates-help' },
-      h('option', { value: 'hold' }, 'Hold back and report (import nothing)'),
-      h('option', { value: 'keep' }, 'Keep both'),
-      h('option', { value: 'skip' }, 'Skip them, import the rest'),
+      IMPORT_DUPLICATES.map((choice) => h('option', { value: choice }, DUPLICATE_CHOICES[choice] || choice)),
     );
     const form = h(
       'form',
@@ -88,7 +94,8 @@ export class IoPanel {
       h(
         'p',
         { id: 'import-duplicates-help', class: 'muted' },
-        'A person with the same name at the same organisation as one already there, under another id.',
+        'A person with the same name at the same organisation as one already there, under another id. ' +
+          'Merging keeps their values, fills what they lack and lists what differs.',
       ),
       h('button', { type: 'submit' }, 'Upload and import'),
     );
@@ -127,6 +134,7 @@ export class IoPanel {
             notes.map((n) => h('li', {}, h('strong', {}, `${n.file}, ${n.column}: `), n.message)),
           )
         : null,
+      this.duplicatesView(report.duplicates || []),
       issues.length
         ? h(
             'button',
@@ -136,6 +144,32 @@ export class IoPanel {
         : null,
       issues.length ? this.issuesTable(issues, problem) : null,
     ];
+  }
+
+  /** The likely duplicates and what was done with each; a merge with the values it filled and those that differ. */
+  duplicatesView(duplicates) {
+    if (!duplicates.length) return null;
+    const done = (d) => (d.action === 'merged' ? `merged into ${d.merged_into}` : d.action);
+    return h(
+      'ul',
+      { class: 'notes', 'data-testid': 'import-duplicates-report' },
+      duplicates.map((d) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, `${d.file}, row ${d.row}: `),
+          `${d.name || d.id} (${d.id}) ${done(d)}`,
+          d.filled?.length ? `; filled ${d.filled.join(', ')}` : null,
+          d.conflicts?.length
+            ? h(
+                'ul',
+                {},
+                d.conflicts.map((c) => h('li', {}, `${c.column} differs: kept "${c.kept}", the file has "${c.incoming}"`)),
+              )
+            : null,
+        ),
+      ),
+    );
   }
 
   /** The bad rows, a page of REPORT_PAGE at a time. */

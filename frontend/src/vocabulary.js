@@ -9,3 +9,4 @@ export const ORG_KINDS = ['customer', 'prospect', 'partner', 'home'];
 export const MOTIVES = ['fit_in', 'stand_out', 'unknown'];
 export const OUTCOMES = ['gains', 'neutral', 'loses', 'unknown'];
 export const INFLUENCE_BASES = ['normative', 'informational'];
+export const IMPORT_DUPLICATES = ['hold', 'keep', 'skip', 'merge'];

@@ -133,3 +133,42 @@ def test_the_report_of_contacts_without_accounts_reads_fully_in_the_panel(
     lines = Path(report.value.path()).read_text(encoding="utf-8").splitlines()
     assert lines[0] == "file,row,column,problem" and len(lines) == 120
     page.screenshot(path=str(tmp_path / "import-report.png"), full_page=False)
+
+
+def test_the_import_panel_offers_merge_and_reports_the_merge(
+    page: Page, scenario: Scenario, tmp_path: Path
+) -> None:
+    """A second Uma Roy under a new id, merged into the one on the map: the report says into
+    whom, what was filled and which value differs."""
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "id,first_name,last_name,title,department,email,organisation_id\n"
+        f"{scenario.key('uma-crm')},Uma,Roy,Senior Dispatcher,,uma@example.org,"
+        f"{scenario.key('northwind')}\n",
+        encoding="utf-8",
+    )
+    open_deal(page, scenario)
+    page.get_by_role("tab", name="Import / export").click()
+    choices = page.get_by_label("Likely duplicates")
+    expect(choices.locator("option")).to_have_text(
+        [
+            "Hold back and report (import nothing)",
+            "Keep both",
+            "Skip them, import the rest",
+            "Merge into the person already there",
+        ]
+    )
+    choices.select_option("merge")
+    page.get_by_label("CSV files").set_input_files(path)
+    page.get_by_role("button", name="Upload and import").click()
+
+    expect(page.get_by_test_id("import-summary")).to_contain_text("Imported")
+    merged = page.get_by_test_id("import-duplicates-report")
+    expect(merged).to_contain_text(f"people.csv, row 2: Uma Roy ({scenario.key('uma-crm')})")
+    expect(merged).to_contain_text(f"merged into {scenario.key('uma')}")
+    expect(merged).to_contain_text("filled email")
+    expect(merged).to_contain_text(
+        'title differs: kept "Dispatcher", the file has "Senior Dispatcher"'
+    )
+    page.get_by_test_id("import-duplicates-report").scroll_into_view_if_needed()
+    page.screenshot(path=str(tmp_path / "import-merge.png"), full_page=False)
