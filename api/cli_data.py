@@ -205,7 +205,7 @@ def import_command(
         console.print(f"Imported into {workspace!r}: {written}")
         if not as_json:
             for line in merge_lines(result.report):
-                console.print(line, markup=False, highlight=False)
+                console.print(line, markup=False, highlight=False, soft_wrap=True)
 
     run_with_store(work)
 

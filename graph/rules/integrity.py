@@ -170,10 +170,11 @@ def duplicate_problem(person_id: str, other_id: str, where: str) -> str:
     ... # doctest: +NORMALIZE_WHITESPACE
     likely the same person as '003A' (row 2 of Contact.csv): the same name at the same
     organisation under another id; to keep both, import again with duplicates "keep"; to leave
-    it out, with duplicates "skip"; to merge them, give this row the id '003A'
+    it out, with duplicates "skip"; to merge it into '003A', with duplicates "merge"
     """
     return (
         f"likely the same person as {other_id!r} ({where}): the same name at the same "
         f'organisation under another id; to keep both, import again with duplicates "keep"; '
-        f'to leave it out, with duplicates "skip"; to merge them, give this row the id {other_id!r}'
+        f'to leave it out, with duplicates "skip"; to merge it into {other_id!r}, with '
+        'duplicates "merge"'
     )

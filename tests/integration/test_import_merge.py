@@ -5,16 +5,19 @@ the history with file and row, and aliases belong to one workspace."""
 from __future__ import annotations
 
 import io
+import uuid
 import zipfile
 from pathlib import Path
 
 import httpx
 import pytest
 
+from graph.database.connection import Neo4jTarget
 from graph.database.store import Store
 from graph.imports.run import ImportOptions, import_files
 from graph.imports.validate import Duplicates
 from graph.repository.history import change_feed
+from tests.integration.conftest import run_statusmap
 from tests.integration.test_import_crm import ACCOUNTS, _filled, _import, _people
 
 pytestmark = pytest.mark.integration
@@ -188,3 +191,28 @@ async def test_aliases_belong_to_their_workspace(client: httpx.AsyncClient, work
     response = await _import(client, workspace, {"Contact.csv": LATER})
     assert response.status_code == 200, response.text
     assert await _lines(client, workspace) == [f"{w}003R,{w}003A"]
+
+
+def test_the_command_line_merges_and_says_into_whom(
+    neo4j_target: Neo4jTarget, tmp_path: Path
+) -> None:
+    workspace = f"cli-merge-{uuid.uuid4().hex[:6]}"
+    w = f"{workspace}-"
+    first = tmp_path / "first"
+    first.mkdir()
+    _write(first, workspace, "Account.csv", ACCOUNTS)
+    _write(first, workspace, "Contact.csv", FIRST)
+    done = run_statusmap(neo4j_target, "import", str(first), "--workspace", workspace,
+                         "--create-workspace")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    renamed = _write(tmp_path, workspace, "Contact.csv", RENAMED)
+    held = run_statusmap(neo4j_target, "import", str(renamed), "--workspace", workspace)
+    assert held.returncode == 2 and "Nothing was imported" in held.stderr
+    merged = run_statusmap(
+        neo4j_target, "import", str(renamed), "--workspace", workspace, "--duplicates", "merge"
+    )
+    assert merged.returncode == 0, merged.stderr
+    assert f"Contact.csv row 2: '{w}003X' merged into '{w}003A'" in merged.stderr
+    assert "Title differs: kept 'CEO', the file has 'Chief Executive'" in merged.stderr
+    helped = run_statusmap(neo4j_target, "import", "--help")
+    assert "merge" in helped.stdout
