@@ -1,10 +1,12 @@
 """An import from start to end: validate everything, then write in batches, resumably.
 
 1. Every file is read and validated (:mod:`graph.imports.validate`), asking the database only
-   which referenced ids exist in the workspace, which file ids another workspace holds and,
+   which referenced ids exist in the workspace, its person aliases (which the files' references
+   are read through), which file ids another workspace holds and,
    when a file has reporting lines, the workspace's reporting lines (a cycle may close there).
 2. Unless the report is clean — or the caller asked for the good rows only — nothing is written.
-3. Rows are written kind by kind (nodes before the edges between them) in batches of one
+3. Rows are written kind by kind (nodes before the edges between them; rows merged into a
+   person, :class:`~graph.imports.validate.Duplicates`, right after the people) in batches of one
    ``UNWIND`` statement each (three for people, in one transaction) — the statements the API's
    bulk mutations use — with ``MERGE`` on ids, so the same files imported twice give the
    same graph. People no workspace held when the files were checked take one ``CREATE``
@@ -356,8 +358,9 @@ def _merge_batches(
     convert = CONVERTERS["people"]
     names = FORMATS["people"].column_names
     for start in range(0, len(report.merges), size):
+        chunk = report.merges[start : start + size]
         batch: list[Params] = []
-        for merge in report.merges[start : start + size]:
+        for merge in chunk:
             row = convert([merge["fill"].get(c, "") for c in names])
             props = {k: v for k, v in cast(Row, row)["props"].items() if k in merge["fill"]}
             batch.append(
@@ -371,7 +374,6 @@ def _merge_batches(
                     "inferred": False,
                 }
             )
-        chunk = report.merges[start : start + size]
         yield batch, [(m["file"], m["row"]) for m in chunk]
 
 

@@ -96,6 +96,29 @@ async def test_salesforce_files_imported_twice_merge_and_the_alias_resolves_late
     assert await _lines(client, workspace) == [f"{w}003R,{w}003A"]
     assert {r.split(",")[0] for r in await _people(client, workspace)} == {f"{w}003A", f"{w}003R"}
 
+    # A deal's buying centre, journey and influences naming the alias are Ada's.
+    deal = tmp_path / "deal"
+    deal.mkdir()
+    files = {
+        "deals.csv": "id,name,organisation_id\n{w}D1,Rollout,{w}001A\n",
+        "buying_centre.csv": "deal_id,person_id,roles\n{w}D1,{w}003X,decider\n",
+        "journey.csv": "deal_id,person_id,stage,at\n{w}D1,{w}003X,trust,2024-03-05\n",
+        "influences.csv": "source_id,target_id,weight,kind\n{w}003R,{w}003X,0.5,advice\n",
+    }
+    paths = [_write(deal, workspace, name, text) for name, text in files.items()]
+    result = await import_files(store, workspace, paths, actor="alice")
+    assert result.applied, result.report.as_dict()
+    stored, _, _ = await store.driver.execute_query(
+        "MATCH (p:Person {workspace: $ws}) "
+        "RETURN p.id AS id, [(p)-[m:IN_BUYING_CENTRE]->() | m.stage] AS stages, "
+        "COUNT { (p)<-[:INFLUENCES]-() } AS influenced ORDER BY id",
+        {"ws": workspace},
+    )
+    assert [(r["id"], r["stages"], r["influenced"]) for r in stored] == [
+        (f"{w}003A", ["trust"], 1),
+        (f"{w}003R", [], 0),
+    ]
+
 
 async def test_the_rest_route_merges_and_rows_of_the_same_files_follow(
     client: httpx.AsyncClient, workspace: str
