@@ -386,7 +386,7 @@ class App {
   async loadGaps(view) {
     const seq = (this.gapsSeq = (this.gapsSeq || 0) + 1);
     try {
-      const gaps = await loadStatusGaps(this.schema, this.state, view, this.state.plan);
+      const gaps = await loadStatusGaps(this.schema, this.state, view);
       if (seq === this.gapsSeq) this.gaps = gaps;
     } catch {
       if (seq === this.gapsSeq) this.gaps = null; // the map stays usable without them

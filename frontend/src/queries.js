@@ -95,6 +95,32 @@ export const PERSON_DETAIL = `
   ${PERSON_CARD}
 `;
 
+/**
+ * Status gaps of many people of a deal (Deal.statusGaps): one fixed document, paged. Each
+ * person's gap to the deal's deciders and to the colleague of ours the API suggests for them.
+ */
+export const STATUS_GAPS = `
+  query StatusGaps($workspaceId: ID!, $dealId: ID!, $people: [ID!], $first: Int, $after: String) {
+    workspace(id: $workspaceId) {
+      id
+      deal(id: $dealId) {
+        id
+        statusGaps(people: $people, first: $first, after: $after) {
+          pageInfo { hasNextPage endCursor }
+          edges {
+            node {
+              person { id }
+              isDecider
+              toDeciders { gap person { id name } }
+              suggestedColleague { gap person { id name } }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
 const FAILURES = `
   ... on ValidationError { message fields { field message } }
   ... on NotFoundError { message field }

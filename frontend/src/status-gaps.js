@@ -1,46 +1,47 @@
 // Status at a glance: each person's status gap to the deal's decider and to the colleague of ours
-// suggested for them, as the API computes them (Person.statusGap, Person.gapsToOurs, and the
-// approach plan's own gap for the people it plans to approach). One request for the whole map.
+// suggested for them, as the API computes them (Deal.statusGaps: the values of Person.statusGap
+// and Person.gapsToOurs, the colleague the approach plan names or whose level fits best). One
+// fixed document for any number of people, asked a page at a time.
 
 import { gql } from './api.js';
+import { STATUS_GAPS } from './queries.js';
 
-const MAX_ASKED = 80; // people per request: the deal's map holds about 60
+const IDS_PER_REQUEST = 500; // the API's limit on `people` in one request
+const PAGE = 100; // people per page of the answer
 
 /**
  * Map person id → {decider: {name, gap, self}, ours: {name, gap}} for the customers of `view`
- * (null when the API lacks the fields or the deal has no decider).
+ * (null when the API lacks the field).
  */
-export async function loadStatusGaps(schema, state, view, plan) {
-  if (!schema.hasPath('Person', 'statusGap') || !schema.hasPath('Person', 'gapsToOurs')) return null;
-  const people = [...view.people.values()].filter((p) => p.side === 'customer').slice(0, MAX_ASKED);
-  const decider = [...view.people.values()].find((p) => p.member && p.roles.includes('decider'));
-  if (!people.length) return null;
-  const params = people.map((_, i) => `$p${i}: ID!`).join(', ');
-  const fields = people
-    .map(
-      (_, i) =>
-        `p${i}: person(id: $p${i}) { id ${decider ? 'toDecider: statusGap(to: $decider)' : ''} gapsToOurs { gap person { name } } }`,
-    )
-    .join('\n');
-  const document = `query StatusGaps($workspaceId: ID!${decider ? ', $decider: ID!' : ''}, ${params}) {
-    workspace(id: $workspaceId) { id ${fields} }
-  }`;
-  const variables = { workspaceId: state.workspaceId };
-  if (decider) variables.decider = decider.id;
-  people.forEach((p, i) => (variables[`p${i}`] = p.id));
-  const data = await gql(document, variables);
-  const steps = new Map((plan || []).map((s) => [s.personKey, s]));
+export async function loadStatusGaps(schema, state, view) {
+  if (!schema.hasPath('Deal', 'statusGaps')) return null;
+  const people = [...view.people.values()].filter((p) => p.side === 'customer').map((p) => p.id);
+  if (!people.length || !view.deal) return null;
   const gaps = new Map();
-  people.forEach((p, i) => {
-    const answer = data.workspace[`p${i}`];
-    if (!answer) return;
-    const entry = {};
-    if (decider) entry.decider = { name: decider.name, gap: answer.toDecider, self: decider.id === p.id };
-    const step = steps.get(p.key);
-    const closest = (answer.gapsToOurs || [])[0];
-    if (step?.ourPerson && Number.isFinite(step.statusGap)) entry.ours = { name: step.ourPerson.name, gap: step.statusGap };
-    else if (closest?.person) entry.ours = { name: closest.person.name, gap: closest.gap };
-    gaps.set(p.id, entry);
-  });
+  for (let start = 0; start < people.length; start += IDS_PER_REQUEST) {
+    const variables = {
+      workspaceId: state.workspaceId,
+      dealId: view.deal.id,
+      people: people.slice(start, start + IDS_PER_REQUEST),
+      first: PAGE,
+      after: null,
+    };
+    for (;;) {
+      const page = (await gql(STATUS_GAPS, variables)).workspace?.deal?.statusGaps;
+      if (!page) return gaps;
+      for (const { node } of page.edges) gaps.set(node.person.id, entryOf(node));
+      if (!page.pageInfo.hasNextPage) break;
+      variables.after = page.pageInfo.endCursor;
+    }
+  }
   return gaps;
+}
+
+function entryOf(node) {
+  const entry = {};
+  const decider = node.toDeciders.find((d) => d.person);
+  if (decider) entry.decider = { name: decider.person.name, gap: decider.gap, self: node.isDecider };
+  const ours = node.suggestedColleague;
+  if (ours?.person) entry.ours = { name: ours.person.name, gap: ours.gap };
+  return entry;
 }

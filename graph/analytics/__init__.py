@@ -71,6 +71,7 @@ from graph.analytics.status import (
     OurGap,
     gaps_to_ours,
     higher_status_influencers,
+    level_gap,
     level_of,
     status_gap,
 )
@@ -132,6 +133,7 @@ __all__ = [
     "influential_opponents",
     "is_champion",
     "known_to_us",
+    "level_gap",
     "level_of",
     "reach_probabilities",
     "status_gap",

@@ -27,6 +27,7 @@ __all__ = [
     "gaps_to_ours",
     "higher_status_influencers",
     "is_higher_status",
+    "level_gap",
     "level_of",
     "status_gap",
 ]
@@ -96,6 +97,17 @@ def level_of(G: nx.DiGraph, person: str) -> int | None:
     return level
 
 
+def level_gap(a: int | None, b: int | None) -> int | None:
+    """Level ``a`` minus level ``b``; ``None`` if either is unknown: the one rule of a gap.
+
+    >>> level_gap(5, 3), level_gap(3, 5), level_gap(5, None)
+    (2, -2, None)
+    """
+    if a is None or b is None:
+        return None
+    return a - b
+
+
 def status_gap(G: nx.DiGraph, a: str, b: str) -> int | None:
     """Level of ``a`` minus level of ``b``; ``None`` if either is unknown.
 
@@ -108,10 +120,7 @@ def status_gap(G: nx.DiGraph, a: str, b: str) -> int | None:
     >>> status_gap(G, "vp", "me"), status_gap(G, "me", "vp"), status_gap(G, "vp", "x")
     (2, -2, None)
     """
-    la, lb = level_of(G, a), level_of(G, b)
-    if la is None or lb is None:
-        return None
-    return la - lb
+    return level_gap(level_of(G, a), level_of(G, b))
 
 
 def gaps_to_ours(G: nx.DiGraph, person: str) -> list[OurGap]:

@@ -6,14 +6,22 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from graph.database.connection import Neo4jTarget
+from graph.database.store import Store
+from graph.imports.formats import FORMATS
+from graph.imports.run import import_files
+from seed.demo import DEMO
+from seed.files import write_csv_files
+from seed.generator import SeedConfig, generate
+from tests.integration.test_isolation import Team, _team
 
 GraphQL = Callable[..., Awaitable[dict[str, Any]]]
 
@@ -74,3 +82,25 @@ async def workspace(gql: GraphQL) -> str:
     )
     assert data["createWorkspace"]["workspace"]["key"] == key
     return key
+
+
+@pytest.fixture
+async def ours(app: FastAPI) -> AsyncIterator[Team]:
+    """A team with a workspace of its own (tests/integration/test_isolation.py)."""
+    async for team in _team(app, "ours"):
+        yield team
+
+
+@pytest.fixture
+async def theirs(app: FastAPI) -> AsyncIterator[Team]:
+    """A second team, in another workspace."""
+    async for team in _team(app, "theirs"):
+        yield team
+
+
+async def import_demo(store: Store, workspace: str, directory: Path, prefix: str) -> None:
+    """The demo's accounts, people and deals imported into ``workspace``, keys prefixed."""
+    config = SeedConfig(accounts=DEMO.accounts, people=DEMO.people, seed=DEMO.seed, prefix=prefix)
+    write_csv_files(generate(config), directory)
+    paths = [directory / f.file_name for f in FORMATS.values()]
+    assert (await import_files(store, workspace, paths)).applied

@@ -11,12 +11,8 @@ import uuid
 from pathlib import Path
 
 from graph.database.store import Store
-from graph.imports.formats import FORMATS
-from graph.imports.run import import_files
 from seed.demo import DEMO
-from seed.files import write_csv_files
-from seed.generator import SeedConfig, generate
-from tests.integration.conftest import GraphQL
+from tests.integration.conftest import GraphQL, import_demo
 
 PEOPLE = """query($ws: ID!, $after: String) { workspace(id: $ws) {
   people(first: 100, after: $after) {
@@ -42,12 +38,7 @@ async def test_higher_status_fields_agree_on_every_person_of_the_demo(
     gql: GraphQL, workspace: str, store: Store, tmp_path: Path
 ) -> None:
     tag = uuid.uuid4().hex[:6]
-    config = SeedConfig(
-        accounts=DEMO.accounts, people=DEMO.people, seed=DEMO.seed, prefix=f"HS{tag}-"
-    )
-    write_csv_files(generate(config), tmp_path)
-    paths = [tmp_path / f.file_name for f in FORMATS.values()]
-    assert (await import_files(store, workspace, paths)).applied
+    await import_demo(store, workspace, tmp_path, f"HS{tag}-")
     # People without a level: one influenced by a senior, one who influences a junior.
     first = await gql(PEOPLE, ws=workspace, after=None)
     someone = next(

@@ -85,18 +85,6 @@ async def _team(app: FastAPI, name: str) -> AsyncIterator[Team]:
         yield team
 
 
-@pytest.fixture
-async def ours(app: FastAPI) -> AsyncIterator[Team]:
-    async for team in _team(app, "ours"):
-        yield team
-
-
-@pytest.fixture
-async def theirs(app: FastAPI) -> AsyncIterator[Team]:
-    async for team in _team(app, "theirs"):
-        yield team
-
-
 async def _snapshot(store: Store, ws: str) -> tuple[Any, ...]:
     records, _, _ = await store.driver.execute_query(
         "MATCH (n {workspace: $ws}) OPTIONAL MATCH (n)-[r]-() "

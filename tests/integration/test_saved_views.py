@@ -4,7 +4,6 @@ workspace's team, held to input limits, and invisible and untouchable from anoth
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -15,21 +14,9 @@ from graph.database.store import Store
 from graph.model.view import MAX_VIEW_BYTES
 from graph.repository.auth import Role, TokenAuthority, issue_token
 from tests.conftest import asgi_client
-from tests.integration.test_isolation import Team, _snapshot, _team
+from tests.integration.test_isolation import Team, _snapshot
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-async def ours(app: FastAPI) -> AsyncIterator[Team]:
-    async for team in _team(app, "ours"):
-        yield team
-
-
-@pytest.fixture
-async def theirs(app: FastAPI) -> AsyncIterator[Team]:
-    async for team in _team(app, "theirs"):
-        yield team
 
 
 VIEWS = """

@@ -13,7 +13,14 @@ from graph.database.store import Row
 from graph.model import org_ladder_id
 from graph.repository.writes import Page
 
-__all__ = ["Ladder", "LadderLevel", "LadderRef", "StatusLevel", "build_connection"]
+__all__ = [
+    "Ladder",
+    "LadderLevel",
+    "LadderRef",
+    "StatusLevel",
+    "build_connection",
+    "page_info",
+]
 
 
 @strawberry.type(description="A status ladder, by its stable key.")
@@ -70,10 +77,15 @@ N = TypeVar("N", bound=relay.Node)
 def build_connection(cls: type[C], page: Page, make: Callable[[Row], N]) -> C:
     """A Relay connection of ``page`` (read in the database), nodes made by ``make``."""
     edges = [relay.Edge(cursor=cursor_for(row["id"]), node=make(row)) for row in page.items]
-    info = relay.PageInfo(
-        has_next_page=page.has_next,
-        has_previous_page=page.has_previous,
-        start_cursor=edges[0].cursor if edges else None,
-        end_cursor=edges[-1].cursor if edges else None,
-    )
+    info = page_info([e.cursor for e in edges], page.has_next, page.has_previous)
     return cls(edges=edges, page_info=info, total_count=page.total)
+
+
+def page_info(cursors: list[str], has_next: bool, has_previous: bool) -> relay.PageInfo:
+    """Relay's page info of a page whose items have ``cursors``, in order."""
+    return relay.PageInfo(
+        has_next_page=has_next,
+        has_previous_page=has_previous,
+        start_cursor=cursors[0] if cursors else None,
+        end_cursor=cursors[-1] if cursors else None,
+    )

@@ -36,9 +36,14 @@ from api.graphql.types.history import (
 from api.graphql.types.organisation import Organisation
 from api.graphql.types.past import past_member_rows
 from api.graphql.types.person import Person
+from api.graphql.types.status_gaps import (
+    MAX_STATUS_GAP_PEOPLE,
+    PersonStatusGapsConnection,
+    deal_status_gaps,
+)
 from api.graphql.types.view import SavedView, SavedViewConnection
 from graph.database.store import Row
-from graph.errors import NotFound
+from graph.errors import NotFound, ValidationFailed
 from graph.repository import views
 from graph.scopes.past import PastScope
 
@@ -205,6 +210,24 @@ class Deal(relay.Node):
         ws = info.context.reader(self.workspace)
         page = await views.views_page(ws, self.local_id, first, key_from_cursor(after))
         return build_connection(SavedViewConnection, page, SavedView.from_row)
+
+    @strawberry.field(
+        description="Status gaps for many people in one request: each person's gap to the "
+        "deal's deciders and to our people, and the colleague of ours suggested for them, "
+        "ordered by key. `people`: global ids or keys (at most "
+        f"{MAX_STATUS_GAP_PEOPLE}); null: every person of the deal's map. Ids of no one in "
+        "this workspace are left out. Today's map only (not with `asOf`)."
+    )
+    async def status_gaps(
+        self,
+        info: Info[Context, None],
+        people: list[strawberry.ID] | None = None,
+        first: int | None = 50,
+        after: str | None = None,
+    ) -> PersonStatusGapsConnection:
+        if self.as_of is not None:
+            raise ValidationFailed([("statusGaps", "read on today's map; ask without asOf")])
+        return await deal_status_gaps(info, self.workspace, self.local_id, people, first, after)
 
     @strawberry.field(description="Whom to approach first, why, and via whom (README: formula).")
     async def approach_plan(

@@ -23,7 +23,7 @@ from api.graphql.types.analytics import (
 )
 from api.graphql.types.common import LadderRef, StatusLevel
 from api.graphql.types.history import ChangeConnection, changes_field
-from graph.analytics import gaps_to_ours, higher_status_influencers
+from graph.analytics import OurGap, gaps_to_ours, higher_status_influencers, level_gap
 from graph.analytics.status import HIGHER_STATUS
 from graph.database.store import Row
 from graph.errors import ValidationFailed
@@ -282,23 +282,36 @@ class Person(relay.Node):
 
     @strawberry.field(description="This person's level minus the other's (organisational ladder).")
     async def status_gap(self, info: Info[Context, None], to: strawberry.ID) -> int | None:
-        row = await info.context.loaders.person.load((self.workspace, key_of(to, "Person")))
-        if row is None or self.level is None:
+        return await self.gap_to(info, key_of(to, "Person"))
+
+    async def gap_to(self, info: Info[Context, None], other_id: str) -> int | None:
+        """This person's level minus that of ``other_id`` of the same workspace (``None``: a
+        level unknown, or no such person there): every field's status gap to a person."""
+        if self.level is None:
             return None
-        other = Person.from_row(row).level
-        return None if other is None else self.level.rank - other.rank
+        row = await info.context.loaders.person.load((self.workspace, other_id))
+        other = None if row is None else Person.from_row(row).level
+        return level_gap(self.level.rank, None if other is None else other.rank)
 
     async def _account(self, info: Info[Context, None]) -> ScopeAnalysis | None:
         if self.organisation_id is None:
             return None
         return await analysis_of(info, self.workspace, "account", self.organisation_id)
 
-    @strawberry.field(description="The status gap to each of our people, closest match first.")
-    async def gaps_to_ours(self, info: Info[Context, None]) -> list[OurGapView]:
+    async def account_gaps(
+        self, info: Info[Context, None]
+    ) -> tuple[ScopeAnalysis | None, list[OurGap]]:
+        """The analysis of this person's account and their status gap to each of our people
+        in it, closest match first: every field's gaps to our people."""
         analysis = await self._account(info)
         if analysis is None or self.local_id not in analysis.G:
-            return []
-        return our_gaps(self.workspace, gaps_to_ours(analysis.G, self.local_id))
+            return analysis, []
+        return analysis, gaps_to_ours(analysis.G, self.local_id)
+
+    @strawberry.field(description="The status gap to each of our people, closest match first.")
+    async def gaps_to_ours(self, info: Info[Context, None]) -> list[OurGapView]:
+        _, gaps = await self.account_gaps(info)
+        return our_gaps(self.workspace, gaps)
 
     @strawberry.field(
         description=f"Higher-status people who influence this person (1 or 2 hops), through "
