@@ -131,7 +131,7 @@ function edgeElement(edge, key, route, positions) {
       : edge.kind === 'knows' || edge.kind === 'route'
         ? 1 + 3 * (edge.weight ?? 0.5)
         : 1.5;
-  const classes = [edge.kind, key ? 'key' : null, route ? 'routed' : null, edge.imagined ? 'imagined' : null, edge.matrix ? 'matrix' : null].filter(Boolean).join(' ');
+  const classes = [edge.kind, key ? 'key' : null, route ? 'routed' : null, edge.imagined ? 'imagined' : null, edge.matrix ? 'matrix' : null, edge.disputed ? 'disputed' : null].filter(Boolean).join(' ');
   const data = { id: edge.id, source: edge.source, target: edge.target, width };
   if (route) Object.assign(data, segmentData(positions.get(edge.source), positions.get(edge.target), route));
   return { group: 'edges', data, classes };
@@ -148,6 +148,7 @@ export class StatusMap {
     this.keyIds = [];
     this.axis = new LadderAxis(container);
     this.describe = () => ''; // a person's status gaps, for the hover tip (set by the page)
+    this.describeLine = () => ''; // who reported a disputed influence what (set by the page)
     this.tip = document.createElement('div');
     this.tip.className = 'map-tip';
     this.tip.setAttribute('role', 'tooltip');
@@ -199,6 +200,14 @@ export class StatusMap {
       if (!node.selected()) node.connectedEdges().removeClass('emphasis');
       this.tip.hidden = true;
     });
+    // A disputed influence line says, on hover and while selected, who reported what.
+    this.cy.on('mouseover', 'edge.influence.disputed', (evt) => this.showLineTip(evt.target));
+    this.cy.on('mouseout', 'edge.influence.disputed', (evt) => {
+      if (evt.target.selected()) this.showLineTip(evt.target);
+      else this.tip.hidden = true;
+    });
+    this.cy.on('select', 'edge.influence.disputed', (evt) => this.showLineTip(evt.target));
+    this.cy.on('unselect', 'edge.influence.disputed', () => (this.tip.hidden = true));
     this.cy.on('viewport resize', () => {
       this.axis.update(this.cy);
       this.tip.hidden = true;
@@ -240,6 +249,23 @@ export class StatusMap {
     const box = node.renderedBoundingBox({ includeLabels: false });
     this.tip.style.left = `${Math.max(0, box.x1)}px`;
     this.tip.style.top = `${box.y2 + 4}px`;
+    this.tip.hidden = false;
+  }
+
+  /** The tip at a disputed influence line's middle: its two ends and each observer's report. */
+  showLineTip(edge) {
+    const line = this.view?.edges.find((e) => e.id === edge.id());
+    if (!line) return;
+    const name = (id) => this.view.people.get(id)?.name || '?';
+    this.tip.textContent = '';
+    const strong = document.createElement('strong');
+    strong.textContent = `Disputed: ${name(line.source)} → ${name(line.target)}`;
+    const reports = document.createElement('div');
+    reports.textContent = this.describeLine(line);
+    this.tip.append(strong, reports);
+    const mid = edge.renderedMidpoint();
+    this.tip.style.left = `${Math.max(0, mid.x)}px`;
+    this.tip.style.top = `${mid.y + 8}px`;
     this.tip.hidden = false;
   }
 

@@ -8,6 +8,7 @@ import { PERSON_DETAIL, mutationDocument } from './queries.js';
 import { loadPersonAnalytics } from './analytics.js';
 import { detailsForm, removeButton, removePersonBlock } from './person-edit.js';
 import { personPicker } from './person-picker.js';
+import { reportsText } from './view-model.js';
 import {
   INFLUENCE_BASES as BASES,
   INFLUENCE_KINDS as KINDS,
@@ -703,9 +704,7 @@ export class PersonPanel {
   reportsLine(inf) {
     const reports = inf.reports || [];
     if (reports.length < 2) return null;
-    const people = [...(this.app.state.scopeView || this.app.state.view).people.values()];
-    const who = (r) => (r.reportedBy ? people.find((p) => p.key === r.reportedBy)?.name || r.reportedBy : 'a user');
-    const parts = reports.map((r) => `${who(r)} ${r.weight.toFixed(2)}`).join(' · ');
+    const parts = reportsText(reports, this.app.state.scopeView || this.app.state.view);
     return h(
       'p',
       { class: 'inf-reports', 'data-testid': 'influence-reports' },
