@@ -484,13 +484,30 @@ export class StatusMap {
   }
 
   /**
-   * Zoom to the key people, close enough to read their cards: when they do not all fit at a
-   * readable zoom, those nearest the most important of them (the decider first) are shown.
+   * The first view. A drawing that can be read whole is shown whole: every column (ours and
+   * partners' included) and every level in sight. Else zoom to the key people, close enough to
+   * read their cards: when they do not all fit at a readable zoom, those nearest the most
+   * important of them (the decider first) are shown.
    */
   frame() {
+    const whole = this.wholeBox();
+    if (whole && this.zoomToShow(whole) >= READABLE_ZOOM) return this.frameBox(whole, { minZoom: READABLE_ZOOM, maxZoom: CLOSE_ZOOM });
     const bb = this.keyBox(this.viewBox(), READABLE_ZOOM);
     if (!bb) return this.fit();
     this.frameBox(bb, { minZoom: READABLE_ZOOM, maxZoom: CLOSE_ZOOM });
+  }
+
+  /** The model box of the whole drawing: all its columns, all its bands. Null without a layout. */
+  wholeBox() {
+    const groups = this.layout?.groups || [];
+    if (!groups.length) return null;
+    return { x1: Math.min(...groups.map((g) => g.x0)), y1: 0, x2: Math.max(...groups.map((g) => g.x0 + g.width)), y2: this.layout.height };
+  }
+
+  /** The zoom at which the model box `model` just fits the free part of the map. */
+  zoomToShow(model) {
+    const box = this.viewBox();
+    return Math.min((box.x2 - box.x1) / Math.max(model.x2 - model.x1, 1), (box.y2 - box.y1) / Math.max(model.y2 - model.y1, 1));
   }
 
   /**
