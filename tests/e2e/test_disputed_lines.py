@@ -14,6 +14,14 @@ from tests.e2e.scenario import Scenario, _batch, api_client
 from tests.e2e.test_status_map import node_of, open_deal
 
 SHOTS = Path(os.environ.get("STATUSMAP_SCREENSHOTS", "/tmp"))
+# A point a quarter along a line from its source, in page coordinates (its middle is shared with
+# Fiona's reporting line to Carl, which runs between the same two cards).
+LINE = """id => {
+  const edge = window.statusmap.map.cy.getElementById(id);
+  const [s, t] = [edge.renderedSourceEndpoint(), edge.renderedTargetEndpoint()];
+  const box = document.getElementById('map').getBoundingClientRect();
+  return {x: box.left + (3 * s.x + t.x) / 4, y: box.top + (3 * s.y + t.y) / 4};
+}"""
 
 
 @pytest.fixture
@@ -56,9 +64,10 @@ def test_a_disputed_influence_is_marked_and_says_who_reported_what(
     assert [i for i, d in classes if d] == [disputed]
     expect(page.locator("#legend")).to_contain_text("disputed influence")
 
-    # hover (Cytoscape's own event on the line): the tip names both ends, each observer's
-    # report and the median the API weighed them by
-    page.evaluate(f"() => window.statusmap.map.cy.getElementById('{disputed}').emit('mouseover')")
+    # hover: the tip names both ends, each observer's report and the median the API weighed
+    line = page.evaluate(LINE, disputed)
+    page.mouse.move(line["x"], line["y"] - 40)
+    page.mouse.move(line["x"], line["y"])
     tip = page.get_by_test_id("map-tip")
     expect(tip).to_be_visible()
     expect(tip).to_contain_text("Disputed: Carl Engel → Fiona Marsh")
@@ -66,11 +75,13 @@ def test_a_disputed_influence_is_marked_and_says_who_reported_what(
     expect(tip).to_contain_text("0.80")
     expect(tip).to_contain_text("weighed by their median 0.50")
     page.screenshot(path=str(SHOTS / "disputed-line-hover.png"))
-    page.evaluate(f"() => window.statusmap.map.cy.getElementById('{disputed}').emit('mouseout')")
+    page.mouse.move(line["x"], line["y"] - 40)
     expect(tip).to_be_hidden()
 
-    # selection: the tip shows while the line is selected, and goes with the selection
-    page.evaluate(f"() => window.statusmap.map.cy.getElementById('{disputed}').select()")
+    # selection: a click selects the line; the tip stays while it is selected, then goes
+    page.mouse.click(line["x"], line["y"])
+    page.wait_for_function(f"() => window.statusmap.map.cy.getElementById('{disputed}').selected()")
+    page.mouse.move(line["x"], line["y"] - 40)
     expect(tip).to_contain_text("Hanna Berg 0.20")
     page.evaluate("() => window.statusmap.map.cy.edges().unselect()")
     expect(tip).to_be_hidden()
