@@ -6,7 +6,7 @@ import { fill, formatGap, h, words } from './dom.js';
 import { byKey } from './view-model.js';
 import { hasHypotheticalPeople, hasHypotheticalTies } from './analytics.js';
 import { hypotheticalForm } from './hypothetical.js';
-import { personPicker } from './person-panel.js';
+import { personPicker } from './person-picker.js';
 import { replaceBlock } from './saved-views.js';
 
 function personName(p) {

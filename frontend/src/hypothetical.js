@@ -7,7 +7,7 @@ import { h, words } from './dom.js';
 import { GraphQLRequestError } from './api.js';
 import { enumOptions, fieldError } from './forms.js';
 import { ORG_LEVELS } from './layout.js';
-import { personPicker } from './person-panel.js';
+import { personPicker } from './person-picker.js';
 import { ROLE_PRIORITY } from './styles.js';
 import { STANCES } from './vocabulary.js';
 

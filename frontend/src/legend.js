@@ -3,6 +3,7 @@
 
 import { fill, h } from './dom.js';
 import {
+  DISPUTED_COLOUR,
   HOME_COLOUR,
   HYPOTHETICAL_COLOUR,
   NO_ROLE_COLOUR,
@@ -48,6 +49,7 @@ export const LEGEND = [
     title: 'Lines',
     items: [
       { label: 'influence (width = weight)', mark: 'line', kind: 'influence', colour: '#4b5563', width: 3, dash: 'solid' },
+      { label: 'disputed influence', mark: 'line', kind: 'disputed', colour: DISPUTED_COLOUR, width: 3, dash: 'dashed' },
       { label: 'reports to', mark: 'line', kind: 'reports', colour: '#8c959f', width: 2, dash: 'solid' },
       { label: 'matrix line (2nd manager)', mark: 'line', kind: 'matrix', colour: '#8c959f', width: 2, dash: 'dashed' },
       { label: 'knows (ours)', mark: 'line', kind: 'knows', colour: '#0969da', width: 2, dash: 'dotted' },

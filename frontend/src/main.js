@@ -3,7 +3,7 @@
 import './style.css';
 import { UNAUTHENTICATED_EVENT, UnauthenticatedError, apiToken, gql, health, setApiToken } from './api.js';
 import { SignIn } from './sign-in.js';
-import { h } from './dom.js';
+import { formatWeight, h } from './dom.js';
 import { ApiSchema } from './schema.js';
 import { StatusMap } from './map.js';
 import { renderLegend } from './legend.js';
@@ -16,7 +16,7 @@ import { hideBrief, showBrief } from './brief.js';
 import { CreatePanel } from './create-panel.js';
 import { SavedViews } from './saved-views.js';
 import { ACCOUNTS, ACCOUNT_MAP, ACCOUNT_SUMMARY, DEALS, DEAL_MAP, WORKSPACES } from './queries.js';
-import { DEFAULT_MIN_WEIGHT, accountView, applyInfluenceMap, dealView, focusDeal, foldAccount, withHypothetical, withImagined, withoutPeople } from './view-model.js';
+import { DEFAULT_MIN_WEIGHT, accountView, applyInfluenceMap, dealView, focusDeal, foldAccount, reportsText, withHypothetical, withImagined, withoutPeople } from './view-model.js';
 import { loadDealAnalytics } from './analytics.js';
 import { loadStatusGaps } from './status-gaps.js';
 import { gapText } from './person-panel.js';
@@ -104,6 +104,8 @@ class App {
       const gaps = this.gaps?.get(id);
       return gaps ? gapText(gaps) : '';
     };
+    this.map.describeLine = (line) =>
+      `Reported by ${reportsText(line.reports, this.state.scopeView || this.state.view)}; weighed by their median ${formatWeight(line.weight)}`;
     $('workspace').addEventListener('change', (e) => this.chooseWorkspace(e.target.value));
     $('account').addEventListener('change', (e) => this.chooseAccount(e.target.value));
     $('deal').addEventListener('change', (e) => this.chooseDeal(e.target.value));

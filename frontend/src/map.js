@@ -131,7 +131,7 @@ function edgeElement(edge, key, route, positions) {
       : edge.kind === 'knows' || edge.kind === 'route'
         ? 1 + 3 * (edge.weight ?? 0.5)
         : 1.5;
-  const classes = [edge.kind, key ? 'key' : null, route ? 'routed' : null, edge.imagined ? 'imagined' : null, edge.matrix ? 'matrix' : null].filter(Boolean).join(' ');
+  const classes = [edge.kind, key ? 'key' : null, route ? 'routed' : null, edge.imagined ? 'imagined' : null, edge.matrix ? 'matrix' : null, edge.disputed ? 'disputed' : null].filter(Boolean).join(' ');
   const data = { id: edge.id, source: edge.source, target: edge.target, width };
   if (route) Object.assign(data, segmentData(positions.get(edge.source), positions.get(edge.target), route));
   return { group: 'edges', data, classes };
@@ -148,6 +148,7 @@ export class StatusMap {
     this.keyIds = [];
     this.axis = new LadderAxis(container);
     this.describe = () => ''; // a person's status gaps, for the hover tip (set by the page)
+    this.describeLine = () => ''; // who reported a disputed influence what (set by the page)
     this.tip = document.createElement('div');
     this.tip.className = 'map-tip';
     this.tip.setAttribute('role', 'tooltip');
@@ -199,6 +200,14 @@ export class StatusMap {
       if (!node.selected()) node.connectedEdges().removeClass('emphasis');
       this.tip.hidden = true;
     });
+    // A disputed influence line says, on hover and while selected, who reported what.
+    this.cy.on('mouseover', 'edge.influence.disputed', (evt) => this.showLineTip(evt.target));
+    this.cy.on('mouseout', 'edge.influence.disputed', (evt) => {
+      if (evt.target.selected()) this.showLineTip(evt.target);
+      else this.tip.hidden = true;
+    });
+    this.cy.on('select', 'edge.influence.disputed', (evt) => this.showLineTip(evt.target));
+    this.cy.on('unselect', 'edge.influence.disputed', () => (this.tip.hidden = true));
     this.cy.on('viewport resize', () => {
       this.axis.update(this.cy);
       this.tip.hidden = true;
@@ -240,6 +249,23 @@ export class StatusMap {
     const box = node.renderedBoundingBox({ includeLabels: false });
     this.tip.style.left = `${Math.max(0, box.x1)}px`;
     this.tip.style.top = `${box.y2 + 4}px`;
+    this.tip.hidden = false;
+  }
+
+  /** The tip at a disputed influence line's middle: its two ends and each observer's report. */
+  showLineTip(edge) {
+    const line = this.view?.edges.find((e) => e.id === edge.id());
+    if (!line) return;
+    const name = (id) => this.view.people.get(id)?.name || '?';
+    this.tip.textContent = '';
+    const strong = document.createElement('strong');
+    strong.textContent = `Disputed: ${name(line.source)} → ${name(line.target)}`;
+    const reports = document.createElement('div');
+    reports.textContent = this.describeLine(line);
+    this.tip.append(strong, reports);
+    const mid = edge.renderedMidpoint();
+    this.tip.style.left = `${Math.max(0, mid.x)}px`;
+    this.tip.style.top = `${mid.y + 8}px`;
     this.tip.hidden = false;
   }
 
@@ -458,13 +484,30 @@ export class StatusMap {
   }
 
   /**
-   * Zoom to the key people, close enough to read their cards: when they do not all fit at a
-   * readable zoom, those nearest the most important of them (the decider first) are shown.
+   * The first view. A drawing that can be read whole is shown whole: every column (ours and
+   * partners' included) and every level in sight. Else zoom to the key people, close enough to
+   * read their cards: when they do not all fit at a readable zoom, those nearest the most
+   * important of them (the decider first) are shown.
    */
   frame() {
+    const whole = this.wholeBox();
+    if (whole && this.zoomToShow(whole) >= READABLE_ZOOM) return this.frameBox(whole, { minZoom: READABLE_ZOOM, maxZoom: CLOSE_ZOOM });
     const bb = this.keyBox(this.viewBox(), READABLE_ZOOM);
     if (!bb) return this.fit();
     this.frameBox(bb, { minZoom: READABLE_ZOOM, maxZoom: CLOSE_ZOOM });
+  }
+
+  /** The model box of the whole drawing: all its columns, all its bands. Null without a layout. */
+  wholeBox() {
+    const groups = this.layout?.groups || [];
+    if (!groups.length) return null;
+    return { x1: Math.min(...groups.map((g) => g.x0)), y1: 0, x2: Math.max(...groups.map((g) => g.x0 + g.width)), y2: this.layout.height };
+  }
+
+  /** The zoom at which the model box `model` just fits the free part of the map. */
+  zoomToShow(model) {
+    const box = this.viewBox();
+    return Math.min((box.x2 - box.x1) / Math.max(model.x2 - model.x1, 1), (box.y2 - box.y1) / Math.max(model.y2 - model.y1, 1));
   }
 
   /**

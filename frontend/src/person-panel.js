@@ -7,6 +7,8 @@ import { enumOptions, enumSelect, fieldError, submitMutation } from './forms.js'
 import { PERSON_DETAIL, mutationDocument } from './queries.js';
 import { loadPersonAnalytics } from './analytics.js';
 import { detailsForm, removeButton, removePersonBlock } from './person-edit.js';
+import { personPicker } from './person-picker.js';
+import { reportsText } from './view-model.js';
 import {
   INFLUENCE_BASES as BASES,
   INFLUENCE_KINDS as KINDS,
@@ -45,19 +47,6 @@ export function gapText(gaps) {
   if (gaps.decider) parts.push(gaps.decider.self ? 'The decider' : `Gap to the decider ${gaps.decider.name}: ${formatGap(gaps.decider.gap)}`);
   if (gaps.ours) parts.push(`to ${gaps.ours.name} (ours, suggested): ${formatGap(gaps.ours.gap)}`);
   return parts.join(' · ');
-}
-
-/**
- * A <select> of people, each shown as "name · title · organisation" so that namesakes can be
- * told apart (the one picker of people on the page).
- */
-export function personPicker(id, people) {
-  return h(
-    'select',
-    { id, 'aria-describedby': `${id}-error` },
-    h('option', { value: '' }, 'Choose a person…'),
-    people.map((p) => h('option', { value: p.id }, [p.name, p.title, p.organisation?.name].filter(Boolean).join(' · '))),
-  );
 }
 
 export class PersonPanel {
@@ -599,8 +588,7 @@ export class PersonPanel {
     const weight = h('input', { id: 'new-inf-weight', type: 'number', step: '0.05', value: '0.5', 'aria-describedby': 'new-inf-weight-error' });
     const kind = enumSelect({ id: 'new-inf-kind', values: kinds, current: 'advice', label: words });
     // Who reports the tie: one of ours, or the signed-in user (each observer's report is kept).
-    const reporter = personPicker('new-inf-reporter', this.candidates(person, ['home']));
-    reporter.options[0].textContent = 'Me';
+    const reporter = personPicker('new-inf-reporter', this.candidates(person, ['home']), { empty: 'Me' });
     const add = h(
       'form',
       {
@@ -716,9 +704,7 @@ export class PersonPanel {
   reportsLine(inf) {
     const reports = inf.reports || [];
     if (reports.length < 2) return null;
-    const people = [...(this.app.state.scopeView || this.app.state.view).people.values()];
-    const who = (r) => (r.reportedBy ? people.find((p) => p.key === r.reportedBy)?.name || r.reportedBy : 'a user');
-    const parts = reports.map((r) => `${who(r)} ${r.weight.toFixed(2)}`).join(' · ');
+    const parts = reportsText(reports, this.app.state.scopeView || this.app.state.view);
     return h(
       'p',
       { class: 'inf-reports', 'data-testid': 'influence-reports' },

@@ -44,8 +44,8 @@ export const DEAL_MAP = `
           journey { stage at note }
           person {
             ...PersonCard
-            influencers { weight kind person { ...PersonCard } }
-            influences { weight kind person { ...PersonCard } }
+            influencers { weight kind disputed reports { reportedBy user weight } person { ...PersonCard } }
+            influences { weight kind disputed reports { reportedBy user weight } person { ...PersonCard } }
             managers { line person { ...PersonCard } }
             knownBy { strength lastContact person { ...PersonCard } }
           }
@@ -66,7 +66,7 @@ export const ACCOUNT_MAP = `
         edges {
           node {
             ...PersonCard
-            influences { weight kind person { id } }
+            influences { weight kind disputed reports { reportedBy user weight } person { id } }
             managers { line person { id } }
             knownBy { strength person { ...PersonCard } }
           }
@@ -85,7 +85,7 @@ export const PERSON_DETAIL = `
         ...PersonCard
         higher: influencers(higherStatusOnly: true) { weight kind person { ...PersonCard } }
         email
-        influencers { weight kind basis basisRecorded disputed reports { reportedBy weight } person { ...PersonCard } }
+        influencers { weight kind basis basisRecorded disputed reports { reportedBy user weight } person { ...PersonCard } }
         managers { line person { ...PersonCard } }
         directReports { ...PersonCard }
         knownBy { strength lastContact person { ...PersonCard } }

@@ -19,6 +19,7 @@ export const NO_ROLE_COLOUR = '#D9D9D9';
 export const HOME_COLOUR = '#1F3B73';
 export const PARTNER_COLOUR = '#6A3D9A';
 export const HYPOTHETICAL_COLOUR = '#8250DF'; // the what-if's colour: imagined ties and contacts
+export const DISPUTED_COLOUR = '#B45309'; // an influence its observers disagree on
 
 /** When a person holds several roles, the node shows the one that weighs most on the decision. */
 export const ROLE_PRIORITY = [
@@ -208,7 +209,7 @@ export const CY_STYLE = [
   // influence into or out of the buying centre stands out from the rest of the account
   { selector: 'edge.influence.key', style: { 'line-opacity': 0.6 } },
   // an influence its observers disagree on (Influence.disputed), for the drawing to mark
-  { selector: 'edge.influence.disputed', style: { 'line-style': 'dashed', 'line-dash-pattern': [3, 3], 'line-color': '#B45309', 'target-arrow-color': '#B45309' } },
+  { selector: 'edge.influence.disputed', style: { 'line-style': 'dashed', 'line-dash-pattern': [3, 3], 'line-color': DISPUTED_COLOUR, 'target-arrow-color': DISPUTED_COLOUR, 'line-opacity': 0.9 } },
   // a reporting line: the first manager's solid, a second manager's (a matrix line) dashed
   { selector: 'edge.reports', style: { width: 1.5, 'line-color': '#8C959F', 'line-style': 'solid' } },
   { selector: 'edge.reports.matrix', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
@@ -229,7 +230,7 @@ export const CY_STYLE = [
   // a hop of a plan route that is not an influence or "knows" line drawn already
   { selector: 'edge.route', style: { 'line-color': '#BF8700', 'target-arrow-color': '#BF8700' } },
   // the lines of the person under the pointer or selected
-  { selector: 'edge.emphasis', style: { 'line-opacity': 1, 'z-index': 20, 'underlay-color': '#FFD33D', 'underlay-opacity': 0.45, 'underlay-padding': 2 } },
+  { selector: 'edge.emphasis, edge:selected', style: { 'line-opacity': 1, 'z-index': 20, 'underlay-color': '#FFD33D', 'underlay-opacity': 0.45, 'underlay-padding': 2 } },
   // a hypothetical contact of the what-if (not stored): a dashed card
   { selector: 'node.person.hypothetical', style: { 'border-style': 'dashed', 'border-color': HYPOTHETICAL_COLOUR, 'border-width': 3, 'background-opacity': 0.8 } },
   // the selected person's higher-status influencers (from the API)

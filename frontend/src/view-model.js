@@ -44,6 +44,11 @@ class ViewBuilder {
     if (!this.edges.has(id)) this.edges.set(id, { id, kind, source, target, weight, influenceKind, ...extra });
   }
 
+  /** An influence line as the API gives it: disputed or not, with each observer's report. */
+  influence(source, target, inf) {
+    this.edge('influence', source, target, inf.weight, low(inf.kind), { disputed: Boolean(inf.disputed), reports: inf.reports || [] });
+  }
+
   /** A reporting line; a matrix line (a second manager) is drawn apart. */
   reports(person, manager, line) {
     this.edge('reports', person, manager, null, null, { matrix: String(line).toUpperCase() === 'MATRIX' });
@@ -74,10 +79,10 @@ export function dealView(deal) {
   for (const member of deal.buyingCentre || []) {
     const m = member.person;
     for (const inf of m.influencers || []) {
-      if (b.person(inf.person)) b.edge('influence', inf.person.id, m.id, inf.weight, low(inf.kind));
+      if (b.person(inf.person)) b.influence(inf.person.id, m.id, inf);
     }
     for (const inf of m.influences || []) {
-      if (b.person(inf.person)) b.edge('influence', m.id, inf.person.id, inf.weight, low(inf.kind));
+      if (b.person(inf.person)) b.influence(m.id, inf.person.id, inf);
     }
     for (const { line, person: manager } of m.managers || []) {
       if (b.person(manager)) b.reports(m.id, manager.id, line);
@@ -97,7 +102,7 @@ export function accountView(nodes) {
   for (const n of nodes) b.person(n);
   for (const n of nodes) {
     for (const inf of n.influences || []) {
-      if (b.people.has(inf.person.id)) b.edge('influence', n.id, inf.person.id, inf.weight, low(inf.kind));
+      if (b.people.has(inf.person.id)) b.influence(n.id, inf.person.id, inf);
     }
     for (const { line, person: manager } of n.managers || []) {
       if (b.people.has(manager.id)) b.reports(n.id, manager.id, line);
@@ -107,6 +112,15 @@ export function accountView(nodes) {
     }
   }
   return b.build({ deal: null });
+}
+
+/**
+ * "Hanna Berg 0.20 · Paul Weiss 0.80": who reported an influence tie and what, from the API's
+ * reports (an observer of ours by name from `view`, else the user who recorded it).
+ */
+export function reportsText(reports, view) {
+  const who = (r) => (r.reportedBy ? byKey(view, r.reportedBy)?.name || r.reportedBy : r.user ? `${r.user} (user)` : 'a user');
+  return reports.map((r) => `${who(r)} ${Number(r.weight).toFixed(2)}`).join(' · ');
 }
 
 /** The person of a view with stable key `key` (analytics speak in keys). */

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e.picker import choose_person
 from tests.e2e.scenario import Scenario
 from tests.e2e.test_status_map import node_of, open_deal
 
@@ -155,13 +156,11 @@ def test_a_second_observer_disputes_an_influence(
     panel = page.locator("#person-panel")
     expect(panel.get_by_role("heading", name="Fiona Marsh", exact=True)).to_be_visible()
     add = panel.get_by_role("form", name="Add an influence on Fiona Marsh")
-    source = add.get_by_label("From")
-    carl = source.locator("option", has_text="Carl Engel").get_attribute("value")
-    source.select_option(carl)
+    choose_person(
+        add.get_by_label("From"), "Carl Engel — Chief Executive Officer · Northwind Logistics"
+    )
     add.locator("#new-inf-weight").fill("0.2")
-    reporter = add.get_by_label("Reported by")
-    hanna = reporter.locator("option", has_text="Hanna Berg").get_attribute("value")
-    reporter.select_option(hanna)
+    choose_person(add.get_by_label("Reported by"), "Hanna Berg — Account Executive · Statusmap Ltd")
     add.get_by_role("button", name="Add influence").click()
 
     form = panel.get_by_role("form", name="Influence of Carl Engel on Fiona Marsh")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
+from tests.e2e.picker import choose_person
 from tests.e2e.scenario import Scenario, api_client
 from tests.e2e.test_status_map import open_deal
 
@@ -42,8 +43,8 @@ def test_a_hypothetical_colleague_who_knows_the_decider(
 
     form.get_by_label("Name").fill("Tom Reyes")
     form.get_by_label("Title").fill("VP Customer Success")
-    form.get_by_label(KNOWS).select_option(
-        label="Fiona Marsh · Chief Financial Officer · Northwind Logistics"
+    choose_person(
+        form.get_by_label(KNOWS), "Fiona Marsh — Chief Financial Officer · Northwind Logistics"
     )
     form.get_by_label("Strength (0 to 1)").fill("0.9")
     form.get_by_role("button", name="Add a hypothetical contact").click()
@@ -91,10 +92,10 @@ def test_a_hypothetical_member_reporting_to_the_ceo(page: Page, scenario: Scenar
     form.get_by_label("Title").fill("Chief Operating Officer")
     form.get_by_label("Role in this deal").select_option(label="approver")
     form.get_by_label("Stance").select_option(label="supporter")
-    form.get_by_label("Reports to").select_option(
-        label="Derek Holt · Director of Operations · Northwind Logistics"
+    choose_person(
+        form.get_by_label("Reports to"), "Derek Holt — Director of Operations · Northwind Logistics"
     )
-    form.get_by_label(KNOWS).select_option(label="Hanna Berg · Account Executive · Statusmap Ltd")
+    choose_person(form.get_by_label(KNOWS), "Hanna Berg — Account Executive · Statusmap Ltd")
     form.get_by_role("button", name="Add a hypothetical contact").click()
     expect(page.get_by_test_id("what-if")).to_contain_text("if Nina Falk reported to Derek Holt")
     # her inferred level (C-suite) is capped at her manager's, as for a stored person

@@ -1,0 +1,87 @@
+"""A disputed influence on the map: when two observers' reports of a tie disagree, the API marks
+it disputed; the map draws that line apart (dashed, amber), the legend names it, and hovering or
+selecting the line says who reported what, as the API gives it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.scenario import Scenario, _batch, api_client
+from tests.e2e.test_status_map import node_of, open_deal
+
+SHOTS = Path(os.environ.get("STATUSMAP_SCREENSHOTS", "/tmp"))
+# A point a quarter along a line from its source, in page coordinates (its middle is shared with
+# Fiona's reporting line to Carl, which runs between the same two cards).
+LINE = """id => {
+  const edge = window.statusmap.map.cy.getElementById(id);
+  const [s, t] = [edge.renderedSourceEndpoint(), edge.renderedTargetEndpoint()];
+  const box = document.getElementById('map').getBoundingClientRect();
+  return {x: box.left + (3 * s.x + t.x) / 4, y: box.top + (3 * s.y + t.y) / 4};
+}"""
+
+
+@pytest.fixture
+def page(screen_page: Page) -> Page:
+    """The page at 1440x900, where the deal's first view shows Carl and Fiona."""
+    return screen_page
+
+
+def test_a_disputed_influence_is_marked_and_says_who_reported_what(
+    page: Page, scenario: Scenario, live_server: str
+) -> None:
+    # Carl's influence on Fiona was recorded at 0.8 by the user; Hanna (ours) reports 0.2
+    with api_client(live_server) as client:
+        _batch(
+            client,
+            "upsertInfluence",
+            "UpsertInfluenceInput",
+            [
+                {
+                    "workspaceId": scenario.workspace,
+                    "sourceId": scenario.key("carl"),
+                    "targetId": scenario.key("fiona"),
+                    "weight": 0.2,
+                    "kind": "ADVICE",
+                    "reportedBy": scenario.key("hanna"),
+                }
+            ],
+        )
+    open_deal(page, scenario)
+    carl, fiona = node_of(page, scenario, "carl"), node_of(page, scenario, "fiona")
+    disputed = f"influence:{carl['id']}>{fiona['id']}"
+    page.wait_for_function(
+        f"() => window.statusmap.map.cy.getElementById('{disputed}').hasClass('disputed')"
+    )
+    # only that tie is disputed: Olivia's influence on Carl was reported once
+    classes = page.evaluate(
+        "() => window.statusmap.map.cy.edges('.influence')"
+        ".map((e) => [e.id(), e.hasClass('disputed')])"
+    )
+    assert [i for i, d in classes if d] == [disputed]
+    expect(page.locator("#legend")).to_contain_text("disputed influence")
+
+    # hover: the tip names both ends, each observer's report and the median the API weighed
+    line = page.evaluate(LINE, disputed)
+    page.mouse.move(line["x"], line["y"] - 40)
+    page.mouse.move(line["x"], line["y"])
+    tip = page.get_by_test_id("map-tip")
+    expect(tip).to_be_visible()
+    expect(tip).to_contain_text("Disputed: Carl Engel → Fiona Marsh")
+    expect(tip).to_contain_text("Hanna Berg 0.20")
+    expect(tip).to_contain_text("0.80")
+    expect(tip).to_contain_text("weighed by their median 0.50")
+    page.screenshot(path=str(SHOTS / "disputed-line-hover.png"))
+    page.mouse.move(line["x"], line["y"] - 40)
+    expect(tip).to_be_hidden()
+
+    # selection: a click selects the line; the tip stays while it is selected, then goes
+    page.mouse.click(line["x"], line["y"])
+    page.wait_for_function(f"() => window.statusmap.map.cy.getElementById('{disputed}').selected()")
+    page.mouse.move(line["x"], line["y"] - 40)
+    expect(tip).to_contain_text("Hanna Berg 0.20")
+    page.evaluate("() => window.statusmap.map.cy.edges().unselect()")
+    expect(tip).to_be_hidden()

@@ -1,0 +1,86 @@
+"""A drawing that can be read whole opens whole: on a 1920x1080 screen, for the demo deal and for
+the hand-built 12-person account, every column (the rightmost one, ours and partners' included),
+every card and every level name sit fully inside the map's first view, at a readable zoom."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.e2e.conftest import watched_page
+from tests.e2e.scenario import Scenario
+from tests.e2e.test_first_view import open_demo
+from tests.e2e.test_status_map import open_deal
+
+SHOTS = Path(os.environ.get("STATUSMAP_SCREENSHOTS", "/tmp"))
+# The map's visible box (right of the level axis, below the column headers), the rendered box of
+# each column and the box of each level name on the sticky axis, all in pixels of the page.
+FRAMING = """() => {
+  const map = window.statusmap.map;
+  const cy = map.cy;
+  const page = document.getElementById('map').getBoundingClientRect();
+  const inset = map.axis.inset();
+  const view = {x1: page.left + inset.left, y1: page.top + inset.top,
+                x2: page.left + cy.width(), y2: page.top + cy.height()};
+  const columns = cy.nodes('[id ^= "group:"]').map((n) => {
+    const b = n.renderedBoundingBox({includeLabels: false});
+    return {id: n.id(), x1: page.left + b.x1, x2: page.left + b.x2};
+  });
+  const people = cy.nodes('.person').map((n) => {
+    const b = n.renderedBoundingBox({includeLabels: true});
+    return {id: n.id(), x1: page.left + b.x1, x2: page.left + b.x2,
+            y1: page.top + b.y1, y2: page.top + b.y2};
+  });
+  const axis = document.querySelector('[data-testid=ladder-axis]');
+  const labels = [...axis.querySelectorAll('*')]
+    .filter((el) => el.children.length === 0 && el.textContent.trim())
+    .map((el) => {
+      const b = el.getBoundingClientRect();
+      return {text: el.textContent.trim(), x1: b.left, x2: b.right, y1: b.top, y2: b.bottom,
+              cut: el.scrollWidth > el.clientWidth + 1};
+    });
+  const whole = {x1: page.left, y1: page.top, x2: page.right, y2: page.bottom};
+  return {view, page: whole, columns, people, labels, zoom: cy.zoom()};
+}"""
+
+
+WIDE = {"width": 1920, "height": 1080}
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: str) -> Iterator[Page]:
+    """A page on a 1920x1080 screen, where both drawings can be read whole."""
+    with watched_page(browser, live_server, viewport=WIDE) as pg:
+        yield pg
+
+
+def assert_fits(shown: dict[str, Any]) -> None:
+    view, whole = shown["view"], shown["page"]
+    assert shown["zoom"] >= 0.72, "read whole at a readable zoom (READABLE_ZOOM)"
+    for column in shown["columns"]:
+        assert view["x1"] - 1 <= column["x1"] and column["x2"] <= view["x2"] + 1, column
+    for person in shown["people"]:
+        assert view["x1"] - 1 <= person["x1"] and person["x2"] <= view["x2"] + 1, person
+        assert view["y1"] - 1 <= person["y1"] and person["y2"] <= view["y2"] + 1, person
+    assert shown["labels"], "the level names are drawn"
+    for label in shown["labels"]:
+        assert not label["cut"], label
+        assert whole["x1"] - 1 <= label["x1"] and label["x2"] <= whole["x2"] + 1, label
+        assert whole["y1"] - 1 <= label["y1"] and label["y2"] <= whole["y2"] + 1, label
+
+
+def test_the_demo_deal_fits_its_first_view(page: Page, demo: str) -> None:
+    open_demo(page, demo)
+    page.screenshot(path=str(SHOTS / "first-view-demo.png"))
+    assert_fits(page.evaluate(FRAMING))
+
+
+def test_the_hand_built_account_fits_its_first_view(page: Page, scenario: Scenario) -> None:
+    open_deal(page, scenario)
+    page.screenshot(path=str(SHOTS / "first-view-scenario.png"))
+    assert_fits(page.evaluate(FRAMING))
