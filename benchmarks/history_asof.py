@@ -5,9 +5,10 @@ Each size is written by ``neo4j-admin database import`` (:mod:`benchmarks.bulk_l
 year of change events is written in bulk with the shape the recorder gives them (a ``Change``
 node per event: id led by its moment, workspace, at, actor, via, kind, fact, key, people, deals,
 organisations, before and after as JSON, and a ``CONCERNS`` entry per person, deal and
-organisation it concerns, as ``history/record`` writes them): ``--per-person`` events per person at random moments
-of the last 365 days, a mix of ``person_changed``, ``level_changed`` and, for members,
-``stance_changed``. Then, for the largest deal and its account, interleaved in each run:
+organisation it concerns, as ``history/record`` writes them): ``--per-person`` events per
+person at random moments of the last 365 days, a mix of ``person_changed``, ``level_changed``
+and, for members, ``stance_changed``. Then, for the largest deal and its account, interleaved
+in each run:
 
 - **present**: the scope read and analysed as today's reads do (a fresh analysis cache);
 - **asOf 30 d / 180 d**: the same scope as it stood 30 and 180 days ago
