@@ -211,16 +211,26 @@ async def read_scope_at(
     first: dict[FactKey, tuple[str, Any]] = {}
     undone: dict[FactKey, Any] = {}
     deal_id, asked_orgs, asked_people = (key if kind == "deal" else None), watched, people
+    # People named by the events who are not in the present scope are read as they are now,
+    # each round's at the same time as their events (not in a round trip of their own).
+    outside: set[str] = set()
     for _ in range(_ROUNDS):
-        rows = await ws.read(
-            "history/undo",
-            {
-                "since": moment_key(at),
-                "deal_id": deal_id,
-                "organisations": sorted(asked_orgs),
-                "people": sorted(asked_people),
-            },
+        events = asyncio.ensure_future(
+            ws.read(
+                "history/undo",
+                {
+                    "since": moment_key(at),
+                    "deal_id": deal_id,
+                    "organisations": sorted(asked_orgs),
+                    "people": sorted(asked_people),
+                },
+            )
         )
+        now_facts = asyncio.ensure_future(_present_people(ws, sorted(asked_people - known)))
+        await _settled(events, now_facts)
+        rows = events.result()
+        facts.update(now_facts.result())
+        outside |= asked_people - known
         for r in rows:
             fact = tuple(r["key"])
             if fact not in first or r["first"] < first[fact][0]:
@@ -237,8 +247,8 @@ async def read_scope_at(
         deal_id, asked_orgs, asked_people = None, new_orgs, named
         people |= named
         watched |= new_orgs
-    extra = sorted(_people_in(undone) - known)
-    facts.update(await _present_people(ws, extra))
+    # Named by the last round the count allowed, and not read yet.
+    facts.update(await _present_people(ws, sorted(_people_in(undone) - known - outside)))
     for k, v in undone.items():
         if k[0] == "organisation":
             if v is None:
