@@ -153,6 +153,14 @@ async def _present_people(ws: WorkspaceStore, ids: list[str]) -> dict[FactKey, A
     return facts
 
 
+async def _undo(ws: WorkspaceStore, params: dict[str, Any]) -> list[tuple[FactKey, str, Any]]:
+    """Per fact, the first event at or after the moment that concerns what ``params`` names:
+    (fact, event id, value before it). The statement answers them in one record, decoded at
+    once by the driver instead of a record per fact."""
+    rows = await ws.read_plain("history/undo", params)
+    return [(tuple(k), event, load_value(before)) for k, event, before in rows[0]["events"]]
+
+
 async def _settled(*reads: asyncio.Future[Any]) -> None:
     """Wait until independent reads, started together, have all ended (one wait, not one each).
 
@@ -216,8 +224,8 @@ async def read_scope_at(
     outside: set[str] = set()
     for _ in range(_ROUNDS):
         events = asyncio.ensure_future(
-            ws.read(
-                "history/undo",
+            _undo(
+                ws,
                 {
                     "since": moment_key(at),
                     "deal_id": deal_id,
@@ -228,13 +236,11 @@ async def read_scope_at(
         )
         now_facts = asyncio.ensure_future(_present_people(ws, sorted(asked_people - known)))
         await _settled(events, now_facts)
-        rows = events.result()
         facts.update(now_facts.result())
         outside |= asked_people - known
-        for r in rows:
-            fact = tuple(r["key"])
-            if fact not in first or r["first"] < first[fact][0]:
-                first[fact] = (r["first"], load_value(r["before"]))
+        for fact, event, before in events.result():
+            if fact not in first or event < first[fact][0]:
+                first[fact] = (event, before)
         undone = {fact: before for fact, (_, before) in first.items()}
         named = _people_in(undone) - people - known
         orgs = {v for k, v in undone.items() if k[0] == "works_at" and v is not None}
@@ -277,12 +283,11 @@ async def read_person_at(
     """
     at = as_utc(at)
     await check_moment(ws, at)
-    rows = await ws.read(
-        "history/undo",
-        {"since": moment_key(at), "deal_id": None, "organisations": [], "people": [person_id]},
+    events = await _undo(
+        ws, {"since": moment_key(at), "deal_id": None, "organisations": [], "people": [person_id]}
     )
     own: set[FactKey] = {("person", person_id), ("works_at", person_id), ("level", person_id)}
-    undone = [(k, load_value(r["before"])) for r in rows if (k := tuple(r["key"])) in own]
+    undone = [(k, before) for k, _, before in events if k in own]
     present = {k: v for k, v in (await _present_people(ws, [person_id])).items() if k in own}
     past = state_at(present, undone)
     return past if ("person", person_id) in past else None

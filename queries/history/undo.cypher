@@ -6,5 +6,6 @@ USING INDEX r:CONCERNS(workspace, subject, id)
 WHERE r.id >= $since
 WITH DISTINCT c
 WITH c ORDER BY c.id
-WITH c.key AS key, head(collect(c.id)) AS first, head(collect(c.before)) AS before
-RETURN key, first, before
+// The first event of each fact, its before kept when it is null (the fact did not exist yet).
+WITH c.key AS key, head(collect([c.id, c.before])) AS first
+RETURN collect([key, first[0], first[1]]) AS events

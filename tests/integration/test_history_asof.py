@@ -331,3 +331,35 @@ async def test_events_stored_before_they_named_their_subjects_are_read_once_the_
         "cy~": (2, ["DECIDER"], "BLOCKER"),
     }
     assert _edges(past)[("ann~", "bo~")] == 0.8
+
+
+async def test_a_person_added_and_then_changed_after_the_moment_was_not_there(
+    gql: GraphQL, workspace: str
+) -> None:
+    """The first event after the moment decides a fact's past value, also when it is the fact's
+    creation (no value before it): a later change's value before it is not the past."""
+    await gql(BUILD, ws=workspace)
+    await gql(MEMBERS, ws=workspace)
+    then = await _moment()
+    await gql(
+        """mutation($ws: ID!) { upsertPeople(input: {workspaceId: $ws, people: [
+          {id: "eve~", name: "Eve", title: "Buyer", organisationId: "acme~"}]}) { __typename } }""",
+        ws=workspace,
+    )
+    await gql(
+        """mutation($ws: ID!) {
+          updatePerson(input: {workspaceId: $ws, id: "eve~", title: "Head of Buying"}) {
+            __typename } }""",
+        ws=workspace,
+    )
+    data = await gql(
+        """query($ws: ID!, $at: DateTime) { workspace(id: $ws) {
+          eve: person(id: "eve~", asOf: $at) { name }
+          organisation(id: "acme~", asOf: $at) { influenceMap { people { personKey } } }
+        } }""",
+        ws=workspace,
+        at=then.isoformat(),
+    )
+    assert data["workspace"]["eve"] is None
+    people = {p["personKey"] for p in data["workspace"]["organisation"]["influenceMap"]["people"]}
+    assert people == {"ann~", "bo~", "cy~"}
