@@ -4,9 +4,11 @@ the present read, on a workspace with a year of changes.
 Each size is written by ``neo4j-admin database import`` (:mod:`benchmarks.bulk_load`), then a
 year of change events is written in bulk with the shape the recorder gives them (a ``Change``
 node per event: id led by its moment, workspace, at, actor, via, kind, fact, key, people, deals,
-organisations, before and after as JSON): ``--per-person`` events per person at random moments
-of the last 365 days, a mix of ``person_changed``, ``level_changed`` and, for members,
-``stance_changed``. Then, for the largest deal and its account, interleaved in each run:
+organisations, before and after as JSON, and a ``CONCERNS`` entry per person, deal and
+organisation it concerns, as ``history/record`` writes them): ``--per-person`` events per
+person at random moments of the last 365 days, a mix of ``person_changed``, ``level_changed``
+and, for members, ``stance_changed``. Then, for the largest deal and its account, interleaved
+in each run:
 
 - **present**: the scope read and analysed as today's reads do (a fresh analysis cache);
 - **asOf 30 d / 180 d**: the same scope as it stood 30 and 180 days ago
@@ -43,6 +45,7 @@ from benchmarks.environment import command_setup, machine
 from benchmarks.serving import cypher
 from benchmarks.sizes import SIZES, Size
 from graph.database.local import LocalNeo4j
+from graph.database.queries import with_fragments
 from graph.database.store import Store, WorkspaceStore
 from graph.scopes.cache import AnalysisCache
 from graph.scopes.diff import map_changes
@@ -65,7 +68,7 @@ CALL (p) {
        $start + toInteger(rand() * $span) AS micros,
        CASE WHEN i % 3 = 0 AND m IS NOT NULL THEN 'stance_changed'
             WHEN i % 3 = 1 THEN 'level_changed' ELSE 'person_changed' END AS kind
-  CREATE (:Change {
+  CREATE (c:Change {
     id: right('00000000000000000' + toString(micros), 17) + '-' + right('00000' + toString(i), 6)
         + '-' + p.id,
     workspace: $workspace, at: datetime({epochMillis: micros / 1000}),
@@ -82,6 +85,8 @@ CALL (p) {
            WHEN 'level_changed' THEN toString(2 + i % 6)
            ELSE '{"name":"' + p.id + '","title":"after"}' END
   })
+  WITH c, c.people AS people, c.deals AS deals, c.organisations AS organisations
+  {{ change_concerns(c, people, deals, organisations) }}
 } IN TRANSACTIONS OF 2000 ROWS
 """
 
@@ -144,7 +149,8 @@ async def _measure(
             started = time.perf_counter()
             async with d.session() as session:
                 await session.run(
-                    EVENTS, {"workspace": workspace, "per": per, "start": start, "span": span}
+                    with_fragments(EVENTS, "benchmarks.history_asof"),
+                    {"workspace": workspace, "per": per, "start": start, "span": span},
                 )
             result["events_seconds"] = time.perf_counter() - started
             result["disk_after"] = _disk(home)

@@ -20,13 +20,14 @@ A moment before the workspace's history began, or before the retained horizon
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from graph.analytics import InfluenceEdge, KnowsEdge, PersonNode
-from graph.database.store import WorkspaceStore
+from graph.database.store import Row, WorkspaceStore
 from graph.errors import NotFound, ValidationFailed
 from graph.history.facts import EDGE_TYPES, FactKey, json_value, load_value
 from graph.history.recorder import moment_key
@@ -138,15 +139,48 @@ async def _present_people(ws: WorkspaceStore, ids: list[str]) -> dict[FactKey, A
     facts: dict[FactKey, Any] = {}
     if not ids:
         return facts
-    for r in await ws.read("history/people", {"ids": ids}):
+    own = asyncio.ensure_future(ws.read("history/people", {"ids": ids}))
+    edges = asyncio.ensure_future(ws.read("history/person_edges", {"ids": ids}))
+    await _settled(own, edges)
+    for r in own.result():
         facts[("person", r["id"])] = json_value(r["props"])
         if r["organisation"] is not None:
             facts[("works_at", r["id"])] = r["organisation"]
         if r["rank"] is not None:
             facts[("level", r["id"])] = r["rank"]
-    for r in await ws.read("history/person_edges", {"ids": ids}):
+    for r in edges.result():
         facts[(r["type"], r["source"], r["target"])] = json_value(r["props"])
     return facts
+
+
+async def _undo(ws: WorkspaceStore, params: dict[str, Any]) -> list[tuple[FactKey, str, Any]]:
+    """Per fact, the first event at or after the moment that concerns what ``params`` names:
+    (fact, event id, value before it). The statement answers them in one record, decoded at
+    once by the driver instead of a record per fact."""
+    rows = await ws.read_plain("history/undo", params)
+    return [(tuple(k), event, load_value(before)) for k, event, before in rows[0]["events"]]
+
+
+async def _settled(*reads: asyncio.Future[Any]) -> None:
+    """Wait until independent reads, started together, have all ended (one wait, not one each).
+
+    Their results (or failures) are then taken from each in the order the caller chooses, so a
+    refusal checked first (a moment before the history) wins over what the other reads found.
+    """
+    await asyncio.gather(*reads, return_exceptions=True)
+
+
+async def _scope_now(ws: WorkspaceStore, kind: ScopeKind, key: str) -> Scope | None:
+    """The present scope; ``None`` when it is not there (removed since: the events may bring
+    it back)."""
+    try:
+        return await read_scope(ws, kind, key)
+    except NotFound:
+        return None
+
+
+async def _no_rows() -> list[Row]:
+    return []
 
 
 async def read_scope_at(
@@ -156,40 +190,57 @@ async def read_scope_at(
     if kind == "workspace":
         raise ValueError("a past workspace scope is not read; read a deal or an account")
     at = as_utc(at)
-    await check_moment(ws, at)
-    try:
-        present = await read_scope(ws, kind, key)
-        facts = _present_facts(present)
-    except NotFound:
-        # Removed since: the events may bring it back; if they do not, it is not found.
-        present = Scope(kind, key, [], [], [], [])
-        facts = {}
+    deal = kind == "deal"
+    # The moment's check, the present scope, the deal's members and the organisations watched
+    # (ours, partners, the account) do not depend on each other: they are read at once.
+    checked = asyncio.ensure_future(check_moment(ws, at))
+    now = asyncio.ensure_future(_scope_now(ws, kind, key))
+    members = asyncio.ensure_future(
+        ws.read("history/deal_members", {"ids": [key]}) if deal else _no_rows()
+    )
+    watched_rows = asyncio.ensure_future(
+        ws.read(
+            "history/organisation_kinds",
+            {"ids": [] if deal else [key], "deal_id": key if deal else None},
+        )
+    )
+    await _settled(checked, now, members, watched_rows)
+    checked.result()
+    found = now.result()
+    present = found if found is not None else Scope(kind, key, [], [], [], [])
+    facts = {} if found is None else _present_facts(present)
     known = {p.id for p in present.people}
-    if kind == "deal":
-        for r in await ws.read("history/deal_members", {"ids": [key]}):
-            facts[("member", key, r["person"])] = json_value(r["props"])
-    org_rows = await ws.read("history/organisation_kinds", {"ids": [present.account_id or key]})
-    organisations = {r["id"]: json_value(r["props"]) for r in org_rows}
+    for r in members.result():
+        facts[("member", key, r["person"])] = json_value(r["props"])
+    organisations = {r["id"]: json_value(r["props"]) for r in watched_rows.result()}
     watched = set(organisations) | ({present.account_id} if present.account_id else set())
     people = {p.id for p in present.people if p.org_id not in watched}
     # Per fact, the first event at or after the moment: (its id, its before).
     first: dict[FactKey, tuple[str, Any]] = {}
     undone: dict[FactKey, Any] = {}
     deal_id, asked_orgs, asked_people = (key if kind == "deal" else None), watched, people
+    # People named by the events who are not in the present scope are read as they are now,
+    # each round's at the same time as their events (not in a round trip of their own).
+    outside: set[str] = set()
     for _ in range(_ROUNDS):
-        rows = await ws.read(
-            "history/undo",
-            {
-                "since": moment_key(at),
-                "deal_id": deal_id,
-                "organisations": sorted(asked_orgs),
-                "people": sorted(asked_people),
-            },
+        events = asyncio.ensure_future(
+            _undo(
+                ws,
+                {
+                    "since": moment_key(at),
+                    "deal_id": deal_id,
+                    "organisations": sorted(asked_orgs),
+                    "people": sorted(asked_people),
+                },
+            )
         )
-        for r in rows:
-            fact = tuple(r["key"])
-            if fact not in first or r["first"] < first[fact][0]:
-                first[fact] = (r["first"], load_value(r["before"]))
+        now_facts = asyncio.ensure_future(_present_people(ws, sorted(asked_people - known)))
+        await _settled(events, now_facts)
+        facts.update(now_facts.result())
+        outside |= asked_people - known
+        for fact, event, before in events.result():
+            if fact not in first or event < first[fact][0]:
+                first[fact] = (event, before)
         undone = {fact: before for fact, (_, before) in first.items()}
         named = _people_in(undone) - people - known
         orgs = {v for k, v in undone.items() if k[0] == "works_at" and v is not None}
@@ -202,8 +253,8 @@ async def read_scope_at(
         deal_id, asked_orgs, asked_people = None, new_orgs, named
         people |= named
         watched |= new_orgs
-    extra = sorted(_people_in(undone) - known)
-    facts.update(await _present_people(ws, extra))
+    # Named by the last round the count allowed, and not read yet.
+    facts.update(await _present_people(ws, sorted(_people_in(undone) - known - outside)))
     for k, v in undone.items():
         if k[0] == "organisation":
             if v is None:
@@ -232,12 +283,11 @@ async def read_person_at(
     """
     at = as_utc(at)
     await check_moment(ws, at)
-    rows = await ws.read(
-        "history/undo",
-        {"since": moment_key(at), "deal_id": None, "organisations": [], "people": [person_id]},
+    events = await _undo(
+        ws, {"since": moment_key(at), "deal_id": None, "organisations": [], "people": [person_id]}
     )
     own: set[FactKey] = {("person", person_id), ("works_at", person_id), ("level", person_id)}
-    undone = [(k, load_value(r["before"])) for r in rows if (k := tuple(r["key"])) in own]
+    undone = [(k, before) for k, _, before in events if k in own]
     present = {k: v for k, v in (await _present_people(ws, [person_id])).items() if k in own}
     past = state_at(present, undone)
     return past if ("person", person_id) in past else None

@@ -301,3 +301,65 @@ async def test_a_deal_that_never_was_is_not_found_as_of_any_moment(
     data = await gql(query, allow_errors=True, ws=workspace, at=at.isoformat())
     assert data["data"]["workspace"]["deal"] is None
     assert (await _read(gql, workspace, at))["name"] == "Rollout"
+
+
+async def test_events_stored_before_they_named_their_subjects_are_read_once_the_schema_is_applied(
+    gql: GraphQL, workspace: str, store: Store
+) -> None:
+    """Events are found by what they concern (a ``CONCERNS`` entry per person, deal and
+    organisation, indexed with the moment); events stored without those entries, as an older
+    version wrote them, get them when the schema is applied, and the past reads the same."""
+    await gql(BUILD, ws=workspace)
+    await gql(MEMBERS, ws=workspace)
+    then = await _moment()
+    await gql(CHANGES, ws=workspace)
+    count = """MATCH (c:Change {workspace: $ws})-[r:CONCERNS]->(c)
+               RETURN count(r) AS entries, count(DISTINCT c) AS events"""
+    rows, _, _ = await store.driver.execute_query(count, {"ws": workspace})
+    entries = rows[0]["entries"]
+    assert entries > rows[0]["events"] > 0
+    await store.driver.execute_query(
+        "MATCH (c:Change {workspace: $ws})-[r:CONCERNS]->(c) DELETE r", {"ws": workspace}
+    )
+
+    await store.apply_schema()
+    rows, _, _ = await store.driver.execute_query(count, {"ws": workspace})
+    assert rows[0]["entries"] == entries
+    past = await _read(gql, workspace, then)
+    assert _members(past) == {
+        "bo~": (3, ["USER"], "NEUTRAL"),
+        "cy~": (2, ["DECIDER"], "BLOCKER"),
+    }
+    assert _edges(past)[("ann~", "bo~")] == 0.8
+
+
+async def test_a_person_added_and_then_changed_after_the_moment_was_not_there(
+    gql: GraphQL, workspace: str
+) -> None:
+    """The first event after the moment decides a fact's past value, also when it is the fact's
+    creation (no value before it): a later change's value before it is not the past."""
+    await gql(BUILD, ws=workspace)
+    await gql(MEMBERS, ws=workspace)
+    then = await _moment()
+    await gql(
+        """mutation($ws: ID!) { upsertPeople(input: {workspaceId: $ws, people: [
+          {id: "eve~", name: "Eve", title: "Buyer", organisationId: "acme~"}]}) { __typename } }""",
+        ws=workspace,
+    )
+    await gql(
+        """mutation($ws: ID!) {
+          updatePerson(input: {workspaceId: $ws, id: "eve~", title: "Head of Buying"}) {
+            __typename } }""",
+        ws=workspace,
+    )
+    data = await gql(
+        """query($ws: ID!, $at: DateTime) { workspace(id: $ws) {
+          eve: person(id: "eve~", asOf: $at) { name }
+          organisation(id: "acme~", asOf: $at) { influenceMap { people { personKey } } }
+        } }""",
+        ws=workspace,
+        at=then.isoformat(),
+    )
+    assert data["workspace"]["eve"] is None
+    people = {p["personKey"] for p in data["workspace"]["organisation"]["influenceMap"]["people"]}
+    assert people == {"ann~", "bo~", "cy~"}
