@@ -16,7 +16,8 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Annotated, Any, Final, TypeVar
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from graph.errors import ValidationFailed
 
@@ -39,6 +40,7 @@ __all__ = [
     "as_utc",
     "basis_of",
     "camel",
+    "kept",
     "new_id",
     "validate",
     "validation_failed",
@@ -175,6 +177,30 @@ class Model(BaseModel):
     """Base of every input model: unknown fields are an error, strings are stripped."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+def kept(*fields: str) -> Any:
+    """A patch's rule for ``fields`` a record cannot be without (its name, its kind…): left out
+    they stay as they are, and ``None``, which clears other fields, is refused, naming the field.
+
+    >>> class Patch(Model):
+    ...     name: str | None = None
+    ...     note: str | None = None
+    ...     _kept = kept("name")
+    >>> Patch(note=None).note is None
+    True
+    >>> validate(Patch, {"name": None})
+    Traceback (most recent call last):
+    ...
+    graph.errors.ValidationFailed: invalid input: name: cannot be cleared (leave it out to keep it)
+    """
+
+    def refuse_none(value: object) -> object:
+        if value is None:
+            raise PydanticCustomError("kept", "cannot be cleared (leave it out to keep it)")
+        return value
+
+    return field_validator(*fields)(staticmethod(refuse_none))
 
 
 def new_id() -> str:

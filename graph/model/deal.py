@@ -18,6 +18,7 @@ from graph.model.common import (
     Stance,
     Text,
     as_utc,
+    kept,
 )
 
 __all__ = [
@@ -33,6 +34,8 @@ __all__ = [
 class DealPatch(Model):
     name: Name | None = None
     organisation_id: Key | None = None
+
+    _kept = kept("name", "organisation_id")
 
 
 class DealIn(DealPatch):

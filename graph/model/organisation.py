@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from graph.model.common import Key, Model, Name, OrganisationKind, Text
+from graph.model.common import Key, Model, Name, OrganisationKind, Text, kept
 
 __all__ = ["OrganisationIn", "OrganisationPatch"]
 
@@ -24,6 +24,8 @@ class OrganisationPatch(Model):
     country: Text | None = None
     region: Text | None = None
     technologies: Technologies | None = None
+
+    _kept = kept("name", "kind")
 
 
 class OrganisationIn(OrganisationPatch):

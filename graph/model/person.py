@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from graph.model.common import Key, Model, Name, Role, Stance, Text
+from graph.model.common import Key, Model, Name, Role, Stance, Text, kept
 from graph.rules.integrity import email_problem
 
 __all__ = ["HypotheticalPersonIn", "PersonIn", "PersonPatch"]
@@ -41,6 +41,8 @@ class PersonPatch(Model):
     tags: Tags | None = None
     organisation_id: Key | None = None
     level_rank: Rank | None = None
+
+    _kept = kept("name")
 
 
 class PersonIn(PersonPatch):

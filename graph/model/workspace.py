@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from graph.model.common import Key, Model, Name, Text
+from graph.model.common import Key, Model, Name, Text, kept
 
 __all__ = [
     "DEFAULT_ORG_LEVELS",
@@ -45,6 +45,8 @@ class WorkspaceIn(Model):
 
 class WorkspacePatch(Model):
     name: Name | None = None
+
+    _kept = kept("name")
 
 
 class LevelIn(Model):

@@ -138,3 +138,45 @@ async def test_limits_page_size_depth_aliases_and_introspection(
     assert "alias" in too_many["errors"][0]["message"].lower()
     schema = await gql("query { __schema { queryType { name } types { name } } }")
     assert schema["__schema"]["queryType"]["name"] == "Query"
+
+
+async def test_a_name_kind_or_account_cannot_be_cleared(gql: GraphQL, workspace: str) -> None:
+    """``null`` clears a field a record can be without; the fields it cannot be without refuse
+    it, naming the field, and nothing changes (a null name used to be stored, and every later
+    read of the workspace failed)."""
+    await gql(
+        """mutation($ws: ID!) {
+          createOrganisation(input: {workspaceId: $ws, id: "clr-o~", name: "Acme"}) { __typename }
+          createPerson(input: {workspaceId: $ws, id: "clr-p~", name: "Ann", title: "CFO",
+            organisationId: "clr-o~"}) { __typename }
+          createDeal(input: {workspaceId: $ws, id: "clr-d~", name: "Deal",
+            organisationId: "clr-o~"}) { __typename } }""",
+        ws=workspace,
+    )
+    read = """query($ws: ID!) { workspace(id: $ws) { name
+      person(id: "clr-p~") { name title } organisation(id: "clr-o~") { name kind }
+      deal(id: "clr-d~") { name organisation { key } } } }"""
+    before = await gql(read, ws=workspace)
+    refused = {
+        "updateWorkspace": ("{workspaceId: $ws, name: null}", "name"),
+        "updatePerson": ('{workspaceId: $ws, id: "clr-p~", name: null}', "name"),
+        "updateOrganisation": ('{workspaceId: $ws, id: "clr-o~", kind: null}', "kind"),
+        "updateDeal": ('{workspaceId: $ws, id: "clr-d~", organisationId: null}', "organisationId"),
+    }
+    for mutation, (arguments, field) in refused.items():
+        answer = await gql(
+            f"""mutation($ws: ID!) {{ {mutation}(input: {arguments}) {{ __typename
+              ... on ValidationError {{ fields {{ field message }} }} }} }}""",
+            ws=workspace,
+        )
+        assert answer[mutation]["__typename"] == "ValidationError", (mutation, answer)
+        assert [f["field"] for f in answer[mutation]["fields"]] == [field], answer
+        assert "cannot be cleared" in answer[mutation]["fields"][0]["message"]
+    assert await gql(read, ws=workspace) == before
+
+    cleared = await gql(
+        """mutation($ws: ID!) { updatePerson(input: {workspaceId: $ws, id: "clr-p~",
+          title: null}) { ... on PersonSuccess { person { title } } } }""",
+        ws=workspace,
+    )
+    assert cleared["updatePerson"] == {"person": {"title": None}}
