@@ -66,6 +66,7 @@ __all__ = [
     "Transaction",
     "WorkspaceStore",
     "WorkspaceTransaction",
+    "native",
 ]
 
 Row = dict[str, Any]
@@ -79,7 +80,7 @@ class _GraphValue(Exception):
     """A node, relationship or path in a record: left to the driver's own conversion."""
 
 
-def _native(value: Any) -> Any:
+def native(value: Any) -> Any:
     """Neo4j's temporal values as Python's, inside dicts and lists too.
 
     One pass over the decoded values instead of the driver's ``record.data()`` followed by this
@@ -91,9 +92,9 @@ def _native(value: Any) -> Any:
     if kind in _SCALARS:
         return value
     if kind is dict:
-        return {k: _native(v) for k, v in value.items()}
+        return {k: native(v) for k, v in value.items()}
     if kind is list:
-        return [_native(v) for v in value]
+        return [native(v) for v in value]
     if isinstance(value, Node | Relationship | Path):
         raise _GraphValue
     to_native = getattr(value, "to_native", None)
@@ -103,9 +104,9 @@ def _native(value: Any) -> Any:
 def _row(record: Record) -> Row:
     """A record as a dict of plain Python values."""
     try:
-        return dict(zip(record.keys(), map(_native, record), strict=True))
+        return dict(zip(record.keys(), map(native, record), strict=True))
     except _GraphValue:
-        return _native(record.data())  # type: ignore[no-any-return]
+        return native(record.data())  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ fact changes, so the feeds, the GraphQL answer and the file export list them the
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from typing import Any
 
@@ -96,24 +97,39 @@ async def map_changes(
     The net fact changes (:func:`changes_between`), then :func:`analysis_changes` of the scope
     analysed as it stood at both moments. A ``since`` before the workspace's history compares
     with the earliest state the history knows; one before the retained horizon is refused.
+
+    The fact changes, the history's horizon and the analyses at both moments do not depend on
+    each other (the earlier analysis only moves to where the history begins when ``since`` is
+    before it): they are read at once, and their results taken in that order, so a refusal of
+    the window or of ``since`` wins over what the analyses found.
     """
-    found = await changes_between(
-        ws,
-        since,
-        until,
-        deal_id=key if kind == "deal" else None,
-        organisation_id=key if kind == "account" else None,
+    start = as_utc(since)
+    found_f = asyncio.ensure_future(
+        changes_between(
+            ws,
+            since,
+            until,
+            deal_id=key if kind == "deal" else None,
+            organisation_id=key if kind == "account" else None,
+        )
     )
-    pruned, first = await history_horizon(ws)
+    horizon_f = asyncio.ensure_future(history_horizon(ws))
+    before_f = asyncio.ensure_future(_analysis_at(cache, ws, kind, key, start))
+    after_f = asyncio.ensure_future(_analysis_at(cache, ws, kind, key, until))
+    await asyncio.gather(found_f, horizon_f, before_f, after_f, return_exceptions=True)
+    found = found_f.result()
+    pruned, first = horizon_f.result()
     if pruned is not None and since < pruned:
         await check_moment(ws, since, "since")  # refuses, naming the horizon
     if first is None:
         if not found:
             await cache.get(ws, kind, key)  # a scope that is not there is not found, not unchanged
         return found
-    start = max(as_utc(since), first)
-    before = await _analysis_at(cache, ws, kind, key, start)
-    after = await _analysis_at(cache, ws, kind, key, until)
+    if start < first:  # before the history began: the earliest state it knows
+        before = await _analysis_at(cache, ws, kind, key, first)
+    else:
+        before = before_f.result()
+    after = after_f.result()
     if before is None and after is None and not found:
         what = "deal" if kind == "deal" else "organisation"
         raise NotFound(f"no {what} {key!r} in this workspace", kind=what)

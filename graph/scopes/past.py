@@ -23,11 +23,11 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from graph.analytics import InfluenceEdge, KnowsEdge, PersonNode
-from graph.database.store import Row, WorkspaceStore
+from graph.database.store import Row, WorkspaceStore, native
 from graph.errors import NotFound, ValidationFailed
 from graph.history.facts import EDGE_TYPES, FactKey, json_value, load_value
 from graph.history.recorder import moment_key
@@ -134,31 +134,71 @@ def _people_in(keys: Iterable[FactKey]) -> set[str]:
     return people
 
 
-async def _present_people(ws: WorkspaceStore, ids: list[str]) -> dict[FactKey, Any]:
-    """The present facts of people outside the present scope: own, employment, level, edges."""
+def _people_facts(own: list[Row], edges: list[Row]) -> dict[FactKey, Any]:
+    """Present facts from rows of ``history/people`` and ``history/person_edges``."""
     facts: dict[FactKey, Any] = {}
-    if not ids:
-        return facts
-    own = asyncio.ensure_future(ws.read("history/people", {"ids": ids}))
-    edges = asyncio.ensure_future(ws.read("history/person_edges", {"ids": ids}))
-    await _settled(own, edges)
-    for r in own.result():
+    for r in own:
         facts[("person", r["id"])] = json_value(r["props"])
         if r["organisation"] is not None:
             facts[("works_at", r["id"])] = r["organisation"]
         if r["rank"] is not None:
             facts[("level", r["id"])] = r["rank"]
-    for r in edges.result():
+    for r in edges:
         facts[(r["type"], r["source"], r["target"])] = json_value(r["props"])
     return facts
 
 
-async def _undo(ws: WorkspaceStore, params: dict[str, Any]) -> list[tuple[FactKey, str, Any]]:
-    """Per fact, the first event at or after the moment that concerns what ``params`` names:
-    (fact, event id, value before it). The statement answers them in one record, decoded at
-    once by the driver instead of a record per fact."""
-    rows = await ws.read_plain("history/undo", params)
-    return [(tuple(k), event, load_value(before)) for k, event, before in rows[0]["events"]]
+async def _present_people(ws: WorkspaceStore, ids: list[str]) -> dict[FactKey, Any]:
+    """The present facts of people outside the present scope: own, employment, level, edges."""
+    if not ids:
+        return {}
+    own = asyncio.ensure_future(ws.read("history/people", {"ids": ids}))
+    edges = asyncio.ensure_future(ws.read("history/person_edges", {"ids": ids}))
+    await _settled(own, edges)
+    return _people_facts(own.result(), edges.result())
+
+
+Events = list[tuple[FactKey, str, Any]]
+"""Per fact, the first event at or after the moment: (fact, event id, value before it)."""
+
+
+@dataclass(frozen=True)
+class _Undo:
+    """The events of what was asked, and, read by the same statement when the present scope's
+    people were given, those of the people the events name who are neither in it nor asked
+    (``leavers``) with their present facts."""
+
+    events: Events
+    leavers: frozenset[str] = frozenset()
+    leaver_events: Events = field(default_factory=list)
+    leaver_facts: dict[FactKey, Any] = field(default_factory=dict)
+
+
+def _events(rows: list[list[Any]]) -> Events:
+    return [(tuple(k), event, load_value(before)) for k, event, before in rows]
+
+
+async def _undo(
+    ws: WorkspaceStore, params: dict[str, Any], known: Iterable[str] | None = None
+) -> _Undo:
+    """Per fact, the first event at or after the moment that concerns what ``params`` names
+    (answered in one record, decoded at once by the driver instead of a record per fact).
+
+    With ``known`` (the present scope's people), the next round in the same statement: the
+    events and present facts of the people those events name outside ``known`` and the asked.
+    """
+    asked = {**params, "known": None if known is None else sorted(known)}
+    row = (await ws.read_plain("history/undo", asked))[0]
+    if not row["leavers"]:
+        return _Undo(_events(row["events"]))
+    # Person properties may hold temporal values: converted as ws.read converts them.
+    own, edges = native(row["leaver_people"]), native(row["leaver_edges"])
+    return _Undo(
+        _events(row["events"]),
+        frozenset(row["leavers"]),
+        _events(row["leaver_events"]),
+        _people_facts(own, edges),
+    )
 
 
 async def _settled(*reads: asyncio.Future[Any]) -> None:
@@ -181,6 +221,10 @@ async def _scope_now(ws: WorkspaceStore, kind: ScopeKind, key: str) -> Scope | N
 
 async def _no_rows() -> list[Row]:
     return []
+
+
+async def _nothing() -> _Undo:
+    return _Undo([])
 
 
 async def read_scope_at(
@@ -220,27 +264,38 @@ async def read_scope_at(
     undone: dict[FactKey, Any] = {}
     deal_id, asked_orgs, asked_people = (key if kind == "deal" else None), watched, people
     # People named by the events who are not in the present scope are read as they are now,
-    # each round's at the same time as their events (not in a round trip of their own).
+    # each round's at the same time as their events (not in a round trip of their own); the
+    # first round's statement also reads the next round's people (those its events name).
     outside: set[str] = set()
-    for _ in range(_ROUNDS):
+    ahead: _Undo | None = None
+
+    def take(events: Events) -> None:
+        for fact, event, before in events:
+            if fact not in first or event < first[fact][0]:
+                first[fact] = (event, before)
+
+    for round_no in range(_ROUNDS):
+        read_ahead = ahead.leavers if ahead is not None and ahead.leavers <= asked_people else None
+        to_read = asked_people - (read_ahead or frozenset())
+        if ahead is not None and read_ahead is not None:
+            take(ahead.leaver_events)
+            facts.update(ahead.leaver_facts)
+        params = {
+            "since": moment_key(at),
+            "deal_id": deal_id,
+            "organisations": sorted(asked_orgs),
+            "people": sorted(to_read),
+        }
+        asked_any = deal_id is not None or asked_orgs or to_read
         events = asyncio.ensure_future(
-            _undo(
-                ws,
-                {
-                    "since": moment_key(at),
-                    "deal_id": deal_id,
-                    "organisations": sorted(asked_orgs),
-                    "people": sorted(asked_people),
-                },
-            )
+            _undo(ws, params, known if round_no == 0 else None) if asked_any else _nothing()
         )
-        now_facts = asyncio.ensure_future(_present_people(ws, sorted(asked_people - known)))
+        now_facts = asyncio.ensure_future(_present_people(ws, sorted(to_read - known)))
         await _settled(events, now_facts)
         facts.update(now_facts.result())
         outside |= asked_people - known
-        for fact, event, before in events.result():
-            if fact not in first or event < first[fact][0]:
-                first[fact] = (event, before)
+        ahead = events.result()
+        take(ahead.events)
         undone = {fact: before for fact, (_, before) in first.items()}
         named = _people_in(undone) - people - known
         orgs = {v for k, v in undone.items() if k[0] == "works_at" and v is not None}
@@ -287,7 +342,7 @@ async def read_person_at(
         ws, {"since": moment_key(at), "deal_id": None, "organisations": [], "people": [person_id]}
     )
     own: set[FactKey] = {("person", person_id), ("works_at", person_id), ("level", person_id)}
-    undone = [(k, before) for k, _, before in events if k in own]
+    undone = [(k, before) for k, _, before in events.events if k in own]
     present = {k: v for k, v in (await _present_people(ws, [person_id])).items() if k in own}
     past = state_at(present, undone)
     return past if ("person", person_id) in past else None

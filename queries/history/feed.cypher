@@ -1,12 +1,26 @@
-CALL () {
-  MATCH (c:Change {workspace: $workspace})
-  WHERE {{ change_filter(c) }}
+{{ change_named(subjects) }}
+CALL (subjects) {
+  {{ concerned_changes(subjects, c) }}
   RETURN count(c) AS total
 }
-CALL () {
-  MATCH (c:Change {workspace: $workspace})
-  WHERE c.id < coalesce($after, '~') AND {{ change_filter(c) }}
-  WITH c ORDER BY c.id DESC LIMIT $first + 1
+CALL (subjects) {
+  // A page, newest first from the cursor on (and one more, to tell whether there is a next
+  // page): by the first subject named, or, with none, from every event of the workspace.
+  CALL (subjects) {
+    WITH subjects WHERE subjects <> []
+    MATCH ()-[r:CONCERNS {workspace: $workspace, subject: subjects[0]}]->(c:Change)
+    USING INDEX r:CONCERNS(workspace, subject, id)
+    WHERE r.id >= $since AND r.id < coalesce($until, '~') AND r.id < coalesce($after, '~')
+      AND {{ change_filter(c) }}
+    WITH c ORDER BY r.id DESC LIMIT $first + 1
+    RETURN c
+    UNION
+    MATCH (c:Change {workspace: CASE WHEN subjects = [] THEN $workspace END})
+    WHERE c.id < coalesce($after, '~') AND {{ change_filter(c) }}
+    WITH c ORDER BY c.id DESC LIMIT $first + 1
+    RETURN c
+  }
+  WITH c ORDER BY c.id DESC
   RETURN collect(c {.*}) AS page
 }
 RETURN total, size(page) > $first AS has_next, page[0..$first] AS items

@@ -1,7 +1,4 @@
 UNWIND $ids AS id
 MATCH (p:Person {id: id}) USING INDEX SEEK p:Person(id)
 WHERE p.workspace = $workspace
-RETURN p.id AS id, p {.*} AS props,
-       head([(p)-[:WORKS_AT]->(o:Organisation) | o.id]) AS organisation,
-       head([(p)-[:AT_LEVEL]->(l:StatusLevel {ladder: $workspace + ':org'}) | l.rank]) AS rank,
-       [(p)-[:IN_BUYING_CENTRE]->(d:Deal) | d.id] AS deals
+RETURN {{ person_now(p) }}

@@ -1,11 +1,41 @@
 WITH $people AS people, [d IN [$deal_id] WHERE d IS NOT NULL] AS deals,
      $organisations AS organisations
-UNWIND {{ change_subjects(people, deals, organisations) }} AS subject
-MATCH ()-[r:CONCERNS {workspace: $workspace, subject: subject}]->(c:Change)
-USING INDEX r:CONCERNS(workspace, subject, id)
-WHERE r.id >= $since
-WITH DISTINCT c
-WITH c ORDER BY c.id
-// The first event of each fact, its before kept when it is null (the fact did not exist yet).
-WITH c.key AS key, head(collect([c.id, c.before])) AS first
-RETURN collect([key, first[0], first[1]]) AS events
+CALL (people, deals, organisations) {
+  UNWIND {{ change_subjects(people, deals, organisations) }} AS subject
+  MATCH ()-[r:CONCERNS {workspace: $workspace, subject: subject}]->(c:Change)
+  USING INDEX r:CONCERNS(workspace, subject, id)
+  WHERE r.id >= $since
+  WITH DISTINCT c
+  {{ first_events(c, events, named) }}
+}
+// With $known (the people of the present scope), the next round of the past read in the same
+// statement: the people these events name who are neither known nor asked (they left the
+// scope), their events, and their present facts.
+WITH events, reduce(
+  leavers = [], p IN named |
+  CASE WHEN $known IS NULL OR p IN $known OR p IN people OR p IN leavers THEN leavers
+       ELSE leavers + p END
+) AS leavers
+CALL (leavers) {
+  UNWIND leavers AS leaver
+  MATCH ()-[r:CONCERNS {workspace: $workspace, subject: 'person:' + leaver}]->(c:Change)
+  USING INDEX r:CONCERNS(workspace, subject, id)
+  WHERE r.id >= $since
+  WITH DISTINCT c
+  {{ first_events(c, leaver_events, leaver_named) }}
+}
+CALL (leavers) {
+  UNWIND leavers AS leaver
+  MATCH (p:Person {id: leaver}) USING INDEX SEEK p:Person(id)
+  WHERE p.workspace = $workspace
+  WITH {{ person_now(p) }}
+  RETURN collect({id: id, props: props, organisation: organisation, rank: rank}) AS leaver_people
+}
+CALL (leavers) {
+  UNWIND leavers AS leaver
+  MATCH (p:Person {id: leaver}) USING INDEX SEEK p:Person(id)
+  WHERE p.workspace = $workspace
+  {{ person_edges_now(p, r) }}
+  RETURN collect({type: type, source: source, target: target, props: props}) AS leaver_edges
+}
+RETURN events, leavers, leaver_events, leaver_people, leaver_edges

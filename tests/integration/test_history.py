@@ -282,6 +282,14 @@ DERIVED = {"map", "warning", "plan_step"}
 """What the file adds for a deal from its analyses (tests/integration/test_history_asof.py)."""
 
 
+MEMBER_AND_LEVEL = """
+mutation($ws: ID!) {
+  setBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "bo~",
+    roles: [USER], stance: NEUTRAL}) { __typename }
+  updatePerson(input: {workspaceId: $ws, id: "bo~", levelRank: 5}) { __typename }
+}
+"""
+
 FEED = """
 query($ws: ID!, $first: Int, $after: String, $kinds: [ChangeKind!], $since: DateTime) {
   workspace(id: $ws) {
@@ -304,14 +312,7 @@ async def test_feeds_page_filter_and_stay_in_their_workspace(
     gql: GraphQL, workspace: str, app: Any
 ) -> None:
     await gql(SETUP, ws=workspace)
-    await gql(
-        """mutation($ws: ID!) {
-          setBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "bo~",
-            roles: [USER], stance: NEUTRAL}) { __typename }
-          updatePerson(input: {workspaceId: $ws, id: "bo~", levelRank: 5}) { __typename }
-        }""",
-        ws=workspace,
-    )
+    await gql(MEMBER_AND_LEVEL, ws=workspace)
     whole = (await gql(FEED, ws=workspace, first=500))["workspace"]
     assert whole["changes"]["totalCount"] == 10
     newest = whole["changes"]["edges"][0]["node"]
@@ -352,6 +353,53 @@ async def test_feeds_page_filter_and_stay_in_their_workspace(
         )
     assert response.status_code == 200
     assert response.json()["data"] == {"workspace": None}
+
+
+async def test_a_subjects_feed_is_the_whole_feed_narrowed_in_pages_and_windows(
+    gql: GraphQL, workspace: str, store: Store
+) -> None:
+    # A person's, a deal's and an account's feed are sought by what the events concern: the
+    # same events, pages and totals as the whole feed filtered by hand.
+    await gql(SETUP, ws=workspace)
+    await gql(MEMBER_AND_LEVEL, ws=workspace)
+    await gql(
+        """mutation($ws: ID!) {
+          updatePerson(input: {workspaceId: $ws, id: "ann~", title: "CEO"}) { __typename }
+          setBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "bo~",
+            roles: [USER], stance: CHAMPION}) { __typename }
+        }""",
+        ws=workspace,
+    )
+    ws = store.workspace(workspace)
+    whole = (await change_feed(ws, first=500)).items
+    middle = whole[len(whole) // 2]["at"]
+    named = (("person_id", "people", "bo-"), ("deal_id", "deals", "deal-"))
+    for field, of, prefix in (*named, ("organisation_id", "organisations", "acme-")):
+        subject = next(s for e in whole for s in e[of] if s.startswith(prefix))
+        expected = [e["id"] for e in whole if subject in e[of]]
+        assert len(expected) >= 3, (field, expected)
+        ids: list[str] = []
+        after = None
+        while True:
+            page = await change_feed(ws, first=2, after=after, **{field: subject})
+            assert page.total == len(expected)
+            ids.extend(e["id"] for e in page.items)
+            if not page.has_next:
+                break
+            after = ids[-1]
+        assert ids == expected, field
+        window = await change_feed(ws, first=500, since=middle, **{field: subject})
+        assert [e["id"] for e in window.items] == [
+            e["id"] for e in whole if subject in e[of] and e["at"] >= middle
+        ]
+        older = await change_feed(
+            ws, first=500, until=middle, kinds=["member_joined"], **{field: subject}
+        )
+        assert [e["id"] for e in older.items] == [
+            e["id"]
+            for e in whole
+            if subject in e[of] and e["at"] < middle and e["kind"] == "member_joined"
+        ]
 
 
 DEPARTURES = """

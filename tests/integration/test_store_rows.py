@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from neo4j import AsyncDriver
 
-from graph.database.store import Store, _native, _row
+from graph.database.store import Store, _row, native
 
 pytestmark = pytest.mark.integration
 
@@ -22,7 +22,7 @@ RETURN 1 AS i, 2.5 AS f, 'x' AS s, true AS b, null AS n,
 async def test_rows_hold_python_values_like_the_driver_conversion(driver: AsyncDriver) -> None:
     records, _, _ = await driver.execute_query(VALUES)
     row = _row(records[0])
-    assert row == _native(records[0].data())
+    assert row == native(records[0].data())
     assert row["t"] == dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
     assert row["listed"] == [dt.date(2026, 1, 2), 3]
     assert row["nested"]["inner"]["at"] == dt.time(10, 0)

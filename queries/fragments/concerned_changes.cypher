@@ -1,0 +1,18 @@
+// fragment concerned_changes(subjects, c)
+// The events in [$since, $until) that pass change_filter. With a person, deal or account named
+// (subjects from change_named), they are sought by the first subject in the CONCERNS index (the
+// filter checks any other); with none, every event of the workspace in the window.
+CALL ({{subjects}}) {
+  WITH {{subjects}} WHERE {{subjects}} <> []
+  MATCH ()-[concerns:CONCERNS {workspace: $workspace, subject: {{subjects}}[0]}]->({{c}}:Change)
+  USING INDEX concerns:CONCERNS(workspace, subject, id)
+  WHERE concerns.id >= $since AND concerns.id < coalesce($until, '~')
+  RETURN {{c}}
+  UNION
+  // The workspace named only when no subject is: the seek finds nothing otherwise (a filter on
+  // the subjects alone would be planned after the seek, which would read every event).
+  MATCH ({{c}}:Change {workspace: CASE WHEN {{subjects}} = [] THEN $workspace END})
+  WHERE {{c}}.id >= $since
+  RETURN {{c}}
+}
+WITH {{c}} WHERE {{ change_filter(c) }}
