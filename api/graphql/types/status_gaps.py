@@ -40,6 +40,13 @@ class DeciderGapView(AboutPerson):
     gap: int | None = strawberry.field(
         description="The person's level minus the decider's (as Person.statusGap)."
     )
+    decider: strawberry.Private[Person | None]
+    """The decider, loaded once for the whole page: every person's row answers without a
+    resolver awaiting the loader (a page of 100 people has thousands of them)."""
+
+    @strawberry.field(description="The person (batch-loaded).")
+    def person(self) -> Person | None:
+        return self.decider
 
 
 @strawberry.type(
@@ -60,7 +67,10 @@ class PersonStatusGaps:
         person = self.person
         return [
             DeciderGapView(
-                workspace=person.workspace, person_key=key, gap=person.gap_to_person(decider)
+                workspace=person.workspace,
+                person_key=key,
+                gap=person.gap_to_person(decider),
+                decider=decider,
             )
             for key, decider in self.deciders
         ]
