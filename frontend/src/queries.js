@@ -164,6 +164,7 @@ export const DEAL_ANALYTICS = `
         influenceMap {
           people { personKey influenceRank brokerage person { ...PersonCard } }
           edgeColumns { source target weight kind }
+          reportedTies { sourceKey targetKey disputed reports { reportedBy user weight } }
         }
         coverage { ${COVERAGE} }
         approachPlan { ${PLAN_STEP} }

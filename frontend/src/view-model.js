@@ -131,7 +131,9 @@ export function byKey(view, key) {
 
 /**
  * Put analytics on the people of a view (influence rank drives node size), and add the people
- * and influence edges of the deal's scope that are more than one step from its members.
+ * and influence edges of the deal's scope that are more than one step from its members, each
+ * disputed or not with its observers' reports as the API gives them (`reportedTies`: the lines
+ * two or more observers reported; any other line has one report at most and is not disputed).
  */
 export function applyInfluenceMap(view, influenceMap, hidden = new Set()) {
   for (const entry of influenceMap?.people || []) {
@@ -147,6 +149,7 @@ export function applyInfluenceMap(view, influenceMap, hidden = new Set()) {
     }
   }
   const known = new Set(view.edges.map((e) => e.id));
+  const reported = new Map((influenceMap?.reportedTies || []).map((t) => [`${t.sourceKey}>${t.targetKey}`, t]));
   for (const e of mapEdges(influenceMap)) {
     if (String(e.kind).toLowerCase().includes('report')) continue; // drawn as reporting lines
     const source = byKey(view, e.source);
@@ -155,7 +158,11 @@ export function applyInfluenceMap(view, influenceMap, hidden = new Set()) {
     const id = `influence:${source.id}>${target.id}`;
     if (known.has(id)) continue;
     known.add(id);
-    view.edges.push({ id, kind: 'influence', source: source.id, target: target.id, weight: e.weight, influenceKind: low(e.kind) });
+    const tie = reported.get(`${e.source}>${e.target}`);
+    view.edges.push({
+      id, kind: 'influence', source: source.id, target: target.id, weight: e.weight, influenceKind: low(e.kind),
+      disputed: Boolean(tie?.disputed), reports: tie?.reports || [],
+    });
   }
 }
 

@@ -73,6 +73,7 @@ from graph.analytics.status import (
     higher_status_influencers,
     level_gap,
     level_of,
+    our_people,
     status_gap,
 )
 from graph.analytics.weights import PlanWeights
@@ -135,6 +136,7 @@ __all__ = [
     "known_to_us",
     "level_gap",
     "level_of",
+    "our_people",
     "reach_probabilities",
     "status_gap",
     "weighted_degree",

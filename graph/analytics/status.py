@@ -13,7 +13,7 @@ the fragment ``queries/fragments/higher_status.cypher``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
@@ -29,6 +29,7 @@ __all__ = [
     "is_higher_status",
     "level_gap",
     "level_of",
+    "our_people",
     "status_gap",
 ]
 
@@ -123,11 +124,20 @@ def status_gap(G: nx.DiGraph, a: str, b: str) -> int | None:
     return level_gap(level_of(G, a), level_of(G, b))
 
 
-def gaps_to_ours(G: nx.DiGraph, person: str) -> list[OurGap]:
+def our_people(G: nx.DiGraph) -> tuple[str, ...]:
+    """Our people in ``G`` (organisation kind ``home``), in node order.
+
+    One scan of the graph: callers asking for many people's gaps compute it once per graph
+    (``ScopeAnalysis.ours``) and pass it to :func:`gaps_to_ours`.
+    """
+    return tuple(p for p, kind in G.nodes(data="org_kind") if kind == "home")
+
+
+def gaps_to_ours(G: nx.DiGraph, person: str, ours: Iterable[str] | None = None) -> list[OurGap]:
     """The gap between ``person`` and each of our people (organisation kind ``home``).
 
     Ordered by the size of the gap (unknown last), then by id: the first is the closest
-    match in status.
+    match in status. ``ours``: :func:`our_people` of ``G``, when already known.
 
     Examples
     --------
@@ -138,11 +148,8 @@ def gaps_to_ours(G: nx.DiGraph, person: str) -> list[OurGap]:
     >>> [(g.our_person, g.gap) for g in gaps_to_ours(G, "cfo")]
     [('cro', 0), ('ae', 3)]
     """
-    gaps = [
-        OurGap(ours, level_of(G, ours), status_gap(G, person, ours))
-        for ours, kind in G.nodes(data="org_kind")
-        if kind == "home" and ours != person
-    ]
+    home = our_people(G) if ours is None else ours
+    gaps = [OurGap(o, level_of(G, o), status_gap(G, person, o)) for o in home if o != person]
     return sorted(
         gaps, key=lambda g: (g.gap is None, abs(g.gap) if g.gap is not None else 0, g.our_person)
     )

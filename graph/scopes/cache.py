@@ -17,6 +17,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
@@ -36,6 +37,7 @@ from graph.analytics import (
     influence_graph,
     influence_measures,
     influential_opponents,
+    our_people,
 )
 from graph.database.store import WorkspaceStore
 from graph.history.recorder import moment_key
@@ -81,6 +83,11 @@ class ScopeAnalysis:
     stakes: DealStakes | None = None
     past: PastScope | None = None
     """The facts of a past scope (read with ``at``); ``None`` for today's map."""
+
+    @cached_property
+    def ours(self) -> tuple[str, ...]:
+        """Our people on the map (:func:`graph.analytics.our_people`), found once per analysis."""
+        return our_people(self.G)
 
 
 def analyse(scope: Scope, options: AnalysisOptions | None = None) -> ScopeAnalysis:

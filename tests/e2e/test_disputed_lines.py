@@ -85,3 +85,68 @@ def test_a_disputed_influence_is_marked_and_says_who_reported_what(
     expect(tip).to_contain_text("Hanna Berg 0.20")
     page.evaluate("() => window.statusmap.map.cy.edges().unselect()")
     expect(tip).to_be_hidden()
+
+
+def test_a_disputed_tie_away_from_the_members_is_marked_too(
+    page: Page, scenario: Scenario, live_server: str
+) -> None:
+    # Nora (a board member, in no buying centre) moves Olivia, who moves Carl and Fiona: a line
+    # two steps from the members, which the map draws from the deal's influence map
+    nora = scenario.key("nora")
+    with api_client(live_server) as client:
+        person = {
+            "id": nora,
+            "name": "Nora Quist",
+            "title": "Board member",
+            "department": "Board",
+            "organisationId": scenario.key("northwind"),
+            "levelRank": 7,
+        }
+        _batch(
+            client,
+            "upsertPeople",
+            "UpsertPeopleInput",
+            [{"workspaceId": scenario.workspace, "people": [person]}],
+        )
+        tie = {
+            "workspaceId": scenario.workspace,
+            "sourceId": nora,
+            "targetId": scenario.key("olivia"),
+            "kind": "SPONSOR",
+        }
+        _batch(
+            client,
+            "upsertInfluence",
+            "UpsertInfluenceInput",
+            [{**tie, "weight": 0.9}, {**tie, "weight": 0.3, "reportedBy": scenario.key("hanna")}],
+        )
+    open_deal(page, scenario)
+    olivia = node_of(page, scenario, "olivia")
+    # "show who is around" Olivia brings Nora and the line between them
+    page.evaluate("id => window.statusmap.expand(id)", olivia["id"])
+    page.wait_for_function(
+        "key => [...window.statusmap.state.view.people.values()].some((p) => p.key === key)",
+        arg=nora,
+    )
+    nora_id = page.evaluate(
+        "key => [...window.statusmap.state.view.people.values()].find((p) => p.key === key).id",
+        nora,
+    )
+    line = f"influence:{nora_id}>{olivia['id']}"
+    page.wait_for_function(
+        f"() => window.statusmap.map.cy.getElementById('{line}').hasClass('disputed')"
+    )
+    # it is not a line of any member's influencers, which the deal's own query gives
+    members = page.evaluate(
+        "() => [...window.statusmap.state.view.people.values()]"
+        ".filter((p) => p.member).map((p) => p.id)"
+    )
+    assert nora_id not in members and olivia["id"] not in members
+    # the tip says who reported what, as the API gives it
+    page.evaluate(f"() => window.statusmap.map.cy.getElementById('{line}').select()")
+    tip = page.get_by_test_id("map-tip")
+    expect(tip).to_contain_text("Disputed: Nora Quist → Olivia Brandt")
+    expect(tip).to_contain_text("Hanna Berg 0.30")
+    expect(tip).to_contain_text("0.90")
+    expect(tip).to_contain_text("weighed by their median 0.60")
+    page.screenshot(path=str(SHOTS / "disputed-line-away-from-members.png"))

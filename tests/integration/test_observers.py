@@ -98,6 +98,52 @@ async def test_two_observers_weigh_a_tie_by_their_median(gql: GraphQL, workspace
     assert found["disputedInfluences"] == [] and found["deal"] == []
 
 
+MAP_TIES = """
+query($ws: ID!) { workspace(id: $ws) {
+  deal(id: "deal~") { influenceMap {
+    edges { source target }
+    reportedTies { sourceKey targetKey disputed reports { reportedBy weight } } } }
+  cy: person(id: "cy~") { influencers { person { key } disputed reports { reportedBy weight } } }
+  di: person(id: "di~") { influencers { person { key } disputed reports { reportedBy weight } } }
+} }
+"""
+
+
+async def test_the_deal_map_gives_every_line_several_observers_reported(
+    gql: GraphQL, workspace: str
+) -> None:
+    await gql(SETUP, ws=workspace)
+    # Ed moves Cy, who moves Di (the only member): Ed's line is two steps from the deal
+    await gql(
+        'mutation($ws: ID!) { upsertPeople(input: {workspaceId: $ws, people: [{id: "ed~", '
+        'name: "Ed", title: "Chair", organisationId: "acme~"}]}) { __typename } }',
+        ws=workspace,
+    )
+    report = REPORT.replace('sourceId: "cy~", targetId: "di~"', "sourceId: $s, targetId: $t")
+    report = report.replace("$w: Float!)", "$w: Float!, $s: ID!, $t: ID!)")
+    for source, target, by, weight in [
+        ("cy~", "di~", "ann~", 0.5),
+        ("cy~", "di~", "bo~", 0.6),
+        ("ed~", "cy~", "ann~", 0.1),
+        ("ed~", "cy~", "bo~", 0.9),
+    ]:
+        await gql(report, ws=workspace, by=by, w=weight, s=source, t=target)
+    found = (await gql(MAP_TIES, ws=workspace))["workspace"]
+    influence_map = found["deal"]["influenceMap"]
+    ties = influence_map["reportedTies"]
+    assert [(t["sourceKey"], t["targetKey"], t["disputed"]) for t in ties] == [
+        ("cy~", "di~", False),
+        ("ed~", "cy~", True),
+    ]
+    lines = {(e["source"], e["target"]) for e in influence_map["edges"]}
+    assert {(t["sourceKey"], t["targetKey"]) for t in ties} <= lines
+    # each as the person's own influencers say it
+    for tie in ties:
+        target = found[tie["targetKey"].rstrip("~")]
+        [seen] = [i for i in target["influencers"] if i["person"]["key"] == tie["sourceKey"]]
+        assert (seen["disputed"], seen["reports"]) == (tie["disputed"], tie["reports"])
+
+
 async def test_a_reporter_must_be_a_person_of_the_workspace(gql: GraphQL, workspace: str) -> None:
     await gql(SETUP, ws=workspace)
     other = await gql(

@@ -35,9 +35,11 @@ from graph.scopes.gc_pause import gc_paused
 from graph.scopes.read import ScopeKind
 
 if TYPE_CHECKING:
+    from api.graphql.types.observers import ReportedTie
     from api.graphql.types.person import Person
 
 PersonRef = Annotated["Person", strawberry.lazy("api.graphql.types.person")]
+ReportedTieRef = Annotated["ReportedTie", strawberry.lazy("api.graphql.types.observers")]
 Ctx = Info[Context, None]
 
 
@@ -199,6 +201,17 @@ class InfluenceMap:
             weight=FloatColumn(weight),
             kind=StringColumn(kind),
         )
+
+    @strawberry.field(
+        description="The map's influence lines that two or more observers reported: whether "
+        "they are disputed (as Influence.disputed) and each observer's report, by source then "
+        "target. A line not listed has one report at most, so it is not disputed."
+    )
+    async def reported_ties(self, info: Ctx) -> list[ReportedTieRef]:
+        from api.graphql.types.observers import reported_ties_on
+
+        ws = info.context.reader(self.workspace)
+        return await reported_ties_on(ws, self.analysis.G, info.context.dispute_threshold)
 
     @strawberry.field(
         description="False when brokerage was sampled (large scopes); see README for accuracy."

@@ -6,15 +6,23 @@ The rules are :mod:`graph.rules.consensus`; the ties come through the caller's w
 
 from __future__ import annotations
 
+import networkx as nx
 import strawberry
 
 from api.graphql.ids import key_of
 from api.graphql.types.person import InfluenceReport
 from graph.database.store import Row, WorkspaceStore
 from graph.repository.relations import reported_ties
-from graph.rules.consensus import accuracy, disputed, reports_of
+from graph.rules.consensus import accuracy, reports_of
+from graph.rules.consensus import disputed as is_disputed
 
-__all__ = ["ObserverAccuracy", "ReportedTie", "disputed_ties", "observer_accuracy"]
+__all__ = [
+    "ObserverAccuracy",
+    "ReportedTie",
+    "disputed_ties",
+    "observer_accuracy",
+    "reported_ties_on",
+]
 
 
 @strawberry.type(description="An influence tie several observers reported.")
@@ -25,10 +33,14 @@ class ReportedTie:
     target_name: str | None
     weight: float = strawberry.field(description="The consensus: the median of the reports.")
     spread: float = strawberry.field(description="Highest report minus lowest.")
+    disputed: bool = strawberry.field(
+        description="The reports disagree: they spread by more than the server's dispute "
+        "threshold (as Influence.disputed)."
+    )
     reports: list[InfluenceReport]
 
     @classmethod
-    def from_row(cls, row: Row) -> ReportedTie:
+    def from_row(cls, row: Row, threshold: float) -> ReportedTie:
         reports = reports_of(row["edge"])
         weights = [r.weight for r in reports]
         return cls(
@@ -38,6 +50,7 @@ class ReportedTie:
             target_name=row["target_name"],
             weight=row["edge"]["weight"],
             spread=round(max(weights) - min(weights), 4),
+            disputed=is_disputed(weights, threshold),
             reports=[InfluenceReport.of(r) for r in reports],
         )
 
@@ -64,11 +77,7 @@ async def disputed_ties(
 ) -> list[ReportedTie]:
     """The ties whose reports spread by more than ``threshold``, widest spread first."""
     rows = await _rows(ws, deal_id)
-    ties = [
-        ReportedTie.from_row(r)
-        for r in rows
-        if disputed([x.weight for x in reports_of(r["edge"])], threshold)
-    ]
+    ties = [t for t in (ReportedTie.from_row(r, threshold) for r in rows) if t.disputed]
     return sorted(ties, key=lambda t: -t.spread)
 
 
@@ -82,4 +91,15 @@ async def observer_accuracy(
             reported_by=a.reported_by, user=a.user, ties=a.ties, mean_deviation=a.mean_deviation
         )
         for a in accuracy(r["edge"] for r in rows)
+    ]
+
+
+async def reported_ties_on(
+    ws: WorkspaceStore, G: nx.DiGraph, threshold: float
+) -> list[ReportedTie]:
+    """The ties several observers reported among the lines of influence graph ``G`` (a
+    scope's map), disputed or not, by source then target."""
+    rows = await reported_ties(ws)
+    return [
+        ReportedTie.from_row(r, threshold) for r in rows if G.has_edge(r["source"], r["target"])
     ]

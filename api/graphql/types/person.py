@@ -290,8 +290,14 @@ class Person(relay.Node):
         if self.level is None:
             return None
         row = await info.context.loaders.person.load((self.workspace, other_id))
-        other = None if row is None else Person.from_row(row).level
-        return level_gap(self.level.rank, None if other is None else other.rank)
+        return self.gap_to_person(None if row is None else Person.from_row(row))
+
+    def gap_to_person(self, other: Person | None) -> int | None:
+        """This person's level minus ``other``'s, already loaded (``None``: no such person):
+        the rule of :meth:`gap_to`, for callers that load many people at once."""
+        if self.level is None or other is None or other.level is None:
+            return None
+        return level_gap(self.level.rank, other.level.rank)
 
     async def _account(self, info: Info[Context, None]) -> ScopeAnalysis | None:
         if self.organisation_id is None:
@@ -306,7 +312,7 @@ class Person(relay.Node):
         analysis = await self._account(info)
         if analysis is None or self.local_id not in analysis.G:
             return analysis, []
-        return analysis, gaps_to_ours(analysis.G, self.local_id)
+        return analysis, gaps_to_ours(analysis.G, self.local_id, analysis.ours)
 
     @strawberry.field(description="The status gap to each of our people, closest match first.")
     async def gaps_to_ours(self, info: Info[Context, None]) -> list[OurGapView]:

@@ -40,6 +40,13 @@ class DeciderGapView(AboutPerson):
     gap: int | None = strawberry.field(
         description="The person's level minus the decider's (as Person.statusGap)."
     )
+    decider: strawberry.Private[Person | None]
+    """The decider, loaded once for the whole page: every person's row answers without a
+    resolver awaiting the loader (a page of 100 people has thousands of them)."""
+
+    @strawberry.field(description="The person (batch-loaded).")
+    def person(self) -> Person | None:
+        return self.decider
 
 
 @strawberry.type(
@@ -48,20 +55,24 @@ class DeciderGapView(AboutPerson):
 class PersonStatusGaps:
     person: Person
     is_decider: bool = strawberry.field(description="The person is one of the deal's deciders.")
-    deciders: strawberry.Private[tuple[str, ...]]
+    deciders: strawberry.Private[tuple[tuple[str, Person | None], ...]]
+    """Each decider's key and person, loaded once for the whole page."""
     planned_colleague: strawberry.Private[str | None]
 
     @strawberry.field(
         description="The gap to each decider of the deal (a member holding the decider role), "
         "by key; empty when the deal has none."
     )
-    async def to_deciders(self, info: Ctx) -> list[DeciderGapView]:
+    def to_deciders(self) -> list[DeciderGapView]:
         person = self.person
         return [
             DeciderGapView(
-                workspace=person.workspace, person_key=d, gap=await person.gap_to(info, d)
+                workspace=person.workspace,
+                person_key=key,
+                gap=person.gap_to_person(decider),
+                decider=decider,
             )
-            for d in self.deciders
+            for key, decider in self.deciders
         ]
 
     @strawberry.field(
@@ -81,8 +92,7 @@ class PersonStatusGaps:
         analysis, gaps = await self.person.account_gaps(info)
         chosen = self.planned_colleague
         if chosen is None and analysis is not None and self.person.local_id in analysis.G:
-            home = [g.our_person for g in gaps]
-            chosen = fitting_colleague(analysis.G, self.person.local_id, home)
+            chosen = fitting_colleague(analysis.G, self.person.local_id, analysis.ours)
         found = [g for g in gaps if g.our_person == chosen]
         return our_gaps(self.person.workspace, found)[0] if found else None
 
@@ -132,7 +142,12 @@ async def deal_status_gaps(
     size = _checked(people, first)
     analysis = await analysis_of(info, workspace, "deal", deal_id)
     assert analysis.coverage is not None and analysis.plan is not None  # a deal scope has both
-    deciders = tuple(h.person_id for h in analysis.coverage.role("decider").holders)
+    decider_keys = [h.person_id for h in analysis.coverage.role("decider").holders]
+    loaded = await info.context.loaders.person.load_many([(workspace, k) for k in decider_keys])
+    deciders = tuple(
+        (k, None if row is None else Person.from_row(row))
+        for k, row in zip(decider_keys, loaded, strict=True)
+    )
     planned = {s.person_id: s.our_person for s in analysis.plan}
     wanted = (
         sorted({key_of(p, "Person") for p in people})
@@ -148,7 +163,7 @@ async def deal_status_gaps(
             cursor=cursor_for(p.local_id),
             node=PersonStatusGaps(
                 person=p,
-                is_decider=p.local_id in deciders,
+                is_decider=p.local_id in decider_keys,
                 deciders=deciders,
                 planned_colleague=planned.get(p.local_id),
             ),
