@@ -23,19 +23,24 @@ const CARD_TEXT_W = CARD_W - CARD_TEXT_PAD;
 const CARD_BORDER = 3; // half the widest stance border (a blocker's 6px) lies outside the card
 
 let measureContext = null;
-// Lines already fitted: titles, level and role lines repeat across a big account, and each
-// cut measures the text once per character taken off.
+/** `compute(key)`, remembered in `cache`: titles, level and role lines repeat across a big account. */
+function remembered(cache, key, compute) {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    if (cache.size > 20000) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+// Lines already fitted (each cut measures the text once per character taken off), and the
+// widths of the fitted lines.
 const fitted = new Map();
+const lineWidths = new Map();
 /** `text` cut with an ellipsis to fit one line of a card (the card never wraps a line). */
 function fitLine(text) {
-  if (!text) return '';
-  let line = fitted.get(text);
-  if (line === undefined) {
-    line = cutToFit(text);
-    if (fitted.size > 20000) fitted.clear();
-    fitted.set(text, line);
-  }
-  return line;
+  return text ? remembered(fitted, text, cutToFit) : '';
 }
 
 function measure(text) {
@@ -64,20 +69,10 @@ export function cardLines(person) {
   return [person.name, person.title || person.organisation?.name || '', facts.join(' · ')].map(fitLine);
 }
 
-const lineWidths = new Map(); // a card line → its width (lines repeat across a big account)
-function lineWidth(line) {
-  let w = lineWidths.get(line);
-  if (w === undefined) {
-    w = measure(line);
-    if (lineWidths.size > 20000) lineWidths.clear();
-    lineWidths.set(line, w);
-  }
-  return w;
-}
-
 /** The width a person's card needs: its longest line and the margins (the layout clamps it). */
 function cardWidth(person) {
-  return Math.ceil(Math.max(...cardLines(person).map(lineWidth))) + CARD_TEXT_PAD + CARD_BORDER;
+  const widest = Math.max(...cardLines(person).map((line) => remembered(lineWidths, line, measure)));
+  return Math.ceil(widest) + CARD_TEXT_PAD + CARD_BORDER;
 }
 
 function personElement(person, position, w) {

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.conftest import SCREEN, watched_page
+from tests.e2e.demo_workspace import DEMO_DEAL
 from tests.e2e.scenario import Scenario
 from tests.e2e.test_first_view import open_demo, overlap
 from tests.e2e.test_status_map import open_deal
@@ -98,3 +99,36 @@ def test_the_demo_deal_fits_its_first_view(page: Page, demo: str) -> None:
 def test_the_hand_built_account_fits_its_first_view(page: Page, scenario: Scenario) -> None:
     open_deal(page, scenario)
     assert_fits(shot(page, "scenario"))
+
+
+def test_panes_fold_and_widen_and_the_map_reframes(screen_page: Page, demo: str) -> None:
+    """Opening the People list or widening the panels gives the map less room: a view the user
+    has not moved is framed again, still whole; both choices are kept over a reload."""
+    page = screen_page
+    open_demo(page, demo)
+    toggle = page.locator("#people-toggle")
+    expect(toggle).to_have_attribute("aria-expanded", "false")  # folded at first on 1440 px
+    before = page.evaluate("() => window.statusmap.map.cy.zoom()")
+
+    toggle.click()
+    expect(page.get_by_label("Find a person")).to_be_visible()
+    page.wait_for_function(f"() => window.statusmap.map.cy.zoom() < {before} - 0.01")
+    assert_fits(shot(page, "demo-people-open"))
+
+    edge = page.locator("#panels-edge").bounding_box()
+    assert edge
+    x, y = edge["x"] + edge["width"] / 2, edge["y"] + edge["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x - 60, y, steps=4)
+    page.mouse.up()
+    expect(page.locator("#panels-edge")).to_have_attribute("aria-valuenow", "410")
+    assert_fits(shot(page, "demo-panels-wider"))
+
+    page.reload()
+    expect(page.locator("#deal-panel h2")).to_have_text(DEMO_DEAL, timeout=60_000)
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(page.locator("#panels-edge")).to_have_attribute("aria-valuenow", "410")
+    page.locator("#panels-toggle").click()
+    expect(page.locator("#deal-panel")).to_be_hidden()
+    expect(page.locator("#panels-toggle")).to_have_attribute("aria-expanded", "false")
