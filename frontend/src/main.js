@@ -107,8 +107,12 @@ class App {
       const gaps = this.gaps?.get(id);
       return gaps ? gapText(gaps) : '';
     };
+    // The account map asks only whether a tie is disputed (its reports would cost a list per line);
+    // the deal map and the person panel carry who reported what.
     this.map.describeLine = (line) =>
-      `Reported by ${reportsText(line.reports, this.state.scopeView || this.state.view)}; weighed by their median ${formatWeight(line.weight)}`;
+      line.reports?.length
+        ? `Reported by ${reportsText(line.reports, this.state.scopeView || this.state.view)}; weighed by their median ${formatWeight(line.weight)}`
+        : `Its observers disagree; weighed by their median ${formatWeight(line.weight)}. Open the person to see who reported what.`;
     $('workspace').addEventListener('change', (e) => this.chooseWorkspace(e.target.value));
     $('account').addEventListener('change', (e) => this.chooseAccount(e.target.value));
     $('deal').addEventListener('change', (e) => this.chooseDeal(e.target.value));

@@ -66,7 +66,7 @@ export const ACCOUNT_MAP = `
         edges {
           node {
             ...PersonCard
-            influences { weight kind disputed reports { reportedBy user weight } person { id } }
+            influences { weight kind disputed person { id } }
             managers { line person { id } }
             knownBy { strength person { ...PersonCard } }
           }
