@@ -55,7 +55,8 @@ class PanelsEdge {
     handle.setAttribute('aria-valuemax', String(PANELS_W.max));
     handle.addEventListener('pointerdown', (e) => {
       handle.setPointerCapture(e.pointerId);
-      const move = (m) => this.set(window.innerWidth - m.clientX);
+      const [x, width] = [e.clientX, this.width]; // the edge follows the pointer from where it took it
+      const move = (m) => this.set(width + x - m.clientX);
       const up = () => {
         handle.removeEventListener('pointermove', move);
         handle.removeEventListener('pointerup', up);
