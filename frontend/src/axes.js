@@ -4,12 +4,13 @@
 
 import { h } from './dom.js';
 
-const AXIS_W = 124; // px of the left edge given to the level names
+const AXIS_W = 100; // px of the left edge given to the level names (a long name wraps)
 const HEADER_H = 38; // px of the top edge given to organisations and departments
 
 export class LadderAxis {
   constructor(container) {
     this.container = container;
+    container.style.setProperty('--axis-w', `${AXIS_W}px`); // the stylesheet's width of the axis
     this.layout = null;
     this.left = h('div', { class: 'ladder-axis', 'data-testid': 'ladder-axis', 'aria-hidden': 'true' });
     this.top = h('div', { class: 'column-axis', 'data-testid': 'column-axis', 'aria-hidden': 'true' });

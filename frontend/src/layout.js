@@ -17,15 +17,19 @@ export const ORG_LEVELS = [
 export const UNKNOWN_LEVEL = 0;
 
 // A person is a card; cards sit on a grid of cells with gaps between them that lines run through.
+// A column's cards are as wide as its widest card's text (CARD_MIN_W to CARD_W): a column of
+// short names and titles gives its width to the others, so more columns open at a readable zoom.
 export const CARD_W = 146;
+export const CARD_MIN_W = 104;
 export const CARD_H = 62;
-export const CELL_W = 162;
+const CELL_GAP = 16; // between two cards of one column (a channel for lines)
+export const CELL_W = CARD_W + CELL_GAP;
 export const CELL_H = 84;
 const COLS_MAX = 4; // cards side by side in one band of one column before wrapping
 const BAND_PAD = 14;
-const GROUP_PAD = 8;
-const GROUP_GAP = 12;
-const SIDE_GAP = 40; // us | partners | customers
+const GROUP_PAD = 6; // between a column's edge and its cards
+const GROUP_GAP = 8;
+const SIDE_GAP = 20; // us | partners | customers
 const SWEEPS = 8;
 
 /** 'home' (us), 'partner', or 'customer' (customers and prospects). */
@@ -65,11 +69,13 @@ function compareInCell(a, b) {
 /**
  * Positions for `people` (objects with id, name, level, organisation, department, and
  * optionally influenceRank), ordered against `edges` ({id, source, target}) to cross little.
- * Returns {positions: Map id → {x, y}, cellOf: Map id → {group, band, row, col}, bands,
- * groups (columns), headers (organisations over their columns), width, height, crossings:
- * {before, after}}.
+ * `cardWidth(person)` is the width the person's card needs (its text's); columns take their
+ * widest card's, within CARD_MIN_W..CARD_W.
+ * Returns {positions: Map id → {x, y}, cellOf: Map id → {group, band, row, col}, cardWidth:
+ * Map id → width, bands, groups (columns), headers (organisations over their columns), width,
+ * height, crossings: {before, after}}.
  */
-export function statusLayout(people, edges = []) {
+export function statusLayout(people, edges = [], { cardWidth = () => CARD_W } = {}) {
   const groups = new Map();
   const ranks = new Set(ORG_LEVELS.map(([rank]) => rank));
   for (const person of people) {
@@ -90,6 +96,8 @@ export function statusLayout(people, edges = []) {
     // A crowded cell grows down (up to three cards) before it grows across: the map stays narrow
     // enough to be read on one screen.
     g.cols = Math.min(COLS_MAX, Math.ceil(widest / 3));
+    const needed = Math.max(...[...g.cells.values()].flat().map((p) => cardWidth(p)));
+    g.cardW = Math.round(Math.min(CARD_W, Math.max(CARD_MIN_W, needed)));
     for (const cell of g.cells.values()) cell.sort(compareInCell);
     sides[g.side].push(g);
   }
@@ -130,10 +138,12 @@ export function statusLayout(people, edges = []) {
 
   const columns = [];
   const cellOf = new Map();
+  const widths = new Map();
   for (const g of [...sides.home, ...sides.partner, ...sides.customer]) {
-    columns.push({ key: g.key, label: g.label, header: g.header, side: g.side, x0: g.x0, width: g.width, cols: g.cols });
+    columns.push({ key: g.key, label: g.label, header: g.header, side: g.side, x0: g.x0, width: g.width, cols: g.cols, cardW: g.cardW });
     for (const [rank, cell] of g.cells) {
       cell.forEach((person, i) => {
+        widths.set(person.id, g.cardW);
         cellOf.set(person.id, { group: columns[columns.length - 1], band: bandOf.get(rank), row: Math.floor(i / g.cols), col: i % g.cols });
       });
     }
@@ -146,7 +156,7 @@ export function statusLayout(people, edges = []) {
     if (last && last.label === c.header && last.side === c.side) last.x1 = c.x0 + c.width;
     else headers.push({ label: c.header, side: c.side, x0: c.x0, x1: c.x0 + c.width });
   }
-  return { positions, cellOf, bands, groups: columns, headers, width, height: y, crossings: { before, after: best.after } };
+  return { positions, cellOf, cardWidth: widths, bands, groups: columns, headers, width, height: y, crossings: { before, after: best.after } };
 }
 
 /** Set x0/width of every column and return each person's centre. */
@@ -160,12 +170,13 @@ function place({ sides, bandOf }) {
     first = false;
     for (const g of sides[side]) {
       g.x0 = x;
-      g.width = g.cols * CELL_W + 2 * GROUP_PAD;
+      const cellW = g.cardW + CELL_GAP;
+      g.width = g.cols * cellW - CELL_GAP + 2 * GROUP_PAD;
       for (const [rank, cell] of g.cells) {
         const band = bandOf.get(rank);
         cell.forEach((person, i) => {
           positions.set(person.id, {
-            x: x + GROUP_PAD + (i % g.cols) * CELL_W + CELL_W / 2,
+            x: x + GROUP_PAD + (i % g.cols) * cellW + g.cardW / 2,
             y: band.y0 + BAND_PAD + Math.floor(i / g.cols) * CELL_H + CELL_H / 2,
           });
         });
@@ -307,9 +318,9 @@ export function segmentHitsBox(a, b, box) {
   return true;
 }
 
-/** The card of the person at `p` (a centre), as a box, grown by `margin`. */
-export function cardBox(p, margin = 0) {
-  return { x1: p.x - CARD_W / 2 - margin, x2: p.x + CARD_W / 2 + margin, y1: p.y - CARD_H / 2 - margin, y2: p.y + CARD_H / 2 + margin };
+/** The card of the person at `p` (a centre), `w` wide, as a box, grown by `margin`. */
+export function cardBox(p, margin = 0, w = CARD_W) {
+  return { x1: p.x - w / 2 - margin, x2: p.x + w / 2 + margin, y1: p.y - CARD_H / 2 - margin, y2: p.y + CARD_H / 2 + margin };
 }
 
 /**
@@ -319,8 +330,8 @@ export function cardBox(p, margin = 0) {
  * none. Returns Map edge id → [{x, y}, ...] (edges absent from the map are drawn straight).
  */
 export function routeEdges(layout, edges) {
-  const { positions, cellOf } = layout;
-  const grid = cardGrid(positions);
+  const { positions, cellOf, cardWidth } = layout;
+  const grid = cardGrid(positions, cardWidth);
   const routes = new Map();
   let lane = 0;
   for (const e of edges) {
@@ -346,8 +357,8 @@ export function routeEdges(layout, edges) {
       yb = ya;
     }
     const towards = a.x <= b.x ? -1 : 1; // the side of the target's cell that faces the source
-    const gx = b.x + (towards * CELL_W) / 2 + offset;
-    const startX = a.x + (gx < a.x ? -CELL_W / 2 : CELL_W / 2); // the corner of the source's cell
+    const gx = b.x + (towards * (cb.group.cardW + CELL_GAP)) / 2 + offset;
+    const startX = a.x + ((gx < a.x ? -1 : 1) * (ca.group.cardW + CELL_GAP)) / 2; // the corner of the source's cell
     const points = [
       { x: startX, y: ya + offset },
       { x: gx, y: ya + offset },
@@ -363,7 +374,7 @@ function dedupe(points) {
 }
 
 /** Cards bucketed by cell for quick "does this line cross a card" checks on big maps. */
-function cardGrid(positions) {
+function cardGrid(positions, widths) {
   const buckets = new Map();
   const cellKey = (cx, cy) => `${cx},${cy}`;
   for (const [id, p] of positions) {
@@ -381,7 +392,7 @@ function cardGrid(positions) {
         for (let cy = y1; cy <= y2; cy += 1) {
           for (const [id, p] of buckets.get(cellKey(cx, cy)) || []) {
             if (id === sid || id === tid) continue;
-            if (segmentHitsBox(a, b, cardBox(p, 6))) return true;
+            if (segmentHitsBox(a, b, cardBox(p, 6, widths.get(id)))) return true;
           }
         }
       }

@@ -15,6 +15,7 @@ import { ChangesPanel } from './changes-panel.js';
 import { hideBrief, showBrief } from './brief.js';
 import { CreatePanel } from './create-panel.js';
 import { SavedViews } from './saved-views.js';
+import { sidePanes } from './side-panes.js';
 import { ACCOUNTS, ACCOUNT_MAP, ACCOUNT_SUMMARY, DEALS, DEAL_MAP, WORKSPACES } from './queries.js';
 import { DEFAULT_MIN_WEIGHT, accountView, applyInfluenceMap, dealView, focusDeal, foldAccount, reportsText, withHypothetical, withImagined, withoutPeople } from './view-model.js';
 import { loadDealAnalytics } from './analytics.js';
@@ -64,6 +65,8 @@ class App {
       if (!this.signIn.shown) this.askForToken(`Please sign in again: ${e.detail.message}`);
     });
     $('sign-out').addEventListener('click', () => this.signOut());
+    this.panes = sidePanes(document.querySelector('main.layout'));
+    document.querySelector('.skip').addEventListener('click', () => this.panes.people.open()); // its target is in the list
     this.map = new StatusMap($('map'), { onSelect: (id) => this.selectPerson(id) });
     this.list = new PeopleList({
       list: $('people-list'),

@@ -18,33 +18,43 @@ const CLOSE_ZOOM = 1.1; // a small buying centre is not blown up beyond this
 const HIGHLIGHTS = /on-path|intro|faded|:selected|higher|emphasis/;
 const KEY_PEOPLE = 12; // without a deal: the most influential of the account
 const CARD_FONT = '13px Helvetica, Arial, sans-serif';
-const CARD_TEXT_W = CARD_W - 14;
+const CARD_TEXT_PAD = 14; // the card's text stays this far in from its edges (both together)
+const CARD_TEXT_W = CARD_W - CARD_TEXT_PAD;
 const CARD_BORDER = 3; // half the widest stance border (a blocker's 6px) lies outside the card
 
 let measureContext = null;
-// Lines already fitted: titles, level and role lines repeat across a big account, and each
-// cut measures the text once per character taken off.
-const fitted = new Map();
-/** `text` cut with an ellipsis to fit one line of a card (the card never wraps a line). */
-function fitLine(text) {
-  if (!text) return '';
-  let line = fitted.get(text);
-  if (line === undefined) {
-    line = cutToFit(text);
-    if (fitted.size > 20000) fitted.clear();
-    fitted.set(text, line);
+/** `compute(key)`, remembered in `cache`: titles, level and role lines repeat across a big account. */
+function remembered(cache, key, compute) {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    if (cache.size > 20000) cache.clear();
+    cache.set(key, value);
   }
-  return line;
+  return value;
 }
 
-function cutToFit(text) {
+// Lines already fitted (each cut measures the text once per character taken off), and the
+// widths of the fitted lines.
+const fitted = new Map();
+const lineWidths = new Map();
+/** `text` cut with an ellipsis to fit one line of a card (the card never wraps a line). */
+function fitLine(text) {
+  return text ? remembered(fitted, text, cutToFit) : '';
+}
+
+function measure(text) {
   if (!measureContext) {
     measureContext = document.createElement('canvas').getContext('2d');
     measureContext.font = CARD_FONT;
   }
-  if (measureContext.measureText(text).width <= CARD_TEXT_W) return text;
+  return measureContext.measureText(text).width;
+}
+
+function cutToFit(text) {
+  if (measure(text) <= CARD_TEXT_W) return text;
   let cut = text;
-  while (cut.length > 1 && measureContext.measureText(`${cut}…`).width > CARD_TEXT_W) cut = cut.slice(0, -1);
+  while (cut.length > 1 && measure(`${cut}…`) > CARD_TEXT_W) cut = cut.slice(0, -1);
   return `${cut.trimEnd()}…`;
 }
 
@@ -59,13 +69,20 @@ export function cardLines(person) {
   return [person.name, person.title || person.organisation?.name || '', facts.join(' · ')].map(fitLine);
 }
 
-function personElement(person, position) {
+/** The width a person's card needs: its longest line and the margins (the layout clamps it). */
+function cardWidth(person) {
+  const widest = Math.max(...cardLines(person).map((line) => remembered(lineWidths, line, measure)));
+  return Math.ceil(widest) + CARD_TEXT_PAD + CARD_BORDER;
+}
+
+function personElement(person, position, w) {
   const stance = STANCE_BORDERS[person.stance] || STANCE_BORDERS.unknown;
   const role = person.side === 'customer' ? primaryRole(person.roles) : null;
   return {
     group: 'nodes',
     data: {
       id: person.id,
+      w,
       label: cardLines(person).join('\n'),
       shape: SIDE_SHAPES[person.side],
       fill: fillOf(person),
@@ -156,6 +173,20 @@ export class StatusMap {
     this.tip.hidden = true;
     container.addEventListener('mouseleave', () => (this.tip.hidden = true));
     this.create(0);
+    // A pane folded or opened beside the map changes its size: a view the user has not moved
+    // since it was framed is framed again for the new size.
+    this.framed = null;
+    new ResizeObserver(() => {
+      if (!this.cy || !this.layout) return;
+      const untouched = this.framed && this.sameViewport(this.framed);
+      this.cy.resize();
+      if (untouched) this.frame();
+    }).observe(container);
+  }
+
+  sameViewport({ zoom, pan }) {
+    const now = this.cy.pan();
+    return Math.abs(this.cy.zoom() - zoom) < 1e-6 && Math.abs(now.x - pan.x) < 0.5 && Math.abs(now.y - pan.y) < 0.5;
   }
 
   /**
@@ -221,7 +252,8 @@ export class StatusMap {
     const band = this.layout?.cellOf.get(id)?.band;
     if (!band) return null;
     const half = CARD_H / 2 + 4;
-    return { x1: CARD_W / 2, x2: Math.max(CARD_W / 2, this.layout.width - CARD_W / 2), y1: band.y0 + half, y2: band.y0 + band.height - half };
+    const w = (this.layout.cardWidth.get(id) ?? CARD_W) / 2;
+    return { x1: w, x2: Math.max(w, this.layout.width - w), y1: band.y0 + half, y2: band.y0 + band.height - half };
   }
 
   keepInBand(node) {
@@ -280,7 +312,8 @@ export class StatusMap {
     this.view = view;
     const people = [...view.people.values(), ...(view.collapsed || [])];
     const drawn = view.edges.filter((e) => view.people.has(e.source) && view.people.has(e.target));
-    const layout = statusLayout(people, drawn);
+    // Cards are as wide as their column's widest text; folded departments keep the full width.
+    const layout = statusLayout(people, drawn, { cardWidth: (p) => (view.people.has(p.id) ? cardWidth(p) : CARD_W) });
     const laidOut = performance.now();
     this.layout = layout;
     // Cards the user moved sit where they were dropped (still inside their band); their lines
@@ -299,7 +332,7 @@ export class StatusMap {
     const routes = this.large ? new Map() : routeEdges(layout, drawn.filter((e) => !kept.has(e.source) && !kept.has(e.target)));
     const routed = performance.now();
     const elements = backgroundElements(layout);
-    for (const person of view.people.values()) elements.push(personElement(person, layout.positions.get(person.id)));
+    for (const person of view.people.values()) elements.push(personElement(person, layout.positions.get(person.id), layout.cardWidth.get(person.id)));
     for (const group of view.collapsed || []) elements.push(collapsedElement(group, layout.positions.get(group.id)));
     for (const edge of drawn) {
       const key = view.people.get(edge.source).member || view.people.get(edge.target).member;
@@ -491,10 +524,10 @@ export class StatusMap {
    */
   frame() {
     const whole = this.wholeBox();
-    if (whole && this.zoomToShow(whole) >= READABLE_ZOOM) return this.frameBox(whole, { minZoom: READABLE_ZOOM, maxZoom: CLOSE_ZOOM });
-    const bb = this.keyBox(this.viewBox(), READABLE_ZOOM);
+    const bb = whole && this.zoomToShow(whole) >= READABLE_ZOOM ? whole : this.keyBox(this.viewBox(), READABLE_ZOOM);
     if (!bb) return this.fit();
     this.frameBox(bb, { minZoom: READABLE_ZOOM, maxZoom: CLOSE_ZOOM });
+    this.framed = { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } };
   }
 
   /** The model box of the whole drawing: all its columns, all its bands. Null without a layout. */
@@ -536,7 +569,7 @@ export class StatusMap {
     // label (most of the first drawing's time with 200 members).
     let bb = null;
     for (const node of nodes) {
-      const b = cardBox(node.position(), CARD_BORDER);
+      const b = cardBox(node.position(), CARD_BORDER, this.layout.cardWidth.get(node.id()));
       const trial = bb ? { x1: Math.min(bb.x1, b.x1), y1: Math.min(bb.y1, b.y1), x2: Math.max(bb.x2, b.x2), y2: Math.max(bb.y2, b.y2) } : b;
       const zoom = Math.min((box.x2 - box.x1) / (trial.x2 - trial.x1), (box.y2 - box.y1) / (trial.y2 - trial.y1));
       if (bb && zoom < minZoom) continue;

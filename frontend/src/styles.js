@@ -60,7 +60,7 @@ export const CY_STYLE = [
   {
     selector: 'node.person',
     style: {
-      width: CARD_W,
+      width: 'data(w)',
       height: CARD_H,
       shape: 'data(shape)',
       'background-color': '#FFFFFF',
@@ -74,7 +74,7 @@ export const CY_STYLE = [
       'text-valign': 'center',
       'text-halign': 'center',
       'text-wrap': 'wrap',
-      'text-max-width': CARD_W,
+      'text-max-width': 'data(w)',
       'text-margin-x': 3,
       'min-zoomed-font-size': 5,
       color: '#1F2328',

@@ -16,6 +16,7 @@ import uvicorn
 from playwright.sync_api import (
     Browser,
     ConsoleMessage,
+    Locator,
     Page,
     ViewportSize,
     expect,
@@ -194,3 +195,12 @@ def demo(live_server: str) -> str:
 def scenario(live_server: str) -> Scenario:
     """A fresh workspace with the Northwind account (tests may edit it freely)."""
     return build_scenario(live_server)
+
+
+def person_row(page: Page, name: str) -> Locator:
+    """The People list's row of `name`, the list opened first if it is folded (it starts folded
+    on screens narrower than 1600 px, to give the map room)."""
+    toggle = page.locator("#people-toggle")
+    if toggle.get_attribute("aria-expanded") == "false":
+        toggle.click()
+    return page.locator("#people-list button", has_text=name)

@@ -8,6 +8,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from api.settings import Settings
+from tests.e2e.conftest import person_row
 from tests.e2e.scenario import Scenario
 from tests.e2e.test_status_map import node_of, open_deal
 
@@ -30,7 +31,7 @@ def test_what_changed_since_lists_and_highlights_an_edit(
     changes.get_by_role("button", name="Mark reviewed now").click()
     expect(changes.get_by_role("button", name="Last review")).to_be_enabled()
 
-    page.locator("#people-list button", has_text="Carl Engel").click()
+    person_row(page, "Carl Engel").click()
     panel = page.locator("#person-panel")
     expect(panel.get_by_role("heading", name="Carl Engel", exact=True)).to_be_visible()
     panel.get_by_label("Stance").select_option(label="blocker")

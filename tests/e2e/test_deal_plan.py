@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import person_row
 from tests.e2e.scenario import Scenario
 from tests.e2e.test_status_map import node_of, open_deal
 
@@ -66,7 +67,7 @@ def test_editing_a_stance_reorders_the_plan(page: Page, scenario: Scenario) -> N
 def test_what_if_a_person_were_gone(page: Page, scenario: Scenario) -> None:
     open_deal(page, scenario)
     expect(page.locator("[data-testid=approach-plan] .step-name").first).to_have_text("Carl Engel")
-    page.locator("#people-list button", has_text="Carl Engel").click()
+    person_row(page, "Carl Engel").click()
     page.locator("#person-panel").get_by_role("button", name="What if they were gone?").click()
     expect(page.get_by_test_id("what-if")).to_contain_text("without Carl Engel")
     expect(page.get_by_test_id("approach-plan")).not_to_contain_text("Carl Engel")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
+from tests.e2e.conftest import person_row
 from tests.e2e.scenario import Scenario, api_client
 from tests.e2e.test_status_map import open_deal
 
@@ -15,7 +16,7 @@ PEOPLE = "query($w: ID!) { workspace(id: $w) { people(first: 100) { edges { node
 
 
 def open_person(page: Page, name: str) -> Locator:
-    page.locator("#people-list button", has_text=name).click()
+    person_row(page, name).click()
     panel = page.locator("#person-panel")
     expect(panel.get_by_role("heading", name=name, exact=True)).to_be_visible()
     expect(panel.locator(".facts")).to_be_visible()  # read, not "Loading…"

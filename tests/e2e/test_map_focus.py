@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import person_row
 from tests.e2e.picker import choose_person
 from tests.e2e.scenario import Scenario
 from tests.e2e.test_status_map import node_of, open_deal
@@ -29,7 +30,7 @@ def test_threshold_hides_weak_influencers_and_around_brings_them_back(
     expect(page.locator("#people-count")).to_have_text("9 of 9 people")
     assert "Olivia Brandt" not in shown_names(page)
 
-    page.locator("#people-list button", has_text="Carl Engel").click()
+    person_row(page, "Carl Engel").click()
     panel = page.locator("#person-panel")
     panel.get_by_role("button", name="Show who is around this person").click()
     expect(page.locator("#people-count")).to_have_text("10 of 10 people")
@@ -59,7 +60,7 @@ def test_selecting_a_person_marks_their_higher_status_influencers_and_gaps(
 
 def test_add_a_knows_tie_and_a_reporting_line_from_the_page(page: Page, scenario: Scenario) -> None:
     open_deal(page, scenario)
-    page.locator("#people-list button", has_text="Fiona Marsh").click()
+    person_row(page, "Fiona Marsh").click()
     panel = page.locator("#person-panel")
     expect(panel.get_by_test_id("reports-to")).to_contain_text("Carl Engel")
     # pickers name each person with title and organisation

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import person_row
 from tests.e2e.picker import choose_person
 from tests.e2e.scenario import Scenario
 from tests.e2e.test_status_map import node_of, open_deal
@@ -26,7 +27,7 @@ def test_a_second_manager_is_drawn_as_a_matrix_line(
     legend = page.locator("#legend")
     expect(legend).to_contain_text("matrix line (2nd manager)")
 
-    page.locator("#people-list button", has_text="Ivan Novak").click()
+    person_row(page, "Ivan Novak").click()
     panel = page.locator("#person-panel")
     lines = panel.get_by_test_id("manager-lines")
     expect(lines.locator("li")).to_have_count(1)
@@ -53,7 +54,7 @@ def test_a_second_manager_is_drawn_as_a_matrix_line(
     page.screenshot(path=str(tmp_path / "matrix-line.png"))
 
     # said otherwise: Derek's second manager as a solid line
-    page.locator("#people-list button", has_text="Derek Holt").click()
+    person_row(page, "Derek Holt").click()
     choose_person(
         panel.locator("#new-manager"), "Fiona Marsh — Chief Financial Officer · Northwind Logistics"
     )

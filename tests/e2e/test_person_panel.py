@@ -7,6 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import person_row
 from tests.e2e.picker import choose_person
 from tests.e2e.scenario import Scenario
 from tests.e2e.test_status_map import node_of, open_deal
@@ -67,7 +68,7 @@ def test_keyboard_only_pick_a_person_change_the_stance_and_see_the_plan(
 
 def test_record_a_journey_stage(page: Page, scenario: Scenario) -> None:
     open_deal(page, scenario)
-    page.locator("#people-list button", has_text="Derek Holt").click()
+    person_row(page, "Derek Holt").click()
     panel = page.locator("#person-panel")
     expect(panel.get_by_role("heading", name="Derek Holt", exact=True)).to_be_visible()
     expect(panel.get_by_text("No stage recorded yet.")).to_be_visible()
@@ -121,7 +122,7 @@ def test_edit_an_influence_edge(page: Page, scenario: Scenario) -> None:
 def test_edit_a_status_stake(page: Page, scenario: Scenario) -> None:
     """Motive, outcome with its evidence, and aspiration: saved through the API, shown again."""
     open_deal(page, scenario)
-    page.locator("#people-list button", has_text="Derek Holt").click()
+    person_row(page, "Derek Holt").click()
     panel = page.locator("#person-panel")
     expect(panel.get_by_role("heading", name="Derek Holt", exact=True)).to_be_visible()
     expect(panel.get_by_test_id("person-stake")).to_have_text("unknown · unknown")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
+from tests.e2e.conftest import person_row
 from tests.e2e.picker import choose_person
 from tests.e2e.scenario import Scenario, api_client
 from tests.e2e.test_status_map import open_deal
@@ -68,7 +69,7 @@ def test_a_hypothetical_colleague_who_knows_the_decider(
     page.screenshot(path=str(tmp_path / "hypothetical-form.png"))
 
     # the person panel says what they are; nothing of them is stored
-    page.locator("#people-list button", has_text="Tom Reyes").click()
+    person_row(page, "Tom Reyes").click()
     panel = page.locator("#person-panel")
     expect(panel.get_by_test_id("hypothetical-note")).to_be_visible()
     expect(panel.get_by_test_id("person-level")).to_contain_text("5")
