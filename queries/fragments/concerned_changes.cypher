@@ -1,7 +1,7 @@
 // fragment concerned_changes(subjects, c)
 // The events in [$since, $until) that pass change_filter. With a person, deal or account named
 // (subjects from change_named), they are sought by the first subject in the CONCERNS index (the
-// filter checks any other); with none, every event of the workspace in the window.
+// filter checks any other), and with none, every event of the workspace in the window.
 CALL ({{subjects}}) {
   WITH {{subjects}} WHERE {{subjects}} <> []
   MATCH ()-[concerns:CONCERNS {workspace: $workspace, subject: {{subjects}}[0]}]->({{c}}:Change)
