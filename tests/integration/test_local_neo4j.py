@@ -57,7 +57,8 @@ def _start_serve(tmp_path: Path) -> tuple[subprocess.Popen[bytes], int, Path]:
     process = subprocess.Popen(
         [STATUSMAP, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    deadline = time.monotonic() + 120
+    wait = Settings().neo4j_start_timeout  # the server's own limit (STATUSMAP_NEO4J_START_TIMEOUT)
+    deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         assert process.poll() is None, "statusmap serve exited while starting"
         try:
@@ -68,7 +69,7 @@ def _start_serve(tmp_path: Path) -> tuple[subprocess.Popen[bytes], int, Path]:
             pass
         time.sleep(0.5)
     process.kill()
-    raise AssertionError("statusmap serve did not report Neo4j up within 120 s")
+    raise AssertionError(f"statusmap serve did not report Neo4j up within {wait:.0f} s")
 
 
 def _wait_gone(data_dir: Path, timeout: float = 60) -> list[int]:
