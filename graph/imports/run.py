@@ -355,9 +355,11 @@ async def _add_aliases(run: Run, kind: str, batch: list[Row], origins: list[RowO
     people, in the batch's transaction, once no other person of the workspace holds one of
     them, or a person's id, as their id or alias (``import/alias_clashes``).
 
-    The files were checked before the write; this check, in the write's own transaction, sees
-    what concurrent imports and creates committed since, and refuses the batch (rolled back,
-    nothing of it written) rather than give two people one id.
+    The files were checked before the write. This check runs in the write's own transaction
+    under the workspace's lock (``workspaces/lock``), which creates of people take before their
+    own check (:mod:`graph.repository.people`): it sees what concurrent imports and creates
+    committed, and refuses the batch (rolled back, nothing of it written) rather than give two
+    people one id; a create waiting on the lock then sees this batch's ids and aliases.
     """
     aliases = [
         (at, r["id"], a)
@@ -366,6 +368,7 @@ async def _add_aliases(run: Run, kind: str, batch: list[Row], origins: list[RowO
     ]
     ids = [] if kind == _MERGES else [(at, r["id"], r["id"]) for at, r in enumerate(batch)]
     keys = ids + aliases
+    await run("workspaces/lock", {})
     holders: dict[str, set[str]] = {}
     for found in await run("import/alias_clashes", {"keys": [k for _, _, k in keys]}):
         holders.setdefault(found["key"], set()).add(found["holder"])
