@@ -54,6 +54,8 @@ class PersonRow:
     level: str
     needs: str
     tags: str
+    aliases: str = ""
+    """Generated people have none (ids merged into them by an import)."""
 
 
 @dataclass(frozen=True, slots=True)

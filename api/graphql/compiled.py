@@ -147,6 +147,7 @@ _LEAVES: dict[str, dict[str, tuple[tuple[str, ...], Value]]] = {
         "email": _get("email"),
         "needs": _or("needs", []),
         "tags": _or("tags", []),
+        "aliases": _or("aliases", []),
     },
     "Organisation": {
         "key": _get("id"),

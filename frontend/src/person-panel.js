@@ -32,6 +32,17 @@ function levelText(level) {
   return `${level.rank} · ${level.name || ''}${level.inferred ? ' (inferred from title)' : ''}`;
 }
 
+/** The external ids merged into the person (their aliases), small, under who they are. */
+function aliasesLine(detail) {
+  const aliases = detail?.aliases || [];
+  if (!aliases.length) return null;
+  return h(
+    'p',
+    { class: 'person-aliases muted', 'data-testid': 'person-aliases', title: 'External ids merged into this person by an import' },
+    `Also imported as ${aliases.join(', ')}`,
+  );
+}
+
 function personLink(app, card, extra) {
   return h(
     'button',
@@ -105,6 +116,7 @@ export class PersonPanel {
         { class: 'person-sub' },
         [person.title, person.organisation?.name, person.department].filter(Boolean).join(' · '),
       ),
+      aliasesLine(detail),
       h(
         'dl',
         { class: 'facts' },

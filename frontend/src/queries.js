@@ -85,6 +85,7 @@ export const PERSON_DETAIL = `
         ...PersonCard
         higher: influencers(higherStatusOnly: true) { weight kind person { ...PersonCard } }
         email
+        aliases
         influencers { weight kind basis basisRecorded disputed reports { reportedBy user weight } person { ...PersonCard } }
         managers { line person { ...PersonCard } }
         directReports { ...PersonCard }

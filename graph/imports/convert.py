@@ -54,7 +54,7 @@ def _organisation(r: list[str]) -> Params:
 
 
 def _person(r: list[str]) -> Params:
-    id_, first, last, title, department, email, org, level, needs, tags = r
+    id_, first, last, title, department, email, org, level, needs, tags, aliases = r
     rank = int(level) if level else infer_rank(title)
     props = {
         "name": f"{first} {last}".strip(),
@@ -73,6 +73,8 @@ def _person(r: list[str]) -> Params:
         "rank": rank,
         "inferred": not level,
         "props": props,
+        # Added to the person's aliases, never replacing them (import/add_aliases).
+        "aliases": _list(aliases) or [],
     }
 
 

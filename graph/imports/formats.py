@@ -187,6 +187,12 @@ FORMATS: Final[dict[str, FileFormat]] = {
                 Column("level", "level", doc="1..7; empty = inferred from the title"),
                 Column("needs", "list"),
                 Column("tags", "list", doc="psychographic tags"),
+                Column(
+                    "aliases",
+                    "list",
+                    doc="other ids of this person (ids an import merged into them); rows "
+                    "naming one mean this person. None may be the id or alias of another person",
+                ),
             ),
             ("id",),
             "People and where they work (WORKS_AT) with their status level.",

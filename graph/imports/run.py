@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from graph.database.store import Row, Store, WorkspaceStore, WorkspaceTransaction
-from graph.errors import ValidationFailed
+from graph.errors import Conflict, ValidationFailed
 from graph.history.recorder import Origin, Touched
 from graph.imports.convert import CONVERTERS, Params
 from graph.imports.formats import FORMATS, KIND_ORDER
@@ -350,6 +350,44 @@ async def _write(run: Run, kind: str, new: list[Params], stored: list[Params], u
         await cap_inferred_levels(run, [cast(list[str], r)[0] for r in [*new, *stored]])
 
 
+async def _add_aliases(run: Run, kind: str, batch: list[Row], origins: list[RowOrigin]) -> None:
+    """Add the aliases of a batch of people (their ``aliases`` column) or of merges to their
+    people, in the batch's transaction, once no other person of the workspace holds one of
+    them, or a person's id, as their id or alias (``import/alias_clashes``).
+
+    The files were checked before the write. This check runs in the write's own transaction
+    under the workspace's lock (``workspaces/lock``), which creates of people take before their
+    own check (:mod:`graph.repository.people`): it sees what concurrent imports and creates
+    committed, and refuses the batch (rolled back, nothing of it written) rather than give two
+    people one id; a create waiting on the lock then sees this batch's ids and aliases.
+    """
+    aliases = [
+        (at, r["id"], a)
+        for at, r in enumerate(batch)
+        for a in ([r["alias"]] if kind == _MERGES else r["aliases"])
+    ]
+    ids = [] if kind == _MERGES else [(at, r["id"], r["id"]) for at, r in enumerate(batch)]
+    keys = ids + aliases
+    await run("workspaces/lock", {})
+    holders: dict[str, set[str]] = {}
+    for found in await run("import/alias_clashes", {"keys": [k for _, _, k in keys]}):
+        holders.setdefault(found["key"], set()).add(found["holder"])
+    for at, person, key in keys:
+        others = sorted(holders.get(key, set()) - {person})
+        if others:
+            file, row = origins[at]
+            what = "id" if key == person else f"alias {key!r}"
+            raise Conflict(
+                f"{file} row {row}: the {what} of person {person!r} is by now the id or an "
+                f"alias of person {others[0]!r} of this workspace (written since the files "
+                "were checked); check the files again and retry",
+                field="id" if key == person else "aliases",
+            )
+    if aliases:
+        rows = [{"id": person, "alias": alias} for _, person, alias in aliases]
+        await run("import/add_aliases", {"rows": rows})
+
+
 def _merge_batches(
     report: ValidationReport, size: int
 ) -> Iterator[tuple[list[Params], list[RowOrigin]]]:
@@ -526,9 +564,10 @@ async def import_files(
         async def statements(tx: WorkspaceTransaction) -> None:
             if kind == _MERGES:  # fill what the person lacks, then add the alias
                 await _write(tx.run, "people", [], batch, actor)
-                await tx.run("import/add_aliases", {"rows": batch})
             else:
                 await _write(tx.run, kind, new, stored, actor)
+            if kind in (_MERGES, "people"):
+                await _add_aliases(tx.run, kind, cast(list[Row], batch), origins)
             if kind in STAGE_KINDS:  # members with journey history keep their latest stage
                 # In the batch's own transaction, so no reader (and no history) sees the file's
                 # stage replace a member's latest one in between.

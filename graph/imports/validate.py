@@ -192,6 +192,7 @@ _PERSON_AT = tuple(
     _PERSON_COLUMNS.index(c) for c in ("id", "first_name", "last_name", "email", "organisation_id")
 )
 _LAST_NAME = _PERSON_COLUMNS.index("last_name")
+_ALIASES = _PERSON_COLUMNS.index("aliases")
 
 
 def _unknown_ids(source: SourceFile, column: str, kind: str, values: list[str]) -> str:
@@ -372,6 +373,8 @@ class _Validation:
         self.duplicates = duplicates
         self.dropped: dict[str, dict[str, object]] = {}  # person skipped -> their report entry
         self.events: list[Accepted] = []  # journey rows that passed the column checks
+        # Accepted person rows listing aliases: (file, row, person, aliases).
+        self.listed: list[tuple[SourceFile, int, str, list[str]]] = []
 
     def _known(self, kind: str) -> Callable[[str], bool]:
         """The quick test of a reference: an accepted id of ``kind`` (others are checked)."""
@@ -477,6 +480,10 @@ class _Validation:
                         side_of[key] = row[side_at]
                         if kind == "people":
                             self.placed[key] = (source, number)
+                            if row[_ALIASES]:
+                                listed = row[_ALIASES].split(LIST_SEPARATOR)
+                                aliases = [a.strip() for a in listed if a.strip()]
+                                self.listed.append((source, number, key, aliases))
                 elif kind == "reporting":
                     edges.append((row[0], row[1], source, number))
                 elif kind == "knows":
@@ -656,6 +663,47 @@ class _Validation:
                     "row": person.row,
                 }
             )
+
+    def listed_aliases(self, lookup: Lookup) -> None:
+        """Accept the aliases the people rows list (their ``aliases`` column, as an export
+        writes them): each a valid id that is neither the id of a person of the files or the
+        workspace nor an alias of another person (ids and aliases are one set). A row listing
+        one that is not is rejected, naming it; rows naming an accepted alias mean its person.
+        """
+        if not self.listed:
+            return
+        valid = self.valid["people"]
+        wanted = {a for *_, aliases in self.listed for a in aliases}
+        taken = lookup("people", {a for a in wanted - valid if ID_PATTERN.match(a)})
+        for source, number, person, aliases in self.listed:
+            if person not in valid:
+                continue  # rejected since it was read
+            problem = None
+            for alias in aliases:
+                holder = self.aliases.get(alias, person)
+                if not ID_PATTERN.match(alias):
+                    problem = (
+                        f"{alias!r} is not a valid id (letters, digits and _.:@-, at most 128)"
+                    )
+                elif alias == person:
+                    problem = f"{alias!r} is this person's own id, not another id of theirs"
+                elif alias in valid or alias in taken:
+                    problem = (
+                        f"{alias!r} is the id of another person; it cannot also stand for "
+                        f"{person!r} (ids and aliases are one set)"
+                    )
+                elif holder != person:
+                    problem = f"{alias!r} is already an alias of another person, {holder!r}"
+                if problem is not None:
+                    break
+            if problem is not None:
+                column = source.projection("people").source_column("aliases")
+                self._bad(source, "people", number, column, problem)
+                valid.discard(person)
+                self.rejected["people"].setdefault(person, (source.path.name, number))
+                continue
+            for alias in aliases:
+                self.aliases[alias] = person
 
     def _drops(self, source: SourceFile, kind: str, number: int, row: list[str]) -> bool:
         """Leave out an edge or member row naming a skipped duplicate (told in its entry)."""
@@ -945,6 +993,7 @@ def validate(
             run.stored_twins(namesakes)
         if kind == "people":
             run.merged(lookup or (lambda _k, _ids: set()), targets or (lambda _ids: []))
+            run.listed_aliases(lookup or (lambda _k, _ids: set()))
     run.side_rules(sides or (lambda _p, _d, _o: Sides()), stored_ties or (lambda _p: {}))
     run.journeys(members or (lambda _pairs: set()))
     run.parts([s for s in sources if str(s.path) not in run.report.failed_files])

@@ -94,6 +94,9 @@ async def _save(
 
     async def work(tx: WorkspaceTransaction) -> None:
         organisation_ids = sorted({r for r in refs if r is not None})
+        # Ids and aliases are checked under the workspace's lock, which an import adding
+        # aliases takes too (graph.imports.run): the check sees what the other committed.
+        await tx.run("workspaces/lock")
         check = await tx.run("people/check", {"ids": ids, "organisation_ids": organisation_ids})
         single = len(ids) == 1 and mode != "upsert"
         check_ids(check[0], ids, mode, "person", prefix=prefix, single=single)

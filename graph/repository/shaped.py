@@ -50,7 +50,7 @@ __all__ = [
     "statement",
 ]
 
-PERSON = frozenset({"id", "name", "title", "department", "email", "needs", "tags"})
+PERSON = frozenset({"id", "name", "title", "department", "email", "needs", "tags", "aliases"})
 ORGANISATION = frozenset(
     {"id", "name", "kind", "industry", "size_band", "revenue_band", "country", "region",
      "technologies"}

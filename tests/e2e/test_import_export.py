@@ -172,3 +172,12 @@ def test_the_import_panel_offers_merge_and_reports_the_merge(
     )
     page.get_by_test_id("import-duplicates-report").scroll_into_view_if_needed()
     page.screenshot(path=str(tmp_path / "import-merge.png"), full_page=False)
+
+    # Her panel shows the id merged into her, small, under who she is.
+    page.locator("#people-list button", has_text="Uma Roy").click()
+    panel = page.locator("#person-panel")
+    expect(panel.get_by_role("heading", name="Uma Roy", exact=True)).to_be_visible()
+    expect(panel.get_by_test_id("person-aliases")).to_have_text(
+        f"Also imported as {scenario.key('uma-crm')}"
+    )
+    page.screenshot(path=str(tmp_path / "person-aliases.png"), full_page=False)

@@ -4,6 +4,7 @@ the history with file and row, and aliases belong to one workspace."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import uuid
 import zipfile
@@ -12,13 +13,16 @@ from pathlib import Path
 import httpx
 import pytest
 
+from graph.database import queries
 from graph.database.connection import Neo4jTarget
 from graph.database.store import Store
+from graph.errors import Conflict
 from graph.imports.run import ImportOptions, import_files
 from graph.imports.validate import Duplicates
 from graph.repository.history import change_feed
 from tests.integration.conftest import run_statusmap
 from tests.integration.test_import_crm import ACCOUNTS, _filled, _import, _people
+from tests.integration.test_store_busy import _until_a_transaction_waits
 
 pytestmark = pytest.mark.integration
 
@@ -239,3 +243,86 @@ def test_the_command_line_merges_and_says_into_whom(
     assert "Title differs: kept 'CEO', the file has 'Chief Executive'" in merged.stderr
     helped = run_statusmap(neo4j_target, "import", "--help")
     assert "merge" in helped.stdout
+
+
+_CREATE = """mutation($input: CreatePersonInput!) {
+  createPerson(input: $input) { __typename ... on ConflictError { message field } } }"""
+
+
+async def test_a_create_waits_for_an_alias_being_written_and_then_is_refused(
+    store: Store, client: httpx.AsyncClient, workspace: str
+) -> None:
+    """Ids and aliases are one set under concurrency too: a create of an id that another
+    transaction is making an alias waits for it (the workspace's lock) and sees the alias,
+    instead of passing its check before the alias is committed."""
+    w = f"{workspace}-"
+    made = await client.post(
+        "/graphql",
+        json={
+            "query": _CREATE,
+            "variables": {"input": {"workspaceId": workspace, "id": f"{w}ada", "name": "Ada Boss"}},
+        },
+    )
+    assert made.json()["data"]["createPerson"]["__typename"] == "PersonSuccess"
+    driver = store.driver
+    async with driver.session() as session:
+        tx = await session.begin_transaction()  # an import's merge batch, as it writes
+        await (await tx.run(queries.query("workspaces/lock"), workspace=workspace)).consume()
+        await (
+            await tx.run(
+                "MATCH (p:Person {id: $id}) SET p.aliases = [$alias]", id=f"{w}ada", alias=f"{w}x"
+            )
+        ).consume()
+        create = asyncio.ensure_future(
+            client.post(
+                "/graphql",
+                json={
+                    "query": _CREATE,
+                    "variables": {"input": {"workspaceId": workspace, "id": f"{w}x", "name": "X"}},
+                },
+            )
+        )
+        await _until_a_transaction_waits(driver)
+        assert not create.done()
+        await tx.commit()
+    answer = (await create).json()["data"]["createPerson"]
+    assert answer["__typename"] == "ConflictError"
+    assert "is an alias of another person" in answer["message"] and answer["field"] == "id"
+
+
+async def test_an_import_adding_an_alias_a_create_took_meanwhile_is_refused(
+    store: Store, workspace: str, tmp_path: Path
+) -> None:
+    """The reverse: the files are checked while another transaction creates the id; the
+    import's batch waits for it under the workspace's lock and refuses the alias, writing
+    nothing of the batch."""
+    w = f"{workspace}-"
+    first = [_write(tmp_path, workspace, "Account.csv", ACCOUNTS)]
+    first.append(_write(tmp_path, workspace, "Contact.csv", FIRST))
+    assert (await import_files(store, workspace, first)).applied
+    again = tmp_path / "again"
+    again.mkdir()
+    renamed = [_write(again, workspace, "Contact.csv", RENAMED)]
+    driver = store.driver
+    async with driver.session() as session:
+        tx = await session.begin_transaction()  # a create of the id, not committed yet
+        await (await tx.run(queries.query("workspaces/lock"), workspace=workspace)).consume()
+        await (
+            await tx.run(
+                "CREATE (:Person {id: $id, workspace: $ws, name: 'Xavier'})",
+                id=f"{w}003X",
+                ws=workspace,
+            )
+        ).consume()
+        merge = ImportOptions(duplicates=Duplicates.MERGE)
+        task = asyncio.ensure_future(import_files(store, workspace, renamed, options=merge))
+        await _until_a_transaction_waits(driver)
+        assert not task.done()
+        await tx.commit()
+    with pytest.raises(Conflict) as refused:
+        await task
+    assert f"Contact.csv row 2: the alias '{w}003X' of person '{w}003A'" in str(refused.value)
+    person = await store.workspace(workspace).read("import/merge_targets", {"ids": [f"{w}003A"]})
+    assert person[0]["department"] is None  # the batch's fill was rolled back with it
+    aliases = await store.workspace(workspace).read("import/aliases")
+    assert aliases == []

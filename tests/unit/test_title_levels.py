@@ -50,10 +50,10 @@ def test_no_title_infers_nothing(title: str | None) -> None:
 
 def test_the_csv_import_infers_with_the_same_rule() -> None:
     for r in _rows():
-        row = ["p1", "Ada", "Lovelace", r["title"], "", "", "", "", "", ""]
+        row = ["p1", "Ada", "Lovelace", r["title"], "", "", "", "", "", "", ""]
         person = CONVERTERS["people"](row)
         assert isinstance(person, dict)
         assert (person["rank"], person["inferred"]) == (int(r["level"]), True), r["title"]
-    explicit = CONVERTERS["people"](["p1", "Ada", "L", "CEO", "", "", "", "3", "", ""])
+    explicit = CONVERTERS["people"](["p1", "Ada", "L", "CEO", "", "", "", "3", "", "", ""])
     assert isinstance(explicit, dict)
     assert (explicit["rank"], explicit["inferred"]) == (3, False)

@@ -158,6 +158,10 @@ class Person(relay.Node):
     email: str | None
     needs: list[str]
     tags: list[str]
+    aliases: list[str] = strawberry.field(
+        description="The external ids merged into this person (an import's duplicates=merge, "
+        "or a people file's aliases column): rows and references naming one mean this person."
+    )
     level: StatusLevel | None = strawberry.field(
         description="Level on the organisational ladder (inferred from the title if not given)."
     )
@@ -181,6 +185,7 @@ class Person(relay.Node):
             email=row.get("email"),
             needs=row.get("needs") or [],
             tags=row.get("tags") or [],
+            aliases=row.get("aliases") or [],
             level=StatusLevel.from_org_row(row["workspace"], row.get("level")),
         )
 
