@@ -9,6 +9,7 @@ from pathlib import Path
 import networkx as nx
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import person_row
 from tests.e2e.scenario import Scenario
 from tests.e2e.test_status_map import open_deal
 
@@ -174,7 +175,7 @@ def test_the_import_panel_offers_merge_and_reports_the_merge(
     page.screenshot(path=str(tmp_path / "import-merge.png"), full_page=False)
 
     # Her panel shows the id merged into her, small, under who she is.
-    page.locator("#people-list button", has_text="Uma Roy").click()
+    person_row(page, "Uma Roy").click()
     panel = page.locator("#person-panel")
     expect(panel.get_by_role("heading", name="Uma Roy", exact=True)).to_be_visible()
     expect(panel.get_by_test_id("person-aliases")).to_have_text(

@@ -10,6 +10,12 @@ def test_page_loads_with_pickers_legend_and_panels(page: Page) -> None:
     expect(page.get_by_role("heading", name="statusmap")).to_be_visible()
     for label in ("Workspace", "Account", "Deal"):
         expect(page.get_by_role("combobox", name=label, exact=True)).to_be_visible()
+    # below 1600 px the People list starts folded, to give the map room; one click opens it
+    toggle = page.locator("#people-toggle")
+    expect(toggle).to_be_visible()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_label("Find a person")).to_be_hidden()
+    toggle.click()
     expect(page.get_by_label("Find a person")).to_be_visible()
     expect(page.get_by_role("tab", name="Deal")).to_have_attribute("aria-selected", "true")
     expect(page.locator("#legend")).to_contain_text("Colour · role")
