@@ -6,7 +6,7 @@
 // {{influenced}} null when there is none. Only {{person}} stays in scope.
 // Each type is expanded in its own direction only, and the look for an INFLUENCES edge is made
 // only beside a REPORTS_TO line, between two people already found: on 100,000 people this
-// projects 1.5 to 2 times as fast as one expand over both types in both directions with a test
+// projects 1.4 to 2 times as fast as one expand over both types in both directions with a test
 // on each row (benchmarks/RESULTS-gds.md, "The projection").
 OPTIONAL CALL ({{person}}) {
   MATCH ({{person}})-[r:INFLUENCES]->({{influenced}}:Person {workspace: $workspace})
