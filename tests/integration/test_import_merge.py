@@ -13,6 +13,7 @@ from typing import Any, cast
 
 import httpx
 import pytest
+from neo4j.exceptions import ConstraintError
 
 from graph.database import queries
 from graph.database.connection import Neo4jTarget
@@ -473,3 +474,88 @@ async def test_graphql_reads_an_alias_as_its_person_in_its_workspace_only(
     )
     assert read["workspace"]["person"] is None
     assert await _lines(client, other) == []
+
+
+async def test_the_database_holds_ids_and_aliases_as_one_set_per_workspace(
+    store: Store, client: httpx.AsyncClient, workspace: str
+) -> None:
+    """The uniqueness of ids and aliases is the constraint schema/person_keys_unique (a
+    composite property uniqueness constraint, which Neo4j Community has), not only the
+    workspace's lock: a write that skips the checks is refused by the database itself."""
+    w = f"{workspace}-"
+    files = {"Account.csv": ACCOUNTS, "Contact.csv": FIRST + "{w}003R,Rita,Report,,,{w}001A,\n"}
+    assert (await _import(client, workspace, files)).status_code == 200
+    merged = await _import(client, workspace, {"Contact.csv": RENAMED}, duplicates="merge")
+    assert merged.status_code == 200, merged.text
+    ada, alias, rita = f"{w}003A", f"{w}003X", f"{w}003R"
+    driver = store.driver
+    constraints, _, _ = await driver.execute_query(
+        "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties "
+        "WHERE name = 'person_keys_unique' RETURN type, labelsOrTypes, properties"
+    )
+    assert [dict(r) for r in constraints] == [
+        {"type": "UNIQUENESS", "labelsOrTypes": ["PersonKey"], "properties": ["workspace", "id"]}
+    ]
+    keys, _, _ = await driver.execute_query(
+        "MATCH (k:PersonAlias {workspace: $ws})-[:ALIAS_OF]->(p) RETURN k.id AS alias, p.id AS id",
+        {"ws": workspace},
+    )
+    assert [(r["alias"], r["id"]) for r in keys] == [(alias, ada)]
+
+    # Past every check: a person under the alias, and the alias given to another person.
+    with pytest.raises(ConstraintError):
+        await driver.execute_query(
+            "CREATE (:Person:PersonKey {id: $id, workspace: $ws})", {"id": alias, "ws": workspace}
+        )
+    with pytest.raises(Conflict):
+        rows = {"rows": [{"id": rita, "alias": alias}]}
+        await store.workspace(workspace).write("import/add_aliases", rows)
+    assert await store.workspace(workspace).read("people/aliases", {"keys": None}) == [
+        {"alias": alias, "id": ada}
+    ]
+    # In another workspace the key is free.
+    await driver.execute_query(
+        "CREATE (:Person:PersonKey {id: $id, workspace: $ws})", {"id": alias, "ws": f"{w}else"}
+    )
+
+    # Deleting Ada (by her alias) frees it.
+    deleted = await _gql(
+        client,
+        "mutation($input: DeleteInput!) { deletePerson(input: $input) { __typename } }",
+        input={"workspaceId": workspace, "id": alias},
+    )
+    assert deleted["deletePerson"]["__typename"] == "DeleteSuccess", deleted
+    gone, _, _ = await driver.execute_query(
+        "MATCH (k:PersonKey {workspace: $ws}) RETURN k.id AS id ORDER BY id", {"ws": workspace}
+    )
+    assert [r["id"] for r in gone] == [rita]
+
+
+async def test_the_migration_gives_stored_people_and_aliases_their_keys(store: Store) -> None:
+    """People and aliases stored before the constraint get their keys when the schema is
+    applied; an alias two people hold (which the lock kept out) gets none, and the constraint
+    still stands."""
+    ws = f"legacy-{uuid.uuid4().hex[:6]}"
+    await store.driver.execute_query(
+        "UNWIND $people AS person CREATE (p:Person) SET p = person",
+        {
+            "people": [
+                {"id": f"{ws}-a", "workspace": ws, "aliases": [f"{ws}-a1"]},
+                {"id": f"{ws}-b", "workspace": ws, "aliases": [f"{ws}-twice"]},
+                {"id": f"{ws}-c", "workspace": ws, "aliases": [f"{ws}-twice"]},
+            ]
+        },
+    )
+    await store.apply_schema()
+    await store.apply_schema()  # idempotent
+    keys, _, _ = await store.driver.execute_query(
+        "MATCH (k:PersonKey {workspace: $ws}) "
+        "RETURN k.id AS id, labels(k) AS labels, [(k)-[:ALIAS_OF]->(p) | p.id] AS of ORDER BY id",
+        {"ws": ws},
+    )
+    assert [(r["id"], sorted(r["labels"]), r["of"]) for r in keys] == [
+        (f"{ws}-a", ["Person", "PersonKey"], []),
+        (f"{ws}-a1", ["PersonAlias", "PersonKey"], [f"{ws}-a"]),
+        (f"{ws}-b", ["Person", "PersonKey"], []),
+        (f"{ws}-c", ["Person", "PersonKey"], []),
+    ]
