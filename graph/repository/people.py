@@ -182,13 +182,15 @@ async def reinfer_levels(ws: WorkspaceStore) -> list[tuple[str, str | None, int,
     return await ws.transaction(work, Touched(people=inferred))
 
 
-async def delete_person(ws: WorkspaceStore, person_id: str) -> None:
-    """Delete a person, their edges and their journey events."""
+async def delete_person(ws: WorkspaceStore, person_id: str) -> str:
+    """Delete a person, their edges and their journey events; returns the id deleted (the
+    person's, where ``person_id`` is one of their aliases)."""
     person_id = await resolve_person(ws, person_id)
     touched = Touched(whole_people={person_id})
     rows = await ws.write("people/delete", {"id": person_id}, touched=touched)
     if not rows or rows[0]["deleted"] == 0:
         raise NotFound(f"no person {person_id!r} in this workspace", field="id", kind="person")
+    return person_id
 
 
 async def get_people(ws: WorkspaceStore, ids: Sequence[str]) -> list[Row]:

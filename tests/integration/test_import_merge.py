@@ -14,6 +14,7 @@ from typing import Any, cast
 import httpx
 import pytest
 from neo4j.exceptions import ConstraintError
+from strawberry import relay
 
 from graph.database import queries
 from graph.database.connection import Neo4jTarget
@@ -521,10 +522,12 @@ async def test_the_database_holds_ids_and_aliases_as_one_set_per_workspace(
     # Deleting Ada (by her alias) frees it.
     deleted = await _gql(
         client,
-        "mutation($input: DeleteInput!) { deletePerson(input: $input) { __typename } }",
+        "mutation($input: DeleteInput!) { deletePerson(input: $input) { __typename "
+        "... on DeleteSuccess { deletedId } } }",
         input={"workspaceId": workspace, "id": alias},
     )
     assert deleted["deletePerson"]["__typename"] == "DeleteSuccess", deleted
+    assert deleted["deletePerson"]["deletedId"] == str(relay.GlobalID("Person", ada))
     gone, _, _ = await driver.execute_query(
         "MATCH (k:PersonKey {workspace: $ws}) RETURN k.id AS id ORDER BY id", {"ws": workspace}
     )
