@@ -15,6 +15,7 @@ from graph.database.store import Row, WorkspaceStore
 from graph.repository import deals, organisations, relations, workspaces
 from graph.repository.auth import CallerStore
 from graph.repository.deals import MemberInfluencers
+from graph.repository.person_keys import person_aliases
 
 __all__ = ["Loaders", "Maybe", "node_now_or_later", "now_or_later"]
 
@@ -182,6 +183,13 @@ class Loaders:
         for person, organisation in await organisations.people_with_organisations(ws, ids):
             found[person["id"]] = person
             self._prime_organisation(ws.workspace, organisation)
+        # A key that is no person's id may be an alias (graph.repository.person_keys): one
+        # more read, only then.
+        aliases = await person_aliases(ws, [i for i in ids if i not in found])
+        if aliases:
+            rows = await organisations.people_with_organisations(ws, sorted(set(aliases.values())))
+            by_id = {person["id"]: person for person, _ in rows}
+            found.update({a: by_id[p] for a, p in aliases.items() if p in by_id})
         return found
 
     async def _related(

@@ -164,7 +164,13 @@ export class IoPanel {
             ? h(
                 'ul',
                 {},
-                d.conflicts.map((c) => h('li', {}, `${c.column} differs: kept "${c.kept}", the file has "${c.incoming}"`)),
+                d.conflicts.map((c) =>
+                  h(
+                    'li',
+                    {},
+                    `${c.column} differs: kept "${c.kept}"${c.kept_from ? ` (from ${c.kept_from})` : ''}, the file has "${c.incoming}"`,
+                  ),
+                ),
               )
             : null,
         ),

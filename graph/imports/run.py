@@ -38,6 +38,7 @@ from graph.imports.journey import SETTLE_STAGES, STAGE_KINDS, members_of, stored
 from graph.imports.reader import ImportFileError, SourceFile, open_source
 from graph.imports.validate import Duplicates, Issue, ValidationReport, validate
 from graph.repository.bulk import Run, cap_inferred_levels, write_influences, write_people
+from graph.repository.person_keys import person_aliases
 from graph.repository.sides import Sides, read_sides
 from graph.rules.reporting import ReportingLines
 from graph.telemetry import IMPORT_ROWS
@@ -235,7 +236,7 @@ async def check_files(
     options = options or ImportOptions()
     # The workspace's person aliases, which every file reads references through; validation
     # adds the merges it decides (graph.imports.validate.Duplicates.MERGE).
-    aliases = {r["alias"]: r["id"] for r in await scoped.read("import/aliases")}
+    aliases = await person_aliases(scoped)
     sources: list[SourceFile] = []
     unreadable: list[Issue] = []
     for path in paths:

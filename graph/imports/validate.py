@@ -354,8 +354,10 @@ class _Validation:
         self.aliases = aliases
         self.stored_aliases = frozenset(aliases)
         self.merges: list[_Merge] = []
+        self.merged_rows: dict[tuple[str, int], _Merge] = {}  # (file path, row) -> its merge
+        self.merged_at: set[tuple[str, int]] = set()  # (file name, row) of the merged rows
         self.foreign = foreign
-        self.stored_lines = stored_lines
+        self.stored_lines = list(stored_lines)
         self.valid: dict[str, set[str]] = {}  # node kind -> ids of accepted rows
         # node kind -> id -> (file, row) where it was rejected
         self.rejected: dict[str, dict[str, tuple[str, int]]] = {}
@@ -431,7 +433,9 @@ class _Validation:
                     if not is_node and row[key_at[0]] == row[key_at[1]]:
                         problems.append((col[key_at[1]], "an edge needs two different ends"))
                     elif key in seen:
-                        if projection.distinct:
+                        # A merged row restating its person's line says nothing new.
+                        merged = {(file_name, number), seen[key]} & self.merged_at
+                        if projection.distinct or (merged and kind == "reporting"):
                             repeats = self.report.repeats
                             repeats.setdefault((str(source.path), kind), set()).add(number)
                             continue
@@ -493,6 +497,8 @@ class _Validation:
                     self.ties.append(_Tie(kind, source, number, row[1], row[0]))
                 elif kind == "journey":
                     self.events.append((key, source, number))
+        if edges and self.merged_rows:
+            edges = self._merged_managers(edges)
         if edges:
             self._cycles(edges)
         return pending
@@ -591,19 +597,29 @@ class _Validation:
         self.report.duplicates.append(entry)
         self.report.skip.setdefault((str(source.path), "people"), set()).add(number)
         self.aliases[person.id] = target
-        self.merges.append(_Merge(person, target, entry, target_row))
+        merge = _Merge(person, target, entry, target_row)
+        self.merges.append(merge)
+        self.merged_rows[(str(source.path), number)] = merge
+        self.merged_at.add((source.path.name, number))
 
     def merged(self, lookup: Lookup, targets: Targets) -> None:
         """Settle the merges of the people rows: refuse an alias that is another person's id
         (or whose target's row is rejected), and work out per merge the values it fills and
-        those that differ from the target's (kept, and reported per field)."""
+        those that differ from the target's (kept, and reported per field), row by row in
+        file order: a value a row fills is what a later row merged into the same person is
+        compared with."""
         if not self.merges:
             return
+        self._follow_chains()
+        self.merges.sort(key=lambda m: (m.person.source.path.name, m.person.row))
         taken = lookup("people", {m.person.id for m in self.merges})
         valid = self.valid.get("people", set())
         stored_targets = {m.target for m in self.merges if m.target_row is None}
         found = {t["id"]: t for t in targets(stored_targets)} if stored_targets else {}
         names = FORMATS["people"].column_names
+        # Per person merged into: the values earlier merges of these files filled, and from
+        # which row, so that a later row disagreeing is reported, not written over them.
+        filled: dict[str, dict[str, tuple[str, str]]] = {}
         for merge in self.merges:
             person, entry = merge.person, merge.entry
             projection = person.source.projection("people")
@@ -636,6 +652,8 @@ class _Validation:
                 stored = found[merge.target]
                 have = {c: _as_text(c, stored.get(c)) for c in (*_MERGED, "organisation_id")}
                 entry["other_name"] = entry["other_name"] or stored.get("name") or ""
+            earlier = filled.setdefault(merge.target, {})
+            have |= {c: value for c, (value, _) in earlier.items()}
             incoming = dict(zip(names, person.values, strict=True)) if person.values else {}
             fill: dict[str, str] = {}
             conflicts = cast(list[dict[str, str]], entry["conflicts"])
@@ -651,8 +669,12 @@ class _Validation:
                 if not kept:
                     fill[column] = value
                     cast(list[str], entry["filled"]).append(name)
+                    earlier[column] = (value, f"row {person.row} of {person.source.path.name}")
                 elif not _same(column, value, kept):
-                    conflicts.append({"column": name, "kept": kept, "incoming": value})
+                    conflict = {"column": name, "kept": kept, "incoming": value}
+                    if column in earlier:  # filled by another row merged into the same person
+                        conflict["kept_from"] = earlier[column][1]
+                    conflicts.append(conflict)
             self.report.merges.append(
                 {
                     "id": merge.target,
@@ -663,6 +685,64 @@ class _Validation:
                     "row": person.row,
                 }
             )
+
+    def _follow_chains(self) -> None:
+        """Merge into the end of a chain: a row merged into an earlier row of the files that is
+        itself merged into a person of the workspace merges into that person (its id is their
+        alias too), not into an id that stands for no one."""
+        by_alias = {m.person.id: m for m in self.merges}
+        for merge in self.merges:
+            seen = {merge.person.id}
+            end = by_alias.get(merge.target)
+            while end is not None and end.person.id not in seen:
+                seen.add(end.person.id)
+                merge.target, merge.target_row = end.target, end.target_row
+                end = by_alias.get(merge.target)
+            if merge.entry["merged_into"] != merge.target:
+                merge.entry["merged_into"] = merge.target
+                self.aliases[merge.person.id] = merge.target
+
+    def _merged_managers(
+        self, edges: list[tuple[str, str, SourceFile, int]]
+    ) -> list[tuple[str, str, SourceFile, int]]:
+        """The reporting lines to write, less those of merged rows that would give their person
+        another manager (a CRM contact's ``ReportsToId``): each is reported as a conflict of its
+        merge, naming the file's column and both managers, and the person keeps the manager
+        they have (stored, given by their own row, or by the first row merged into them).
+
+        A person with no manager takes the merged row's; a second line is added only where
+        the files give it under the person's own id (a reporting file's row), not through a
+        merge.
+        """
+        merged = {at: m for at, m in self.merged_rows.items() if m.entry.get("action") == "merged"}
+        managers: dict[str, list[str]] = {m.target: [] for m in merged.values()}
+        if not managers:
+            return edges
+        for person, manager in self.stored_lines:
+            if person in managers:
+                managers[person].append(manager)
+        for person, manager, source, number in edges:
+            if person in managers and (str(source.path), number) not in merged:
+                managers[person].append(manager)
+        kept: list[tuple[str, str, SourceFile, int]] = []
+        for edge in edges:
+            person, manager, source, number = edge
+            merge = merged.get((str(source.path), number))
+            held = managers.get(person, [])
+            if merge is None or merge.target != person or manager in held:
+                kept.append(edge)
+                continue
+            if not held:  # the merge gives the person their first manager
+                held.append(manager)
+                kept.append(edge)
+                continue
+            column = source.projection("reporting").source_column("manager_id")
+            conflicts = cast(list[dict[str, str]], merge.entry["conflicts"])
+            conflicts.append(
+                {"column": column, "kept": LIST_SEPARATOR.join(held), "incoming": manager}
+            )
+            self.report.skip.setdefault((str(source.path), "reporting"), set()).add(number)
+        return kept
 
     def listed_aliases(self, lookup: Lookup) -> None:
         """Accept the aliases the people rows list (their ``aliases`` column, as an export
@@ -932,8 +1012,10 @@ def merge_lines(report: ValidationReport) -> list[str]:
             f"{entry['merged_into']!r}{more}"
         )
         for c in cast(list[dict[str, str]], entry.get("conflicts") or []):
+            source = f" (from {c['kept_from']})" if c.get("kept_from") else ""
             lines.append(
-                f"  {c['column']} differs: kept {c['kept']!r}, the file has {c['incoming']!r}"
+                f"  {c['column']} differs: kept {c['kept']!r}{source}, "
+                f"the file has {c['incoming']!r}"
             )
     return lines
 
@@ -997,6 +1079,7 @@ def validate(
     run.side_rules(sides or (lambda _p, _d, _o: Sides()), stored_ties or (lambda _p: {}))
     run.journeys(members or (lambda _pairs: set()))
     run.parts([s for s in sources if str(s.path) not in run.report.failed_files])
+    run.report.duplicates.sort(key=lambda d: (str(d["file"]), cast(int, d["row"])))
     for kind in KIND_ORDER:
         bad = sum(len(rows) for (_, k), rows in run.report.skip.items() if k == kind)
         repeats = sum(len(rows) for (_, k), rows in run.report.repeats.items() if k == kind)

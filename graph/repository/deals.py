@@ -12,6 +12,7 @@ from graph.errors import NotFound, ValidationFailed
 from graph.history.recorder import Touched
 from graph.model import DealIn, DealPatch, JourneyEventIn, MemberIn, new_id, validate
 from graph.model.deal import KEPT_WHEN_LEFT_OUT
+from graph.repository.person_keys import resolve_person, with_people
 from graph.repository.sides import read_sides
 from graph.repository.writes import Mode, Page, check_ids, claim_ids, ensure_ids, read_page
 from graph.rules.integrity import member_problem
@@ -102,7 +103,8 @@ async def set_member(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
     ``data`` keep their stored values (a new member's are unknown), so a client that edits only
     the roles erases neither the stance nor the stake.
     """
-    member = validate(MemberIn, dict(data))
+    (data,) = await with_people(ws, [data], ("person_id",))
+    member = validate(MemberIn, data)
     params = member.model_dump(mode="json")
     params["roles"] = sorted(set(params["roles"]))
     params["given"] = [f for f in KEPT_WHEN_LEFT_OUT if f in data]
@@ -121,6 +123,7 @@ async def set_member(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
 
 async def remove_member(ws: WorkspaceStore, deal_id: str, person_id: str) -> None:
     """Take a person out of a deal's buying centre (their journey in it goes too)."""
+    person_id = await resolve_person(ws, person_id)
     rows = await ws.write(
         "deals/remove_member",
         {"deal_id": deal_id, "person_id": person_id},
@@ -139,7 +142,8 @@ async def record_journey_stage(ws: WorkspaceStore, data: Mapping[str, Any]) -> R
 
     The member's current stage becomes the stage of their latest event by date.
     """
-    event = validate(JourneyEventIn, dict(data))
+    (data,) = await with_people(ws, [data], ("person_id",))
+    event = validate(JourneyEventIn, data)
     params = event.model_dump()
     params["stage"] = event.stage.value
     params["at"] = event.at or _now()

@@ -15,6 +15,7 @@ from graph.errors import NotFound, ValidationFailed
 from graph.history.recorder import Touched
 from graph.model import PersonIn, PersonPatch, validate
 from graph.repository.bulk import cap_inferred_levels, write_people
+from graph.repository.person_keys import person_aliases, resolve_person
 from graph.repository.sides import read_sides
 from graph.repository.writes import (
     Mode,
@@ -126,6 +127,7 @@ async def create_person(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
 async def update_person(ws: WorkspaceStore, person_id: str, data: Mapping[str, Any]) -> Row:
     """Change the given fields of person ``person_id`` (a ``None`` clears a field)."""
     patch = validate(PersonPatch, dict(data))
+    person_id = await resolve_person(ws, person_id)
     await _save(ws, [person_id], [patch], "update", "people")
     return (await get_people(ws, [person_id]))[0]
 
@@ -180,17 +182,27 @@ async def reinfer_levels(ws: WorkspaceStore) -> list[tuple[str, str | None, int,
     return await ws.transaction(work, Touched(people=inferred))
 
 
-async def delete_person(ws: WorkspaceStore, person_id: str) -> None:
-    """Delete a person, their edges and their journey events."""
+async def delete_person(ws: WorkspaceStore, person_id: str) -> str:
+    """Delete a person, their edges and their journey events; returns the id deleted (the
+    person's, where ``person_id`` is one of their aliases)."""
+    person_id = await resolve_person(ws, person_id)
     touched = Touched(whole_people={person_id})
     rows = await ws.write("people/delete", {"id": person_id}, touched=touched)
     if not rows or rows[0]["deleted"] == 0:
         raise NotFound(f"no person {person_id!r} in this workspace", field="id", kind="person")
+    return person_id
 
 
 async def get_people(ws: WorkspaceStore, ids: Sequence[str]) -> list[Row]:
-    """The people with ``ids`` that exist (one read for the whole list)."""
-    return [r["person"] for r in await ws.read("people/get_many", {"ids": list(ids)})]
+    """The people with ``ids`` that exist (one read for the whole list), a key that is an alias
+    read as its person (:mod:`graph.repository.person_keys`: one more read, only then)."""
+    rows = [r["person"] for r in await ws.read("people/get_many", {"ids": list(ids)})]
+    found = {r["id"] for r in rows}
+    aliases = await person_aliases(ws, [i for i in ids if i not in found])
+    others = sorted(set(aliases.values()) - found)
+    if others:
+        rows += [r["person"] for r in await ws.read("people/get_many", {"ids": others})]
+    return rows
 
 
 async def people_page(

@@ -16,6 +16,7 @@ from graph.history.recorder import Touched
 from graph.model import InfluenceIn, KnowsIn, PairIn, validate
 from graph.model.common import ReportingLine, validation_failed, vocabulary
 from graph.repository.bulk import cap_inferred_levels, edge_rows, write_influences
+from graph.repository.person_keys import resolve_people, with_people
 from graph.repository.sides import read_sides
 from graph.repository.writes import batched, validate_items
 from graph.rules.integrity import knows_problem, reporting_cycle
@@ -47,6 +48,11 @@ RELATED = (
 """The kinds of neighbour of a person that :func:`related_people` reads. ``influencers_above``
 are the influencers of higher status (:data:`graph.analytics.status.HIGHER_STATUS`): filtered
 in the database, so only they are sent."""
+
+
+_ENDS = ("source_id", "target_id")
+"""The fields of an edge's input naming people (ids or aliases, :mod:`.person_keys`)."""
+_INFLUENCE_ENDS = (*_ENDS, "reported_by")
 
 
 async def _check_people(
@@ -133,24 +139,28 @@ async def _upsert_edges(
 
 async def upsert_influences(ws: WorkspaceStore, items: Sequence[Mapping[str, Any]]) -> int:
     """Create or replace INFLUENCES edges (weight 0..1); all validated first, all or nothing."""
+    items = await with_people(ws, items, _INFLUENCE_ENDS)
     influences = validate_items(InfluenceIn, items, "influences")
     return await _upsert_edges(ws, "relations/upsert_influences", influences, "influences")
 
 
 async def upsert_influence(ws: WorkspaceStore, data: Mapping[str, Any]) -> int:
     """Create or replace one INFLUENCES edge; errors name the input's own fields."""
-    influence = validate(InfluenceIn, dict(data))
+    (data,) = await with_people(ws, [data], _INFLUENCE_ENDS)
+    influence = validate(InfluenceIn, data)
     return await _upsert_edges(ws, "relations/upsert_influences", [influence], "influences")
 
 
 async def upsert_one_knows(ws: WorkspaceStore, data: Mapping[str, Any]) -> int:
     """Create or replace one KNOWS edge; errors name the input's own fields."""
-    knows = validate(KnowsIn, dict(data))
+    (data,) = await with_people(ws, [data], _ENDS)
+    knows = validate(KnowsIn, data)
     return await _upsert_edges(ws, "relations/upsert_knows", [knows], "knows", single=True)
 
 
 async def upsert_knows(ws: WorkspaceStore, items: Sequence[Mapping[str, Any]]) -> int:
     """Create or replace KNOWS edges (strength 0..1, last contact)."""
+    items = await with_people(ws, items, _ENDS)
     knows = validate_items(KnowsIn, items, "knows")
     return await _upsert_edges(ws, "relations/upsert_knows", knows, "knows")
 
@@ -163,6 +173,8 @@ async def add_reports_to(
     ``line`` is ``solid`` or ``matrix``; without it the first manager is the solid line and a
     second one a matrix line (:mod:`graph.rules.reporting`). Returns the line's kind.
     """
+    named = await resolve_people(ws, [person_id, manager_id])
+    person_id, manager_id = named.get(person_id, person_id), named.get(manager_id, manager_id)
     try:
         pair = PairIn(source_id=person_id, target_id=manager_id)
         kind = ReportingLine(line).value if line is not None else None
@@ -195,7 +207,8 @@ async def add_reports_to(
 
 
 async def _delete(ws: WorkspaceStore, name: str, data: Mapping[str, Any], what: str) -> None:
-    pair = validate(PairIn, dict(data))
+    (data,) = await with_people(ws, [data], _ENDS)
+    pair = validate(PairIn, data)
     rows = await ws.write(name, pair.model_dump(), touched=_touched(name, [pair]))
     if rows[0]["deleted"] == 0:
         raise NotFound(f"no such {what} edge in this workspace", field="targetId", kind=what)

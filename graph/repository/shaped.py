@@ -248,8 +248,14 @@ class _Builder:
                 items.append(f"members: {self.members(d, read.members)}")
             match = f"MATCH ({d}:Deal {{id: {self.param(read.id)}, workspace: $workspace}})"
             return f"head(COLLECT {{ {match} RETURN {_map(d, items)} }})"
-        p, level = self.var("p"), self.var("l")
-        match = f"MATCH ({p}:Person {{id: {self.param(read.id)}, workspace: $workspace}})"
+        p, level, key = self.var("p"), self.var("l"), self.param(read.id)
+        # The person the key names: by id, or by alias (graph.repository.person_keys).
+        match = (
+            f"CALL () {{ MATCH ({p}:Person {{id: {key}, workspace: $workspace}}) RETURN {p} "
+            f"UNION MATCH ({p}:Person) USING INDEX {p}:Person(aliases) "
+            f"WHERE {p}.aliases IS NOT NULL AND {p}.workspace = $workspace "
+            f"AND {key} IN {p}.aliases RETURN {p} }}"
+        )
         if read.person.needs_level:
             match += f" WITH {p}, {{{{ org_level({p}) }}}} AS {level}"
         return f"head(COLLECT {{ {match} RETURN {self.person(p, level, read.person)} }})"

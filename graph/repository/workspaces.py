@@ -23,6 +23,7 @@ from graph.model import (
     validate,
 )
 from graph.model.common import validation_failed
+from graph.repository.person_keys import with_people
 from graph.repository.writes import Page, read_page
 from graph.rules.icp import IcpFit, icp_fit
 
@@ -181,7 +182,8 @@ async def create_ladder(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
 
 async def set_level(ws: WorkspaceStore, data: Mapping[str, Any]) -> None:
     """Set a person's level on a ladder explicitly (replacing any inferred one)."""
-    assignment = validate(LevelAssignment, dict(data))
+    (data,) = await with_people(ws, [data], ("person_id",))
+    assignment = validate(LevelAssignment, data)
     params = {
         "person_id": assignment.person_id,
         "ladder_id": assignment.ladder_id or org_ladder_id(ws.workspace),

@@ -1,5 +1,5 @@
 UNWIND $rows AS row
-CREATE (p:Person {id: row.id, workspace: $workspace})
+CREATE (p:Person:PersonKey {id: row.id, workspace: $workspace})
 SET p += row.props
 WITH p, row
 CALL (p, row) {

@@ -1,3 +1,3 @@
 UNWIND $ids AS id
-CREATE (n:Person {id: id, workspace: $workspace})
+CREATE (n:Person:PersonKey {id: id, workspace: $workspace})
 RETURN count(n) AS created

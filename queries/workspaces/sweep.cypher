@@ -3,6 +3,8 @@ WITH w WHERE w IS NULL
 CALL () {
   MATCH (n:Person {workspace: $workspace}) RETURN n
   UNION ALL
+  MATCH (n:PersonAlias {workspace: $workspace}) RETURN n
+  UNION ALL
   MATCH (n:Organisation {workspace: $workspace}) RETURN n
   UNION ALL
   MATCH (n:Deal {workspace: $workspace}) RETURN n

@@ -139,13 +139,15 @@ def test_the_report_of_contacts_without_accounts_reads_fully_in_the_panel(
 def test_the_import_panel_offers_merge_and_reports_the_merge(
     page: Page, scenario: Scenario, tmp_path: Path
 ) -> None:
-    """A second Uma Roy under a new id, merged into the one on the map: the report says into
-    whom, what was filled and which value differs."""
+    """Two more Uma Roys under new ids, merged into the one on the map: the report says into
+    whom, what was filled and which value differs, from the map or from the row before."""
     path = tmp_path / "people.csv"
     path.write_text(
-        "id,first_name,last_name,title,department,email,organisation_id\n"
+        "id,first_name,last_name,title,department,email,organisation_id,tags\n"
         f"{scenario.key('uma-crm')},Uma,Roy,Senior Dispatcher,,uma@example.org,"
-        f"{scenario.key('northwind')}\n",
+        f"{scenario.key('northwind')},night shift\n"
+        f"{scenario.key('uma-crm2')},Uma,Roy,,,uma@example.org,"
+        f"{scenario.key('northwind')},day shift\n",
         encoding="utf-8",
     )
     open_deal(page, scenario)
@@ -171,6 +173,10 @@ def test_the_import_panel_offers_merge_and_reports_the_merge(
     expect(merged).to_contain_text(
         'title differs: kept "Dispatcher", the file has "Senior Dispatcher"'
     )
+    expect(merged).to_contain_text(f"people.csv, row 3: Uma Roy ({scenario.key('uma-crm2')})")
+    expect(merged).to_contain_text(
+        'tags differs: kept "night shift" (from row 2 of people.csv), the file has "day shift"'
+    )
     page.get_by_test_id("import-duplicates-report").scroll_into_view_if_needed()
     page.screenshot(path=str(tmp_path / "import-merge.png"), full_page=False)
 
@@ -179,6 +185,6 @@ def test_the_import_panel_offers_merge_and_reports_the_merge(
     panel = page.locator("#person-panel")
     expect(panel.get_by_role("heading", name="Uma Roy", exact=True)).to_be_visible()
     expect(panel.get_by_test_id("person-aliases")).to_have_text(
-        f"Also imported as {scenario.key('uma-crm')}"
+        f"Also imported as {scenario.key('uma-crm')}, {scenario.key('uma-crm2')}"
     )
     page.screenshot(path=str(tmp_path / "person-aliases.png"), full_page=False)

@@ -45,10 +45,12 @@ async def _clear(store: Store) -> None:
 
 
 async def _empty(store: Store, workspace: str) -> None:
-    """Take the workspace's people, organisations and deals out (the workspace stays)."""
+    """Take the workspace's people (with their alias keys), organisations and deals out (the
+    workspace stays)."""
     async with store.driver.session() as session:
         result = await session.run(
-            "MATCH (n) WHERE n.workspace = $ws AND (n:Person OR n:Organisation OR n:Deal) "
+            "MATCH (n) WHERE n.workspace = $ws "
+            "AND (n:Person OR n:PersonAlias OR n:Organisation OR n:Deal) "
             "DETACH DELETE n",
             {"ws": workspace},
         )

@@ -9,9 +9,12 @@ import io
 import uuid
 import zipfile
 from pathlib import Path
+from typing import Any, cast
 
 import httpx
 import pytest
+from neo4j.exceptions import ConstraintError
+from strawberry import relay
 
 from graph.database import queries
 from graph.database.connection import Neo4jTarget
@@ -169,6 +172,45 @@ async def test_the_rest_route_merges_and_rows_of_the_same_files_follow(
     assert ids == {f"{w}003A", f"{w}003R", f"{w}003Y"}
 
 
+async def test_a_merged_contact_keeps_the_stored_manager_and_reports_the_other(
+    client: httpx.AsyncClient, workspace: str
+) -> None:
+    """A contact merged into Ada under another manager does not give her a second reporting
+    line: the conflict names the file's column and both managers, and the lines stay."""
+    w = f"{workspace}-"
+    stored = (
+        "Id,FirstName,LastName,AccountId,ReportsToId\n"
+        "{w}003M,Max,Manager,{w}001A,\n{w}003N,Nina,Other,{w}001A,\n"
+        "{w}003A,Ada,Boss,{w}001A,{w}003M\n"
+    )
+    files = {"Account.csv": ACCOUNTS, "Contact.csv": stored}
+    assert (await _import(client, workspace, files)).status_code == 200
+    contacts = (
+        "Id,FirstName,LastName,Department,AccountId,ReportsToId\n"
+        "{w}003X,Ada,Boss,Board,{w}001A,{w}003N\n{w}003Y,Ada,Boss,Finance,{w}001A,{w}003M\n"
+    )
+    response = await _import(client, workspace, {"Contact.csv": contacts}, duplicates="merge")
+    assert response.status_code == 200, response.text
+    first, second = response.json()["report"]["duplicates"]
+    assert (first["row"], first["merged_into"]) == (2, f"{w}003A")
+    assert first["conflicts"] == [
+        {"column": "ReportsToId", "kept": f"{w}003M", "incoming": f"{w}003N"}
+    ]
+    # The second row merged into her too: its department differs from what the first filled.
+    assert (second["row"], second["merged_into"]) == (3, f"{w}003A")
+    assert second["conflicts"] == [
+        {
+            "column": "Department",
+            "kept": "Board",
+            "incoming": "Finance",
+            "kept_from": "row 2 of Contact.csv",
+        }
+    ]
+    assert await _lines(client, workspace) == [f"{w}003A,{w}003M"]
+    people = await _people(client, workspace)
+    assert sorted(r.split(",")[0] for r in people) == [f"{w}003A", f"{w}003M", f"{w}003N"]
+
+
 async def test_an_alias_that_is_another_persons_id_is_refused(
     client: httpx.AsyncClient, workspace: str
 ) -> None:
@@ -324,5 +366,199 @@ async def test_an_import_adding_an_alias_a_create_took_meanwhile_is_refused(
     assert f"Contact.csv row 2: the alias '{w}003X' of person '{w}003A'" in str(refused.value)
     person = await store.workspace(workspace).read("import/merge_targets", {"ids": [f"{w}003A"]})
     assert person[0]["department"] is None  # the batch's fill was rolled back with it
-    aliases = await store.workspace(workspace).read("import/aliases")
+    aliases = await store.workspace(workspace).read("people/aliases", {"keys": None})
     assert aliases == []
+
+
+async def _gql(client: httpx.AsyncClient, query: str, **variables: object) -> dict[str, Any]:
+    response = await client.post("/graphql", json={"query": query, "variables": variables})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert "errors" not in body, body
+    return cast(dict[str, Any], body["data"])
+
+
+_EDGE = """mutation($input: {kind}!) {{ {name}(input: $input) {{ __typename
+  ... on NotFoundError {{ message field }} ... on ValidationError {{ message }} }} }}"""
+
+
+async def test_graphql_reads_an_alias_as_its_person_in_its_workspace_only(
+    store: Store, client: httpx.AsyncClient, workspace: str
+) -> None:
+    """The one rule for person references (graph.repository.person_keys) on the GraphQL path:
+    edges, buying-centre members, reporting lines, a person read and a what-if name Ada by the
+    id merged into her; in another workspace the alias names no one and is refused by field."""
+    w = f"{workspace}-"
+    rita_row = "{w}003R,Rita,Report,,,{w}001A,{w}003A\n"
+    files = {"Account.csv": ACCOUNTS, "Contact.csv": FIRST + rita_row}
+    assert (await _import(client, workspace, files)).status_code == 200
+    merged = await _import(client, workspace, {"Contact.csv": RENAMED}, duplicates="merge")
+    assert merged.status_code == 200, merged.text
+    ada, alias, rita = f"{w}003A", f"{w}003X", f"{w}003R"
+
+    influence = {"workspaceId": workspace, "sourceId": rita, "targetId": alias, "weight": 0.6}
+    data = await _gql(client, _EDGE.format(kind="UpsertInfluenceInput", name="upsertInfluence"),
+                      input=influence)  # fmt: skip
+    assert data["upsertInfluence"]["__typename"] == "EdgeSuccess", data
+    deal = await _gql(
+        client,
+        "mutation($input: CreateDealInput!) { createDeal(input: $input) { __typename } }",
+        input={"workspaceId": workspace, "id": f"{w}D1", "name": "Rollout",
+               "organisationId": f"{w}001A"},
+    )  # fmt: skip
+    assert deal["createDeal"]["__typename"] == "DealSuccess", deal
+    member = {"workspaceId": workspace, "dealId": f"{w}D1", "personId": alias,
+              "roles": ["DECIDER"]}  # fmt: skip
+    data = await _gql(
+        client,
+        "mutation($input: BuyingCentreMemberInput!) { setBuyingCentreMember(input: $input) "
+        "{ __typename ... on MemberSuccess { member { person { key } } } } }",
+        input=member,
+    )
+    assert data["setBuyingCentreMember"] == {
+        "__typename": "MemberSuccess",
+        "member": {"person": {"key": ada}},
+    }
+    stored, _, _ = await store.driver.execute_query(
+        "MATCH (p:Person {workspace: $ws}) RETURN p.id AS id, "
+        "[(p)<-[:INFLUENCES]-(s) | s.id] AS influencers, "
+        "[(p)-[:IN_BUYING_CENTRE]->(d) | d.id] AS deals ORDER BY id",
+        {"ws": workspace},
+    )
+    assert [(r["id"], r["influencers"], r["deals"]) for r in stored] == [
+        (ada, [rita], [f"{w}D1"]),
+        (rita, [], []),
+    ]
+    # A line to the alias is Rita's line to Ada, which she has: nothing new.
+    line = {"workspaceId": workspace, "personId": rita, "managerId": alias}
+    data = await _gql(client, _EDGE.format(kind="ReportsToInput", name="addReportsTo"), input=line)
+    assert data["addReportsTo"]["__typename"] == "EdgeSuccess", data
+    assert await _lines(client, workspace) == [f"{rita},{ada}"]
+
+    read = await _gql(
+        client,
+        "query($w: ID!, $p: ID!) { workspace(id: $w) { person(id: $p) { key name } } }",
+        w=workspace,
+        p=alias,
+    )
+    assert read["workspace"]["person"] == {"key": ada, "name": "Ada Boss"}
+    what_if = await _gql(
+        client,
+        "query($w: ID!, $d: ID!, $p: [ID!]) { whatIf(workspaceId: $w, dealId: $d, "
+        "removePeople: $p) { warningsAdded { code people } } }",
+        w=workspace,
+        d=f"{w}D1",
+        p=[alias],
+    )
+    assert "NO_DECIDER" in {x["code"] for x in what_if["whatIf"]["warningsAdded"]}, what_if
+
+    # Another workspace: the alias names no one there.
+    other = f"{workspace}-elsewhere"
+    made = await _gql(
+        client,
+        'mutation($k: String!) { createWorkspace(input: {id: $k, name: "Elsewhere"}) '
+        "{ __typename } }",
+        k=other,
+    )
+    assert made["createWorkspace"]["__typename"] == "WorkspaceSuccess", made
+    person = await _gql(client, _CREATE, input={"workspaceId": other, "id": f"{w}own", "name": "O"})
+    assert person["createPerson"]["__typename"] == "PersonSuccess", person
+    line = {"workspaceId": other, "personId": f"{w}own", "managerId": alias}
+    data = await _gql(client, _EDGE.format(kind="ReportsToInput", name="addReportsTo"), input=line)
+    assert data["addReportsTo"]["__typename"] == "NotFoundError", data
+    assert data["addReportsTo"]["field"] == "managerId" and alias in data["addReportsTo"]["message"]
+    read = await _gql(
+        client,
+        "query($w: ID!, $p: ID!) { workspace(id: $w) { person(id: $p) { key } } }",
+        w=other,
+        p=alias,
+    )
+    assert read["workspace"]["person"] is None
+    assert await _lines(client, other) == []
+
+
+async def test_the_database_holds_ids_and_aliases_as_one_set_per_workspace(
+    store: Store, client: httpx.AsyncClient, workspace: str
+) -> None:
+    """The uniqueness of ids and aliases is the constraint schema/person_keys_unique (a
+    composite property uniqueness constraint, which Neo4j Community has), not only the
+    workspace's lock: a write that skips the checks is refused by the database itself."""
+    w = f"{workspace}-"
+    files = {"Account.csv": ACCOUNTS, "Contact.csv": FIRST + "{w}003R,Rita,Report,,,{w}001A,\n"}
+    assert (await _import(client, workspace, files)).status_code == 200
+    merged = await _import(client, workspace, {"Contact.csv": RENAMED}, duplicates="merge")
+    assert merged.status_code == 200, merged.text
+    ada, alias, rita = f"{w}003A", f"{w}003X", f"{w}003R"
+    driver = store.driver
+    constraints, _, _ = await driver.execute_query(
+        "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties "
+        "WHERE name = 'person_keys_unique' RETURN type, labelsOrTypes, properties"
+    )
+    assert [dict(r) for r in constraints] == [
+        {"type": "UNIQUENESS", "labelsOrTypes": ["PersonKey"], "properties": ["workspace", "id"]}
+    ]
+    keys, _, _ = await driver.execute_query(
+        "MATCH (k:PersonAlias {workspace: $ws})-[:ALIAS_OF]->(p) RETURN k.id AS alias, p.id AS id",
+        {"ws": workspace},
+    )
+    assert [(r["alias"], r["id"]) for r in keys] == [(alias, ada)]
+
+    # Past every check: a person under the alias, and the alias given to another person.
+    with pytest.raises(ConstraintError):
+        await driver.execute_query(
+            "CREATE (:Person:PersonKey {id: $id, workspace: $ws})", {"id": alias, "ws": workspace}
+        )
+    with pytest.raises(Conflict):
+        rows = {"rows": [{"id": rita, "alias": alias}]}
+        await store.workspace(workspace).write("import/add_aliases", rows)
+    assert await store.workspace(workspace).read("people/aliases", {"keys": None}) == [
+        {"alias": alias, "id": ada}
+    ]
+    # In another workspace the key is free.
+    await driver.execute_query(
+        "CREATE (:Person:PersonKey {id: $id, workspace: $ws})", {"id": alias, "ws": f"{w}else"}
+    )
+
+    # Deleting Ada (by her alias) frees it.
+    deleted = await _gql(
+        client,
+        "mutation($input: DeleteInput!) { deletePerson(input: $input) { __typename "
+        "... on DeleteSuccess { deletedId } } }",
+        input={"workspaceId": workspace, "id": alias},
+    )
+    assert deleted["deletePerson"]["__typename"] == "DeleteSuccess", deleted
+    assert deleted["deletePerson"]["deletedId"] == str(relay.GlobalID("Person", ada))
+    gone, _, _ = await driver.execute_query(
+        "MATCH (k:PersonKey {workspace: $ws}) RETURN k.id AS id ORDER BY id", {"ws": workspace}
+    )
+    assert [r["id"] for r in gone] == [rita]
+
+
+async def test_the_migration_gives_stored_people_and_aliases_their_keys(store: Store) -> None:
+    """People and aliases stored before the constraint get their keys when the schema is
+    applied; an alias two people hold (which the lock kept out) gets none, and the constraint
+    still stands."""
+    ws = f"legacy-{uuid.uuid4().hex[:6]}"
+    await store.driver.execute_query(
+        "UNWIND $people AS person CREATE (p:Person) SET p = person",
+        {
+            "people": [
+                {"id": f"{ws}-a", "workspace": ws, "aliases": [f"{ws}-a1"]},
+                {"id": f"{ws}-b", "workspace": ws, "aliases": [f"{ws}-twice"]},
+                {"id": f"{ws}-c", "workspace": ws, "aliases": [f"{ws}-twice"]},
+            ]
+        },
+    )
+    await store.apply_schema()
+    await store.apply_schema()  # idempotent
+    keys, _, _ = await store.driver.execute_query(
+        "MATCH (k:PersonKey {workspace: $ws}) "
+        "RETURN k.id AS id, labels(k) AS labels, [(k)-[:ALIAS_OF]->(p) | p.id] AS of ORDER BY id",
+        {"ws": ws},
+    )
+    assert [(r["id"], sorted(r["labels"]), r["of"]) for r in keys] == [
+        (f"{ws}-a", ["Person", "PersonKey"], []),
+        (f"{ws}-a1", ["PersonAlias", "PersonKey"], [f"{ws}-a"]),
+        (f"{ws}-b", ["Person", "PersonKey"], []),
+        (f"{ws}-c", ["Person", "PersonKey"], []),
+    ]

@@ -234,3 +234,66 @@ def test_a_merged_row_is_read_as_its_person_by_the_rows_after_it(tmp_path: Path)
         }
     ]
     assert report.good_rows["people"] == 3 and report.good_rows["reporting"] == 1
+
+
+CONTACTS = "Id,FirstName,LastName,Department,AccountId,ReportsToId\n"
+_ADA = {"id": "003A", "name": "Ada Boss", "email": "", "organisation_id": "001A"}
+
+
+def _merge_contacts(
+    tmp_path: Path, rows: str, stored_lines: list[tuple[str, str]]
+) -> ValidationReport:
+    """Contacts merged into Ada (003A, of the workspace, with ``stored_lines``)."""
+    known = {"003A", "003M", "003N", "001A"}
+    return _check(
+        tmp_path,
+        {"Contact.csv": CONTACTS + rows},
+        lookup=lambda _kind, ids: ids & known,
+        stored_lines=stored_lines,
+        namesakes=lambda orgs: [_ADA] if "001A" in orgs else [],
+        targets=lambda _ids: [{**_ADA, "title": "CEO"}],
+        duplicates=Duplicates.MERGE,
+    )
+
+
+def test_a_merged_contact_with_another_manager_keeps_the_stored_line(tmp_path: Path) -> None:
+    report = _merge_contacts(
+        tmp_path, "003X,Ada,Boss,,001A,003N\n003Y,Ada,Boss,,001A,003M\n", [("003A", "003M")]
+    )
+    assert report.issues == []
+    first, second = sorted(report.duplicates, key=lambda d: int(str(d["row"])))
+    assert first["merged_into"] == second["merged_into"] == "003A"
+    # Row 2 would give Ada a second manager: a conflict in the file's column, naming both.
+    assert first["conflicts"] == [{"column": "ReportsToId", "kept": "003M", "incoming": "003N"}]
+    assert second["conflicts"] == []  # row 3 restates her manager
+    contacts = str(tmp_path / "Contact.csv")
+    assert report.skip[(contacts, "reporting")] == {2}
+
+
+def test_rows_merged_into_one_person_report_where_they_disagree(tmp_path: Path) -> None:
+    """Two rows of one import merged into Ada (the second through the first, a namesake of
+    hers in the same file): the first fills, the second is compared with what it filled."""
+    rows = (
+        "003X,Ada,Boss,Board,001A,003N\n"
+        "003Y,Ada,Boss,Finance,001A,003M\n"
+        "003Z,Ada,Boss,Board,001A,003N\n"
+    )
+    report = _merge_contacts(tmp_path, rows, [])
+    assert report.issues == []
+    by_row = {d["row"]: d for d in report.duplicates}
+    assert {d["merged_into"] for d in by_row.values()} == {"003A"}
+    assert by_row[2]["filled"] == ["Department"] and by_row[2]["conflicts"] == []
+    assert by_row[3]["conflicts"] == [
+        {
+            "column": "Department",
+            "kept": "Board",
+            "incoming": "Finance",
+            "kept_from": "row 2 of Contact.csv",
+        },
+        {"column": "ReportsToId", "kept": "003N", "incoming": "003M"},
+    ]
+    assert by_row[4]["conflicts"] == []  # the same as row 2
+    assert [m["fill"] for m in report.merges] == [{"department": "Board"}, {}, {}]
+    assert {m["alias"]: m["id"] for m in report.merges} == dict.fromkeys(
+        ("003X", "003Y", "003Z"), "003A"
+    )

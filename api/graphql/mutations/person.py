@@ -98,8 +98,11 @@ class PersonMutations:
     async def delete_person(self, info: Ctx, input: DeleteInput) -> DeletePayload:
         ws = info.context.scoped(input.workspace_id)
         key = key_of(input.id, "Person")
-        done = DeleteSuccess(deleted_id=strawberry.ID(str(relay.GlobalID("Person", key))))
-        return await attempt(people.delete_person(ws, key), lambda _: done)
+
+        def done(deleted: str) -> DeleteSuccess:
+            return DeleteSuccess(deleted_id=strawberry.ID(str(relay.GlobalID("Person", deleted))))
+
+        return await attempt(people.delete_person(ws, key), done)
 
     @strawberry.mutation(description="Create or update many people at once (all or nothing).")
     async def upsert_people(self, info: Ctx, input: UpsertPeopleInput) -> UpsertPayload:

@@ -22,6 +22,7 @@ from api.graphql.types.analytics import (
 )
 from graph.analytics import AnalyticsInputError, InfluenceEdge, KnowsEdge, StepMove
 from graph.errors import ValidationFailed
+from graph.repository.person_keys import resolve_people
 from graph.scopes.what_if import (
     MAX_HYPOTHETICAL_PEOPLE,
     DealWhatIf,
@@ -182,10 +183,6 @@ def what_if_view(workspace: str, G: nx.DiGraph, answer: DealWhatIf) -> WhatIf:
     )
 
 
-def _person_key(value: str) -> str:
-    return key_of(value, "Person")
-
-
 def _person_fields(person: HypotheticalPersonInput) -> dict[str, object]:
     """The fields given, as the model takes them (an organisation's global id as its key)."""
     data: dict[str, object] = {k: v for k, v in vars(person).items() if v is not None}
@@ -210,6 +207,19 @@ async def run_what_if(
     """Coverage and plan of a deal before and after hypothetical changes (nothing is stored)."""
     ws = info.context.reader(workspace_id)
     analysis = await analysis_of(info, ws.workspace, "deal", key_of(deal_id, "Deal"), weights)
+    given = [
+        *remove_people,
+        *(end for e in remove_influences for end in (e.source_id, e.target_id)),
+        *(end for r in add_reports_to or [] for end in (r.person_id, r.manager_id)),
+        *(end for e in add_influences for end in (e.source_id, e.target_id)),
+        *(end for e in add_knows for end in (e.source_id, e.target_id)),
+    ]
+    named = await resolve_people(ws, [key_of(k, "Person") for k in given])
+
+    def _person_key(value: str) -> str:
+        key = key_of(value, "Person")
+        return named.get(key, key)
+
     try:
         changes = WhatIfChanges(
             remove_people=[_person_key(p) for p in remove_people],
