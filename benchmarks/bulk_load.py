@@ -44,8 +44,9 @@ from seed.records import (
 
 __all__ = ["BulkFiles", "bulk_import", "write_bulk_files"]
 
-# File name -> (label or relationship type, header). ``:ID`` spaces keep ids of different
-# labels apart, as the unique constraints per label do.
+# File name -> (labels or relationship type, header). ``:ID`` spaces keep ids of different
+# labels apart, as the unique constraints per label do. People carry PersonKey too, the label
+# whose constraint keeps ids and aliases one set per workspace (schema/person_keys_unique).
 _NODES: dict[str, tuple[str, tuple[str, ...]]] = {
     "workspace": ("Workspace", ("id:ID(Workspace)", "workspace", "name", "icp")),
     "ladder": ("Ladder", ("id:ID(Ladder)", "workspace", "name", "default:boolean")),
@@ -70,7 +71,7 @@ _NODES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "people": (
-        "Person",
+        "Person:PersonKey",
         (
             "id:ID(Person)",
             "workspace",
