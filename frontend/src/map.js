@@ -321,16 +321,17 @@ export class StatusMap {
   /**
    * Show the tip at the first of `spots` ({x, y} its top left corner, or with `above` its bottom
    * left, `before` its top right) where, kept inside the map, it covers none of the rendered boxes
-   * `avoid`; else where it covers least of them.
+   * `avoid` and least of the boxes `spare` (other cards, covered only when nothing else serves).
    */
-  placeTip(spots, avoid) {
+  placeTip(spots, avoid, spare = []) {
     this.tip.hidden = false;
     const w = this.tip.offsetWidth;
     const hgt = this.tip.offsetHeight;
     const [width, height] = [this.container.clientWidth, this.container.clientHeight];
     const inside = (v, size, room) => Math.max(0, Math.min(v, room - size));
-    const covered = (r) =>
-      avoid.reduce((sum, b) => sum + Math.max(0, Math.min(r.x2, b.x2) - Math.max(r.x1, b.x1)) * Math.max(0, Math.min(r.y2, b.y2) - Math.max(r.y1, b.y1)), 0);
+    const area = (r, boxes) =>
+      boxes.reduce((sum, b) => sum + Math.max(0, Math.min(r.x2, b.x2) - Math.max(r.x1, b.x1)) * Math.max(0, Math.min(r.y2, b.y2) - Math.max(r.y1, b.y1)), 0);
+    const covered = (r) => area(r, avoid) * 1e6 + area(r, spare);
     let best = null;
     for (const spot of spots) {
       const x1 = inside(spot.before ? spot.x - w : spot.x, w, width);
@@ -357,6 +358,10 @@ export class StatusMap {
     // Beside the line's middle, never over the card at either end (nor off the map).
     const mid = edge.renderedMidpoint();
     const ends = [edge.source(), edge.target()].map((n) => n.renderedBoundingBox({ includeLabels: false }));
+    const others = this.cy
+      .nodes('.person')
+      .not(edge.connectedNodes())
+      .map((n) => n.renderedBoundingBox({ includeLabels: false }));
     const gap = 8;
     this.placeTip(
       [
@@ -372,6 +377,7 @@ export class StatusMap {
         ]),
       ],
       ends,
+      others,
     );
   }
 
