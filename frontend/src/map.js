@@ -315,7 +315,21 @@ export class StatusMap {
       this.tip.append(line);
     }
     const box = node.renderedBoundingBox({ includeLabels: false });
-    this.placeTip([{ x: box.x1, y: box.y2 + 4 }, { x: box.x1, y: box.y1 - 4, above: true }], [box]);
+    const spots = [
+      { x: box.x1, y: box.y2 + 4 },
+      { x: box.x1, y: box.y1 - 4, above: true },
+      { x: box.x2 + 4, y: box.y1 },
+      { x: box.x1 - 4, y: box.y1, before: true },
+    ];
+    this.placeTip(spots, [box], this.otherCards(node));
+  }
+
+  /** The rendered boxes of the cards but `nodes`'. */
+  otherCards(nodes) {
+    return this.cy
+      .nodes('.person')
+      .not(nodes)
+      .map((n) => n.renderedBoundingBox({ includeLabels: false }));
   }
 
   /**
@@ -358,10 +372,7 @@ export class StatusMap {
     // Beside the line's middle, never over the card at either end (nor off the map).
     const mid = edge.renderedMidpoint();
     const ends = [edge.source(), edge.target()].map((n) => n.renderedBoundingBox({ includeLabels: false }));
-    const others = this.cy
-      .nodes('.person')
-      .not(edge.connectedNodes())
-      .map((n) => n.renderedBoundingBox({ includeLabels: false }));
+    const others = this.otherCards(edge.connectedNodes());
     const gap = 8;
     this.placeTip(
       [
