@@ -3,14 +3,21 @@
 // pan and zoom, so they never scroll out of sight and are never cut by the map's edge.
 
 import { h } from './dom.js';
+import { cut, fitLines } from './text-fit.js';
 
 const AXIS_W = 100; // px of the left edge given to the level names (a long name wraps)
-const HEADER_H = 38; // px of the top edge given to organisations and departments
+const HEADER_H = 50; // px of the top edge: an organisation's line, then two for a column's name
+export const HEADER_LINES = 2; // a column's name wraps to this many lines before it is cut
+export const HEADER_ORG_Y = 2; // px from the top: the organisations' line (13px bold)
+export const HEADER_COLUMN_Y = 19; // px from the top: a column's first line (12px)
+export const HEADER_LINE_H = 14; // px between a column's lines
+const HEADER_PAD = 8; // px of a header's width kept free, so neighbours' names never touch
 
 export class LadderAxis {
   constructor(container) {
     this.container = container;
     container.style.setProperty('--axis-w', `${AXIS_W}px`); // the stylesheet's width of the axis
+    container.style.setProperty('--header-h', `${HEADER_H}px`); // and height of the headers
     this.layout = null;
     this.left = h('div', { class: 'ladder-axis', 'data-testid': 'ladder-axis', 'aria-hidden': 'true' });
     this.top = h('div', { class: 'column-axis', 'data-testid': 'column-axis', 'aria-hidden': 'true' });
@@ -52,11 +59,13 @@ export class LadderAxis {
       const bottom = Math.min(y1, height);
       return { rank: band.rank, label: band.label, odd: i % 2 === 1, y0, y1, labelTop: top, labelBottom: bottom };
     });
+    // A column's name wraps within its column (the full name is its title, on hover).
     const columns = layout.groups.map((g) => ({
       x0: g.x0 * zoom + pan.x,
       width: g.width * zoom,
       side: g.side,
       label: g.label,
+      lines: fitLines(g.label, 12, g.width * zoom - HEADER_PAD, HEADER_LINES),
       title: `${g.header} · ${g.label}`,
     }));
     const headers = layout.headers.flatMap((hd) => {
@@ -66,7 +75,7 @@ export class LadderAxis {
       const left = Math.max(x0, AXIS_W);
       const right = Math.min(x0 + w, width);
       if (right - left < 40) return []; // a sliver at the edge would show a cut-off letter
-      return [{ left, width: right - left, side: hd.side, label: hd.label }];
+      return [{ left, width: right - left, side: hd.side, label: hd.label, text: cut(hd.label, 13, right - left - HEADER_PAD, 'bold') }];
     });
     return { axisWidth: AXIS_W, headerHeight: HEADER_H, width, height, bands, columns, headers };
   }
@@ -97,10 +106,14 @@ export class LadderAxis {
     );
     this.left.replaceChildren(...rows);
     const cols = geometry.columns.map((c) =>
-      h('div', { class: `axis-column side-${c.side}`, style: `left:${c.x0}px;width:${c.width}px`, title: c.title }, c.label),
+      h(
+        'div',
+        { class: `axis-column side-${c.side}`, style: `left:${c.x0}px;width:${c.width}px`, title: c.title },
+        c.lines.map((line) => h('span', {}, line)),
+      ),
     );
     const heads = geometry.headers.map((hd) =>
-      h('div', { class: `axis-header side-${hd.side}`, style: `left:${hd.left}px;width:${hd.width}px` }, hd.label),
+      h('div', { class: `axis-header side-${hd.side}`, style: `left:${hd.left}px;width:${hd.width}px`, title: hd.label }, hd.text),
     );
     this.top.replaceChildren(...heads, ...cols);
   }

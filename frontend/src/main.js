@@ -23,6 +23,7 @@ import { loadStatusGaps } from './status-gaps.js';
 import { gapText } from './person-panel.js';
 
 const $ = (id) => document.getElementById(id);
+const TIP_DECIDERS = 3; // deciders named in a card's hover tip; the rest are counted
 
 class App {
   constructor() {
@@ -102,10 +103,10 @@ class App {
       this.state.moved.set(id, position);
       this.draw(); // lines follow the card
     };
-    this.gaps = null; // person id → status gaps to the decider and to ours (status-gaps.js)
+    this.gaps = null; // person id → status gaps to the deciders and to ours (status-gaps.js)
     this.map.describe = (id) => {
       const gaps = this.gaps?.get(id);
-      return gaps ? gapText(gaps) : '';
+      return gaps ? gapText(gaps, { most: TIP_DECIDERS }) : ''; // all of them in the person's panel
     };
     // The account map asks only whether a tie is disputed (its reports would cost a list per line);
     // the deal map and the person panel carry who reported what.
@@ -428,7 +429,14 @@ class App {
   /** "Show who is around this person": their neighbours join the map (one step). */
   expand(id) {
     this.state.expanded.add(id);
-    if (this.state.scopeView?.deal) this.refocus();
+    if (this.state.scopeView?.deal) {
+      const before = new Set(this.state.view.people.keys());
+      const seen = this.map.inView();
+      this.refocus();
+      // the view moves to show who joined, with who was in sight when that still reads
+      const added = [...this.state.view.people.keys()].filter((p) => !before.has(p));
+      if (added.length) this.map.reveal(id, added, seen);
+    }
     this.say(`Showing who is around ${this.state.view.people.get(id)?.name || 'them'}`);
   }
 

@@ -140,8 +140,44 @@ function segmentData(s, t, points) {
   };
 }
 
+const PARALLEL_GAP = 10; // model px between lines that join the same two cards
+
+/**
+ * Edge id → how far (model px, to the left of source → target) a line joining the same two
+ * cards as another is drawn beside the straight one, so that the pointer can reach each.
+ */
+function parallelOffsets(edges) {
+  const pairs = new Map();
+  for (const e of edges) {
+    const key = e.source < e.target ? `${e.source}|${e.target}` : `${e.target}|${e.source}`;
+    if (!pairs.has(key)) pairs.set(key, []);
+    pairs.get(key).push(e);
+  }
+  const offsets = new Map();
+  for (const group of pairs.values()) {
+    if (group.length < 2) continue;
+    group.forEach((e, i) => {
+      const offset = (i - (group.length - 1) / 2) * PARALLEL_GAP;
+      offsets.set(e.id, e.source < e.target ? offset : -offset); // the same side whichever way it runs
+    });
+  }
+  return offsets;
+}
+
+/**
+ * The waypoints of a line from `s` to `t` (node centres) moved `offset` to the left of s → t: a
+ * routed line's own (`route`), else one at the middle.
+ */
+function offsetRoute(s, t, route, offset) {
+  const len = Math.hypot(t.x - s.x, t.y - s.y) || 1;
+  const n = { x: -(t.y - s.y) / len, y: (t.x - s.x) / len };
+  const points = route || [{ x: (s.x + t.x) / 2, y: (s.y + t.y) / 2 }];
+  return points.map((p) => ({ x: p.x + n.x * offset, y: p.y + n.y * offset }));
+}
+
 /** An edge; those that touch the buying centre (`key`) are drawn stronger than the rest. */
-function edgeElement(edge, key, route, positions) {
+function edgeElement(edge, key, given, positions, offset = 0) {
+  const route = offset ? offsetRoute(positions.get(edge.source), positions.get(edge.target), given, offset) : given;
   const width =
     edge.kind === 'influence'
       ? 1 + 5 * (edge.weight ?? 0.5)
@@ -279,9 +315,47 @@ export class StatusMap {
       this.tip.append(line);
     }
     const box = node.renderedBoundingBox({ includeLabels: false });
-    this.tip.style.left = `${Math.max(0, box.x1)}px`;
-    this.tip.style.top = `${box.y2 + 4}px`;
+    const spots = [
+      { x: box.x1, y: box.y2 + 4 },
+      { x: box.x1, y: box.y1 - 4, above: true },
+      { x: box.x2 + 4, y: box.y1 },
+      { x: box.x1 - 4, y: box.y1, before: true },
+    ];
+    this.placeTip(spots, [box], this.otherCards(node));
+  }
+
+  /** The rendered boxes of the cards but `nodes`'. */
+  otherCards(nodes) {
+    return this.cy
+      .nodes('.person')
+      .not(nodes)
+      .map((n) => n.renderedBoundingBox({ includeLabels: false }));
+  }
+
+  /**
+   * Show the tip at the first of `spots` ({x, y} its top left corner, or with `above` its bottom
+   * left, `before` its top right) where, kept inside the map, it covers none of the rendered boxes
+   * `avoid` and least of the boxes `spare` (other cards, covered only when nothing else serves).
+   */
+  placeTip(spots, avoid, spare = []) {
     this.tip.hidden = false;
+    const w = this.tip.offsetWidth;
+    const hgt = this.tip.offsetHeight;
+    const [width, height] = [this.container.clientWidth, this.container.clientHeight];
+    const inside = (v, size, room) => Math.max(0, Math.min(v, room - size));
+    const area = (r, boxes) =>
+      boxes.reduce((sum, b) => sum + Math.max(0, Math.min(r.x2, b.x2) - Math.max(r.x1, b.x1)) * Math.max(0, Math.min(r.y2, b.y2) - Math.max(r.y1, b.y1)), 0);
+    const covered = (r) => area(r, avoid) * 1e6 + area(r, spare);
+    let best = null;
+    for (const spot of spots) {
+      const x1 = inside(spot.before ? spot.x - w : spot.x, w, width);
+      const y1 = inside(spot.above ? spot.y - hgt : spot.y, hgt, height);
+      const cover = covered({ x1, y1, x2: x1 + w, y2: y1 + hgt });
+      if (!best || cover < best.cover) best = { x1, y1, cover };
+      if (cover === 0) break;
+    }
+    this.tip.style.left = `${best.x1}px`;
+    this.tip.style.top = `${best.y1}px`;
   }
 
   /** The tip at a disputed influence line's middle: its two ends and each observer's report. */
@@ -295,10 +369,27 @@ export class StatusMap {
     const reports = document.createElement('div');
     reports.textContent = this.describeLine(line);
     this.tip.append(strong, reports);
+    // Beside the line's middle, never over the card at either end (nor off the map).
     const mid = edge.renderedMidpoint();
-    this.tip.style.left = `${Math.max(0, mid.x)}px`;
-    this.tip.style.top = `${mid.y + 8}px`;
-    this.tip.hidden = false;
+    const ends = [edge.source(), edge.target()].map((n) => n.renderedBoundingBox({ includeLabels: false }));
+    const others = this.otherCards(edge.connectedNodes());
+    const gap = 8;
+    this.placeTip(
+      [
+        { x: mid.x, y: mid.y + gap },
+        { x: mid.x, y: mid.y - gap, above: true },
+        { x: mid.x - gap, y: mid.y + gap, before: true },
+        { x: mid.x - gap, y: mid.y - gap, before: true, above: true },
+        ...ends.flatMap((b) => [
+          { x: b.x1, y: b.y2 + gap },
+          { x: b.x1, y: b.y1 - gap, above: true },
+          { x: b.x2 + gap, y: b.y1 },
+          { x: b.x1 - gap, y: b.y1, before: true },
+        ]),
+      ],
+      ends,
+      others,
+    );
   }
 
   /**
@@ -334,9 +425,10 @@ export class StatusMap {
     const elements = backgroundElements(layout);
     for (const person of view.people.values()) elements.push(personElement(person, layout.positions.get(person.id), layout.cardWidth.get(person.id)));
     for (const group of view.collapsed || []) elements.push(collapsedElement(group, layout.positions.get(group.id)));
+    const offsets = parallelOffsets(drawn);
     for (const edge of drawn) {
       const key = view.people.get(edge.source).member || view.people.get(edge.target).member;
-      elements.push(edgeElement(edge, key, routes.get(edge.id), layout.positions));
+      elements.push(edgeElement(edge, key, routes.get(edge.id), layout.positions, offsets.get(edge.id)));
     }
     const made = performance.now();
     this.cy.batch(() => {
@@ -564,9 +656,18 @@ export class StatusMap {
       .map((p) => cy.getElementById(p.id))
       .filter((n) => n.nonempty())
       .sort((a, b) => order(a) - order(b) || distance(a.position(), anchor) - distance(b.position(), anchor));
-    // The box of the people taken so far grows one card at a time, from the cards' positions:
-    // a collection's bounding box per trial was quadratic in the people and measured every
-    // label (most of the first drawing's time with 200 members).
+    return this.growBox(nodes, box, minZoom);
+  }
+
+  /**
+   * The model box of the cards `nodes` (most wanted first) that fit the rendered box `box` at
+   * `minZoom` or closer: each card in turn joins the box if the box still fits with it, else it is
+   * left out. The first card is always in. Null without cards.
+   */
+  growBox(nodes, box, minZoom) {
+    // The box grows one card at a time, from the cards' positions: a collection's bounding box
+    // per trial was quadratic in the people and measured every label (most of the first
+    // drawing's time with 200 members).
     let bb = null;
     for (const node of nodes) {
       const b = cardBox(node.position(), CARD_BORDER, this.layout.cardWidth.get(node.id()));
@@ -576,6 +677,41 @@ export class StatusMap {
       bb = trial;
     }
     return bb;
+  }
+
+  /** Ids of the cards wholly inside the free part of the map now. */
+  inView() {
+    const box = this.viewBox(0);
+    const zoom = this.cy.zoom();
+    const pan = this.cy.pan();
+    return this.cy
+      .nodes('.person')
+      .filter((n) => {
+        const b = cardBox(n.position(), CARD_BORDER, this.layout.cardWidth.get(n.id()));
+        const [x1, y1, x2, y2] = [b.x1 * zoom + pan.x, b.y1 * zoom + pan.y, b.x2 * zoom + pan.x, b.y2 * zoom + pan.y];
+        return x1 >= box.x1 && x2 <= box.x2 && y1 >= box.y1 && y2 <= box.y2;
+      })
+      .map((n) => n.id());
+  }
+
+  /**
+   * Bring `added` (people just drawn around `id`) into view: with the people that were in view
+   * before (`before`, ids) when all fit at a readable zoom; else the person and the added ones
+   * nearest them first, then those seen before. Never zooms in closer than the view was.
+   */
+  reveal(id, added, before) {
+    const person = this.cy.getElementById(id);
+    if (person.empty()) return;
+    const anchor = person.position();
+    const near = (ids) =>
+      ids
+        .map((i) => this.cy.getElementById(i))
+        .filter((n) => n.nonempty() && n.id() !== id)
+        .sort((a, b) => distance(a.position(), anchor) - distance(b.position(), anchor));
+    const nodes = [person, ...near(added), ...near(before.filter((i) => !added.includes(i)))];
+    const bb = this.growBox(nodes, this.viewBox(), READABLE_ZOOM);
+    const maxZoom = Math.min(CLOSE_ZOOM, Math.max(this.cy.zoom(), READABLE_ZOOM));
+    this.frameBox(bb, { minZoom: READABLE_ZOOM, maxZoom });
   }
 
   clear() {

@@ -52,10 +52,23 @@ function personLink(app, card, extra) {
   );
 }
 
-/** "Gap to the decider Fiona Marsh: -1 · to Sam Ortiz (ours, suggested): +1" from the API's gaps. */
-export function gapText(gaps) {
+/**
+ * "Gap to the decider Fiona Marsh: -1 · to Sam Ortiz (ours, suggested): +1" from the API's gaps;
+ * with several deciders each one's gap, the furthest above first ("Gaps to the 3 deciders: Fiona
+ * Marsh -2, Carl Engel -1, Olivia Brandt 0"). `most`: deciders named, the rest counted ("+1 more").
+ */
+export function gapText(gaps, { most = Infinity } = {}) {
   const parts = [];
-  if (gaps.decider) parts.push(gaps.decider.self ? 'The decider' : `Gap to the decider ${gaps.decider.name}: ${formatGap(gaps.decider.gap)}`);
+  const { deciders = [] } = gaps;
+  if (gaps.self) parts.push(deciders.length ? 'A decider' : 'The decider');
+  const to = gaps.self ? 'the other' : 'the';
+  if (deciders.length === 1) {
+    parts.push(`${gaps.self ? 'gap' : 'Gap'} to ${to} decider ${deciders[0].name}: ${formatGap(deciders[0].gap)}`);
+  } else if (deciders.length > 1) {
+    const named = deciders.slice(0, most).map((d) => `${d.name} ${formatGap(d.gap)}`);
+    if (deciders.length > most) named.push(`+${deciders.length - most} more`);
+    parts.push(`${gaps.self ? 'gaps' : 'Gaps'} to ${to} ${deciders.length} deciders: ${named.join(', ')}`);
+  }
   if (gaps.ours) parts.push(`to ${gaps.ours.name} (ours, suggested): ${formatGap(gaps.ours.gap)}`);
   return parts.join(' · ');
 }
@@ -175,7 +188,7 @@ export class PersonPanel {
     );
   }
 
-  /** Their status gap to the decider and to the colleague of ours suggested (from the API). */
+  /** Their status gap to each decider and to the colleague of ours suggested (from the API). */
   gapsSection(person) {
     const gaps = this.app.gaps?.get(person.id);
     if (!gaps) return null;

@@ -3,10 +3,11 @@
 // real <text> elements (searchable, editable). The PNG is that SVG drawn on a canvas, so both
 // exports show the same thing.
 
+import { HEADER_COLUMN_Y, HEADER_LINE_H, HEADER_ORG_Y } from './axes.js';
 import { LEGEND } from './legend.js';
+import { AXIS_FONT as FONT, textWidth, wrap } from './text-fit.js';
 
 const NS = 'http://www.w3.org/2000/svg';
-const FONT = 'Helvetica, Arial, sans-serif';
 const TITLE_H = 30;
 const LEGEND_ROW_H = 16;
 const LEGEND_PAD = 8;
@@ -21,25 +22,6 @@ function el(tag, attrs = {}, text = null) {
 
 function round(v) {
   return Math.round(v * 10) / 10;
-}
-
-let measure = null;
-/** Width in pixels of `text` in `size`px of the export's font. */
-function textWidth(text, size, weight = 'normal') {
-  if (!measure) measure = document.createElement('canvas').getContext('2d');
-  measure.font = `${weight} ${size}px ${FONT}`;
-  return measure.measureText(text).width;
-}
-
-/** `text` broken into lines of at most `width` pixels (a word longer than that stays whole). */
-function wrap(text, size, width) {
-  const lines = [];
-  for (const word of String(text).split(/\s+/)) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && textWidth(`${last} ${word}`, size) <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
 }
 
 /**
@@ -146,19 +128,22 @@ function axesLayer(geometry, y, id) {
   const headerColour = { partner: '#6A3D9A', home: '#1F3B73', customer: '#1F2328' };
   for (const head of geometry.headers) {
     top.append(
-      el('text', { x: round(head.left + head.width / 2), y: 15, 'text-anchor': 'middle', 'font-size': 13, 'font-weight': 700, fill: headerColour[head.side] || '#1F2328' }, head.label),
+      el('text', { x: round(head.left + head.width / 2), y: HEADER_ORG_Y + 13, 'text-anchor': 'middle', 'font-size': 13, 'font-weight': 700, fill: headerColour[head.side] || '#1F2328' }, head.text),
     );
   }
   for (const col of geometry.columns) {
     if (col.x0 + col.width < aw || col.x0 > width) continue;
-    top.append(el('line', { x1: round(col.x0), y1: 19, x2: round(col.x0), y2: hh, stroke: '#E1E4E8' }));
-    top.append(el('text', { x: round(col.x0 + col.width / 2), y: 32, 'text-anchor': 'middle', 'font-size': 12, fill: '#57606A' }, col.label));
+    top.append(el('line', { x1: round(col.x0), y1: HEADER_COLUMN_Y, x2: round(col.x0), y2: hh, stroke: '#E1E4E8' }));
+    // as on the page: the column's name in the lines the axis fitted it to
+    const label = el('text', { 'text-anchor': 'middle', 'font-size': 12, fill: '#57606A' });
+    col.lines.forEach((line, i) => label.append(el('tspan', { x: round(col.x0 + col.width / 2), y: HEADER_COLUMN_Y + 11 + i * HEADER_LINE_H }, line)));
+    top.append(label);
   }
   top.append(el('line', { x1: aw, y1: hh, x2: width, y2: hh, stroke: '#D0D7DE' }));
 
   const corner = el('g');
   corner.append(el('rect', { x: 0, y: 0, width: aw, height: hh, fill: '#FFFFFF', stroke: '#D0D7DE' }));
-  corner.append(el('text', { x: 8, y: 23, 'font-size': 11, fill: '#57606A' }, 'Status level'));
+  corner.append(el('text', { x: 8, y: round(hh / 2 + 4), 'font-size': 11, fill: '#57606A' }, 'Status level'));
   g.append(left, top, corner);
   return g;
 }

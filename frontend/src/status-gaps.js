@@ -1,4 +1,4 @@
-// Status at a glance: each person's status gap to the deal's decider and to the colleague of ours
+// Status at a glance: each person's status gap to each of the deal's deciders and to the colleague of ours
 // suggested for them, as the API computes them (Deal.statusGaps: the values of Person.statusGap
 // and Person.gapsToOurs, the colleague the approach plan names or whose level fits best). One
 // fixed document for any number of people, asked a page at a time.
@@ -10,7 +10,8 @@ const IDS_PER_REQUEST = 500; // the API's limit on `people` in one request
 const PAGE = 100; // people per page of the answer
 
 /**
- * Map person id → {decider: {name, gap, self}, ours: {name, gap}} for the customers of `view`
+ * Map person id → {self, deciders: [{name, gap}], ours: {name, gap}} for the customers of `view`:
+ * `self` when they are a decider, `deciders` the others (the one furthest above them first)
  * (null when the API lacks the field).
  */
 export async function loadStatusGaps(schema, state, view) {
@@ -37,10 +38,19 @@ export async function loadStatusGaps(schema, state, view) {
   return gaps;
 }
 
+/** Unknown gaps (a level missing) come last; of the known, the decider furthest above first. */
+function byGap(a, b) {
+  return (a.gap ?? Infinity) - (b.gap ?? Infinity);
+}
+
 function entryOf(node) {
-  const entry = {};
-  const decider = node.toDeciders.find((d) => d.person);
-  if (decider) entry.decider = { name: decider.person.name, gap: decider.gap, self: node.isDecider };
+  const id = node.person.id;
+  // every decider but the person themselves, the one furthest above them first
+  const deciders = node.toDeciders
+    .filter((d) => d.person && d.person.id !== id)
+    .map((d) => ({ name: d.person.name, gap: d.gap }))
+    .sort(byGap);
+  const entry = { self: node.isDecider, deciders };
   const ours = node.suggestedColleague;
   if (ours?.person) entry.ours = { name: ours.person.name, gap: ours.gap };
   return entry;

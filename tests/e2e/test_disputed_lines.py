@@ -11,17 +11,46 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.scenario import Scenario, _batch, api_client
+from tests.e2e.test_first_view import inside, overlap
 from tests.e2e.test_status_map import node_of, open_deal
 
 SHOTS = Path(os.environ.get("STATUSMAP_SCREENSHOTS", "/tmp"))
-# A point a quarter along a line from its source, in page coordinates (its middle is shared with
-# Fiona's reporting line to Carl, which runs between the same two cards).
+# A point a quarter along a line from its source, in page coordinates.
 LINE = """id => {
   const edge = window.statusmap.map.cy.getElementById(id);
   const [s, t] = [edge.renderedSourceEndpoint(), edge.renderedTargetEndpoint()];
   const box = document.getElementById('map').getBoundingClientRect();
   return {x: box.left + (3 * s.x + t.x) / 4, y: box.top + (3 * s.y + t.y) / 4};
 }"""
+
+
+# The middle of a line, in page coordinates.
+MIDDLE = """id => {
+  const m = window.statusmap.map.cy.getElementById(id).renderedMidpoint();
+  const box = document.getElementById('map').getBoundingClientRect();
+  return {x: box.left + m.x, y: box.top + m.y};
+}"""
+# The tip's box, the cards at both ends of line `id` and the map, in page coordinates.
+TIP_AND_ENDS = """id => {
+  const edge = window.statusmap.map.cy.getElementById(id);
+  const map = document.getElementById('map').getBoundingClientRect();
+  const page = (b) => ({x1: map.left + b.x1, x2: map.left + b.x2,
+                        y1: map.top + b.y1, y2: map.top + b.y2});
+  const tip = document.querySelector('[data-testid=map-tip]').getBoundingClientRect();
+  return {
+    tip: {x1: tip.left, x2: tip.right, y1: tip.top, y2: tip.bottom},
+    ends: [edge.source(), edge.target()]
+      .map((n) => page(n.renderedBoundingBox({includeLabels: false}))),
+    map: {x1: map.left, x2: map.right, y1: map.top, y2: map.bottom},
+  };
+}"""
+
+
+def assert_tip_clear_of_the_ends(page: Page, line: str) -> None:
+    placed = page.evaluate(TIP_AND_ENDS, line)
+    for end in placed["ends"]:
+        assert not overlap(placed["tip"], end), "the tip covers a card at the line's end"
+    assert inside(placed["tip"], placed["map"]), "the tip leaves the map"
 
 
 @pytest.fixture
@@ -74,6 +103,7 @@ def test_a_disputed_influence_is_marked_and_says_who_reported_what(
     expect(tip).to_contain_text("Hanna Berg 0.20")
     expect(tip).to_contain_text("0.80")
     expect(tip).to_contain_text("weighed by their median 0.50")
+    assert_tip_clear_of_the_ends(page, disputed)
     page.screenshot(path=str(SHOTS / "disputed-line-hover.png"))
     page.mouse.move(line["x"], line["y"] - 40)
     expect(tip).to_be_hidden()
@@ -85,6 +115,23 @@ def test_a_disputed_influence_is_marked_and_says_who_reported_what(
     expect(tip).to_contain_text("Hanna Berg 0.20")
     page.evaluate("() => window.statusmap.map.cy.edges().unselect()")
     expect(tip).to_be_hidden()
+
+    # Fiona's reporting line joins the same two cards: each line is drawn beside the other, so
+    # the pointer reaches either at its own middle
+    reports = f"reports:{fiona['id']}>{carl['id']}"
+    assert page.evaluate(f"() => window.statusmap.map.cy.getElementById('{reports}').nonempty()")
+    middle = page.evaluate(MIDDLE, disputed)
+    page.mouse.move(middle["x"], middle["y"] - 40)
+    page.mouse.move(middle["x"], middle["y"])
+    expect(tip).to_contain_text("Disputed: Carl Engel → Fiona Marsh")
+    assert_tip_clear_of_the_ends(page, disputed)
+    page.screenshot(path=str(SHOTS / "disputed-line-middle.png"))
+    page.mouse.click(middle["x"], middle["y"])
+    page.wait_for_function(f"() => window.statusmap.map.cy.getElementById('{disputed}').selected()")
+    page.evaluate("() => window.statusmap.map.cy.edges().unselect()")
+    middle = page.evaluate(MIDDLE, reports)
+    page.mouse.click(middle["x"], middle["y"])
+    page.wait_for_function(f"() => window.statusmap.map.cy.getElementById('{reports}').selected()")
 
 
 def test_a_disputed_tie_away_from_the_members_is_marked_too(

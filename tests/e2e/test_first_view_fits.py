@@ -112,7 +112,9 @@ def test_panes_fold_and_widen_and_the_map_reframes(screen_page: Page, demo: str)
 
     toggle.click()
     expect(page.get_by_label("Find a person")).to_be_visible()
-    page.wait_for_function(f"() => window.statusmap.map.cy.zoom() < {before} - 0.01")
+    # framed again for less width (the first view's zoom may already be bound by its height,
+    # so the drop can be small)
+    page.wait_for_function(f"() => window.statusmap.map.cy.zoom() < {before} - 0.001")
     assert_fits(shot(page, "demo-people-open"))
 
     edge = page.locator("#panels-edge").bounding_box()

@@ -1,6 +1,7 @@
 """The one picker of people: a type-ahead field that narrows by name, title and organisation,
 names each person "Name — Title · Organisation" (the demo account's two Dara Bauers told
-apart), works by keyboard and by mouse, and builds only a bounded number of options."""
+apart), works by keyboard and by mouse, and builds only a bounded number of options, in the
+demo's 131-person account and in a generated 5,000-person one."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.large_account import DEAL_NAME, LargeAccount, build_large_account
 from tests.e2e.picker import choose_person, option_of
 from tests.e2e.test_first_view import open_demo
 
@@ -18,6 +20,7 @@ SHOTS = Path(os.environ.get("STATUSMAP_SCREENSHOTS", "/tmp"))
 PERSON_ID = """([name, title]) => [...window.statusmap.state.scopeView.people.values()]
   .find((p) => p.name === name && p.title === title).id"""
 CHOSEN = "(id) => document.querySelector(`[data-picker=${id}]`).value"
+BIG = 5_000  # people at the large account's customer
 
 
 @pytest.fixture
@@ -106,3 +109,43 @@ def test_a_big_account_builds_only_the_first_matches(page: Page, demo: str) -> N
     theirs.fill("zzzz nobody")
     expect(page.locator("#imagine-target-listbox [role=option]")).to_have_count(0)
     expect(page.locator("#imagine-target-count")).to_have_text("Nobody matches.")
+
+
+@pytest.fixture(scope="module")
+def large(live_server: str) -> LargeAccount:
+    return build_large_account(live_server, BIG, prefix="e2e-picker")
+
+
+def test_typing_finds_one_person_of_5000(page: Page, large: LargeAccount) -> None:
+    page.goto(f"/#workspace={large.workspace}")
+    expect(page.locator("#deal-panel h2")).to_have_text(DEAL_NAME, timeout=180_000)
+    theirs = page.get_by_role("combobox", name="knows", exact=True)
+    options = page.locator("#imagine-target-listbox [role=option]")
+    count = page.locator("#imagine-target-count")
+    total = page.evaluate(
+        "() => [...window.statusmap.state.scopeView.people.values()]"
+        ".filter((p) => p.side === 'customer').length"
+    )
+    assert total == BIG
+
+    # a broad word matches thousands; the list stays capped and says how many match
+    theirs.fill("specialist")
+    expect(options).to_have_count(50)
+    expect(count).to_contain_text("people match; the first 50 are shown. Type more to narrow.")
+    matching = int(count.inner_text().split()[0])
+    assert 50 < matching < BIG
+
+    # typing on narrows: ten names begin "Person432" (Person4320 to 4329), then one is left
+    theirs.fill("person432")
+    expect(options).to_have_count(10)
+    theirs.press_sequentially("1")
+    expect(options).to_have_count(1)
+    wanted = "Person4321 Surname53 — Specialist, IT · Globex Group"
+    expect(options).to_have_text(wanted)
+    page.screenshot(path=str(SHOTS / "picker-5000.png"))
+    theirs.press("ArrowDown")
+    theirs.press("Enter")
+    expect(theirs).to_have_value(wanted)
+    chosen = page.evaluate(CHOSEN, "imagine-target")
+    assert chosen == page.evaluate(PERSON_ID, ["Person4321 Surname53", "Specialist, IT"])
+    assert page.locator("#imagine-target-listbox [role=option]").count() <= 50
