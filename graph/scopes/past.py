@@ -157,7 +157,7 @@ async def _present_people(ws: WorkspaceStore, ids: list[str]) -> dict[FactKey, A
     """The present facts of people outside the present scope: own, employment, level, edges."""
     if not ids:
         return {}
-    own = asyncio.ensure_future(ws.read("history/people", {"ids": ids}))
+    own = asyncio.ensure_future(ws.read("history/people", {"ids": ids, "below": []}))
     edges = asyncio.ensure_future(ws.read("history/person_edges", {"ids": ids}))
     await _settled(own, edges)
     return _people_facts(own.result(), edges.result())
