@@ -1,6 +1,6 @@
-// Events stored without their CONCERNS entries (as versions before the entries wrote them),
-// those that concern anyone or anything: one scan of the events, run until the step is recorded.
+// Events stored without their CONCERNS entries (as versions before the entries wrote them):
+// one scan of the events, run until the step is recorded. An event that concerns no one is
+// among them and gets no entry (its subjects are not read here: a property read per event).
 MATCH (c:Change)
 WHERE NOT EXISTS { (c)-[:CONCERNS]->(c) }
-  AND size(c.people) + size(c.deals) + size(c.organisations) > 0
 RETURN elementId(c) AS id
