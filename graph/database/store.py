@@ -195,6 +195,8 @@ def _span(name: str, routing: RoutingControl) -> dict[str, str]:
 _READ_ATTEMPTS = 3
 _READ_BACKOFF = 0.1  # seconds before the second attempt; doubled before the third
 _READ_RETRY_SECONDS = 3.0  # default: no new attempt after this long (connecting can take seconds)
+SCHEMA_STEP_BATCH = 5_000
+"""Events linked per transaction by a schema step that backfills them."""
 
 
 class Transaction:
@@ -427,12 +429,31 @@ class Store:
         return WorkspaceStore(self, workspace, guard, origin)
 
     async def apply_schema(self) -> list[str]:
-        """Create every constraint and index under ``queries/schema/`` (idempotent)."""
+        """Create every constraint and index under ``queries/schema/`` (idempotent), then run
+        the schema steps this database has not recorded as done (:meth:`_link_concerns`)."""
         names = [n for n in all_query_names() if n.startswith("schema/")]
         bulk = self.bulk()  # a new constraint checks every stored node
         for name in names:
             await bulk.write(name)
+        await bulk._link_concerns()
         return names
+
+    async def _link_concerns(self) -> None:
+        """Give events stored before they had ``CONCERNS`` entries their entries, once.
+
+        Once done, the step is recorded (a ``SchemaStep`` node, found by its unique name), so a
+        later start costs one index seek, not a scan of every event. Until then, one scan finds
+        the events lacking entries and they are linked in batches of ``SCHEMA_STEP_BATCH``, each
+        its own transaction; an interrupted run is taken up at the next start.
+        """
+        step = {"name": "change_concerns"}
+        if (await self.read("schema_steps/done", step))[0]["done"]:
+            return
+        pending = [r["id"] for r in await self.read_plain("schema_steps/change_concerns_pending")]
+        for start in range(0, len(pending), SCHEMA_STEP_BATCH):
+            batch = pending[start : start + SCHEMA_STEP_BATCH]
+            await self.write("schema_steps/change_concerns_link", {"ids": batch})
+        await self.write("schema_steps/record", step)
 
     async def health(self) -> Neo4jHealth:
         """The database's state and version, and Graph Data Science's if loaded; never raises."""

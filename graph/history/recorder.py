@@ -81,8 +81,7 @@ class Touched:
         people = {p for p in self.people if ("person", p) not in skip} | self.whole_people
         context = {"context": not before}
         reads: list[tuple[str, dict[str, Any]]] = [
-            ("history/people", {"ids": sorted(people)}),
-            ("history/people_below", {"ids": sorted(self.below)}),
+            ("history/people", {"ids": sorted(people), "below": sorted(self.below)}),
             ("history/person_edges", {"ids": sorted(self.whole_people)}),
             ("history/person_members", {"ids": sorted(self.whole_people)}),
             *(
@@ -95,7 +94,8 @@ class Touched:
             ("history/organisations", {"ids": sorted(self.organisations)}),
             ("history/partners", {"pairs": [list(p) for p in sorted(self.partners)]}),
         ]
-        return [(name, params) for name, params in reads if next(iter(params.values()))]
+        # A read with nothing to read is not run ("context" is a switch, not what is read).
+        return [(n, p) for n, p in reads if any(v for k, v in p.items() if k != "context")]
 
 
 _EDGE_READS = {
@@ -142,7 +142,7 @@ class _Snapshot:
         """Take in the rows of the read ``name`` (see :meth:`Touched._reads`)."""
         family = name.removeprefix("history/")
         for r in rows:
-            if family in ("people", "people_below"):
+            if family == "people":
                 self._person(r)
             elif family == "person_edges" or family.startswith("edges_"):
                 self.facts[(r["type"], r["source"], r["target"])] = json_value(r["props"])

@@ -23,7 +23,7 @@ from graph.errors import NotFound
 from graph.history.facts import Change, ChangeKind, FactKey
 from graph.repository.history import changes_between
 from graph.scopes.cache import AnalysisCache, ScopeAnalysis, analyse
-from graph.scopes.past import as_utc, check_moment, history_horizon
+from graph.scopes.past import PresentRead, as_utc, check_moment, history_horizon, present_once
 from graph.scopes.read import Scope, ScopeKind
 
 __all__ = ["analysis_changes", "map_changes"]
@@ -114,8 +114,11 @@ async def map_changes(
         )
     )
     horizon_f = asyncio.ensure_future(history_horizon(ws))
-    before_f = asyncio.ensure_future(_analysis_at(cache, ws, kind, key, start))
-    after_f = asyncio.ensure_future(_analysis_at(cache, ws, kind, key, until))
+    # Both analyses start from the present scope (the past one undoes the events since): it is
+    # read once for the two.
+    present = present_once(ws, kind, key)
+    before_f = asyncio.ensure_future(_analysis_at(cache, ws, kind, key, start, present))
+    after_f = asyncio.ensure_future(_analysis_at(cache, ws, kind, key, until, present))
     await asyncio.gather(found_f, horizon_f, before_f, after_f, return_exceptions=True)
     found = found_f.result()
     pruned, first = horizon_f.result()
@@ -126,7 +129,7 @@ async def map_changes(
             await cache.get(ws, kind, key)  # a scope that is not there is not found, not unchanged
         return found
     if start < first:  # before the history began: the earliest state it knows
-        before = await _analysis_at(cache, ws, kind, key, first)
+        before = await _analysis_at(cache, ws, kind, key, first, present)
     else:
         before = before_f.result()
     after = after_f.result()
@@ -138,10 +141,15 @@ async def map_changes(
 
 
 async def _analysis_at(
-    cache: AnalysisCache, ws: WorkspaceStore, kind: ScopeKind, key: str, at: dt.datetime | None
+    cache: AnalysisCache,
+    ws: WorkspaceStore,
+    kind: ScopeKind,
+    key: str,
+    at: dt.datetime | None,
+    present: PresentRead,
 ) -> ScopeAnalysis | None:
     """The scope analysed at ``at`` (now if ``None``); ``None`` when it did not exist then."""
     try:
-        return await cache.get(ws, kind, key, at=at)
+        return await cache.get(ws, kind, key, at=at, present=present)
     except NotFound:
         return None

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,13 +36,18 @@ from graph.scopes.read import Scope, ScopeKind, _members, read_scope
 
 __all__ = [
     "PastScope",
+    "PresentRead",
     "as_utc",
     "check_moment",
     "history_horizon",
+    "present_once",
     "read_person_at",
     "read_scope_at",
     "scope_of_facts",
 ]
+
+PresentRead = Callable[[], Awaitable[Scope]]
+"""How a read gets the present scope (:func:`read_scope`; raises ``NotFound`` when absent)."""
 
 _ROUNDS = 3
 """Reads of the events: people named by one round's events bring theirs in the next."""
@@ -152,7 +157,7 @@ async def _present_people(ws: WorkspaceStore, ids: list[str]) -> dict[FactKey, A
     """The present facts of people outside the present scope: own, employment, level, edges."""
     if not ids:
         return {}
-    own = asyncio.ensure_future(ws.read("history/people", {"ids": ids}))
+    own = asyncio.ensure_future(ws.read("history/people", {"ids": ids, "below": []}))
     edges = asyncio.ensure_future(ws.read("history/person_edges", {"ids": ids}))
     await _settled(own, edges)
     return _people_facts(own.result(), edges.result())
@@ -210,11 +215,29 @@ async def _settled(*reads: asyncio.Future[Any]) -> None:
     await asyncio.gather(*reads, return_exceptions=True)
 
 
-async def _scope_now(ws: WorkspaceStore, kind: ScopeKind, key: str) -> Scope | None:
+def present_once(ws: WorkspaceStore, kind: ScopeKind, key: str) -> PresentRead:
+    """The present scope, read at most once however many reads ask for it.
+
+    For reads of the same scope at several moments (what changed since: the present analysis and
+    the past read at ``since`` both start from today's scope): the first to ask starts the read,
+    the others wait for the same one; none asking, nothing is read (their analyses were cached).
+    """
+    read: asyncio.Future[Scope] | None = None
+
+    def present() -> asyncio.Future[Scope]:
+        nonlocal read
+        if read is None:
+            read = asyncio.ensure_future(read_scope(ws, kind, key))
+        return read
+
+    return present
+
+
+async def _scope_now(present: PresentRead) -> Scope | None:
     """The present scope; ``None`` when it is not there (removed since: the events may bring
     it back)."""
     try:
-        return await read_scope(ws, kind, key)
+        return await present()
     except NotFound:
         return None
 
@@ -228,9 +251,17 @@ async def _nothing() -> _Undo:
 
 
 async def read_scope_at(
-    ws: WorkspaceStore, kind: ScopeKind, key: str, at: dt.datetime
+    ws: WorkspaceStore,
+    kind: ScopeKind,
+    key: str,
+    at: dt.datetime,
+    present: PresentRead | None = None,
 ) -> PastScope:
-    """Scope ``kind`` (a deal or an account) of ``key`` as it stood at ``at``."""
+    """Scope ``kind`` (a deal or an account) of ``key`` as it stood at ``at``.
+
+    ``present``: where the present scope comes from when the caller shares one read of it
+    (:func:`present_once`); by default it is read here.
+    """
     if kind == "workspace":
         raise ValueError("a past workspace scope is not read; read a deal or an account")
     at = as_utc(at)
@@ -238,7 +269,7 @@ async def read_scope_at(
     # The moment's check, the present scope, the deal's members and the organisations watched
     # (ours, partners, the account) do not depend on each other: they are read at once.
     checked = asyncio.ensure_future(check_moment(ws, at))
-    now = asyncio.ensure_future(_scope_now(ws, kind, key))
+    now = asyncio.ensure_future(_scope_now(present or present_once(ws, kind, key)))
     members = asyncio.ensure_future(
         ws.read("history/deal_members", {"ids": [key]}) if deal else _no_rows()
     )
@@ -251,14 +282,14 @@ async def read_scope_at(
     await _settled(checked, now, members, watched_rows)
     checked.result()
     found = now.result()
-    present = found if found is not None else Scope(kind, key, [], [], [], [])
-    facts = {} if found is None else _present_facts(present)
-    known = {p.id for p in present.people}
+    today = found if found is not None else Scope(kind, key, [], [], [], [])
+    facts = {} if found is None else _present_facts(today)
+    known = {p.id for p in today.people}
     for r in members.result():
         facts[("member", key, r["person"])] = json_value(r["props"])
     organisations = {r["id"]: json_value(r["props"]) for r in watched_rows.result()}
-    watched = set(organisations) | ({present.account_id} if present.account_id else set())
-    people = {p.id for p in present.people if p.org_id not in watched}
+    watched = set(organisations) | ({today.account_id} if today.account_id else set())
+    people = {p.id for p in today.people if p.org_id not in watched}
     # Per fact, the first event at or after the moment: (its id, its before).
     first: dict[FactKey, tuple[str, Any]] = {}
     undone: dict[FactKey, Any] = {}

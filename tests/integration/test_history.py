@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from graph.database.queries import query
 from graph.database.store import Store
 from graph.history.facts import load_value
 from graph.imports.run import import_files
@@ -400,6 +401,41 @@ async def test_a_subjects_feed_is_the_whole_feed_narrowed_in_pages_and_windows(
             for e in whole
             if subject in e[of] and e["at"] < middle and e["kind"] == "member_joined"
         ]
+
+
+def _index_reads(plan: Any, index: str) -> list[int]:
+    """Rows each read of ``index`` gave in a profiled plan."""
+    found = [plan["rows"]] if index in str(plan.get("args", {}).get("Details", "")) else []
+    return found + [n for child in plan.get("children", []) for n in _index_reads(child, index)]
+
+
+async def test_a_workspace_feeds_page_is_read_in_index_order_not_sorted(
+    gql: GraphQL, workspace: str, store: Store
+) -> None:
+    # The whole feed's page is read newest first from the (workspace, id) index and stops at
+    # the page's end: its read gives the page and one more, while the total counts the window.
+    await gql(SETUP, ws=workspace)
+    await gql(MEMBER_AND_LEVEL, ws=workspace)
+    ws = store.workspace(workspace)
+    whole = (await change_feed(ws, first=500)).items
+    assert len(whole) > 4
+    params = {
+        "workspace": workspace,
+        "first": 2,
+        "after": whole[0]["id"],
+        "since": "",
+        "until": None,
+        "kinds": None,
+        "person_id": None,
+        "deal_id": None,
+        "organisation_id": None,
+    }
+    result = await store.driver.execute_query("PROFILE " + query("history/feed"), params)
+    row = result.records[0]
+    assert [e["id"] for e in row["items"]] == [e["id"] for e in whole[1:3]]
+    assert row["total"] == len(whole)
+    reads = _index_reads(result.summary.profile, "c:Change(workspace, id)")
+    assert sorted(reads) == [params["first"] + 1, len(whole)]
 
 
 DEPARTURES = """

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from api.settings import Settings
+from graph.database import store as store_module
 from graph.database.store import Store
 from tests.integration.conftest import GraphQL
 from tests.integration.test_history import DERIVED, _key
@@ -304,11 +305,12 @@ async def test_a_deal_that_never_was_is_not_found_as_of_any_moment(
 
 
 async def test_events_stored_before_they_named_their_subjects_are_read_once_the_schema_is_applied(
-    gql: GraphQL, workspace: str, store: Store
+    gql: GraphQL, workspace: str, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Events are found by what they concern (a ``CONCERNS`` entry per person, deal and
     organisation, indexed with the moment); events stored without those entries, as an older
-    version wrote them, get them when the schema is applied, and the past reads the same."""
+    version wrote them, get them when the schema is applied (once: the step is recorded as
+    done), and the past reads the same."""
     await gql(BUILD, ws=workspace)
     await gql(MEMBERS, ws=workspace)
     then = await _moment()
@@ -322,9 +324,20 @@ async def test_events_stored_before_they_named_their_subjects_are_read_once_the_
         "MATCH (c:Change {workspace: $ws})-[r:CONCERNS]->(c) DELETE r", {"ws": workspace}
     )
 
+    # A database whose step is recorded as done is not scanned again at the next start.
+    await store.apply_schema()
+    rows, _, _ = await store.driver.execute_query(count, {"ws": workspace})
+    assert rows[0]["entries"] == 0
+    # One an older version wrote has no record of the step: its events are linked, in batches.
+    monkeypatch.setattr(store_module, "SCHEMA_STEP_BATCH", 2)
+    await store.driver.execute_query("MATCH (s:SchemaStep {name: 'change_concerns'}) DELETE s")
     await store.apply_schema()
     rows, _, _ = await store.driver.execute_query(count, {"ws": workspace})
     assert rows[0]["entries"] == entries
+    done, _, _ = await store.driver.execute_query(
+        "MATCH (s:SchemaStep {name: 'change_concerns'}) RETURN count(s) AS n"
+    )
+    assert done[0]["n"] == 1
     past = await _read(gql, workspace, then)
     assert _members(past) == {
         "bo~": (3, ["USER"], "NEUTRAL"),

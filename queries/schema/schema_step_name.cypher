@@ -1,0 +1,1 @@
+CREATE CONSTRAINT schema_step_name IF NOT EXISTS FOR (s:SchemaStep) REQUIRE s.name IS UNIQUE
