@@ -196,7 +196,11 @@ _READ_ATTEMPTS = 3
 _READ_BACKOFF = 0.1  # seconds before the second attempt; doubled before the third
 _READ_RETRY_SECONDS = 3.0  # default: no new attempt after this long (connecting can take seconds)
 SCHEMA_STEP_BATCH = 5_000
-"""Events linked per transaction by a schema step that backfills them."""
+"""Nodes a schema step changes per transaction."""
+SCHEMA_STEPS = ("change_concerns", "person_keys")
+"""Data migrations run once per database, after the constraints and indexes, in this order: each
+is ``schema_steps/<name>_pending`` (the element ids still to do) and ``<name>_apply`` (one batch
+of them, safe to repeat)."""
 
 
 class Transaction:
@@ -430,29 +434,30 @@ class Store:
 
     async def apply_schema(self) -> list[str]:
         """Create every constraint and index under ``queries/schema/`` (idempotent), then run
-        the schema steps this database has not recorded as done (:meth:`_link_concerns`)."""
+        the schema steps this database has not recorded as done (:meth:`_run_step`)."""
         names = [n for n in all_query_names() if n.startswith("schema/")]
         bulk = self.bulk()  # a new constraint checks every stored node
         for name in names:
             await bulk.write(name)
-        await bulk._link_concerns()
+        for step in SCHEMA_STEPS:
+            await bulk._run_step(step)
         return names
 
-    async def _link_concerns(self) -> None:
-        """Give events stored before they had ``CONCERNS`` entries their entries, once.
+    async def _run_step(self, name: str) -> None:
+        """Run the data migration ``name`` of :data:`SCHEMA_STEPS`, once per database.
 
         Once done, the step is recorded (a ``SchemaStep`` node, found by its unique name), so a
-        later start costs one index seek, not a scan of every event. Until then, one scan finds
-        the events lacking entries and they are linked in batches of ``SCHEMA_STEP_BATCH``, each
-        its own transaction; an interrupted run is taken up at the next start.
+        later start costs one index seek, not a scan. Until then, one scan finds what is left to
+        do, and it is done in batches of ``SCHEMA_STEP_BATCH``, each its own transaction; an
+        interrupted run is taken up at the next start.
         """
-        step = {"name": "change_concerns"}
+        step = {"name": name}
         if (await self.read("schema_steps/done", step))[0]["done"]:
             return
-        pending = [r["id"] for r in await self.read_plain("schema_steps/change_concerns_pending")]
+        pending = [r["id"] for r in await self.read_plain(f"schema_steps/{name}_pending")]
         for start in range(0, len(pending), SCHEMA_STEP_BATCH):
             batch = pending[start : start + SCHEMA_STEP_BATCH]
-            await self.write("schema_steps/change_concerns_link", {"ids": batch})
+            await self.write(f"schema_steps/{name}_apply", {"ids": batch})
         await self.write("schema_steps/record", step)
 
     async def health(self) -> Neo4jHealth:
