@@ -152,12 +152,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(imports_router)
     app.include_router(exports_router)
     app.include_router(changes_router)
-    # Strawberry's ASGI view as the route's app (see api/graphql/router.py).
+    # Strawberry's ASGI view as the route's app (see api/graphql/router.py). First in the
+    # list: routes are tried in order on every request, and /graphql takes most of them; no
+    # other route has its path.
     graphql = StatusmapGraphQL(schema, graphql_ide="graphiql")
     graphql.compiled.enabled = settings.compiled_reads
     app.state.compiled_reads = graphql.compiled  # its counts, for tests and operators
-    app.router.routes.append(
-        CountedRoute("/graphql", graphql, methods=["GET", "POST"], include_in_schema=False)
+    app.router.routes.insert(
+        0, CountedRoute("/graphql", graphql, methods=["GET", "POST"], include_in_schema=False)
     )
     _mount_frontend(app, settings.frontend_dir)
     return app

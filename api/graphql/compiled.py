@@ -32,22 +32,31 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from math import isfinite
+from operator import itemgetter
 from typing import Any, TypeAlias
 
 from graphql import (
+    GRAPHQL_MAX_INT,
+    GRAPHQL_MIN_INT,
     DocumentNode,
     FieldNode,
+    GraphQLBoolean,
     GraphQLEnumType,
     GraphQLError,
     GraphQLField,
+    GraphQLFloat,
+    GraphQLID,
+    GraphQLInt,
     GraphQLList,
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLScalarType,
     GraphQLSchema,
+    GraphQLString,
     ListValueNode,
     ObjectValueNode,
     OperationDefinitionNode,
@@ -114,7 +123,7 @@ Value: TypeAlias = Callable[[Row], Any]
 # field's schema type. Kept beside the types' ``from_row``: the differential test
 # (tests/integration/test_compiled_reads.py) holds the two to the same answers.
 def _get(name: str) -> tuple[tuple[str, ...], Value]:
-    return (name,), lambda row: row[name]
+    return (name,), itemgetter(name)
 
 
 def _date(name: str) -> tuple[tuple[str, ...], Value]:
@@ -250,8 +259,11 @@ def _inner(nodes: Sequence[FieldNode]) -> list[SelectionNode]:
     return [s for n in nodes if n.selection_set for s in n.selection_set.selections]
 
 
-def _leaf(type_: GraphQLOutputType, value: Value) -> Callable[[Row], Any]:
-    """The leaf's answer from a row: its value serialised by ``type_``; null where allowed."""
+def _leaf(type_: GraphQLOutputType, read: Value) -> Shaper:
+    """The leaf's answer from a row: its value serialised by ``type_``; null where allowed.
+
+    One call per leaf and answer: the row is read and the value serialised here, not through
+    a wrapper per step (a buying centre answers hundreds of leaves)."""
     non_null = is_non_null_type(type_)
     nullable = get_nullable_type(type_)
     if is_list_type(nullable):
@@ -259,8 +271,8 @@ def _leaf(type_: GraphQLOutputType, value: Value) -> Callable[[Row], Any]:
         item_non_null = is_non_null_type(item_type)
         serialize = _serializer(get_nullable_type(item_type))
 
-        def items(row: Row) -> Any:
-            found = value(row)
+        def items(row: Row, run: _Run) -> Any:
+            found = read(row)
             if found is None:
                 if non_null:
                     raise _Fallback
@@ -271,9 +283,12 @@ def _leaf(type_: GraphQLOutputType, value: Value) -> Callable[[Row], Any]:
 
         return items
     serialize_one = _serializer(nullable)
+    plain = _PLAIN.get(nullable.name, _Never) if nullable in _BUILT_IN else _Never
 
-    def one(row: Row) -> Any:
-        found = value(row)
+    def one(row: Row, run: _Run) -> Any:
+        found = read(row)
+        if type(found) is plain:
+            return found  # what serialize_one would answer
         if found is None:
             if non_null:
                 raise _Fallback
@@ -284,11 +299,20 @@ def _leaf(type_: GraphQLOutputType, value: Value) -> Callable[[Row], Any]:
 
 
 def _object(
-    fields: list[tuple[str, Callable[[Row, _Run], Any]]],
-) -> Callable[[Row, _Run], dict[str, Any]]:
-    def shape(row: Row, run: _Run) -> dict[str, Any]:
-        return {key: get(row, run) for key, get in fields}
+    fields: list[tuple[str, Shaper]], at: str | None = None, inner: Collection[int] = ()
+) -> Shaper:
+    """The shaper of an object: its fields' answers under their keys, in order.
 
+    The fields at the positions ``inner`` are shaped from ``row[at]`` (an edge's or a
+    membership's own leaves), the others from the row. Built as one expression
+    (``{k[0]: g[0](row, run), ...}``) so that an answer's object costs one call and no loop;
+    the text holds only positions, never a key, a name or a value."""
+    keys = tuple(key for key, _ in fields)
+    getters = tuple(get for _, get in fields)
+    rows = ["row[a]" if i in inner else "row" for i in range(len(fields))]
+    items = ", ".join(f"k[{i}]: g[{i}]({r}, run)" for i, r in enumerate(rows))
+    scope = {"k": keys, "g": getters, "a": at}
+    shape: Shaper = eval(f"lambda row, run: {{{items}}}", scope)  # noqa: S307
     return shape
 
 
@@ -327,9 +351,12 @@ class _Compiler:
         self.parameters = _Parameters()
 
     def leaves(
-        self, type_: GraphQLObjectType, key: str, nodes: list[FieldNode], props: set[str]
+        self,
+        type_: GraphQLObjectType,
+        nodes: list[FieldNode],
+        props: set[str],
     ) -> Shaper | None:
-        """The shaper of leaf field ``key`` (``nodes``) of ``type_``; ``None`` if not a leaf."""
+        """The shaper of the leaf field ``nodes`` of ``type_``; ``None`` if not a leaf."""
         name = nodes[0].name.value
         if name == "__typename":
             type_name = type_.name
@@ -342,8 +369,7 @@ class _Compiler:
             raise _Unsupported(f"{type_.name}.{name} is left to the general executor")
         read, value = known
         props.update(read)
-        leaf = _leaf(definition.type, value)
-        return lambda row, run: leaf(row)
+        return _leaf(definition.type, value)
 
     def selection(
         self,
@@ -359,16 +385,17 @@ class _Compiler:
         added to ``props``; any other field is shaped by ``objects(name, its nodes)``.
         """
         fields: list[tuple[str, Shaper]] = []
+        inner: list[int] = []
         for key, group in _response_fields(nodes).items():
             name = group[0].name.value
-            leaf = self.leaves(type_, key, group, props)
+            leaf = self.leaves(type_, group, props)
             if leaf is None:
                 fields.append((key, objects(name, group)))
-            elif leaves_at is None or name == "__typename":
-                fields.append((key, leaf))
-            else:
-                fields.append((key, _on(leaves_at, leaf)))
-        return _object(fields)
+                continue
+            if leaves_at is not None and name != "__typename":
+                inner.append(len(fields))
+            fields.append((key, leaf))
+        return _object(fields, leaves_at, inner)
 
     def person(self, nodes: Sequence[SelectionNode]) -> tuple[shaped.PersonRead, Shaper]:
         type_ = _type("Person")
@@ -546,10 +573,56 @@ def _unlisted(type_: GraphQLOutputType) -> GraphQLOutputType:
 
 
 def _serializer(type_: Any) -> Callable[[Any], Any]:
-    """The ``serialize`` of a scalar or enum type: what graphql-core calls for a leaf."""
+    """The ``serialize`` of a scalar or enum type: what graphql-core calls for a leaf.
+
+    For the values the database gives (a ``str`` for a string, an id or an enum, an ``int``, a
+    ``float``, a ``bool``) the answer is known without the call: the value itself, or the
+    enum's name for it. Anything else, and any value ``serialize`` would refuse, still goes
+    through ``serialize``, so the answer and the error are graphql-core's."""
     if not isinstance(type_, GraphQLScalarType | GraphQLEnumType):
         raise _Unsupported(f"{type_} is not a leaf type")
-    return type_.serialize
+    serialize = type_.serialize
+    if isinstance(type_, GraphQLEnumType):
+        names: dict[str, str] = {}
+        for name, value in type_.values.items():
+            if type(value.value) is str:
+                names.setdefault(value.value, name)
+        # Kept only where serialize agrees (the enum's own lookup decides, not this table).
+        names = {value: name for value, name in names.items() if serialize(value) == name}
+
+        def enum(value: Any) -> Any:
+            if type(value) is str:
+                name = names.get(value)
+                if name is not None:
+                    return name
+            return serialize(value)
+
+        return enum
+    same = _SAME.get(type_.name) if type_ in _BUILT_IN else None
+    if same is None:
+        return serialize
+
+    def scalar(value: Any) -> Any:
+        return value if same(value) else serialize(value)
+
+    return scalar
+
+
+_BUILT_IN = (GraphQLString, GraphQLID, GraphQLInt, GraphQLFloat, GraphQLBoolean)
+_SAME: dict[str, Callable[[Any], bool]] = {
+    "String": lambda v: type(v) is str,
+    "ID": lambda v: type(v) is str,
+    "Int": lambda v: type(v) is int and GRAPHQL_MIN_INT <= v <= GRAPHQL_MAX_INT,
+    "Float": lambda v: type(v) is float and isfinite(v),
+    "Boolean": lambda v: type(v) is bool,
+}
+"""Values each built-in scalar's ``serialize`` returns unchanged (graphql/type/scalars.py)."""
+_PLAIN: dict[str, type] = {"String": str, "ID": str, "Boolean": bool}
+"""The Python type whose every value the scalar's ``serialize`` returns unchanged."""
+
+
+class _Never:
+    """No value is of this type: a leaf without a plain type always calls ``serialize``."""
 
 
 def _leaf_serializer(type_: GraphQLObjectType, name: str) -> Callable[[Any], Any]:
