@@ -352,7 +352,8 @@ def _stake_warnings(
 def _decider_not_contacted(G: nx.DiGraph, route: Route) -> CoverageWarning:
     name = person_name(G, route.target)
     if route.kind is RouteKind.NONE:
-        message = f"No route in to {name}, who decides: {route.text}; find a route in."
+        # The route's own text (the plan's step says the same), then why it matters.
+        message = f"{route.text[:1].upper()}{route.text[1:]}; they decide: find a route in."
     else:
         message = (
             f"None of our or our partners' people knows {name}, who decides, themselves; "

@@ -98,7 +98,10 @@ def test_routes_are_at_most_four_people_unless_configured() -> None:
     # The warning and the step say the same thing.
     warning = deal_coverage(G, K, members).warnings[0]
     assert warning.code == "DECIDER_NOT_CONTACTED"
-    assert warning.message.startswith("No route in to T, who decides")
+    assert warning.message == (
+        "No route in to T: none of our or our partners' people reaches T within 4 people; "
+        "they decide: find a route in."
+    )
     step = {s.person_id: s for s in approach_plan(G, K, members)}["t"]
     assert step.intro_path == () and step.route == warning.routes[0]
 
