@@ -9,6 +9,22 @@ import { hypotheticalForm } from './hypothetical.js';
 import { personPicker } from './person-picker.js';
 import { replaceBlock } from './saved-views.js';
 
+/** A role's holders and a deal's warnings shown at first, the rest one click away: a large buying
+ * centre (hundreds of members) keeps the panel readable. */
+const HOLDERS_SHOWN = 3;
+const WARNINGS_SHOWN = 6;
+
+/**
+ * The first ``shown`` items, and the rest folded under ``label(n)`` when more than one is left.
+ * ``list`` holds the folded items (a list's items need their ``ul``), ``wrap`` the fold itself.
+ */
+function folded(items, shown, item, label, { list = (c) => c, wrap = (d) => d } = {}) {
+  if (items.length <= shown + 1) return items.map(item);
+  const rest = items.slice(shown).map((m, i) => item(m, shown + i));
+  const fold = h('details', { class: 'more' }, h('summary', {}, label(rest.length)), list(rest));
+  return [items.slice(0, shown).map(item), wrap(fold)];
+}
+
 function personName(p) {
   return p && typeof p === 'object' ? p.name : String(p ?? '');
 }
@@ -188,6 +204,11 @@ export class DealPanel {
 
   coverage(coverage) {
     if (!coverage) return null;
+    const holder = (m, i) => [
+      i ? ', ' : '',
+      this.personButton(m.personKey, m.person?.name),
+      ` (${words(m.stance)}${m.knownToUs ? ', known to us' : ', not known to us'})`,
+    ];
     const rows = (coverage.roles || []).map((r) =>
       h(
         'tr',
@@ -197,15 +218,12 @@ export class DealPanel {
           'td',
           {},
           r.filled
-            ? (r.holders || []).map((m, i) => [
-                i ? ', ' : '',
-                this.personButton(m.personKey, m.person?.name),
-                ` (${words(m.stance)}${m.knownToUs ? ', known to us' : ', not known to us'})`,
-              ])
+            ? folded(r.holders || [], HOLDERS_SHOWN, holder, (n) => `and ${n} more`)
             : h('strong', {}, 'missing'),
         ),
       ),
     );
+    const warning = (w) => h('li', {}, h('span', { class: 'tag warn' }, words(w.code)), ' ', w.message);
     const warnings = coverage.warnings || [];
     return h(
       'section',
@@ -221,15 +239,10 @@ export class DealPanel {
         ? h(
             'ul',
             { class: 'warnings', 'data-testid': 'warnings' },
-            warnings.map((w) =>
-              h(
-                'li',
-                {},
-                h('span', { class: 'tag warn' }, words(w.code)),
-                ' ',
-                w.message,
-              ),
-            ),
+            folded(warnings, WARNINGS_SHOWN, warning, (n) => `${n} more warnings`, {
+              list: (c) => h('ul', { class: 'warnings' }, c),
+              wrap: (d) => h('li', { class: 'more' }, d),
+            }),
           )
         : h('p', { class: 'muted' }, 'No warnings.'),
     );

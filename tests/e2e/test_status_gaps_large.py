@@ -116,3 +116,32 @@ def test_every_person_of_a_200_member_deal_gets_their_gaps(
     page.mouse.click(at["x"], at["y"])
     expect(page.locator("#person-panel h2").first).to_have_text(last["name"])
     expect(page.get_by_test_id("person-gaps")).to_have_text(expected)
+
+
+def test_a_200_member_deal_folds_its_coverage_to_stay_readable(
+    page: Page, large_deal: LargeAccount, tmp_path: Path
+) -> None:
+    """A role's holders beyond the first three, and warnings beyond the first six, are one click
+    away ("and N more"), and every one of them is there once opened."""
+    page.goto(f"/#workspace={large_deal.workspace}")
+    expect(page.locator("#deal-panel h2")).to_have_text(DEAL_NAME, timeout=180_000)
+    deciders = sum(1 for i in range(MEMBERS) if i % 7 == 0)  # large_account's role cycle
+    row = page.get_by_test_id("coverage").locator(
+        "tr", has=page.get_by_role("rowheader", name="decider")
+    )
+    expect(row.locator("td > :is(button, span)")).to_have_count(3)
+    fold = row.locator("details.more")
+    expect(fold.locator("summary")).to_have_text(f"and {deciders - 3} more")
+    expect(fold.locator(":is(button, span)").first).to_be_hidden()
+    fold.locator("summary").click()
+    expect(fold.locator(":is(button, span)")).to_have_count(deciders - 3)
+    expect(fold.locator("button").first).to_be_visible()
+
+    warnings = page.get_by_test_id("warnings")
+    expect(warnings.locator(":scope > li:not(.more)")).to_have_count(6)
+    summary = warnings.locator(":scope > li.more summary")
+    more = int(summary.inner_text().split()[0])
+    assert more > 1
+    summary.click()
+    expect(warnings.locator(":scope > li.more li")).to_have_count(more)
+    page.screenshot(path=tmp_path / "coverage-folded.png")
