@@ -15,7 +15,7 @@ from graph.database.store import Row, WorkspaceStore
 from graph.repository import deals, organisations, relations, workspaces
 from graph.repository.auth import CallerStore
 from graph.repository.deals import MemberInfluencers
-from graph.repository.person_keys import person_aliases
+from graph.repository.person_keys import read_people
 
 __all__ = ["Loaders", "Maybe", "node_now_or_later", "now_or_later"]
 
@@ -179,18 +179,15 @@ class Loaders:
             self.organisation.prime((workspace, row["id"]), row)
 
     async def _people(self, ws: WorkspaceStore, ids: list[str]) -> dict[str, Row]:
-        found: dict[str, Row] = {}
-        for person, organisation in await organisations.people_with_organisations(ws, ids):
-            found[person["id"]] = person
-            self._prime_organisation(ws.workspace, organisation)
-        # A key that is no person's id may be an alias (graph.repository.person_keys): one
-        # more read, only then.
-        aliases = await person_aliases(ws, [i for i in ids if i not in found])
-        if aliases:
-            rows = await organisations.people_with_organisations(ws, sorted(set(aliases.values())))
-            by_id = {person["id"]: person for person, _ in rows}
-            found.update({a: by_id[p] for a, p in aliases.items() if p in by_id})
-        return found
+        async def read(keys: list[str]) -> dict[str, Row]:
+            found: dict[str, Row] = {}
+            for person, organisation in await organisations.people_with_organisations(ws, keys):
+                found[person["id"]] = person
+                self._prime_organisation(ws.workspace, organisation)
+            return found
+
+        # A key that is no person's id may be an alias: one more read, only then.
+        return await read_people(ws, ids, read)
 
     async def _related(
         self, ws: WorkspaceStore, keys: list[tuple[str, str]]

@@ -15,7 +15,7 @@ from graph.errors import NotFound, ValidationFailed
 from graph.history.recorder import Touched
 from graph.model import PersonIn, PersonPatch, validate
 from graph.repository.bulk import cap_inferred_levels, write_people
-from graph.repository.person_keys import person_aliases, resolve_person
+from graph.repository.person_keys import read_people, resolve_person
 from graph.repository.sides import read_sides
 from graph.repository.writes import (
     Mode,
@@ -195,14 +195,14 @@ async def delete_person(ws: WorkspaceStore, person_id: str) -> str:
 
 async def get_people(ws: WorkspaceStore, ids: Sequence[str]) -> list[Row]:
     """The people with ``ids`` that exist (one read for the whole list), a key that is an alias
-    read as its person (:mod:`graph.repository.person_keys`: one more read, only then)."""
-    rows = [r["person"] for r in await ws.read("people/get_many", {"ids": list(ids)})]
-    found = {r["id"] for r in rows}
-    aliases = await person_aliases(ws, [i for i in ids if i not in found])
-    others = sorted(set(aliases.values()) - found)
-    if others:
-        rows += [r["person"] for r in await ws.read("people/get_many", {"ids": others})]
-    return rows
+    read as its person (:func:`graph.repository.person_keys.read_people`)."""
+
+    async def read(keys: list[str]) -> dict[str, Row]:
+        rows = await ws.read("people/get_many", {"ids": keys})
+        return {r["person"]["id"]: r["person"] for r in rows}
+
+    by_key = await read_people(ws, ids, read)
+    return list({r["id"]: r for r in by_key.values()}.values())
 
 
 async def people_page(

@@ -10,12 +10,21 @@ its files through the same aliases (:func:`person_aliases`, :func:`person_of`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from graph.database.store import WorkspaceStore
 
-__all__ = ["person_aliases", "person_of", "resolve_people", "resolve_person", "with_people"]
+__all__ = [
+    "person_aliases",
+    "person_of",
+    "read_people",
+    "resolve_people",
+    "resolve_person",
+    "with_people",
+]
+
+R = TypeVar("R")
 
 
 def person_of(key: str, aliases: Mapping[str, str]) -> str:
@@ -49,6 +58,24 @@ async def resolve_people(ws: WorkspaceStore, keys: Iterable[str]) -> dict[str, s
 async def resolve_person(ws: WorkspaceStore, key: str) -> str:
     """The person id ``key`` names in the workspace (:func:`person_of`)."""
     return person_of(key, await person_aliases(ws, [key])) if key else key
+
+
+async def read_people(
+    ws: WorkspaceStore,
+    keys: Sequence[str],
+    read: Callable[[list[str]], Awaitable[Mapping[str, R]]],
+) -> dict[str, R]:
+    """Each of ``keys`` that names a person → what ``read`` (ids → rows by id) gives for them.
+
+    ``read`` runs once for the keys as ids, and once more, only when some key is no person's id
+    but an alias (:func:`person_aliases`), for the people those aliases name.
+    """
+    found = dict(await read(list(keys)))
+    aliases = await person_aliases(ws, [k for k in keys if k not in found])
+    others = sorted(set(aliases.values()) - found.keys())
+    if others:
+        found.update(await read(others))
+    return {k: found[i] for k in keys if (i := person_of(k, aliases)) in found}
 
 
 async def with_people(
