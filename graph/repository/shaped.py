@@ -200,7 +200,13 @@ class _Builder:
         parts = [f"MATCH {pattern} WHERE {where}"]
         carried = f"{b}, {r}"
         if read.person.needs_level or read.above_only is not None:
-            parts.append(f"WITH {b}, {r}, {{{{ org_level({b}) }}}} AS {level}")
+            # A neighbour whose level is not asked for reads only the rank it is compared by.
+            value = (
+                f"{{{{ org_level({b}) }}}}"
+                if read.person.needs_level
+                else f"{{rank: {{{{ org_rank({b}) }}}}}}"
+            )
+            parts.append(f"WITH {b}, {r}, {value} AS {level}")
             carried += f", {level}"
             if read.above_only is not None:
                 parts.append(
