@@ -389,7 +389,7 @@ class App {
     const shown = new Set([...this.state.shown, ...hypothetical.map((p) => p.id)]);
     const view = scopeView.deal
       ? focusDeal(scopeView, { plan, minWeight, expanded, shown })
-      : foldAccount(scopeView, { ranks: account?.ranks, open: openGroups });
+      : foldAccount(scopeView, { ranks: account?.ranks, open: openGroups, shown: this.state.shown });
     this.state.view = view;
     this.weightFor(Boolean(view.deal));
     this.map.render(view, { frame, moved });
@@ -477,6 +477,14 @@ class App {
     await this.load({ compare: true });
     if (this.state.view.people.has(personId)) await this.personPanel.show(personId);
     else this.personPanel.showEmpty(); // e.g. taken out of the buying centre, off the map now
+  }
+
+  /** A person created from the page: drawn at once (in the buying centre or not) and opened. */
+  async personCreated(person) {
+    this.state.shown.add(person.id);
+    await this.load({ compare: true });
+    await this.selectPerson(person.id);
+    this.say(`Person created: ${person.name}`);
   }
 
   /** A person was deleted: nobody is selected, the map and plan are read again. */

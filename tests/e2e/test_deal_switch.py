@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, ViewportSize, expect
 from tests.e2e.conftest import person_row, watched_page
 from tests.e2e.scenario import Scenario
 from tests.e2e.test_first_view import inside, open_demo
-from tests.e2e.test_map_focus import CARDS, MOST_AROUND
+from tests.e2e.test_map_focus import CARDS, MOST_AROUND, open_carl_at_full_weight
 from tests.e2e.test_status_map import open_deal
 
 SHOTS = Path(os.environ.get("STATUSMAP_SCREENSHOTS", "/tmp"))
@@ -53,11 +53,7 @@ def test_around_says_how_many_joined_and_when_nobody_more_is_around(
     screen_page: Page, scenario: Scenario
 ) -> None:
     page = screen_page
-    open_deal(page, scenario)
-    page.locator("#min-weight").focus()
-    page.keyboard.press("End")
-    expect(page.locator("#people-count")).to_have_text("9 of 9 people")
-    person_row(page, "Carl Engel").click()
+    open_carl_at_full_weight(page, scenario)
     around = page.locator("#person-panel").get_by_role(
         "button", name="Show who is around this person"
     )
