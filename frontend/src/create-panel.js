@@ -170,7 +170,7 @@ export class CreatePanel {
       id: 'new-person',
       title: 'Person',
       fields: [name, title, org, department, level, role, stance],
-      submit: async (status) => {
+      submit: async (status, form) => {
         const result = await this.run(
           'createPerson',
           '... on PersonSuccess { person { id key name } }',
@@ -203,9 +203,11 @@ export class CreatePanel {
           );
           if (!joined) return;
         }
+        // ready for the next person: blank fields, the defaults chosen again
+        form.reset();
+        org.input.value = state.accountId || '';
         status.textContent = `Created ${person.name}.`;
-        await this.app.afterEdit(person.id);
-        if (this.app.state.view?.people.has(person.id)) await this.app.selectPerson(person.id);
+        await this.app.personCreated(person);
       },
     });
   }

@@ -91,6 +91,7 @@ class App {
       if (e.key === 'Escape' && !$('brief').hidden) hideBrief($('brief'));
     });
     const weight = $('min-weight');
+    this.weightFor(false); // until a deal is open
     weight.value = String(this.state.minWeight);
     $('min-weight-value').textContent = this.state.minWeight.toFixed(2);
     weight.addEventListener('input', () => {
@@ -266,6 +267,10 @@ class App {
     this.state.plan = null;
     this.previousPlan = null;
     this.state.selectedId = null;
+    // the person open belonged to the deal before: the panel and the list forget them
+    this.personPanel.showEmpty();
+    this.list.setSelected(null);
+    this.map.unselect();
     this.writeHash();
     await this.load();
   }
@@ -384,8 +389,9 @@ class App {
     const shown = new Set([...this.state.shown, ...hypothetical.map((p) => p.id)]);
     const view = scopeView.deal
       ? focusDeal(scopeView, { plan, minWeight, expanded, shown })
-      : foldAccount(scopeView, { ranks: account?.ranks, open: openGroups });
+      : foldAccount(scopeView, { ranks: account?.ranks, open: openGroups, shown: this.state.shown });
     this.state.view = view;
+    this.weightFor(Boolean(view.deal));
     this.map.render(view, { frame, moved });
     this.list.setPeople(view.people.values());
     if (view.deal) this.loadGaps(view);
@@ -401,6 +407,15 @@ class App {
     } catch {
       if (seq === this.gapsSeq) this.gaps = null; // the map stays usable without them
     }
+  }
+
+  /** The influence weight picks a deal's influencers: without a deal it has nothing to pick. */
+  weightFor(deal) {
+    const weight = $('min-weight');
+    weight.disabled = !deal;
+    weight.closest('label').title = deal
+      ? WEIGHT_TIP
+      : 'Choose a deal first: this weight picks which influencers of its buying centre are drawn';
   }
 
   /** The weight threshold changed: draw again, keeping the view where it is. */
@@ -428,16 +443,24 @@ class App {
 
   /** "Show who is around this person": their neighbours join the map (one step). */
   expand(id) {
+    const name = this.state.view?.people.get(id)?.name || 'them';
     this.state.expanded.add(id);
+    let added = [];
     if (this.state.scopeView?.deal) {
       const before = new Set(this.state.view.people.keys());
       const seen = this.map.inView();
       this.refocus();
       // the view moves to show who joined, with who was in sight when that still reads
-      const added = [...this.state.view.people.keys()].filter((p) => !before.has(p));
+      added = [...this.state.view.people.keys()].filter((p) => !before.has(p));
       if (added.length) this.map.reveal(id, added, seen);
     }
-    this.say(`Showing who is around ${this.state.view.people.get(id)?.name || 'them'}`);
+    // those the view could not take at a readable zoom are named in a note that brings them in
+    this.map.noteAround(id, name, added);
+    this.say(
+      added.length
+        ? `${added.length} ${added.length === 1 ? 'person' : 'people'} around ${name} added`
+        : `Nobody more is around ${name}`,
+    );
   }
 
   async selectPerson(id) {
@@ -454,6 +477,14 @@ class App {
     await this.load({ compare: true });
     if (this.state.view.people.has(personId)) await this.personPanel.show(personId);
     else this.personPanel.showEmpty(); // e.g. taken out of the buying centre, off the map now
+  }
+
+  /** A person created from the page: drawn at once (in the buying centre or not) and opened. */
+  async personCreated(person) {
+    this.state.shown.add(person.id);
+    await this.load({ compare: true });
+    await this.selectPerson(person.id);
+    this.say(`Person created: ${person.name}`);
   }
 
   /** A person was deleted: nobody is selected, the map and plan are read again. */
@@ -604,6 +635,7 @@ class App {
   }
 }
 
+const WEIGHT_TIP = 'Influencers of the buying centre are drawn from this weight up, strongest first';
 const NO_DEAL = { value: '', label: 'Whole account (no deal)' };
 
 /** The API's account summary: ranks by person key, ICP fit, and who reaches across accounts. */

@@ -16,6 +16,7 @@ const BUSY = 120; // people; above this the map moves as a snapshot while pannin
 export const READABLE_ZOOM = 0.72; // 13px card text stays readable (about 9.5px) down to this zoom
 const CLOSE_ZOOM = 1.1; // a small buying centre is not blown up beyond this
 const HIGHLIGHTS = /on-path|intro|faded|:selected|higher|emphasis/;
+const NOTE_NAMES = 3; // people named in the "more around" note; the rest are counted
 const KEY_PEOPLE = 12; // without a deal: the most influential of the account
 const CARD_FONT = '13px Helvetica, Arial, sans-serif';
 const CARD_TEXT_PAD = 14; // the card's text stays this far in from its edges (both together)
@@ -208,6 +209,15 @@ export class StatusMap {
     this.tip.dataset.testid = 'map-tip';
     this.tip.hidden = true;
     container.addEventListener('mouseleave', () => (this.tip.hidden = true));
+    // "→ 2 more around X: A, B": people just brought onto the map whom the view could not take
+    this.note = document.createElement('button');
+    this.note.type = 'button';
+    this.note.className = 'around-note';
+    this.note.dataset.testid = 'around-note';
+    this.note.hidden = true;
+    this.note.addEventListener('click', () => this.bringIn());
+    // the note lies over the map: a press on it is not a tap on the card beneath
+    for (const type of ['mousedown', 'touchstart', 'pointerdown']) this.note.addEventListener(type, (e) => e.stopPropagation());
     this.create(0);
     // A pane folded or opened beside the map changes its size: a view the user has not moved
     // since it was framed is framed again for the new size.
@@ -280,7 +290,7 @@ export class StatusMap {
       this.tip.hidden = true;
     });
     this.axis.attach(this.cy);
-    this.container.append(this.tip);
+    this.container.append(this.tip, this.note);
   }
 
   /** Bounds of the centre of `id`'s card: inside its band, across the map's width. */
@@ -439,6 +449,7 @@ export class StatusMap {
     this.axis.setLayout(layout);
     if (viewport) this.cy.viewport(viewport);
     else this.frame();
+    if (!viewport) this.noteAround(null, '', []); // a new deal or account: nothing is pending
     const framed = performance.now();
     for (const id of selected) this.cy.getElementById(id).select();
     this.axis.update(this.cy);
@@ -493,6 +504,12 @@ export class StatusMap {
       const inside = p.x > bb.x1 && p.x < bb.x2 && p.y > bb.y1 && p.y < bb.y2;
       if (!inside) this.cy.center(node);
     }
+  }
+
+  /** Nobody is selected: the next drawing keeps no selection. */
+  unselect() {
+    this.cy.elements().removeClass('emphasis higher');
+    this.cy.$(':selected').unselect();
   }
 
   /** Mark the higher-status influencers of the selected person (ids from the API's answer). */
@@ -714,7 +731,40 @@ export class StatusMap {
     this.frameBox(bb, { minZoom: READABLE_ZOOM, maxZoom });
   }
 
+  /**
+   * Name the people of `added` (just drawn around `id`, called `name`) who are outside the view
+   * in a note whose click brings them in; no note when all are in view.
+   */
+  noteAround(id, name, added) {
+    const seen = new Set(added.length ? this.inView() : []);
+    const outside = added.filter((p) => !seen.has(p) && this.view?.people.has(p));
+    this.around = outside.length ? { id, name, outside } : null;
+    this.note.hidden = !this.around;
+    if (!this.around) return;
+    const names = outside.map((p) => this.view.people.get(p).name);
+    const shown = names.slice(0, NOTE_NAMES).join(', ') + (names.length > NOTE_NAMES ? ` and ${names.length - NOTE_NAMES} more` : '');
+    this.note.textContent = `→ ${outside.length} more around ${name}: ${shown}`;
+    this.note.title = `${names.join(', ')}: click to bring them into view`;
+  }
+
+  /** The note's click: the people it names come into view (nearest the person first), the person too when all fit. */
+  bringIn() {
+    if (!this.around) return;
+    const { id, name, outside } = this.around;
+    const person = this.cy.getElementById(id);
+    const anchor = person.nonempty() ? person.position() : null;
+    const nodes = outside
+      .map((i) => this.cy.getElementById(i))
+      .filter((n) => n.nonempty())
+      .sort((a, b) => (anchor ? distance(a.position(), anchor) - distance(b.position(), anchor) : 0));
+    if (!nodes.length) return this.noteAround(null, '', []);
+    const bb = this.growBox(person.nonempty() ? [...nodes.slice(0, 1), person, ...nodes.slice(1)] : nodes, this.viewBox(), READABLE_ZOOM);
+    this.frameBox(bb, { minZoom: READABLE_ZOOM, maxZoom: Math.min(CLOSE_ZOOM, Math.max(this.cy.zoom(), READABLE_ZOOM)) });
+    this.noteAround(id, name, outside); // those still out of view, if any
+  }
+
   clear() {
+    this.noteAround(null, '', []);
     this.view = null;
     this.cy.elements().remove();
     this.axis.setLayout(null);

@@ -82,6 +82,7 @@ export class PersonPanel {
   }
 
   showEmpty() {
+    this.personId = null; // a person still loading is not shown after all
     fill(this.el, 
       h('h2', {}, 'Person'),
       h('p', { class: 'muted' }, 'Click a person on the map, or choose one from the list on the left.'),

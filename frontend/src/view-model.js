@@ -313,9 +313,10 @@ export const ACCOUNT_TOP = 12;
 
 /**
  * The whole account, folded: its `top` most influential people (ranks from the API) and the
- * people of the departments in `open`; every other department is one card with its head count.
+ * people of the departments in `open` and those brought onto the map one by one (`shown`, e.g. a
+ * person just created); every other department is one card with its head count.
  */
-export function foldAccount(full, { ranks = new Map(), open = new Set(), top = ACCOUNT_TOP } = {}) {
+export function foldAccount(full, { ranks = new Map(), open = new Set(), shown = new Set(), top = ACCOUNT_TOP } = {}) {
   for (const p of full.people.values()) {
     if (ranks.has(p.key)) p.influenceRank = ranks.get(p.key);
   }
@@ -327,6 +328,10 @@ export function foldAccount(full, { ranks = new Map(), open = new Set(), top = A
   const folded = new Map();
   for (const p of full.people.values()) {
     const group = departmentKey(p);
+    if (shown.has(p.id)) {
+      people.set(p.id, p);
+      continue;
+    }
     if (p.side !== 'customer' || chosen.has(p.id) || open.has(group)) {
       if (p.side === 'customer' || knowsShown(full, p, chosen)) people.set(p.id, p);
       continue;

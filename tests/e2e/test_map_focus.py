@@ -156,13 +156,19 @@ def test_who_is_around_comes_into_view(screen_page: Page, demo: str) -> None:
     assert not outside, f"{len(outside)} of {len(added)} people added are outside the view"
 
 
-def test_around_keeps_who_was_in_view_when_all_fit(screen_page: Page, scenario: Scenario) -> None:
-    page = screen_page
+def open_carl_at_full_weight(page: Page, scenario: Scenario) -> None:
+    """The hand-built deal with only influences of weight 1 drawn (Olivia Brandt's 0.6 on Carl
+    Engel is not), and Carl Engel open."""
     open_deal(page, scenario)
     page.locator("#min-weight").focus()
     page.keyboard.press("End")
     expect(page.locator("#people-count")).to_have_text("9 of 9 people")
     person_row(page, "Carl Engel").click()
+
+
+def test_around_keeps_who_was_in_view_when_all_fit(screen_page: Page, scenario: Scenario) -> None:
+    page = screen_page
+    open_carl_at_full_weight(page, scenario)
     page.locator("#people-toggle").click()  # the list folded again: the map has its room back
     expect(page.locator("#people-toggle")).to_have_attribute("aria-expanded", "false")
     page.wait_for_function(
