@@ -70,12 +70,15 @@ function compareInCell(a, b) {
  * Positions for `people` (objects with id, name, level, organisation, department, and
  * optionally influenceRank), ordered against `edges` ({id, source, target}) to cross little.
  * `cardWidth(person)` is the width the person's card needs (its text's); columns take their
- * widest card's, within CARD_MIN_W..CARD_W.
+ * widest card's, within CARD_MIN_W..CARD_W. `room` ({width, height}, model units): when the
+ * drawing is taller than no more than room.height but wider than room.width, its widest cards
+ * narrow (not below CARD_MIN_W, their text cut to fit) so that it fits whole; when even that
+ * is too wide they keep their width.
  * Returns {positions: Map id → {x, y}, cellOf: Map id → {group, band, row, col}, cardWidth:
  * Map id → width, bands, groups (columns), headers (organisations over their columns), width,
- * height, crossings: {before, after}}.
+ * height, narrowed (whether cards were narrowed to fit `room`), crossings: {before, after}}.
  */
-export function statusLayout(people, edges = [], { cardWidth = () => CARD_W } = {}) {
+export function statusLayout(people, edges = [], { cardWidth = () => CARD_W, room = null } = {}) {
   const groups = new Map();
   const ranks = new Set(ORG_LEVELS.map(([rank]) => rank));
   for (const person of people) {
@@ -118,6 +121,7 @@ export function statusLayout(people, edges = [], { cardWidth = () => CARD_W } = 
 
   const neighbours = neighbourLists(people, edges);
   const state = { sides, bandOf, orderedRanks };
+  const narrowed = Boolean(room) && y <= room.height && narrowToFit(state, room.width);
   let positions = place(state);
   const before = countCrossings(edges, positions);
   let best = { after: before, snapshot: snapshot(state), positions };
@@ -156,7 +160,32 @@ export function statusLayout(people, edges = [], { cardWidth = () => CARD_W } = 
     if (last && last.label === c.header && last.side === c.side) last.x1 = c.x0 + c.width;
     else headers.push({ label: c.header, side: c.side, x0: c.x0, x1: c.x0 + c.width });
   }
-  return { positions, cellOf, cardWidth: widths, bands, groups: columns, headers, width, height: y, crossings: { before, after: best.after } };
+  return { positions, cellOf, cardWidth: widths, bands, groups: columns, headers, width, height: y, narrowed, crossings: { before, after: best.after } };
+}
+
+const NARROW_STEP = 2; // px a time the widest cards give up when the drawing must narrow
+
+/** The width of the drawing as `state`'s columns are now (placing them). */
+function drawingWidth(state) {
+  place(state);
+  const groups = Object.values(state.sides).flat();
+  return groups.length ? Math.max(...groups.map((g) => g.x0 + g.width)) : 0;
+}
+
+/**
+ * Narrow the widest columns' cards, step by step down to CARD_MIN_W, until the drawing is no
+ * wider than `width`. True when it then fits; else every column keeps its own width.
+ */
+function narrowToFit(state, width) {
+  if (drawingWidth(state) <= width) return false;
+  const groups = Object.values(state.sides).flat();
+  const own = new Map(groups.map((g) => [g, g.cardW]));
+  for (let cap = Math.max(...own.values()) - NARROW_STEP; cap >= CARD_MIN_W; cap -= NARROW_STEP) {
+    for (const g of groups) g.cardW = Math.min(own.get(g), cap);
+    if (drawingWidth(state) <= width) return true;
+  }
+  for (const g of groups) g.cardW = own.get(g);
+  return false;
 }
 
 /** Set x0/width of every column and return each person's centre. */

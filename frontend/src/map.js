@@ -5,6 +5,7 @@ import cytoscape from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
 import { CARD_H, CARD_W, cardBox, routeEdges, statusLayout } from './layout.js';
 import { LadderAxis } from './axes.js';
+import { cut, textWidth } from './text-fit.js';
 import { CY_STYLE, CY_STYLE_LARGE, LARGE_MIN_FONT, ROLE_PRIORITY, SIDE_SHAPES, STANCE_BORDERS, fillOf, primaryRole } from './styles.js';
 
 cytoscape.use(cytoscapeSvg);
@@ -18,12 +19,11 @@ const CLOSE_ZOOM = 1.1; // a small buying centre is not blown up beyond this
 const HIGHLIGHTS = /on-path|intro|faded|:selected|higher|emphasis/;
 const NOTE_NAMES = 3; // people named in the "more around" note; the rest are counted
 const KEY_PEOPLE = 12; // without a deal: the most influential of the account
-const CARD_FONT = '13px Helvetica, Arial, sans-serif';
+const CARD_FONT_SIZE = 13; // px, in the font the axes and the exports share (text-fit.js)
 const CARD_TEXT_PAD = 14; // the card's text stays this far in from its edges (both together)
 const CARD_TEXT_W = CARD_W - CARD_TEXT_PAD;
 const CARD_BORDER = 3; // half the widest stance border (a blocker's 6px) lies outside the card
 
-let measureContext = null;
 /** `compute(key)`, remembered in `cache`: titles, level and role lines repeat across a big account. */
 function remembered(cache, key, compute) {
   let value = cache.get(key);
@@ -39,41 +39,38 @@ function remembered(cache, key, compute) {
 // widths of the fitted lines.
 const fitted = new Map();
 const lineWidths = new Map();
-/** `text` cut with an ellipsis to fit one line of a card (the card never wraps a line). */
-function fitLine(text) {
-  return text ? remembered(fitted, text, cutToFit) : '';
+/** `text` cut with an ellipsis to fit one line of `room` px (the card never wraps a line). */
+function fitLine(text, room = CARD_TEXT_W) {
+  return text ? remembered(fitted, `${room}|${text}`, () => cut(text, CARD_FONT_SIZE, room)) : '';
 }
 
 function measure(text) {
-  if (!measureContext) {
-    measureContext = document.createElement('canvas').getContext('2d');
-    measureContext.font = CARD_FONT;
-  }
-  return measureContext.measureText(text).width;
+  return textWidth(text, CARD_FONT_SIZE);
 }
 
-function cutToFit(text) {
-  if (measure(text) <= CARD_TEXT_W) return text;
-  let cut = text;
-  while (cut.length > 1 && measure(`${cut}…`) > CARD_TEXT_W) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
-}
-
-/** The three lines of a card: name; title; level · roles · stance · journey stage. */
-export function cardLines(person) {
+/**
+ * The three lines of a card: name; title; level · roles · stance · journey stage; each cut to
+ * `room` px (a card narrowed to fit the map has less room than its text would take).
+ */
+export function cardLines(person, room = CARD_TEXT_W) {
   const rank = person.level?.rank;
   const facts = [Number.isFinite(rank) ? `L${rank}` : 'L?'];
   if (person.roles?.length) facts.push(person.roles.join(', '));
   if (person.member || person.side === 'customer') facts.push(person.stance || 'unknown');
   if (person.stage) facts.push(person.stage);
   if (person.side !== 'customer') facts.push(person.side === 'home' ? 'us' : 'partner');
-  return [person.name, person.title || person.organisation?.name || '', facts.join(' · ')].map(fitLine);
+  return [person.name, person.title || person.organisation?.name || '', facts.join(' · ')].map((line) => fitLine(line, room));
 }
 
 /** The width a person's card needs: its longest line and the margins (the layout clamps it). */
 function cardWidth(person) {
   const widest = Math.max(...cardLines(person).map((line) => remembered(lineWidths, line, measure)));
   return Math.ceil(widest) + CARD_TEXT_PAD + CARD_BORDER;
+}
+
+/** The room for text on a card `w` px wide: all its text needs, or what the narrowed card leaves. */
+function textRoom(person, w) {
+  return w < cardWidth(person) ? w - CARD_TEXT_PAD - CARD_BORDER : CARD_TEXT_W;
 }
 
 function personElement(person, position, w) {
@@ -84,7 +81,7 @@ function personElement(person, position, w) {
     data: {
       id: person.id,
       w,
-      label: cardLines(person).join('\n'),
+      label: cardLines(person, textRoom(person, w)).join('\n'),
       shape: SIDE_SHAPES[person.side],
       fill: fillOf(person),
       borderColour: person.side === 'customer' ? stance.colour : fillOf(person),
@@ -226,8 +223,27 @@ export class StatusMap {
       if (!this.cy || !this.layout) return;
       const untouched = this.framed && this.sameViewport(this.framed);
       this.cy.resize();
-      if (untouched) this.frame();
+      if (!untouched) return;
+      // cards narrowed for the old size (or that could narrow for the new one) are laid out again
+      if (this.view && !this.fitsRoomAsIs(this.room())) this.render(this.view, { frame: true, moved: this.moved });
+      else this.frame();
     }).observe(container);
+  }
+
+  /** The model box the free part of the map shows at the readable zoom: the room a drawing has to be read whole. */
+  room() {
+    const box = this.viewBox();
+    return { width: (box.x2 - box.x1) / READABLE_ZOOM, height: (box.y2 - box.y1) / READABLE_ZOOM };
+  }
+
+  /**
+   * Whether the drawing's cards would be as wide in `room` as they are: false when they were
+   * narrowed to fit, or when narrowing them might make the drawing fit now.
+   */
+  fitsRoomAsIs(room) {
+    const { layout } = this;
+    if (!layout || layout.height > room.height) return true;
+    return !layout.narrowed && layout.width <= room.width;
   }
 
   sameViewport({ zoom, pan }) {
@@ -313,7 +329,9 @@ export class StatusMap {
 
   /** The hover tip under a card: name, title, and the status gaps the API gave for them. */
   showTip(node) {
-    const [name, title] = node.data('label').split('\n');
+    // in full: the card may have cut them to fit
+    const person = this.view?.people.get(node.id());
+    const [name, title] = person ? [person.name, person.title || person.organisation?.name || ''] : node.data('label').split('\n');
     const gaps = this.describe(node.id());
     this.tip.textContent = '';
     const strong = document.createElement('strong');
@@ -411,10 +429,11 @@ export class StatusMap {
     const started = performance.now();
     const viewport = this.view && !frame ? { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } } : null;
     this.view = view;
+    this.moved = moved;
     const people = [...view.people.values(), ...(view.collapsed || [])];
     const drawn = view.edges.filter((e) => view.people.has(e.source) && view.people.has(e.target));
     // Cards are as wide as their column's widest text; folded departments keep the full width.
-    const layout = statusLayout(people, drawn, { cardWidth: (p) => (view.people.has(p.id) ? cardWidth(p) : CARD_W) });
+    const layout = statusLayout(people, drawn, { cardWidth: (p) => (view.people.has(p.id) ? cardWidth(p) : CARD_W), room: this.room() });
     const laidOut = performance.now();
     this.layout = layout;
     // Cards the user moved sit where they were dropped (still inside their band); their lines

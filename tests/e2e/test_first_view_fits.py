@@ -134,3 +134,33 @@ def test_panes_fold_and_widen_and_the_map_reframes(screen_page: Page, demo: str)
     page.locator("#panels-toggle").click()
     expect(page.locator("#deal-panel")).to_be_hidden()
     expect(page.locator("#panels-toggle")).to_have_attribute("aria-expanded", "false")
+
+
+def test_the_hand_built_account_fits_with_the_people_list_open(
+    screen_page: Page, scenario: Scenario
+) -> None:
+    """With the People list open the map is narrower: cards narrow (down to CARD_MIN_W, their
+    text cut to fit) so that the whole drawing is still read at a readable zoom."""
+    page = screen_page
+    open_deal(page, scenario)
+    before = page.evaluate("() => window.statusmap.map.cy.zoom()")
+    page.locator("#people-toggle").click()
+    expect(page.get_by_label("Find a person")).to_be_visible()
+    page.wait_for_function(f"() => window.statusmap.map.cy.zoom() !== {before}")
+    page.wait_for_timeout(300)
+    shown = shot(page, "scenario-people-open")
+    assert_fits(shown)
+    widths: list[float] = page.evaluate("() => [...window.statusmap.map.layout.cardWidth.values()]")
+    assert min(widths) >= 104, "no card narrower than CARD_MIN_W"
+    # every line of every card fits its card (cut with an ellipsis when it must)
+    cut: list[str] = page.evaluate(
+        """() => {
+          const map = window.statusmap.map;
+          const ctx = document.createElement('canvas').getContext('2d');
+          ctx.font = '13px Helvetica, Arial, sans-serif';
+          return map.cy.nodes('.person').filter((n) => n.data('label').split('\\n')
+            .some((line) => ctx.measureText(line).width > n.data('w') - 14 + 0.5))
+            .map((n) => n.id());
+        }"""
+    )
+    assert not cut, f"text wider than its card: {cut}"
