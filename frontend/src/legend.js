@@ -74,9 +74,19 @@ function htmlItem(item) {
   return h('li', {}, h('span', { class: 'swatch', style: `background:${item.fill}${border}${shape}`, 'aria-hidden': 'true' }), item.label);
 }
 
+/**
+ * The key under the map. In a short window (see style.css) it folds to one "Legend" button, so
+ * that the map keeps its height; the button opens and folds it.
+ */
 export function renderLegend(container) {
+  const toggle = h('button', { type: 'button', class: 'legend-toggle secondary', 'aria-expanded': 'false' }, 'Legend');
+  toggle.addEventListener('click', () => {
+    const open = container.classList.toggle('open');
+    toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+  });
   fill(
     container,
+    toggle,
     LEGEND.map((group) =>
       h(
         'div',
