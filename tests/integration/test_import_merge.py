@@ -647,3 +647,52 @@ async def test_alias_look_ups_are_index_seeks(
     )
     assert indexes == []
 
+
+_UPSERT = """mutation($input: UpsertPeopleInput!) { upsertPeople(input: $input) { __typename
+  ... on UpsertSuccess { keys } ... on ValidationError { fields { field message } }
+  ... on ConflictError { message field } } }"""
+
+
+async def test_upsert_people_under_an_alias_edits_the_person_it_names(
+    store: Store, client: httpx.AsyncClient, workspace: str
+) -> None:
+    """GraphQL's upsertPeople naming Ada by the id merged into her is an edit of Ada (the values
+    given replace hers, graph.rules.merging.EDIT), where the import's merge of the same values
+    keeps hers and reports the difference (MERGE). Ada named twice in one batch, by id and by
+    alias, is refused naming the later item."""
+    w = f"{workspace}-"
+    files = {"Account.csv": ACCOUNTS, "Contact.csv": FIRST}
+    assert (await _import(client, workspace, files)).status_code == 200
+    merged = await _import(client, workspace, {"Contact.csv": RENAMED}, duplicates="merge")
+    assert merged.status_code == 200, merged.text
+    (entry,) = merged.json()["report"]["duplicates"]
+    assert entry["conflicts"] == [{"column": "Title", "kept": "CEO", "incoming": "Chief Executive"}]
+    ada, alias = f"{w}003A", f"{w}003X"
+
+    item = {"id": alias, "name": "Ada Boss", "title": "Chief Executive", "tags": ["board"]}
+    data = await _gql(client, _UPSERT, input={"workspaceId": workspace, "people": [item]})
+    assert data["upsertPeople"] == {"__typename": "UpsertSuccess", "keys": [ada]}, data
+    stored, _, _ = await store.driver.execute_query(
+        "MATCH (p:Person {workspace: $ws}) RETURN p.id AS id, p.title AS title, p.tags AS tags, "
+        "p.email AS email ORDER BY id",
+        {"ws": workspace},
+    )
+    # Edited: the title given replaces hers; the email the merge filled stays.
+    assert [r.data() for r in stored] == [
+        {"id": ada, "title": "Chief Executive", "tags": ["board"], "email": "ada@acme.example"}
+    ]
+
+    twice = [{"id": ada, "name": "Ada Boss"}, {"id": alias, "name": "Ada B."}]
+    data = await _gql(client, _UPSERT, input={"workspaceId": workspace, "people": twice})
+    assert data["upsertPeople"]["__typename"] == "ValidationError", data
+    assert data["upsertPeople"]["fields"] == [
+        {
+            "field": "people[1].id",
+            "message": f"{alias!r} names {ada!r}, as {ada!r} at people[0] does",
+        }
+    ]
+    # A create under the alias is still refused: a create makes a new person.
+    created = await _gql(
+        client, _CREATE, input={"workspaceId": workspace, "id": alias, "name": "X"}
+    )
+    assert created["createPerson"]["__typename"] == "ConflictError", created
