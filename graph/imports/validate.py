@@ -39,6 +39,7 @@ from graph.rules.integrity import (
     name_key,
     reporting_cycle,
 )
+from graph.rules.merging import MERGE, merge_values
 
 __all__ = ["Duplicates", "Issue", "ValidationReport", "merge_lines", "validate"]
 
@@ -308,7 +309,8 @@ class _Person(NamedTuple):
 
 _MERGED = ("title", "department", "email", "level", "needs", "tags")
 """The person columns a merge fills where the person lacks them, and reports where they differ
-(name and organisation are the same by the check of likely duplicates)."""
+(:data:`graph.rules.merging.MERGE`; name and organisation are the same by the check of likely
+duplicates)."""
 
 
 def _same(column: str, a: str, b: str) -> bool:
@@ -655,26 +657,22 @@ class _Validation:
             earlier = filled.setdefault(merge.target, {})
             have |= {c: value for c, (value, _) in earlier.items()}
             incoming = dict(zip(names, person.values, strict=True)) if person.values else {}
-            fill: dict[str, str] = {}
             conflicts = cast(list[dict[str, str]], entry["conflicts"])
             moved, works_at = incoming.get("organisation_id", ""), have.get("organisation_id", "")
             if moved and works_at and moved != works_at:  # a row under an alias moving them
                 column = projection.source_column("organisation_id")
                 conflicts.append({"column": column, "kept": works_at, "incoming": moved})
-            for column in _MERGED:
-                value, kept = incoming.get(column, ""), have.get(column, "")
-                if not value:
-                    continue
+            merged = merge_values(have, incoming, MERGE, _MERGED, _same)
+            fill = merged.write
+            for column in merged.filled:
+                cast(list[str], entry["filled"]).append(projection.source_column(column))
+                earlier[column] = (fill[column], f"row {person.row} of {person.source.path.name}")
+            for column, kept, value in merged.differing:
                 name = projection.source_column(column)
-                if not kept:
-                    fill[column] = value
-                    cast(list[str], entry["filled"]).append(name)
-                    earlier[column] = (value, f"row {person.row} of {person.source.path.name}")
-                elif not _same(column, value, kept):
-                    conflict = {"column": name, "kept": kept, "incoming": value}
-                    if column in earlier:  # filled by another row merged into the same person
-                        conflict["kept_from"] = earlier[column][1]
-                    conflicts.append(conflict)
+                conflict = {"column": name, "kept": kept, "incoming": value}
+                if column in earlier:  # filled by another row merged into the same person
+                    conflict["kept_from"] = earlier[column][1]
+                conflicts.append(conflict)
             self.report.merges.append(
                 {
                     "id": merge.target,

@@ -15,7 +15,7 @@ from graph.errors import NotFound, ValidationFailed
 from graph.history.recorder import Touched
 from graph.model import PersonIn, PersonPatch, validate
 from graph.repository.bulk import cap_inferred_levels, write_people
-from graph.repository.person_keys import read_people, resolve_person
+from graph.repository.person_keys import read_people, resolve_people, resolve_person
 from graph.repository.sides import read_sides
 from graph.repository.writes import (
     Mode,
@@ -136,9 +136,14 @@ async def upsert_people(ws: WorkspaceStore, items: Sequence[Mapping[str, Any]]) 
     """Create or update many people in one transaction; returns their ids in input order.
 
     Every item is validated first; any bad item (its index and field named) writes nothing.
+    An item whose id is an alias updates the person it names (:mod:`.person_keys`), as an edit
+    (:data:`graph.rules.merging.EDIT`): the values given replace theirs. Two items naming one
+    person (by id and by alias) are refused, naming the later one's ``people[i].id``.
     """
     people = validate_items(PersonIn, items, "people")
-    ids = ensure_ids([p.id for p in people], "people")
+    given = [p.id for p in people]
+    resolved = await resolve_people(ws, [g for g in given if g])
+    ids = ensure_ids([resolved.get(g, g) if g else g for g in given], "people", named=given)
     if people:
         await _save(ws, ids, people, "upsert", "people")
     return ids

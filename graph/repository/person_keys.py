@@ -41,10 +41,12 @@ def person_of(key: str, aliases: Mapping[str, str]) -> str:
 
 async def person_aliases(ws: WorkspaceStore, keys: Iterable[str] | None = None) -> dict[str, str]:
     """The workspace's aliases (alias → person id): those among ``keys``, or all of them."""
-    wanted = None if keys is None else sorted(set(keys))
-    if wanted == []:
+    if keys is None:
+        rows = await ws.read("people/aliases")
+    elif wanted := sorted(set(keys)):
+        rows = await ws.read("people/aliases_of", {"keys": wanted})
+    else:
         return {}
-    rows = await ws.read("people/aliases", {"keys": wanted})
     return {r["alias"]: r["id"] for r in rows}
 
 

@@ -255,12 +255,12 @@ class _Builder:
             match = f"MATCH ({d}:Deal {{id: {self.param(read.id)}, workspace: $workspace}})"
             return f"head(COLLECT {{ {match} RETURN {_map(d, items)} }})"
         p, level, key = self.var("p"), self.var("l"), self.param(read.id)
-        # The person the key names: by id, or by alias (graph.repository.person_keys).
+        k = self.var("k")
+        # The person the key names: by id, or by alias (graph.repository.person_keys), each an
+        # index seek.
         match = (
             f"CALL () {{ MATCH ({p}:Person {{id: {key}, workspace: $workspace}}) RETURN {p} "
-            f"UNION MATCH ({p}:Person) USING INDEX {p}:Person(aliases) "
-            f"WHERE {p}.aliases IS NOT NULL AND {p}.workspace = $workspace "
-            f"AND {key} IN {p}.aliases RETURN {p} }}"
+            f"UNION WITH {key} AS {k} MATCH {{{{ alias_of({k}, {p}) }}}} RETURN {p} }}"
         )
         if read.person.needs_level:
             match += f" WITH {p}, {{{{ org_level({p}) }}}} AS {level}"

@@ -56,14 +56,27 @@ def validate_items(model: type[M], items: Sequence[Mapping[str, Any]], prefix: s
     return valid
 
 
-def ensure_ids(given: Sequence[str | None], prefix: str) -> list[str]:
-    """The given ids, new ones where missing; an id twice in one batch is a validation error."""
+def ensure_ids(
+    given: Sequence[str | None], prefix: str, named: Sequence[str | None] | None = None
+) -> list[str]:
+    """The given ids, new ones where missing; an id twice in one batch is a validation error.
+
+    ``named`` are the keys as the caller wrote them, where ``given`` holds what they resolved
+    to (a person's alias read as their id): one item naming the same node as an earlier one,
+    by another key, is a duplicate too, and the message says which key named it.
+    """
     ids = [g or new_id() for g in given]
+    keys = named if named is not None else given
     first_at: dict[str, int] = {}
     errors: list[tuple[str, str]] = []
     for i, id_ in enumerate(ids):
         if id_ in first_at:
-            errors.append((f"{prefix}[{i}].id", f"duplicate id {id_!r} (also at {first_at[id_]})"))
+            at, key, before = first_at[id_], keys[i], keys[first_at[id_]]
+            if key == before:
+                reason = f"duplicate id {id_!r} (also at {at})"
+            else:
+                reason = f"{key!r} names {id_!r}, as {before!r} at {prefix}[{at}] does"
+            errors.append((f"{prefix}[{i}].id", reason))
         first_at.setdefault(id_, i)
     if errors:
         raise ValidationFailed(errors)

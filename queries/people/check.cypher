@@ -1,11 +1,13 @@
-WITH COLLECT {
-  MATCH (p:Person) USING INDEX p:Person(aliases)
-  WHERE p.aliases IS NOT NULL AND p.workspace = $workspace
-  UNWIND p.aliases AS alias
-  RETURN alias
-} AS aliases
+// Of $ids: those held by a person of another workspace, by a person of this one, or as an alias
+// of this one's (an index seek each, fragments/alias_of), and the organisations of
+// $organisation_ids this workspace lacks.
+CALL () {
+  UNWIND $ids AS id
+  MATCH {{ alias_of(id, holder) }}
+  RETURN collect(id) AS aliases
+}
 RETURN [id IN $ids WHERE EXISTS { MATCH (p:Person {id: id}) WHERE p.workspace <> $workspace }] AS foreign,
        [id IN $ids WHERE EXISTS { MATCH (:Person {id: id, workspace: $workspace}) }] AS existing,
-       [id IN $ids WHERE id IN aliases] AS aliases,
+       aliases,
        [id IN $organisation_ids WHERE NOT EXISTS { MATCH (:Organisation {id: id, workspace: $workspace}) }]
          AS missing_organisations

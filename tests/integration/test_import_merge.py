@@ -9,7 +9,7 @@ import io
 import uuid
 import zipfile
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, LiteralString, cast
 
 import httpx
 import pytest
@@ -24,6 +24,7 @@ from graph.errors import Conflict
 from graph.imports.run import ImportOptions, import_files
 from graph.imports.validate import Duplicates
 from graph.repository.history import change_feed
+from graph.repository.shaped import PersonByIdRead, PersonRead, WorkspaceRead, statement
 from tests.integration.conftest import run_statusmap
 from tests.integration.test_import_crm import ACCOUNTS, _filled, _import, _people
 from tests.integration.test_store_busy import _until_a_transaction_waits
@@ -311,11 +312,9 @@ async def test_a_create_waits_for_an_alias_being_written_and_then_is_refused(
     async with driver.session() as session:
         tx = await session.begin_transaction()  # an import's merge batch, as it writes
         await (await tx.run(queries.query("workspaces/lock"), workspace=workspace)).consume()
-        await (
-            await tx.run(
-                "MATCH (p:Person {id: $id}) SET p.aliases = [$alias]", id=f"{w}ada", alias=f"{w}x"
-            )
-        ).consume()
+        rows = [{"id": f"{w}ada", "alias": f"{w}x"}]
+        add = queries.query("import/add_aliases")
+        await (await tx.run(add, rows=rows, workspace=workspace)).consume()
         create = asyncio.ensure_future(
             client.post(
                 "/graphql",
@@ -367,7 +366,7 @@ async def test_an_import_adding_an_alias_a_create_took_meanwhile_is_refused(
     assert f"Contact.csv row 2: the alias '{w}003X' of person '{w}003A'" in str(refused.value)
     person = await store.workspace(workspace).read("import/merge_targets", {"ids": [f"{w}003A"]})
     assert person[0]["department"] is None  # the batch's fill was rolled back with it
-    aliases = await store.workspace(workspace).read("people/aliases", {"keys": None})
+    aliases = await store.workspace(workspace).read("people/aliases")
     assert aliases == []
 
 
@@ -512,9 +511,7 @@ async def test_the_database_holds_ids_and_aliases_as_one_set_per_workspace(
     with pytest.raises(Conflict):
         rows = {"rows": [{"id": rita, "alias": alias}]}
         await store.workspace(workspace).write("import/add_aliases", rows)
-    assert await store.workspace(workspace).read("people/aliases", {"keys": None}) == [
-        {"alias": alias, "id": ada}
-    ]
+    assert await store.workspace(workspace).read("people/aliases") == [{"alias": alias, "id": ada}]
     # In another workspace the key is free.
     await driver.execute_query(
         "CREATE (:Person:PersonKey {id: $id, workspace: $ws})", {"id": alias, "ws": f"{w}else"}
@@ -568,3 +565,134 @@ async def test_the_migration_gives_stored_people_and_aliases_their_keys(
         (f"{ws}-b", ["Person", "PersonKey"], []),
         (f"{ws}-c", ["Person", "PersonKey"], []),
     ]
+
+
+def _hits(plan: Any) -> int:
+    """Db hits of a profiled plan, all its operators."""
+    return int(plan.get("dbHits", 0)) + sum(_hits(child) for child in plan.get("children", []))
+
+
+def _plan(plan: Any) -> list[tuple[str, str]]:
+    """Every operator of a profiled plan with its details, outermost first."""
+    here = (plan["operatorType"], str(plan.get("args", {}).get("Details", "")))
+    return [here] + [step for child in plan.get("children", []) for step in _plan(child)]
+
+
+async def test_alias_look_ups_are_index_seeks(
+    store: Store, client: httpx.AsyncClient, workspace: str
+) -> None:
+    """Every read of a person by key (id or alias) seeks the index of person_keys_unique for
+    the alias: its db hits stay the same when the workspace grows by 300 people with aliases,
+    no plan reads Person.aliases or scans; the index once scanned for it is gone.
+    (benchmarks/alias_lookup.py measures the db hits at 100,000 people.)"""
+    w = f"{workspace}-"
+    files = {"Account.csv": ACCOUNTS, "Contact.csv": FIRST}
+    assert (await _import(client, workspace, files)).status_code == 200
+    merged = await _import(client, workspace, {"Contact.csv": RENAMED}, duplicates="merge")
+    assert merged.status_code == 200, merged.text
+    ada, alias, nobody = f"{w}003A", f"{w}003X", f"{w}nobody"
+    keys = [alias, ada, nobody]
+    person = PersonRead(("id",))
+    nodes = tuple(PersonByIdRead(f"a{i}", person) for i in range(len(keys)))
+    reads: dict[str, tuple[str, dict[str, Any], Any]] = {
+        "people/aliases_of": (
+            queries.query("people/aliases_of"),
+            {"keys": keys},
+            [{"alias": alias, "id": ada}],
+        ),
+        "import/alias_clashes": (
+            queries.query("import/alias_clashes"),
+            {"keys": keys},
+            [{"key": alias, "holder": ada}, {"key": ada, "holder": ada}],
+        ),
+        "people/check": (
+            queries.query("people/check"),
+            {"ids": keys, "organisation_ids": []},
+            [{"foreign": [], "existing": [ada], "aliases": [alias], "missing_organisations": []}],
+        ),
+        "person by key": (
+            statement(WorkspaceRead(("id",), nodes)),
+            {f"a{i}": k for i, k in enumerate(keys)},
+            [{"workspace": {"id": workspace, "n0": {"id": ada}, "n1": {"id": ada}, "n2": None}}],
+        ),
+    }
+
+    async def profiled(name: str) -> tuple[int, list[tuple[str, str]]]:
+        text, params, expected = reads[name]
+        result = await store.driver.execute_query(
+            cast(LiteralString, "PROFILE " + text), {**params, "workspace": workspace}
+        )
+        assert [r.data() for r in result.records] == expected, name
+        return _hits(result.summary.profile), _plan(result.summary.profile)
+
+    first = {name: await profiled(name) for name in reads}
+    # 300 more people with an alias each, as an import's merge writes them.
+    more = [f"{w}more{i}" for i in range(300)]
+    await store.driver.execute_query(
+        "UNWIND $ids AS id CREATE (:Person:PersonKey {id: id, workspace: $workspace})",
+        {"ids": more, "workspace": workspace},
+    )
+    rows = [{"id": id_, "alias": f"{id_}-alias"} for id_ in more]
+    await store.workspace(workspace).write("import/add_aliases", {"rows": rows})
+    for name in reads:
+        hits, steps = await profiled(name)
+        assert hits == first[name][0], (name, first[name][0], hits)
+        scans = [(op, d) for op, d in steps if "Scan" in op or ".aliases" in d]
+        assert scans == [], (name, scans)
+        if name != "person by key":  # its subqueries are not operators of the profiled plan
+            seeks = [d for op, d in steps if "Seek" in op and ":PersonKey(workspace, id)" in d]
+            assert seeks, (name, steps)
+    indexes, _, _ = await store.driver.execute_query(
+        "SHOW INDEXES YIELD name WHERE name = 'person_aliases' RETURN name"
+    )
+    assert indexes == []
+
+
+_UPSERT = """mutation($input: UpsertPeopleInput!) { upsertPeople(input: $input) { __typename
+  ... on UpsertSuccess { keys } ... on ValidationError { fields { field message } }
+  ... on ConflictError { message field } } }"""
+
+
+async def test_upsert_people_under_an_alias_edits_the_person_it_names(
+    store: Store, client: httpx.AsyncClient, workspace: str
+) -> None:
+    """GraphQL's upsertPeople naming Ada by the id merged into her is an edit of Ada (the values
+    given replace hers, graph.rules.merging.EDIT), where the import's merge of the same values
+    keeps hers and reports the difference (MERGE). Ada named twice in one batch, by id and by
+    alias, is refused naming the later item."""
+    w = f"{workspace}-"
+    files = {"Account.csv": ACCOUNTS, "Contact.csv": FIRST}
+    assert (await _import(client, workspace, files)).status_code == 200
+    merged = await _import(client, workspace, {"Contact.csv": RENAMED}, duplicates="merge")
+    assert merged.status_code == 200, merged.text
+    (entry,) = merged.json()["report"]["duplicates"]
+    assert entry["conflicts"] == [{"column": "Title", "kept": "CEO", "incoming": "Chief Executive"}]
+    ada, alias = f"{w}003A", f"{w}003X"
+
+    item = {"id": alias, "name": "Ada Boss", "title": "Chief Executive", "tags": ["board"]}
+    data = await _gql(client, _UPSERT, input={"workspaceId": workspace, "people": [item]})
+    assert data["upsertPeople"] == {"__typename": "UpsertSuccess", "keys": [ada]}, data
+    stored, _, _ = await store.driver.execute_query(
+        "MATCH (p:Person {workspace: $ws}) RETURN p.id AS id, p.title AS title, p.tags AS tags, "
+        "p.email AS email ORDER BY id",
+        {"ws": workspace},
+    )
+    # Edited: the title given replaces hers; the email the merge filled stays.
+    assert [r.data() for r in stored] == [
+        {"id": ada, "title": "Chief Executive", "tags": ["board"], "email": "ada@acme.example"}
+    ]
+
+    twice = [{"id": ada, "name": "Ada Boss"}, {"id": alias, "name": "Ada B."}]
+    data = await _gql(client, _UPSERT, input={"workspaceId": workspace, "people": twice})
+    assert data["upsertPeople"]["__typename"] == "ValidationError", data
+    assert data["upsertPeople"]["fields"] == [
+        {
+            "field": "people[1].id",
+            "message": f"{alias!r} names {ada!r}, as {ada!r} at people[0] does",
+        }
+    ]
+    # A create under the alias is still refused: a create makes a new person.
+    created = await _gql(
+        client, _CREATE, input={"workspaceId": workspace, "id": alias, "name": "X"}
+    )
+    assert created["createPerson"]["__typename"] == "ConflictError", created

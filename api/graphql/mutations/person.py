@@ -104,7 +104,11 @@ class PersonMutations:
 
         return await attempt(people.delete_person(ws, key), done)
 
-    @strawberry.mutation(description="Create or update many people at once (all or nothing).")
+    @strawberry.mutation(
+        description="Create or update many people at once (all or nothing). An id that is an "
+        "alias of a person (an import merged it into them) updates that person: the values given "
+        "replace theirs."
+    )
     async def upsert_people(self, info: Ctx, input: UpsertPeopleInput) -> UpsertPayload:
         ws = info.context.scoped(input.workspace_id)
         items = [given(p, REFS) for p in input.people]
