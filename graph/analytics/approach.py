@@ -95,7 +95,8 @@ class PlanStep:
     score : float
         The plan score (module docstring).
     reasons : tuple of str
-        Short human explanations, most important first.
+        Short human explanations, most important first (the route in is not among them: it is
+        said once, by ``route.text``).
     roles : tuple of str
         The candidate's buying-centre roles, in the canonical order.
     leverage_on : tuple of (str, float, tuple of str)
@@ -255,7 +256,7 @@ def approach_plan(
                     how = "" if reach.exact else f" ±{reach.error:.3f}"
                     reason += f"; all paths together carry their view with probability {q:.2f}{how}"
                 reasons.append(reason)
-        reasons.append(route.text)
+        # the route in is said once, by the step's route (route.text), not again among the reasons
         reasons.append(f"stance: {member.stance}")
         if member.outcome != "unknown":
             why = f" ({member.evidence})" if member.evidence else ""

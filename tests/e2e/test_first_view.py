@@ -37,7 +37,7 @@ FIRST_VIEW = """() => {
 
 PLAN = """
 query($w: ID!, $d: ID!) { workspace(id: $w) { deal(id: $d) {
-  approachPlan { personKey introPath route { text } framing { text } }
+  approachPlan { personKey introPath route { text } framing { text } reasons }
 } } }
 """
 
@@ -144,6 +144,12 @@ def test_every_plan_step_shows_the_apis_route(page: Page, demo: str, live_server
     expected = [s["route"]["text"] for s in deal["approachPlan"]]
     assert expected, "the demo deal has an approach plan"
     assert page.get_by_test_id("step-route").all_inner_texts() == expected
+    # each step says its route once (the reasons do not repeat it)
+    texts = page.locator(".plan-step").all_inner_texts()
+    for route, text in zip(expected, texts, strict=True):
+        assert text.count(route) == 1, text
+    for step in deal["approachPlan"]:
+        assert step["route"]["text"] not in step["reasons"]
     framings = [s["framing"]["text"] for s in deal["approachPlan"] if s["framing"]["text"]]
     assert page.get_by_test_id("step-framing").all_inner_texts() == framings
 

@@ -222,7 +222,8 @@ async def test_every_demo_deal_has_a_plan_a_seller_believes(store: Store, tmp_pa
         for step in analysis.plan:
             assert len(step.intro_path) <= limit, (deal, step.intro_path)
             assert step.framing.text, (deal, step.person_id)
-            assert step.route.text in step.reasons
+            # the route is said once, by the step's route
+            assert step.route.text and step.route.text not in step.reasons
             if step.intro_path:
                 assert step.intro_path[0] == step.route.door_opener
         names = {p: analysis.G.nodes[p]["name"] for p in analysis.G}

@@ -56,15 +56,18 @@ def test_score_formula_pinned_by_hand() -> None:
         "influencer",
         "influences decider Cfo (0.80)",
         "influences approver Legal (0.50)",
-        "Me (ours) knows It (0.90); status gap +1 with Me",
         "stance: champion",
     )
+    # the route is said once: by the step's route, not again among its reasons
+    assert it.route.text == "Me (ours) knows It (0.90); status gap +1 with Me"
     # cfo: 0.4*1 + 0.3*(0.9*0.8) + 0.2*0.5 + 0.1*1 - 0.05*2 = 0.716
     # legal: 0.4*1 + 0.3*(0.9*0.5) + 0.2*0.5 + 0.1*0.5 - 0.05*1 = 0.635
     assert [(s.order, s.person_id) for s in plan] == [(1, "it"), (2, "cfo"), (3, "legal")]
     assert [s.score for s in plan] == pytest.approx([0.81, 0.716, 0.635])
     assert plan[1].intro_kind == "contact"
-    assert plan[1].reasons[:2] == ("decider", "Me (ours) → It → Cfo (0.72); status gap +2 with Me")
+    assert plan[1].reasons[0] == "decider"
+    assert plan[1].route.text == "Me (ours) → It → Cfo (0.72); status gap +2 with Me"
+    assert plan[1].route.text not in plan[1].reasons
 
     custom = PlanWeights(leverage=1, access=0, stance=0, rank=0, gap_penalty=0, breadth_bonus=0.5)
     assert _by_id(approach_plan(G, K, members, weights=custom, ranks=ranks))[
@@ -110,7 +113,7 @@ def test_decider_reachable_only_through_a_partner() -> None:
     )
     assert (step.our_person, step.status_gap) == ("me", 1)
     assert step.access == pytest.approx(0.56)
-    assert "Me (ours) → partner Pat → Ceo (0.56); status gap +1 with Me" in step.reasons
+    assert step.route.text == "Me (ours) → partner Pat → Ceo (0.56); status gap +1 with Me"
 
     # None of ours knows pat: the partner opens the door, and the colleague of ours whose
     # level fits the CEO's is suggested, with the gap.
@@ -123,9 +126,9 @@ def test_decider_reachable_only_through_a_partner() -> None:
         1,
     )
     assert step.access == pytest.approx(0.7)
-    assert (
+    assert step.route.text == (
         "partner Pat opens the door: Pat → Ceo (0.70); Me (level 5) of ours makes the "
-        "approach; status gap +1 with Me" in step.reasons
+        "approach; status gap +1 with Me"
     )
 
 
@@ -141,16 +144,16 @@ def test_three_levels_of_gap_suggests_a_more_senior_person_of_ours() -> None:
     assert step.intro_path == ("me", "ceo")
     assert step.our_person == "bea"
     assert step.status_gap == 0
-    assert (
+    assert step.route.text == (
         "Me (ours) knows Ceo (0.90); Bea (level 6) of ours makes the approach; "
-        "status gap +0 with Bea" in step.reasons
+        "status gap +0 with Bea"
     )
 
     two_levels = [person("me", "home", 4), *people[1:]]
     G, K = build(two_levels, knows=[("me", "ceo", 0.9)])
     step = approach_plan(G, K, [member("ceo", "decider")])[0]
     assert (step.our_person, step.status_gap) == ("me", 2)
-    assert not any("makes the approach" in r for r in step.reasons)
+    assert "makes the approach" not in step.route.text
 
 
 def test_senior_suggestion_prefers_the_closest_level_then_the_more_senior() -> None:
@@ -179,9 +182,8 @@ def test_no_route_in() -> None:
     step = approach_plan(G, K, [member("cfo", "decider")])[0]
     # No route, yet the colleague whose level fits is named: they are the one to find a way in.
     assert (step.intro_path, step.intro_kind, step.our_person, step.access) == ((), "none", "me", 0)
-    assert (
+    assert step.route.text.startswith(
         "no route in to Cfo: none of our or our partners' people reaches Cfo within 4 people"
-        in step.reasons
     )
 
 
