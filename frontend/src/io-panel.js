@@ -66,6 +66,9 @@ export class IoPanel {
             return;
           }
           fill(report, h('p', {}, 'Importing…'));
+          // Busy from the upload until the report is shown (assistive technology, and the
+          // page's tests, wait on it rather than on a time).
+          report.setAttribute('aria-busy', 'true');
           try {
             const result = await uploadCsv(key, [...file.files], {
               goodRowsOnly: goodRowsOnly.checked,
@@ -76,6 +79,8 @@ export class IoPanel {
             fill(report, this.reportView(result));
           } catch (err) {
             fill(report, h('p', { class: 'error' }, `Import failed: ${err.message}`));
+          } finally {
+            report.setAttribute('aria-busy', 'false');
           }
         },
       },

@@ -204,3 +204,20 @@ def person_row(page: Page, name: str) -> Locator:
     if toggle.get_attribute("aria-expanded") == "false":
         toggle.click()
     return page.locator("#people-list button", has_text=name)
+
+
+IMPORT_SECONDS = 180
+"""Longest an import from the page may take here: the wait ends as soon as its report is shown."""
+
+
+def upload_and_import(page: Page) -> Locator:
+    """Start the import the page's form is set up for, wait until its report is no longer busy
+    (``aria-busy``, set while the upload and the redraw run), and give the report's summary.
+
+    A loaded machine makes an import take longer than the page's usual time to answer; waiting
+    on the report's own state, not on a time for its text, keeps the test about what it shows.
+    """
+    page.get_by_role("button", name="Upload and import").click()
+    report = page.get_by_test_id("import-report")
+    expect(report).to_have_attribute("aria-busy", "false", timeout=IMPORT_SECONDS * 1000)
+    return report.get_by_test_id("import-summary")

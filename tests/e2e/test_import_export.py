@@ -9,7 +9,7 @@ from pathlib import Path
 import networkx as nx
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import person_row
+from tests.e2e.conftest import person_row, upload_and_import
 from tests.e2e.scenario import Scenario
 from tests.e2e.test_status_map import open_deal
 
@@ -32,9 +32,7 @@ def test_upload_a_csv_with_a_bad_row_shows_the_report(
     open_deal(page, scenario)
     page.get_by_role("tab", name="Import / export").click()
     page.get_by_label("CSV files").set_input_files(people_csv(tmp_path, scenario))
-    page.get_by_role("button", name="Upload and import").click()
-
-    expect(page.get_by_test_id("import-summary")).to_contain_text("Nothing was imported: 1 bad row")
+    expect(upload_and_import(page)).to_contain_text("Nothing was imported: 1 bad row")
     bad = page.get_by_test_id("import-issues").locator("tbody tr")
     expect(bad).to_have_count(1)
     expect(bad.first).to_contain_text("people.csv")
@@ -43,8 +41,7 @@ def test_upload_a_csv_with_a_bad_row_shows_the_report(
     expect(bad.first).to_contain_text("not a status level")
 
     page.get_by_label("Import the good rows even if some are bad").check()
-    page.get_by_role("button", name="Upload and import").click()
-    expect(page.get_by_test_id("import-summary")).to_contain_text("Imported: 1 people")
+    expect(upload_and_import(page)).to_contain_text("Imported: 1 people")
     page.get_by_role("combobox", name="Deal", exact=True).select_option(
         label="Whole account (no deal)"
     )
@@ -115,7 +112,7 @@ def test_the_report_of_contacts_without_accounts_reads_fully_in_the_panel(
     open_deal(page, scenario)
     page.get_by_role("tab", name="Import / export").click()
     page.get_by_label("CSV files").set_input_files(contacts)
-    page.get_by_role("button", name="Upload and import").click()
+    expect(upload_and_import(page)).to_contain_text("Nothing was imported")
 
     notes = page.get_by_test_id("import-notes")
     expect(notes).to_contain_text("60 rows name 3 organisation ids in AccountId")
@@ -163,9 +160,7 @@ def test_the_import_panel_offers_merge_and_reports_the_merge(
     )
     choices.select_option("merge")
     page.get_by_label("CSV files").set_input_files(path)
-    page.get_by_role("button", name="Upload and import").click()
-
-    expect(page.get_by_test_id("import-summary")).to_contain_text("Imported")
+    expect(upload_and_import(page)).to_contain_text("Imported")
     merged = page.get_by_test_id("import-duplicates-report")
     expect(merged).to_contain_text(f"people.csv, row 2: Uma Roy ({scenario.key('uma-crm')})")
     expect(merged).to_contain_text(f"merged into {scenario.key('uma')}")
