@@ -197,7 +197,7 @@ _READ_BACKOFF = 0.1  # seconds before the second attempt; doubled before the thi
 _READ_RETRY_SECONDS = 3.0  # default: no new attempt after this long (connecting can take seconds)
 SCHEMA_STEP_BATCH = 5_000
 """Nodes a schema step changes per transaction."""
-SCHEMA_STEPS = ("change_concerns", "person_keys")
+SCHEMA_STEPS = ("change_concerns", "person_keys", "reporting_influence")
 """Data migrations run once per database, after the constraints and indexes, in this order: each
 is ``schema_steps/<name>_pending`` (the element ids still to do) and ``<name>_apply`` (one batch
 of them, safe to repeat)."""
