@@ -563,6 +563,16 @@ class WorkspaceStore:
         self.check()
         return await self.store.compute(name, _scoped(self.workspace, params))
 
+    async def maintain(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run statement ``name`` that changes how the workspace's data is stored, not the data.
+
+        For labels that only speed a read up (the workspace's label of its people, which its
+        native GDS projection reads): no write generation passes, so nothing cached on the
+        workspace is dropped for it, and no change is recorded.
+        """
+        self.check()
+        return await self.store.write(name, _scoped(self.workspace, params))
+
     async def read_shaped(self, text: str, params: Mapping[str, Any]) -> list[Row]:
         """Run a shaped read within the workspace (:meth:`Store.read_shaped`)."""
         self.check()
