@@ -197,7 +197,7 @@ _READ_BACKOFF = 0.1  # seconds before the second attempt; doubled before the thi
 _READ_RETRY_SECONDS = 3.0  # default: no new attempt after this long (connecting can take seconds)
 SCHEMA_STEP_BATCH = 5_000
 """Nodes a schema step changes per transaction."""
-SCHEMA_STEPS = ("change_concerns", "person_keys")
+SCHEMA_STEPS = ("change_concerns", "person_keys", "reporting_influence")
 """Data migrations run once per database, after the constraints and indexes, in this order: each
 is ``schema_steps/<name>_pending`` (the element ids still to do) and ``<name>_apply`` (one batch
 of them, safe to repeat)."""
@@ -562,6 +562,16 @@ class WorkspaceStore:
         """Run analytics statement ``name`` within the workspace (:meth:`Store.compute`)."""
         self.check()
         return await self.store.compute(name, _scoped(self.workspace, params))
+
+    async def maintain(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run statement ``name`` that changes how the workspace's data is stored, not the data.
+
+        For labels that only speed a read up (the workspace's label of its people, which its
+        native GDS projection reads): no write generation passes, so nothing cached on the
+        workspace is dropped for it, and no change is recorded.
+        """
+        self.check()
+        return await self.store.write(name, _scoped(self.workspace, params))
 
     async def read_shaped(self, text: str, params: Mapping[str, Any]) -> list[Row]:
         """Run a shaped read within the workspace (:meth:`Store.read_shaped`)."""

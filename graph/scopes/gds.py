@@ -1,16 +1,24 @@
 """Whole-workspace measures where the data lives: Neo4j's Graph Data Science library (GDS).
 
 The influence graph of a whole workspace is projected into the server's GDS catalog with a
-Cypher projection (``queries/gds/project.cypher``: the workspace's people, influence edges
-reversed, the REPORTS_TO rule with its weight), the measures run there once per projection and
-stay on it as node properties, and only the answer leaves the database: the first ``k`` people,
-or the scores of the people asked for.
+native projection (``queries/gds/project.cypher``: the people carrying the workspace's own label,
+influence edges reversed, the REPORTS_TO rule with its weight), the measures run there once per
+projection and stay on it as node properties, and only the answer leaves the database: the first
+``k`` people, or the scores of the people asked for.
+
+The projection reads the REPORTS_TO rule's outcome from the lines themselves: every statement
+that writes INFLUENCES or REPORTS_TO keeps it
+(``queries/fragments/reporting_influence.cypher``), and the configured weight is the default of
+the value a counting line does not store, so a settings change needs no rewrite. The workspace's
+label (:func:`workspace_label`) is put on its people before each projection, in batches (a read
+only, once everyone has it). Brokerage runs on the projection filtered to the design's edges
+(``queries/gds/brokerage.cypher``): an edge of weight 0.0 moves no rank but adds shortest paths.
 
 A projection is named from a digest of the workspace and the REPORTS_TO weight, this process's
 token, and the workspace's write generation (:func:`projection_name`); it is dropped and made
 again when the generation changes or ``ttl_seconds`` after it was made or last measured (another
-process's writes), as the analysis cache does. Its statement matches only the workspace's
-people, so no projection holds another workspace's nodes.
+process's writes), as the analysis cache does. Its nodes are only the people with the
+workspace's label, so no projection holds another workspace's nodes.
 
 Equal answers
     *Influence rank.* GDS's PageRank gives ``y = (1 - d) 1 + d P^T y`` with the mass of people
@@ -64,9 +72,11 @@ __all__ = [
     "brokerage_scale",
     "gds_missing",
     "gds_tolerance",
+    "label_people",
     "measure",
     "projection_name",
     "scores",
+    "workspace_label",
 ]
 
 Measure = Literal["rank", "brokerage"]
@@ -90,6 +100,39 @@ def projection_name(
     """
     digest = hashlib.sha256(json.dumps([workspace, reports_to_weight]).encode()).hexdigest()
     return f"statusmap-{digest[:20]}-{process}-{generation}"
+
+
+def workspace_label(workspace: str) -> str:
+    """The label of ``workspace``'s people that its native projection reads: a digest, no user text.
+
+    Examples
+    --------
+    >>> workspace_label("demo") == workspace_label("demo"), workspace_label("demo")[:10]
+    (True, 'Workspace_')
+    >>> workspace_label("demo") != workspace_label("demo2")
+    True
+    """
+    return f"Workspace_{hashlib.sha256(workspace.encode()).hexdigest()[:24]}"
+
+
+LABEL_BATCH = 20_000
+"""People labelled per transaction, so that a first projection of a million people stays within
+the heap."""
+
+
+async def label_people(ws: WorkspaceStore) -> int:
+    """Give every person of ``ws``'s workspace the workspace's label; how many lacked it.
+
+    One read of the workspace's people when nobody lacks it (0.2 s at 100,000 people:
+    ``benchmarks/RESULTS-gds.md``; counting the label instead took longer, a dynamic label
+    has no count-store shortcut).
+    """
+    label, done = workspace_label(ws.workspace), 0
+    while True:
+        row = (await ws.maintain("gds/label_people", {"label": label, "batch": LABEL_BATCH}))[0]
+        done += int(row["labelled"])
+        if int(row["labelled"]) < LABEL_BATCH:
+            return done
 
 
 def gds_missing(uri: str | None = None) -> ConfigurationError:
@@ -175,9 +218,15 @@ class GdsProjections:
             name = projection_name(ws.workspace, generation, reports_to_weight=reports_to_weight)
             await _drop(ws.store, name)  # left by an earlier run that stopped half way
             await self._check_memory(ws)
+            await label_people(ws.bulk())
             row = (
                 await ws.bulk().compute(
-                    "gds/project", {"graph": name, "reports_to_weight": reports_to_weight}
+                    "gds/project",
+                    {
+                        "graph": name,
+                        "label": workspace_label(ws.workspace),
+                        "reports_to_weight": reports_to_weight,
+                    },
                 )
             )[0]
             self.projected += 1
@@ -231,8 +280,15 @@ def _gib(n: int) -> str:
     return f"{n / 1024**3:.2f} GiB"
 
 
+def _hops(name: str) -> str:
+    """The graph that brokerage runs on: projection ``name`` filtered to the design's edges."""
+    return f"{name}-hops"
+
+
 async def _drop(store: Store, name: str) -> None:
-    await store.bulk().compute("gds/drop", {"graph": name})
+    """Drop projection ``name`` and the graph filtered from it for brokerage, if any."""
+    for graph in (name, _hops(name)):
+        await store.bulk().compute("gds/drop", {"graph": graph})
 
 
 async def measure(
@@ -269,7 +325,9 @@ async def measure(
                 )
             done = ScoredPeople({}, n, True, n)
         else:
-            await bulk.compute("gds/brokerage", {"graph": projection.name})
+            await bulk.compute(
+                "gds/brokerage", {"graph": projection.name, "hops": _hops(projection.name)}
+            )
             done = ScoredPeople({}, n, True, n)
         projection.measured[which] = done
         # The lifetime counts from the last measure's end: a measure longer than the lifetime
@@ -304,13 +362,13 @@ async def scores(
 ) -> dict[str, float]:
     """Measure ``which`` of the ``first`` people with the largest, or of ``people``, raw."""
     bulk = ws.bulk()
+    graph = projection.name if which == "rank" else _hops(projection.name)
     if people is not None:
         rows = await bulk.compute(
-            "gds/scores", {"graph": projection.name, "property": which, "ids": list(people)}
+            "gds/scores", {"graph": graph, "property": which, "ids": list(people)}
         )
     else:
         rows = await bulk.compute(
-            "gds/top",
-            {"graph": projection.name, "property": which, "first": first or projection.people},
+            "gds/top", {"graph": graph, "property": which, "first": first or projection.people}
         )
     return {str(r["id"]): float(r["value"]) for r in rows}

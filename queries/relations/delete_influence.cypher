@@ -1,3 +1,5 @@
-MATCH (:Person {id: $source_id, workspace: $workspace})-[r:INFLUENCES]->(:Person {id: $target_id, workspace: $workspace})
+OPTIONAL MATCH (a:Person {id: $source_id, workspace: $workspace})-[r:INFLUENCES]->(b:Person {id: $target_id, workspace: $workspace})
 DELETE r
-RETURN count(r) AS deleted
+WITH a, b, count(r) AS deleted
+{{ reporting_influence(a, b) }}
+RETURN deleted

@@ -5,4 +5,6 @@ MATCH (b:Person {id: row[1]}) USING INDEX SEEK b:Person(id)
 WHERE b.workspace = $workspace
 MATCH (a)-[r:INFLUENCES]->(b)
 SET r.weight = row[2]
+WITH a, b, r
+{{ reporting_influence(a, b) }}
 RETURN count(r) AS settled

@@ -27,4 +27,5 @@ SET r.kind = row[3], r.evidence = row[4], r.since = row[5], r.until = row[6], r.
     r.report_at = CASE WHEN unchanged THEN r.report_at ELSE [i IN keep | r.report_at[i]] + $at END,
     r.weight = CASE WHEN size(keep) = 0 THEN row[2] ELSE r.weight END
 WITH a, b, r, size(keep) > 0 AS shared
+{{ reporting_influence(a, b) }}
 RETURN count(r) AS written, collect(DISTINCT CASE WHEN shared THEN [a.id, b.id] END) AS shared

@@ -91,6 +91,17 @@ async def test_influence_rank_equals_the_python_engine(gds_store: Store, workspa
     assert asked.values == pytest.approx({k: ours.values[k] for k in some}, abs=1e-6)
 
 
+async def test_the_reporting_weight_is_applied_when_projecting(gds_store: Store) -> None:
+    """Another REPORTS_TO weight needs no rewrite of the stored rule: the projection applies it."""
+    python, gds = _engines()
+    ws = gds_store.workspace(DEMO_WORKSPACE)
+    ours = await python.influence_rank(ws, reports_to_weight=0.8)
+    theirs = await gds.influence_rank(ws, reports_to_weight=0.8)
+    default = await python.influence_rank(ws)
+    assert max(abs(ours.values[k] - v) for k, v in default.values.items()) > 1e-4  # it matters
+    assert max(abs(theirs.values[k] - v) for k, v in ours.values.items()) < 1e-6
+
+
 async def test_exact_brokerage_equals_the_python_engine(gds_store: Store) -> None:
     python, gds = _engines()
     ws = gds_store.workspace(DEMO_WORKSPACE)
