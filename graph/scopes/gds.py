@@ -305,7 +305,9 @@ async def measure(
             return done
         bulk = ws.bulk()
         n = projection.people
-        if which == "rank":
+        if n == 0:
+            done = ScoredPeople({}, 0, True, 0)  # no one to rank: GDS would call it unconverged
+        elif which == "rank":
             settings = rank or RankSettings()
             row = (
                 await bulk.compute(
@@ -361,6 +363,8 @@ async def scores(
     people: Sequence[str] | None = None,
 ) -> dict[str, float]:
     """Measure ``which`` of the ``first`` people with the largest, or of ``people``, raw."""
+    if projection.people == 0:
+        return {}  # nothing was measured (see measure)
     bulk = ws.bulk()
     graph = projection.name if which == "rank" else _hops(projection.name)
     if people is not None:

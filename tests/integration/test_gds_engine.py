@@ -27,6 +27,8 @@ from graph.database.connection import Neo4jTarget
 from graph.database.local import GDS_VERSION
 from graph.database.store import Store
 from graph.errors import ConfigurationError
+from graph.repository.people import create_person
+from graph.repository.workspaces import ensure_workspace
 from graph.scopes.gds import GdsMemoryExceeded, GdsProjections, measure, projection_name
 from graph.scopes.measures import WorkspaceMeasures
 from seed.demo import DEMO, load_generated
@@ -100,6 +102,24 @@ async def test_the_reporting_weight_is_applied_when_projecting(gds_store: Store)
     default = await python.influence_rank(ws)
     assert max(abs(ours.values[k] - v) for k, v in default.values.items()) > 1e-4  # it matters
     assert max(abs(theirs.values[k] - v) for k, v in ours.values.items()) < 1e-6
+
+
+async def test_a_workspace_with_no_people_or_one_answers_like_the_python_engine(
+    gds_store: Store,
+) -> None:
+    """No node carries a new workspace's label yet: the projection still answers, and empty."""
+    python, gds = _engines()
+    workspace = f"gds-empty-{TAG}"
+    assert await ensure_workspace(gds_store, workspace)
+    ws = gds_store.workspace(workspace)
+    for engine in (python, gds):
+        assert (await engine.influence_rank(ws)).values == {}
+        assert (await engine.brokerage(ws)).values == {}
+        assert await engine.cross_account_influencers(ws) == []
+    await create_person(ws, {"id": f"ge{TAG}-1", "name": "Only One"})
+    ours, theirs = await python.influence_rank(ws), await gds.influence_rank(ws)
+    assert theirs.values == pytest.approx(ours.values, abs=1e-9)
+    assert (await gds.brokerage(ws)).values == (await python.brokerage(ws)).values
 
 
 async def test_exact_brokerage_equals_the_python_engine(gds_store: Store) -> None:
