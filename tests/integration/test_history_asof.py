@@ -18,6 +18,8 @@ from graph.database import store as store_module
 from graph.database.store import Store
 from graph.history.recorder import moment_key
 from graph.repository.history import change_feed
+from graph.scopes.cache import AnalysisCache
+from graph.scopes.diff import map_changes
 from graph.scopes.read import read_scope
 from tests.integration.conftest import GraphQL
 from tests.integration.test_history import DERIVED, _key
@@ -407,3 +409,27 @@ async def test_the_past_reads_first_statement_names_each_leaver_once(
     assert row["leavers"] == []
     row = (await ws.read_plain("history/undo", {**asked, "known": None}))[0]
     assert row["leavers"] == [] and row["events"]
+
+
+async def test_what_changed_since_reads_the_history_horizon_once(
+    gql: GraphQL, workspace: str, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What changed since checks ``since`` against where the history begins and reads the past
+    at ``since``, whose own check asks the same: one read of the horizon serves both."""
+    await gql(BUILD, ws=workspace)
+    await gql(MEMBERS, ws=workspace)
+    then = await _moment()
+    await gql(CHANGES, ws=workspace)
+    deal = await _key(store, workspace, "Deal", "deal")
+    names: list[str] = []
+    records = store._records
+
+    async def counted(name: str, *args: Any, **kwargs: Any) -> Any:
+        names.append(name)
+        return await records(name, *args, **kwargs)
+
+    monkeypatch.setattr(store, "_records", counted)
+    found = await map_changes(AnalysisCache(), store.workspace(workspace), "deal", deal, then)
+    assert {c.key[0] for c in found} >= {"member", "map"}
+    assert names.count("history/horizon") == 1, names
+    assert names.count("analytics/deal_scope") == 1, names
