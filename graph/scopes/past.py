@@ -32,6 +32,7 @@ from graph.errors import NotFound, ValidationFailed
 from graph.history.facts import EDGE_TYPES, FactKey, json_value, load_value
 from graph.history.recorder import moment_key
 from graph.history.timeline import state_at
+from graph.scopes.gc_pause import gc_paused
 from graph.scopes.read import Scope, ScopeKind, _members, read_scope
 
 __all__ = [
@@ -311,7 +312,10 @@ async def read_scope_at(
     checked.result()
     found = now.result()
     today = found if found is not None else Scope(kind, key, [], [], [], [])
-    facts = {} if found is None else _present_facts(today)
+    # The replay builds tens of thousands of keys and values at 100,000 people, none of them
+    # garbage: without the collector's full passes in the middle (as the present read does).
+    with gc_paused():
+        facts = {} if found is None else _present_facts(today)
     known = {p.id for p in today.people}
     for r in members.result():
         facts[("member", key, r["person"])] = json_value(r["props"])
@@ -375,14 +379,16 @@ async def read_scope_at(
                 organisations.pop(k[1], None)
             else:
                 organisations[k[1]] = v
-    past = state_at(facts, ((k, v) for k, v in undone.items() if k[0] != "organisation"))
+    with gc_paused():
+        past = state_at(facts, ((k, v) for k, v in undone.items() if k[0] != "organisation"))
     missing_orgs = sorted({v for k, v in past.items() if k[0] == "works_at"} - organisations.keys())
     if missing_orgs:
         for r in await ws.read("history/organisations", {"ids": missing_orgs}):
             organisations[r["id"]] = json_value(r["props"])
     if kind == "deal" and ("deal", key) not in past:
         raise NotFound(f"no deal {key!r} in this workspace at {at.isoformat()}", kind="deal")
-    scope = scope_of_facts(kind, key, past, organisations)
+    with gc_paused():
+        scope = scope_of_facts(kind, key, past, organisations)
     if kind == "account" and key not in organisations:
         raise NotFound(f"no organisation {key!r} in this workspace", kind="organisation")
     return PastScope(at, scope, past, organisations, frozenset(undone))
