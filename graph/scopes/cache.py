@@ -43,7 +43,7 @@ from graph.database.store import WorkspaceStore
 from graph.history.recorder import moment_key
 from graph.scopes.gc_pause import gc_paused
 from graph.scopes.measures import Engine, WorkspaceMeasures
-from graph.scopes.past import PastScope, PresentRead, read_scope_at
+from graph.scopes.past import HorizonRead, PastScope, PresentRead, read_scope_at
 from graph.scopes.read import Scope, ScopeKind, read_scope
 from graph.scopes.workspace import WorkspaceGraphCache
 from graph.telemetry import ANALYSIS_CACHE
@@ -160,13 +160,15 @@ class AnalysisCache:
         options: AnalysisOptions | None = None,
         at: dt.datetime | None = None,
         present: PresentRead | None = None,
+        horizon: HorizonRead | None = None,
     ) -> ScopeAnalysis:
         """The analysis of a scope, read and computed only if not cached and current.
 
         ``at``: the scope as it stood at that moment (:func:`graph.scopes.past.read_scope_at`),
-        analysed the same way; ``None`` is today's map. ``present``: the present scope's read
-        when several analyses of the same scope share it
-        (:func:`graph.scopes.past.present_once`); read here otherwise.
+        analysed the same way; ``None`` is today's map. ``present`` and ``horizon``: the present
+        scope's read and the history's horizon when several analyses of the same scope share them
+        (:func:`graph.scopes.past.present_once`, :func:`~graph.scopes.past.horizon_once`); read
+        here otherwise.
         """
         # The caller's role first: a hit runs no statement, so the store's guard would not.
         ws.check()
@@ -188,7 +190,7 @@ class AnalysisCache:
             else:
                 if kind == "workspace" or key is None:
                     raise ValueError("only a deal or an account is read as of a moment")
-                past = await read_scope_at(ws, kind, key, at, present)
+                past = await read_scope_at(ws, kind, key, at, present, horizon)
                 scope = past.scope
             # Graph work is CPU-bound: keep the event loop free for other requests.
             result = await asyncio.to_thread(analyse, scope, options)

@@ -23,7 +23,14 @@ from graph.errors import NotFound
 from graph.history.facts import Change, ChangeKind, FactKey
 from graph.repository.history import changes_between
 from graph.scopes.cache import AnalysisCache, ScopeAnalysis, analyse
-from graph.scopes.past import PresentRead, as_utc, check_moment, history_horizon, present_once
+from graph.scopes.past import (
+    HorizonRead,
+    PresentRead,
+    as_utc,
+    check_moment,
+    horizon_once,
+    present_once,
+)
 from graph.scopes.read import Scope, ScopeKind
 
 __all__ = ["analysis_changes", "map_changes"]
@@ -113,23 +120,25 @@ async def map_changes(
             organisation_id=key if kind == "account" else None,
         )
     )
-    horizon_f = asyncio.ensure_future(history_horizon(ws))
-    # Both analyses start from the present scope (the past one undoes the events since): it is
-    # read once for the two.
+    # The history's horizon is asked here and by the past read's check of ``since``, and both
+    # analyses start from the present scope (the past one undoes the events since): each is
+    # read once for all of them.
+    horizon = horizon_once(ws)
+    horizon_f = asyncio.ensure_future(horizon())
     present = present_once(ws, kind, key)
-    before_f = asyncio.ensure_future(_analysis_at(cache, ws, kind, key, start, present))
-    after_f = asyncio.ensure_future(_analysis_at(cache, ws, kind, key, until, present))
+    before_f = asyncio.ensure_future(_analysis_at(cache, ws, kind, key, start, present, horizon))
+    after_f = asyncio.ensure_future(_analysis_at(cache, ws, kind, key, until, present, horizon))
     await asyncio.gather(found_f, horizon_f, before_f, after_f, return_exceptions=True)
     found = found_f.result()
     pruned, first = horizon_f.result()
     if pruned is not None and since < pruned:
-        await check_moment(ws, since, "since")  # refuses, naming the horizon
+        await check_moment(ws, since, "since", horizon)  # refuses, naming the horizon
     if first is None:
         if not found:
             await cache.get(ws, kind, key)  # a scope that is not there is not found, not unchanged
         return found
     if start < first:  # before the history began: the earliest state it knows
-        before = await _analysis_at(cache, ws, kind, key, first, present)
+        before = await _analysis_at(cache, ws, kind, key, first, present, horizon)
     else:
         before = before_f.result()
     after = after_f.result()
@@ -147,9 +156,10 @@ async def _analysis_at(
     key: str,
     at: dt.datetime | None,
     present: PresentRead,
+    horizon: HorizonRead,
 ) -> ScopeAnalysis | None:
     """The scope analysed at ``at`` (now if ``None``); ``None`` when it did not exist then."""
     try:
-        return await cache.get(ws, kind, key, at=at, present=present)
+        return await cache.get(ws, kind, key, at=at, present=present, horizon=horizon)
     except NotFound:
         return None

@@ -24,7 +24,7 @@ import asyncio
 import datetime as dt
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from graph.analytics import InfluenceEdge, KnowsEdge, PersonNode
 from graph.database.store import Row, WorkspaceStore, native
@@ -32,14 +32,18 @@ from graph.errors import NotFound, ValidationFailed
 from graph.history.facts import EDGE_TYPES, FactKey, json_value, load_value
 from graph.history.recorder import moment_key
 from graph.history.timeline import state_at
+from graph.scopes.gc_pause import gc_paused
 from graph.scopes.read import Scope, ScopeKind, _members, read_scope
 
 __all__ = [
+    "Horizon",
+    "HorizonRead",
     "PastScope",
     "PresentRead",
     "as_utc",
     "check_moment",
     "history_horizon",
+    "horizon_once",
     "present_once",
     "read_person_at",
     "read_scope_at",
@@ -48,6 +52,14 @@ __all__ = [
 
 PresentRead = Callable[[], Awaitable[Scope]]
 """How a read gets the present scope (:func:`read_scope`; raises ``NotFound`` when absent)."""
+
+Horizon = tuple[dt.datetime | None, dt.datetime | None]
+"""Where a workspace's history begins: (retained horizon, first recorded change)."""
+
+HorizonRead = Callable[[], Awaitable[Horizon]]
+"""How a read gets the history's horizon (:func:`history_horizon`)."""
+
+T = TypeVar("T")
 
 _ROUNDS = 3
 """Reads of the events: people named by one round's events bring theirs in the next."""
@@ -70,23 +82,46 @@ def as_utc(at: dt.datetime) -> dt.datetime:
     return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
 
 
-async def history_horizon(ws: WorkspaceStore) -> tuple[dt.datetime | None, dt.datetime | None]:
+async def history_horizon(ws: WorkspaceStore) -> Horizon:
     """Where the workspace's history begins: (retained horizon, first recorded change)."""
     rows = await ws.read("history/horizon")
     head = rows[0] if rows else {}
     return head.get("pruned_before"), head.get("first")
 
 
-async def check_moment(ws: WorkspaceStore, at: dt.datetime, field: str = "asOf") -> None:
+def _once(start: Callable[[], Awaitable[T]]) -> Callable[[], asyncio.Future[T]]:
+    """``start``, run at most once however many ask: the first to ask starts it, the others
+    wait for the same; none asking, it never runs."""
+    started: asyncio.Future[T] | None = None
+
+    def once() -> asyncio.Future[T]:
+        nonlocal started
+        if started is None:
+            started = asyncio.ensure_future(start())
+        return started
+
+    return once
+
+
+def horizon_once(ws: WorkspaceStore) -> HorizonRead:
+    """The history's horizon, read at most once for reads that share it (what changed since:
+    its own check of ``since`` and the past read's check of the same moment)."""
+    return _once(lambda: history_horizon(ws))
+
+
+async def check_moment(
+    ws: WorkspaceStore, at: dt.datetime, field: str = "asOf", horizon: HorizonRead | None = None
+) -> None:
     """Refuse ``at`` unless the workspace's history reaches back to it.
 
     Raises :class:`ValidationFailed` naming ``field`` when ``at`` is in the future, before the
-    first recorded change, or before the horizon the retention left.
+    first recorded change, or before the horizon the retention left. ``horizon``: where the
+    history's horizon comes from when the caller shares one read of it (:func:`horizon_once`).
     """
     at = as_utc(at)
     if at > dt.datetime.now(dt.UTC):
         raise ValidationFailed([(field, "is in the future; read the present map without it")])
-    pruned, first = await history_horizon(ws)
+    pruned, first = await (horizon or horizon_once(ws))()
     if pruned is not None and at < pruned:
         raise ValidationFailed(
             [
@@ -222,15 +257,7 @@ def present_once(ws: WorkspaceStore, kind: ScopeKind, key: str) -> PresentRead:
     the past read at ``since`` both start from today's scope): the first to ask starts the read,
     the others wait for the same one; none asking, nothing is read (their analyses were cached).
     """
-    read: asyncio.Future[Scope] | None = None
-
-    def present() -> asyncio.Future[Scope]:
-        nonlocal read
-        if read is None:
-            read = asyncio.ensure_future(read_scope(ws, kind, key))
-        return read
-
-    return present
+    return _once(lambda: read_scope(ws, kind, key))
 
 
 async def _scope_now(present: PresentRead) -> Scope | None:
@@ -256,11 +283,13 @@ async def read_scope_at(
     key: str,
     at: dt.datetime,
     present: PresentRead | None = None,
+    horizon: HorizonRead | None = None,
 ) -> PastScope:
     """Scope ``kind`` (a deal or an account) of ``key`` as it stood at ``at``.
 
-    ``present``: where the present scope comes from when the caller shares one read of it
-    (:func:`present_once`); by default it is read here.
+    ``present`` and ``horizon``: where the present scope and the history's horizon come from
+    when the caller shares one read of each (:func:`present_once`, :func:`horizon_once`); by
+    default they are read here.
     """
     if kind == "workspace":
         raise ValueError("a past workspace scope is not read; read a deal or an account")
@@ -268,7 +297,7 @@ async def read_scope_at(
     deal = kind == "deal"
     # The moment's check, the present scope, the deal's members and the organisations watched
     # (ours, partners, the account) do not depend on each other: they are read at once.
-    checked = asyncio.ensure_future(check_moment(ws, at))
+    checked = asyncio.ensure_future(check_moment(ws, at, horizon=horizon))
     now = asyncio.ensure_future(_scope_now(present or present_once(ws, kind, key)))
     members = asyncio.ensure_future(
         ws.read("history/deal_members", {"ids": [key]}) if deal else _no_rows()
@@ -283,7 +312,10 @@ async def read_scope_at(
     checked.result()
     found = now.result()
     today = found if found is not None else Scope(kind, key, [], [], [], [])
-    facts = {} if found is None else _present_facts(today)
+    # The replay builds tens of thousands of keys and values at 100,000 people, none of them
+    # garbage: without the collector's full passes in the middle (as the present read does).
+    with gc_paused():
+        facts = {} if found is None else _present_facts(today)
     known = {p.id for p in today.people}
     for r in members.result():
         facts[("member", key, r["person"])] = json_value(r["props"])
@@ -347,14 +379,16 @@ async def read_scope_at(
                 organisations.pop(k[1], None)
             else:
                 organisations[k[1]] = v
-    past = state_at(facts, ((k, v) for k, v in undone.items() if k[0] != "organisation"))
+    with gc_paused():
+        past = state_at(facts, ((k, v) for k, v in undone.items() if k[0] != "organisation"))
     missing_orgs = sorted({v for k, v in past.items() if k[0] == "works_at"} - organisations.keys())
     if missing_orgs:
         for r in await ws.read("history/organisations", {"ids": missing_orgs}):
             organisations[r["id"]] = json_value(r["props"])
     if kind == "deal" and ("deal", key) not in past:
         raise NotFound(f"no deal {key!r} in this workspace at {at.isoformat()}", kind="deal")
-    scope = scope_of_facts(kind, key, past, organisations)
+    with gc_paused():
+        scope = scope_of_facts(kind, key, past, organisations)
     if kind == "account" and key not in organisations:
         raise NotFound(f"no organisation {key!r} in this workspace", kind="organisation")
     return PastScope(at, scope, past, organisations, frozenset(undone))

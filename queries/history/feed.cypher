@@ -15,7 +15,10 @@ CALL (subjects) {
     USING INDEX r:CONCERNS(workspace, subject, id)
     WHERE r.id >= $since AND r.id < coalesce($until, '~') AND r.id < coalesce($after, '~')
       AND {{ change_filter(c) }}
-    WITH c ORDER BY r.workspace DESC, r.subject DESC, r.id DESC LIMIT $first + 1
+    WITH c ORDER BY r.workspace DESC, r.subject DESC, r.id DESC
+    // An event naming the subject twice has two entries: one place in the page, not two (the
+    // order is kept through DISTINCT, so the read still stops at the page's end).
+    WITH DISTINCT c LIMIT $first + 1
     RETURN c
     UNION
     MATCH (c:Change {workspace: CASE WHEN subjects = [] THEN $workspace END})

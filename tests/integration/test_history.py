@@ -12,13 +12,14 @@ from typing import Any
 
 import pytest
 
-from graph.database.queries import query
-from graph.database.store import Store
+from graph.database.queries import query, with_fragments
+from graph.database.store import Store, WorkspaceStore
 from graph.history.facts import load_value
 from graph.imports.run import import_files
 from graph.repository.auth import issue_token
 from graph.repository.history import change_feed, changes_between
 from graph.repository.workspaces import ensure_workspace
+from graph.repository.writes import Page
 from tests.conftest import asgi_client
 from tests.integration.conftest import GraphQL
 
@@ -356,6 +357,15 @@ async def test_feeds_page_filter_and_stay_in_their_workspace(
     assert response.json()["data"] == {"workspace": None}
 
 
+async def _pages(ws: WorkspaceStore, first: int, **filters: Any) -> list[Page]:
+    """Every page of a feed, ``first`` events each, following the cursors to the end."""
+    pages = [await change_feed(ws, first=first, **filters)]
+    while pages[-1].has_next:
+        after = pages[-1].items[-1]["id"]
+        pages.append(await change_feed(ws, first=first, after=after, **filters))
+    return pages
+
+
 async def test_a_subjects_feed_is_the_whole_feed_narrowed_in_pages_and_windows(
     gql: GraphQL, workspace: str, store: Store
 ) -> None:
@@ -379,16 +389,9 @@ async def test_a_subjects_feed_is_the_whole_feed_narrowed_in_pages_and_windows(
         subject = next(s for e in whole for s in e[of] if s.startswith(prefix))
         expected = [e["id"] for e in whole if subject in e[of]]
         assert len(expected) >= 3, (field, expected)
-        ids: list[str] = []
-        after = None
-        while True:
-            page = await change_feed(ws, first=2, after=after, **{field: subject})
-            assert page.total == len(expected)
-            ids.extend(e["id"] for e in page.items)
-            if not page.has_next:
-                break
-            after = ids[-1]
-        assert ids == expected, field
+        pages = await _pages(ws, 2, **{field: subject})
+        assert {page.total for page in pages} == {len(expected)}
+        assert [e["id"] for page in pages for e in page.items] == expected, field
         window = await change_feed(ws, first=500, since=middle, **{field: subject})
         assert [e["id"] for e in window.items] == [
             e["id"] for e in whole if subject in e[of] and e["at"] >= middle
@@ -409,15 +412,22 @@ def _index_reads(plan: Any, index: str) -> list[int]:
     return found + [n for child in plan.get("children", []) for n in _index_reads(child, index)]
 
 
+async def _feed_of_setup(
+    gql: GraphQL, workspace: str, store: Store
+) -> tuple[WorkspaceStore, list[dict[str, Any]]]:
+    """The setup and a member's level written; the workspace's store and its whole feed."""
+    await gql(SETUP, ws=workspace)
+    await gql(MEMBER_AND_LEVEL, ws=workspace)
+    ws = store.workspace(workspace)
+    return ws, (await change_feed(ws, first=500)).items
+
+
 async def test_a_workspace_feeds_page_is_read_in_index_order_not_sorted(
     gql: GraphQL, workspace: str, store: Store
 ) -> None:
     # The whole feed's page is read newest first from the (workspace, id) index and stops at
     # the page's end: its read gives the page and one more, while the total counts the window.
-    await gql(SETUP, ws=workspace)
-    await gql(MEMBER_AND_LEVEL, ws=workspace)
-    ws = store.workspace(workspace)
-    whole = (await change_feed(ws, first=500)).items
+    _ws, whole = await _feed_of_setup(gql, workspace, store)
     assert len(whole) > 4
     params = {
         "workspace": workspace,
@@ -446,6 +456,86 @@ query($ws: ID!) { workspace(id: $ws) { departures {
     warningsAdded { code } } }
 } } }
 """
+
+
+async def test_a_feeds_total_counts_what_its_window_and_kinds_select(
+    gql: GraphQL, workspace: str, store: Store
+) -> None:
+    # totalCount is the number of events the connection's filters select (window and kinds,
+    # whoever the feed is of), whatever page is asked for.
+    ws, whole = await _feed_of_setup(gql, workspace, store)
+    middle = whole[len(whole) // 2]["at"]
+    bo = next(p for e in whole for p in e["people"] if p.startswith("bo-"))
+    deal = next(d for e in whole for d in e["deals"])
+    acme = next(o for e in whole for o in e["organisations"] if o.startswith("acme-"))
+    feeds = (
+        ({}, lambda e: True),
+        ({"person_id": bo}, lambda e: bo in e["people"]),
+        ({"deal_id": deal}, lambda e: deal in e["deals"]),
+        ({"organisation_id": acme}, lambda e: acme in e["organisations"]),
+    )
+    selections: list[dict[str, Any]] = [
+        {"kinds": ["level_changed"]},
+        {"kinds": ["person_added", "member_joined"]},
+        {"kinds": ["level_changed"], "since": middle},
+        {"until": middle},
+        {"kinds": ["partner_added"]},
+    ]
+
+    def selected(
+        e: dict[str, Any], kinds: Any = None, since: Any = None, until: Any = None
+    ) -> bool:
+        return (
+            (kinds is None or e["kind"] in kinds)
+            and (since is None or e["at"] >= since)
+            and (until is None or e["at"] < until)
+        )
+
+    for subject, concerns in feeds:
+        for selection in selections:
+            expected = [e["id"] for e in whole if concerns(e) and selected(e, **selection)]
+            page = await change_feed(ws, first=1, **subject, **selection)
+            assert page.total == len(expected), (subject, selection)
+            assert [e["id"] for e in page.items] == expected[:1], (subject, selection)
+            if len(expected) > 1:  # a later page counts the same selection
+                later = await change_feed(ws, first=1, after=expected[0], **subject, **selection)
+                assert later.total == len(expected), (subject, selection)
+    # The kinds narrow every feed here: a total of the whole window would differ.
+    assert all(
+        len([e for e in whole if concerns(e) and selected(e, kinds=["level_changed"])])
+        < len([e for e in whole if concerns(e)])
+        for _, concerns in feeds
+    )
+
+
+LINK_AGAIN = """
+MATCH (c:Change {workspace: $workspace})
+WHERE $person IN c.people
+WITH c, [$person] AS people, [] AS deals, [] AS organisations
+{{ change_concerns(c, people, deals, organisations) }}
+"""
+
+
+async def test_an_event_naming_its_subject_twice_does_not_shorten_the_subjects_pages(
+    gql: GraphQL, workspace: str, store: Store
+) -> None:
+    # Every event of Bo's names Bo twice in the CONCERNS index (as an event whose lists repeat
+    # a subject would be linked): each page still holds as many events as asked, and the pages
+    # walk Bo's whole feed once, the total counting each event once.
+    ws, whole = await _feed_of_setup(gql, workspace, store)
+    bo = next(p for e in whole for p in e["people"] if p.startswith("bo-"))
+    expected = [e["id"] for e in whole if bo in e["people"]]
+    assert len(expected) >= 4
+    await store.driver.execute_query(
+        with_fragments(LINK_AGAIN, "a second link of each of Bo's events"),
+        {"workspace": workspace, "person": bo},
+    )
+    pages = await _pages(ws, 2, person_id=bo)
+    assert {page.total for page in pages} == {len(expected)}
+    assert [len(page.items) for page in pages] == [2] * (len(expected) // 2) + (
+        [len(expected) % 2] if len(expected) % 2 else []
+    )
+    assert [e["id"] for page in pages for e in page.items] == expected
 
 
 async def test_a_departure_lists_its_deals_and_warns_when_a_champion_leaves(

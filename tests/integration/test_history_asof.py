@@ -16,6 +16,11 @@ import pytest
 from api.settings import Settings
 from graph.database import store as store_module
 from graph.database.store import Store
+from graph.history.recorder import moment_key
+from graph.repository.history import change_feed
+from graph.scopes.cache import AnalysisCache
+from graph.scopes.diff import map_changes
+from graph.scopes.read import read_scope
 from tests.integration.conftest import GraphQL
 from tests.integration.test_history import DERIVED, _key
 
@@ -376,3 +381,55 @@ async def test_a_person_added_and_then_changed_after_the_moment_was_not_there(
     assert data["workspace"]["eve"] is None
     people = {p["personKey"] for p in data["workspace"]["organisation"]["influenceMap"]["people"]}
     assert people == {"ann~", "bo~", "cy~"}
+
+
+async def test_the_past_reads_first_statement_names_each_leaver_once(
+    gql: GraphQL, workspace: str, store: Store
+) -> None:
+    """The first read of the past deal also finds the people its events name who are neither in
+    today's scope nor asked for (they left): Cy, deleted since and named by several events, is
+    one leaver; a person asked for, or a read without today's scope, has none."""
+    await gql(BUILD, ws=workspace)
+    await gql(MEMBERS, ws=workspace)
+    then = await _moment()
+    await gql(CHANGES, ws=workspace)
+    ws = store.workspace(workspace)
+    deal = await _key(store, workspace, "Deal", "deal")
+    acme = await _key(store, workspace, "Organisation", "acme")
+    events = (await change_feed(ws, first=500, since=then)).items
+    cy = next(e["key"][1] for e in events if e["kind"] == "person_removed")
+    assert len([e for e in events if cy in e["people"]]) >= 2
+    known = sorted(p.id for p in (await read_scope(ws, "deal", deal)).people)
+    assert cy not in known and known
+    asked = {"since": moment_key(then), "deal_id": deal, "organisations": [acme], "people": []}
+    row = (await ws.read_plain("history/undo", {**asked, "known": known}))[0]
+    assert row["leavers"] == [cy]
+    assert {tuple(k) for k, _e, _b in row["leaver_events"]} >= {("person", cy), ("works_at", cy)}
+    row = (await ws.read_plain("history/undo", {**asked, "people": [cy], "known": known}))[0]
+    assert row["leavers"] == []
+    row = (await ws.read_plain("history/undo", {**asked, "known": None}))[0]
+    assert row["leavers"] == [] and row["events"]
+
+
+async def test_what_changed_since_reads_the_history_horizon_once(
+    gql: GraphQL, workspace: str, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What changed since checks ``since`` against where the history begins and reads the past
+    at ``since``, whose own check asks the same: one read of the horizon serves both."""
+    await gql(BUILD, ws=workspace)
+    await gql(MEMBERS, ws=workspace)
+    then = await _moment()
+    await gql(CHANGES, ws=workspace)
+    deal = await _key(store, workspace, "Deal", "deal")
+    names: list[str] = []
+    records = store._records
+
+    async def counted(name: str, *args: Any, **kwargs: Any) -> Any:
+        names.append(name)
+        return await records(name, *args, **kwargs)
+
+    monkeypatch.setattr(store, "_records", counted)
+    found = await map_changes(AnalysisCache(), store.workspace(workspace), "deal", deal, then)
+    assert {c.key[0] for c in found} >= {"member", "map"}
+    assert names.count("history/horizon") == 1, names
+    assert names.count("analytics/deal_scope") == 1, names
