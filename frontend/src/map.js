@@ -68,9 +68,12 @@ function cardWidth(person) {
   return Math.ceil(widest) + CARD_TEXT_PAD + CARD_BORDER;
 }
 
-/** The room for text on a card `w` px wide: all its text needs, or what the narrowed card leaves. */
+/**
+ * The room for text on a card `w` px wide: a card as wide as its text needs (or the widest
+ * card) has the full room; a card narrowed to fit the map has what it leaves.
+ */
 function textRoom(person, w) {
-  return w < cardWidth(person) ? w - CARD_TEXT_PAD - CARD_BORDER : CARD_TEXT_W;
+  return w < Math.min(CARD_W, cardWidth(person)) ? w - CARD_TEXT_PAD - CARD_BORDER : CARD_TEXT_W;
 }
 
 function personElement(person, position, w) {
