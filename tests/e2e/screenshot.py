@@ -67,6 +67,8 @@ def shoot(base_url: str, out: Path) -> None:
         page = browser.new_page(viewport=SCREEN)  # type: ignore[arg-type]
         page.goto(f"{base_url}/#workspace=demo")
         page.locator("[data-testid=approach-plan] .plan-step").first.wait_for(timeout=120_000)
+        # The deal panel settled too: its saved views read (no "Reading the saved views…").
+        page.locator("[data-testid=saved-views] select").wait_for(timeout=60_000)
         # The view a user first sees: the deal's people as cards, names readable.
         page.wait_for_timeout(500)
         out.mkdir(parents=True, exist_ok=True)
