@@ -248,10 +248,7 @@ class GdsProjections:
     async def _check_memory(self, ws: WorkspaceStore) -> None:
         """Refuse before projecting what GDS estimates would not fit in the server's heap."""
         row = (await ws.bulk().compute("gds/estimate"))[0]
-        need, percent, held = int(row["bytes"]), float(row["percent"]), int(row["held"])
-        if percent <= 0.0:
-            return  # GDS rounds to a tenth of a percent: this one is less than that
-        heap = int(need * 100 / percent)  # the server's largest heap, as GDS sees it
+        need, heap, held = int(row["bytes"]), int(row["heap"]), int(row["held"])
         room = int(heap * self.heap_share) - held
         if need > room:
             raise GdsMemoryExceeded(
