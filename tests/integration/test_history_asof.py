@@ -20,7 +20,8 @@ from graph.history.recorder import moment_key
 from graph.repository.history import change_feed
 from graph.scopes.cache import AnalysisCache
 from graph.scopes.diff import map_changes
-from graph.scopes.read import read_scope
+from graph.scopes.past import read_scope_at
+from graph.scopes.read import Scope, read_scope
 from tests.integration.conftest import GraphQL
 from tests.integration.test_history import DERIVED, _key
 
@@ -433,3 +434,97 @@ async def test_what_changed_since_reads_the_history_horizon_once(
     assert {c.key[0] for c in found} >= {"member", "map"}
     assert names.count("history/horizon") == 1, names
     assert names.count("analytics/deal_scope") == 1, names
+
+
+PARTNER_MAP = """
+query($ws: ID!, $at: DateTime) {
+  workspace(id: $ws) {
+    deal(id: "deal~", asOf: $at) {
+      influenceMap { people { personKey orgKey orgKind } edges { source target weight kind } }
+    }
+    organisation(id: "acme~", asOf: $at) {
+      influenceMap { people { personKey orgKey orgKind } edges { source target weight kind } }
+    }
+  }
+}
+"""
+
+
+def _maps(data: dict[str, Any]) -> dict[str, Any]:
+    ws = data["workspace"]
+    return {
+        scope: {
+            "people": sorted(
+                (p["personKey"], p["orgKey"], p["orgKind"])
+                for p in ws[field]["influenceMap"]["people"]
+            ),
+            "edges": sorted(
+                (e["source"], e["target"], e["weight"], e["kind"])
+                for e in ws[field]["influenceMap"]["edges"]
+            ),
+        }
+        for scope, field in (("deal", "deal"), ("account", "organisation"))
+    }
+
+
+def _ties(scope: Scope) -> tuple[list[str], list[tuple[str, str, float]]]:
+    """A scope's people and KNOWS ties (the influence map shows influence edges only)."""
+    return sorted(p.id for p in scope.people), sorted(
+        (k.source, k.target, k.strength) for k in scope.knows
+    )
+
+
+async def test_a_partner_who_knew_someone_who_left_the_scope_is_in_the_past_scope(
+    gql: GraphQL, workspace: str, store: Store
+) -> None:
+    """A partner's person is in a scope at a moment when they know someone in it then. Kim, at
+    the account, is known by Pat (a partner's, with no change of her own since); Kim then moves
+    to another customer and leaves the scope, taking Pat with her: read as of the moment, the
+    deal and the account hold Pat and the tie again, as the present read gave them then; so does
+    the account Far, at another customer, who influenced Kim."""
+    await gql(BUILD, ws=workspace)
+    await gql(MEMBERS, ws=workspace)
+    await gql(
+        """mutation($ws: ID!) {
+          o1: createOrganisation(input: {workspaceId: $ws, id: "pa~", name: "Pa", kind: PARTNER}) {
+            __typename }
+          o2: createOrganisation(input: {workspaceId: $ws, id: "oth~", name: "Oth",
+            kind: CUSTOMER}) { __typename }
+          upsertPeople(input: {workspaceId: $ws, people: [
+            {id: "pat~", name: "Pat", title: "Partner", organisationId: "pa~"},
+            {id: "kim~", name: "Kim", title: "Analyst", organisationId: "acme~"},
+            {id: "far~", name: "Far", title: "CTO", organisationId: "oth~"}]}) { __typename }
+          upsertKnows(input: {workspaceId: $ws, sourceId: "pat~", targetId: "kim~",
+            strength: 0.6}) { __typename }
+          upsertInfluence(input: {workspaceId: $ws, sourceId: "far~", targetId: "kim~",
+            weight: 0.5}) { __typename }
+        }""",
+        ws=workspace,
+    )
+    then = await _moment()
+    present = _maps(await gql(PARTNER_MAP, ws=workspace, at=None))
+    for scope in ("deal", "account"):
+        assert ("pat~", "pa~", "partner") in present[scope]["people"], scope
+    assert ("far~", "kim~", 0.5, "advice") in present["account"]["edges"]
+    ws = store.workspace(workspace)
+    keys = {
+        "deal": await _key(store, workspace, "Deal", "deal"),
+        "account": await _key(store, workspace, "Organisation", "acme"),
+    }
+    scopes_then = {kind: _ties(await read_scope(ws, kind, key)) for kind, key in keys.items()}
+    for kind, (people, knows) in scopes_then.items():
+        assert any(p.startswith("pat-") for p in people) and knows, kind
+    await gql(
+        """mutation($ws: ID!) {
+          updatePerson(input: {workspaceId: $ws, id: "kim~", organisationId: "oth~"}) {
+            __typename } }""",
+        ws=workspace,
+    )
+    now = _maps(await gql(PARTNER_MAP, ws=workspace, at=None))
+    for scope in ("deal", "account"):
+        assert not {"pat~", "kim~", "far~"} & {p[0] for p in now[scope]["people"]}, scope
+
+    past = _maps(await gql(PARTNER_MAP, ws=workspace, at=then.isoformat()))
+    assert past == present
+    for kind, key in keys.items():
+        assert _ties((await read_scope_at(ws, kind, key, then)).scope) == scopes_then[kind], kind
