@@ -131,7 +131,7 @@ async def map_changes(
     await asyncio.gather(found_f, horizon_f, before_f, after_f, return_exceptions=True)
     found = found_f.result()
     pruned, first = horizon_f.result()
-    if pruned is not None and since < pruned:
+    if pruned is not None and start < pruned:
         await check_moment(ws, since, "since", horizon)  # refuses, naming the horizon
     if first is None:
         if not found:

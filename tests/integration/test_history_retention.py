@@ -3,6 +3,8 @@ before the horizon left are refused with a message naming it."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pydantic
 import pytest
 
@@ -57,6 +59,15 @@ async def test_pruning_deletes_the_old_events_and_refuses_reads_before_the_horiz
         since=old.isoformat(),
     )
     assert "since" in diff["errors"][0]["message"] and "pruned" in diff["errors"][0]["message"]
+    # A moment without a zone is read as UTC, and refused the same way (not an internal error).
+    naive = await gql(
+        'query($ws: ID!, $since: DateTime!) { workspace(id: $ws) { deal(id: "deal~") {'
+        " changedSince(since: $since) { kind } } } }",
+        allow_errors=True,
+        ws=workspace,
+        since=old.astimezone(dt.UTC).replace(tzinfo=None).isoformat(),
+    )
+    assert naive["errors"][0]["message"] == diff["errors"][0]["message"]
 
     # From the horizon on, the map reads as it stood: Bo at 4, before the change kept.
     kept = await gql(DEAL, ws=workspace, at=horizon.isoformat())
