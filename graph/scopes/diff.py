@@ -131,8 +131,11 @@ async def map_changes(
     await asyncio.gather(found_f, horizon_f, before_f, after_f, return_exceptions=True)
     found = found_f.result()
     pruned, first = horizon_f.result()
-    if pruned is not None and start < pruned:
-        await check_moment(ws, since, "since", horizon)  # refuses, naming the horizon
+    if (pruned is not None and start < pruned) or start > dt.datetime.now(dt.UTC):
+        await check_moment(ws, since, "since", horizon)  # refuses, naming the horizon or now
+    if until is not None:
+        # The later analysis is the past read's at ``until``: its refusal names the field given.
+        await check_moment(ws, until, "until", horizon)
     if first is None:
         if not found:
             await cache.get(ws, kind, key)  # a scope that is not there is not found, not unchanged

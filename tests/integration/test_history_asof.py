@@ -175,6 +175,28 @@ async def test_a_moment_before_the_history_is_refused(gql: GraphQL, workspace: s
     assert "asOf" in message and "history" in message
 
 
+async def test_what_changed_since_names_the_moment_at_fault(gql: GraphQL, workspace: str) -> None:
+    """``since`` in the future, or ``until`` before the history, is refused naming that field."""
+    await gql(BUILD, ws=workspace)
+    now = dt.datetime.now(dt.UTC)
+    query = (
+        "query($ws: ID!, $since: DateTime!, $until: DateTime) { workspace(id: $ws) {"
+        ' deal(id: "deal~") { changedSince(since: $since, until: $until) { kind } } } }'
+    )
+    cases = {
+        "since": ((now + dt.timedelta(days=1)).isoformat(), None, "in the future"),
+        "until": (
+            (now - dt.timedelta(days=3)).isoformat(),
+            (now - dt.timedelta(days=2)).isoformat(),
+            "before this workspace's history",
+        ),
+    }
+    for field, (since, until, why) in cases.items():
+        body = await gql(query, allow_errors=True, ws=workspace, since=since, until=until)
+        message = body["errors"][0]["message"]
+        assert message.startswith(f"invalid input: {field}: ") and why in message, message
+
+
 async def test_as_of_now_reads_the_same_scope_as_today(gql: GraphQL, workspace: str) -> None:
     """The rebuilt scope follows the scope statements' rule: nothing changed, nothing differs."""
     await gql(BUILD, ws=workspace)
