@@ -6,8 +6,7 @@ into facts (:mod:`graph.history.facts`), and the change events since the moment 
 account, our organisations and our partners (their people's facts and edges), or any person of
 the present scope; people those events name who are no longer in the scope (they left, were
 removed, or lost the edge that brought them in) are read as they are now and undone too, so they
-reappear, and so are the people at the other end of their edges (a partner's person who knew
-one of them was in the scope through that edge, with no event of their own since).
+reappear.
 
 Who is in the scope at the moment follows the rule of the scope statements
 (``analytics/deal_scope``, ``analytics/account_scope``), applied to the rebuilt facts by
@@ -175,11 +174,6 @@ def _people_in(keys: Iterable[FactKey]) -> set[str]:
     return people
 
 
-def _edge_ends(facts: Iterable[FactKey]) -> set[str]:
-    """The people at either end of the edges among ``facts``."""
-    return {p for key in facts if key[0] in EDGE_TYPES for p in key[1:]}
-
-
 def _people_facts(own: list[Row], edges: list[Row]) -> dict[FactKey, Any]:
     """Present facts from rows of ``history/people`` and ``history/person_edges``."""
     facts: dict[FactKey, Any] = {}
@@ -336,10 +330,6 @@ async def read_scope_at(
     # each round's at the same time as their events (not in a round trip of their own); the
     # first round's statement also reads the next round's people (those its events name).
     outside: set[str] = set()
-    # The people at the other end of the edges of those read as they are now: one may have been
-    # in the scope through that edge (a partner's person who knew a leaver), with no event of
-    # their own since.
-    reached: set[str] = set()
     ahead: _Undo | None = None
 
     def take(events: Events) -> None:
@@ -353,7 +343,6 @@ async def read_scope_at(
         if ahead is not None and read_ahead is not None:
             take(ahead.leaver_events)
             facts.update(ahead.leaver_facts)
-            reached |= _edge_ends(ahead.leaver_facts)
         params = {
             "since": moment_key(at),
             "deal_id": deal_id,
@@ -367,12 +356,11 @@ async def read_scope_at(
         now_facts = asyncio.ensure_future(_present_people(ws, sorted(to_read - known)))
         await _settled(events, now_facts)
         facts.update(now_facts.result())
-        reached |= _edge_ends(now_facts.result())
         outside |= asked_people - known
         ahead = events.result()
         take(ahead.events)
         undone = {fact: before for fact, (_, before) in first.items()}
-        named = (_people_in(undone) | reached) - people - known
+        named = _people_in(undone) - people - known
         orgs = {v for k, v in undone.items() if k[0] == "works_at" and v is not None}
         if kind == "deal" and isinstance(undone.get(("deal", key)), dict):
             orgs.add(undone[("deal", key)].get("organisation_id"))
@@ -384,8 +372,7 @@ async def read_scope_at(
         people |= named
         watched |= new_orgs
     # Named by the last round the count allowed, and not read yet.
-    last = (_people_in(undone) | reached) - known - outside
-    facts.update(await _present_people(ws, sorted(last)))
+    facts.update(await _present_people(ws, sorted(_people_in(undone) - known - outside)))
     for k, v in undone.items():
         if k[0] == "organisation":
             if v is None:
