@@ -50,6 +50,7 @@ __all__ = [
     "present_once",
     "read_person_at",
     "read_scope_at",
+    "reported_ties_at",
     "scope_of_facts",
 ]
 
@@ -619,3 +620,44 @@ def scope_of_facts(
             knows.append(KnowsEdge(a, b, float(v["strength"])))
     members = _members([{**m, "person_id": p} for p, m in sorted(roles.members.items())])
     return Scope(kind, key, people, influences, reports, knows, members, roles.account)
+
+
+def reported_ties_at(
+    past: PastScope, present: list[Row], ties: Iterable[tuple[str, str]]
+) -> list[Row]:
+    """The influence ties two or more observers reported, among ``ties``, as they stood at the
+    moment of ``past``: each observer's report then, so the consensus and the dispute of then.
+
+    ``present``: today's reported ties (rows of ``relations/reported_ties``). A tie whose fact
+    no event changed since the moment has today's reports; the others have those the events put
+    back (an event carries the edge's whole value, its reports among them). Rows in the shape of
+    ``present``, the people's names as they were then, by source then target.
+    """
+    today = {(r["source"], r["target"]): r for r in present}
+    found: list[Row] = []
+    for a, b in sorted(set(ties)):
+        key: FactKey = ("INFLUENCES", a, b)
+        if key in past.changed:
+            edge = past.facts.get(key)
+            if not edge or len(edge.get("report_weight") or []) < 2:
+                continue
+            edge = {**edge, "report_at": [_moment_of(t) for t in edge.get("report_at") or []]}
+        elif (a, b) in today:
+            edge = today[(a, b)]["edge"]
+        else:
+            continue
+        found.append(
+            {
+                "source": a,
+                "source_name": (past.facts.get(("person", a)) or {}).get("name"),
+                "target": b,
+                "target_name": (past.facts.get(("person", b)) or {}).get("name"),
+                "edge": edge,
+            }
+        )
+    return found
+
+
+def _moment_of(value: Any) -> Any:
+    """A moment a fact's value holds as ISO text (:func:`json_value`), as a ``datetime``."""
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
