@@ -256,7 +256,8 @@ Events = list[tuple[FactKey, str, Any]]
 class _Undo:
     """The events of what was asked, and, read by the same statement when the present scope's
     people were given, those of the people the events name who are neither in it nor asked
-    (``leavers``) with their present facts."""
+    (``leavers``) with their present facts: their own, and their edges among themselves and
+    with the present scope's people (not their other edges)."""
 
     events: Events
     leavers: frozenset[str] = frozenset()
@@ -385,6 +386,9 @@ async def read_scope_at(
     # beyond it have been read.
     roles_now: _Roles | None = None
     edges_read: set[str] = set()
+    # Leavers read by the first statement: only their edges with the present scope and among
+    # themselves (enough to find who was in the scope then).
+    partial: set[str] = set()
 
     def take(events: Events) -> None:
         for fact, event, before in events:
@@ -398,6 +402,7 @@ async def read_scope_at(
         if ahead is not None and read_ahead is not None:
             take(ahead.leaver_events)
             facts.update(ahead.leaver_facts)
+            partial |= ahead.leavers
         params = {
             "since": moment_key(at),
             "deal_id": deal_id,
@@ -434,9 +439,10 @@ async def read_scope_at(
         # Ties at the moment: someone is in the scope then through a tie into one of its people
         # then (an influence into a member or an account's person, or into one who influences
         # them; a KNOWS with one of the core). Those ties are among the edges read, as they
-        # stood then, unless their person is in today's scope in a role that brings in fewer
-        # (their edges beyond today's scope are read now). Their other ends not read yet get
-        # a round of their own; only these ties are followed, not every edge.
+        # stood then, unless their person is in today's scope in a role that brings in fewer,
+        # or a leaver whose edges the first statement read in part: their other edges are read
+        # now. Their other ends not read yet get a round of their own; only these ties are
+        # followed, not every edge.
         orgs_then = _organisations_at(organisations, undone)
         with gc_paused():
             past = state_at(facts, _person_facts(undone))
@@ -446,7 +452,7 @@ async def read_scope_at(
         shifted = (
             ((then.seeds | then.near) - roles_now.seeds - roles_now.near)
             | (then.core - roles_now.core)
-        ) & known - edges_read
+        ) & (known | partial) - edges_read
         if shifted:
             edges_read |= shifted
             rows = await ws.read("history/person_edges", {"ids": sorted(shifted)})

@@ -552,15 +552,27 @@ async def test_a_partner_who_knew_someone_who_left_the_scope_is_in_the_past_scop
         assert _ties((await read_scope_at(ws, kind, key, then)).scope) == scopes_then[kind], kind
 
 
-async def test_influencers_of_a_member_removed_since_are_in_the_past_deal(
-    gql: GraphQL, workspace: str, store: Store
+LEAVE_THE_DEAL = {
+    "member": """mutation($ws: ID!) {
+      removeBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "bo~"}) {
+        __typename } }""",
+    "influence": """mutation($ws: ID!) {
+      deleteInfluence(input: {workspaceId: $ws, sourceId: "far~", targetId: "bo~"}) {
+        __typename } }""",
+}
+
+
+@pytest.mark.parametrize("change", sorted(LEAVE_THE_DEAL))
+async def test_influencers_of_a_member_are_in_the_past_deal_after_the_tie_ends(
+    gql: GraphQL, workspace: str, store: Store, change: str
 ) -> None:
     """Whoever influences a member within two hops is in the deal, and a partner's person who
     knows them too. Bo, a member, is influenced by Far (at another customer), who is influenced
-    by Gil and known by Pat (a partner's); none of the three changes after the moment. Bo then
-    leaves the buying centre but stays at the account, in today's deal as an account's person:
-    Far, Gil and Pat leave the deal. Read as of the moment, the deal holds all three and their
-    ties again, as the present read gave them then."""
+    by Gil and known by Pat (a partner's); Gil and Pat change nothing after the moment. Then
+    Bo leaves the buying centre but stays at the account, in today's deal as an account's
+    person (``member``), or Far's influence on Bo is deleted (``influence``: Far is named by
+    the event, Gil and Pat by none): Far, Gil and Pat leave the deal. Read as of the moment,
+    the deal holds all three and their ties again, as the present read gave them then."""
     await gql(BUILD, ws=workspace)
     await gql(MEMBERS, ws=workspace)
     await gql(
@@ -591,12 +603,7 @@ async def test_influencers_of_a_member_removed_since_are_in_the_past_deal(
     ws = store.workspace(workspace)
     deal = await _key(store, workspace, "Deal", "deal")
     deal_then = _ties(await read_scope(ws, "deal", deal))
-    await gql(
-        """mutation($ws: ID!) {
-          removeBuyingCentreMember(input: {workspaceId: $ws, dealId: "deal~", personId: "bo~"}) {
-            __typename } }""",
-        ws=workspace,
-    )
+    await gql(LEAVE_THE_DEAL[change], ws=workspace)
     now = _maps(await gql(PARTNER_MAP, ws=workspace, at=None))
     assert not {"pat~", "far~", "gil~"} & {p[0] for p in now["deal"]["people"]}
     assert "bo~" in {p[0] for p in now["deal"]["people"]}
