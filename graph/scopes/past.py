@@ -6,7 +6,10 @@ into facts (:mod:`graph.history.facts`), and the change events since the moment 
 account, our organisations and our partners (their people's facts and edges), or any person of
 the present scope; people those events name who are no longer in the scope (they left, were
 removed, or lost the edge that brought them in) are read as they are now and undone too, so they
-reappear.
+reappear. Someone with no change of their own since may have been in the scope then only through
+a tie into someone in it then (a partner's person who knew one who has left, whoever influenced
+a member removed since): of the edges read, only the ties that put someone in the scope, as they
+stood at the moment, are followed to the people at their other end, who are read in turn.
 
 Who is in the scope at the moment follows the rule of the scope statements
 (``analytics/deal_scope``, ``analytics/account_scope``), applied to the rebuilt facts by
@@ -47,6 +50,7 @@ __all__ = [
     "present_once",
     "read_person_at",
     "read_scope_at",
+    "reported_ties_at",
     "scope_of_facts",
 ]
 
@@ -63,6 +67,10 @@ T = TypeVar("T")
 
 _ROUNDS = 3
 """Reads of the events: people named by one round's events bring theirs in the next."""
+
+_TIE_ROUNDS = 3
+"""Rounds for people tied into the scope at the moment (an influencer of a seed, of one who
+influences a seed, and a partner's person who knows one of them), after the events' rounds."""
 
 
 @dataclass(frozen=True)
@@ -188,6 +196,48 @@ def _people_facts(own: list[Row], edges: list[Row]) -> dict[FactKey, Any]:
     return facts
 
 
+def _person_facts(undone: dict[FactKey, Any]) -> list[tuple[FactKey, Any]]:
+    """The undone facts other than organisations (those are kept apart from the people's)."""
+    return [(k, v) for k, v in undone.items() if k[0] != "organisation"]
+
+
+def _organisations_at(
+    organisations: dict[str, dict[str, Any]], undone: dict[FactKey, Any]
+) -> dict[str, dict[str, Any]]:
+    """The organisations read as they are now, with their undone facts put back."""
+    then = dict(organisations)
+    for k, v in undone.items():
+        if k[0] == "organisation":
+            if v is None:
+                then.pop(k[1], None)
+            else:
+                then[k[1]] = v
+    return then
+
+
+def _people_read(facts: dict[FactKey, Any], undone: dict[FactKey, Any]) -> set[str]:
+    """The people whose own facts were read (as they are now, or put back by an event)."""
+    return {k[1] for k in facts if k[0] == "person"} | {k[1] for k in undone if k[0] == "person"}
+
+
+def _tied(then: _Roles, past: dict[FactKey, Any], read: set[str]) -> set[str]:
+    """People not read yet at the other end of a tie that puts someone in the scope at the
+    moment (``then``): an influence into a seed or into one who influences a seed, a KNOWS
+    with one of the core (a partner's person is in the scope through it)."""
+    influenced = then.seeds | then.near
+    found: set[str] = set()
+    for k in past:
+        if k[0] == "INFLUENCES":
+            if k[2] in influenced and k[1] not in read:
+                found.add(k[1])
+        elif k[0] == "KNOWS":
+            if k[2] in then.core and k[1] not in read:
+                found.add(k[1])
+            elif k[1] in then.core and k[2] not in read:
+                found.add(k[2])
+    return found
+
+
 async def _present_people(ws: WorkspaceStore, ids: list[str]) -> dict[FactKey, Any]:
     """The present facts of people outside the present scope: own, employment, level, edges."""
     if not ids:
@@ -206,7 +256,8 @@ Events = list[tuple[FactKey, str, Any]]
 class _Undo:
     """The events of what was asked, and, read by the same statement when the present scope's
     people were given, those of the people the events name who are neither in it nor asked
-    (``leavers``) with their present facts."""
+    (``leavers``) with their present facts: their own, and their edges among themselves and
+    with the present scope's people (not their other edges)."""
 
     events: Events
     leavers: frozenset[str] = frozenset()
@@ -331,18 +382,27 @@ async def read_scope_at(
     # first round's statement also reads the next round's people (those its events name).
     outside: set[str] = set()
     ahead: _Undo | None = None
+    # Ties at the moment (below): the present scope's roles, and those of its people whose edges
+    # beyond it have been read.
+    roles_now: _Roles | None = None
+    edges_read: set[str] = set()
+    # Leavers read by the first statement: only their edges with the present scope and among
+    # themselves (enough to find who was in the scope then).
+    partial: set[str] = set()
 
     def take(events: Events) -> None:
         for fact, event, before in events:
             if fact not in first or event < first[fact][0]:
                 first[fact] = (event, before)
 
-    for round_no in range(_ROUNDS):
+    round_no, rounds, tie_rounds = 0, 0, 0
+    while True:
         read_ahead = ahead.leavers if ahead is not None and ahead.leavers <= asked_people else None
         to_read = asked_people - (read_ahead or frozenset())
         if ahead is not None and read_ahead is not None:
             take(ahead.leaver_events)
             facts.update(ahead.leaver_facts)
+            partial |= ahead.leavers
         params = {
             "since": moment_key(at),
             "deal_id": deal_id,
@@ -359,28 +419,55 @@ async def read_scope_at(
         outside |= asked_people - known
         ahead = events.result()
         take(ahead.events)
+        round_no, rounds = round_no + 1, rounds + 1
         undone = {fact: before for fact, (_, before) in first.items()}
         named = _people_in(undone) - people - known
         orgs = {v for k, v in undone.items() if k[0] == "works_at" and v is not None}
         if kind == "deal" and isinstance(undone.get(("deal", key)), dict):
             orgs.add(undone[("deal", key)].get("organisation_id"))
         new_orgs = {o for o in orgs if o is not None} - watched
-        if not named and not new_orgs:
+        if (named or new_orgs) and rounds < _ROUNDS:
+            # The next round reads only what this one brought in.
+            deal_id, asked_orgs, asked_people = None, new_orgs, named
+            people |= named
+            watched |= new_orgs
+            continue
+        # Named by the last round the count allowed, and not read yet: read as they are now.
+        last = _people_in(undone) - known - outside
+        facts.update(await _present_people(ws, sorted(last)))
+        outside |= last
+        # Ties at the moment: someone is in the scope then through a tie into one of its people
+        # then (an influence into a member or an account's person, or into one who influences
+        # them; a KNOWS with one of the core). Those ties are among the edges read, as they
+        # stood then, unless their person is in today's scope in a role that brings in fewer,
+        # or a leaver whose edges the first statement read in part: their other edges are read
+        # now. Their other ends not read yet get a round of their own; only these ties are
+        # followed, not every edge.
+        orgs_then = _organisations_at(organisations, undone)
+        with gc_paused():
+            past = state_at(facts, _person_facts(undone))
+            then = _roles(kind, key, past, orgs_then)
+            if roles_now is None:
+                roles_now = _roles(kind, key, facts, organisations)
+        shifted = (
+            ((then.seeds | then.near) - roles_now.seeds - roles_now.near)
+            | (then.core - roles_now.core)
+        ) & (known | partial) - edges_read
+        if shifted:
+            edges_read |= shifted
+            rows = await ws.read("history/person_edges", {"ids": sorted(shifted)})
+            facts.update(_people_facts([], rows))
+            with gc_paused():
+                past = state_at(facts, _person_facts(undone))
+        tied = _tied(then, past, _people_read(facts, undone))
+        if not tied or tie_rounds >= _TIE_ROUNDS:
             break
-        # The next round reads only what this one brought in.
-        deal_id, asked_orgs, asked_people = None, new_orgs, named
-        people |= named
-        watched |= new_orgs
-    # Named by the last round the count allowed, and not read yet.
-    facts.update(await _present_people(ws, sorted(_people_in(undone) - known - outside)))
-    for k, v in undone.items():
-        if k[0] == "organisation":
-            if v is None:
-                organisations.pop(k[1], None)
-            else:
-                organisations[k[1]] = v
-    with gc_paused():
-        past = state_at(facts, ((k, v) for k, v in undone.items() if k[0] != "organisation"))
+        tie_rounds, rounds = tie_rounds + 1, 0
+        deal_id, asked_orgs, asked_people = None, set(), tied
+        people |= tied
+    # Organisations not read yet are none of ours or partners' (those are all watched): they
+    # name kinds on the map but move no one in or out of the scope found above.
+    organisations = orgs_then
     missing_orgs = sorted({v for k, v in past.items() if k[0] == "works_at"} - organisations.keys())
     if missing_orgs:
         for r in await ws.read("history/organisations", {"ids": missing_orgs}):
@@ -388,7 +475,7 @@ async def read_scope_at(
     if kind == "deal" and ("deal", key) not in past:
         raise NotFound(f"no deal {key!r} in this workspace at {at.isoformat()}", kind="deal")
     with gc_paused():
-        scope = scope_of_facts(kind, key, past, organisations)
+        scope = scope_of_facts(kind, key, past, organisations, roles=then)
     if kind == "account" and key not in organisations:
         raise NotFound(f"no organisation {key!r} in this workspace", kind="organisation")
     return PastScope(at, scope, past, organisations, frozenset(undone))
@@ -413,11 +500,81 @@ async def read_person_at(
     return past if ("person", person_id) in past else None
 
 
+@dataclass(frozen=True)
+class _Roles:
+    """Who is in a scope on a map given as facts, and through what (the scope statements' rule).
+
+    ``seeds``: the deal's members, or the account's people; ``near``: who influences a seed;
+    ``influencers``: who influences a seed within two hops; ``core``: seeds, the deal's
+    account's people, influencers and our people; ``partners``: partners' people who know
+    anyone of the core."""
+
+    alive: frozenset[str]
+    works: dict[str, str]
+    kinds: dict[str, str | None]
+    account: str | None
+    members: dict[str, Any]
+    seeds: frozenset[str]
+    near: frozenset[str]
+    core: frozenset[str]
+    partners: frozenset[str]
+
+    @property
+    def in_scope(self) -> frozenset[str]:
+        return self.core | self.partners
+
+
+def _roles(
+    kind: ScopeKind, key: str, facts: dict[FactKey, Any], organisations: dict[str, dict[str, Any]]
+) -> _Roles:
+    """Who is in scope ``kind`` of ``key`` on ``facts``, and through what."""
+    alive = frozenset(k[1] for k in facts if k[0] == "person")
+    works = {k[1]: v for k, v in facts.items() if k[0] == "works_at" and k[1] in alive}
+    kinds = {p: (organisations.get(o) or {}).get("kind", "customer") for p, o in works.items()}
+    deal = facts.get(("deal", key)) if kind == "deal" else None
+    account = (deal or {}).get("organisation_id") if kind == "deal" else key
+    members = {
+        k[2]: v for k, v in facts.items() if k[0] == "member" and k[1] == key and k[2] in alive
+    }
+    influenced_by: dict[str, set[str]] = {}
+    knows: list[tuple[str, str]] = []
+    for k in facts:
+        if k[0] == "INFLUENCES" and k[1] in alive and k[2] in alive:
+            influenced_by.setdefault(k[2], set()).add(k[1])
+        elif k[0] == "KNOWS" and k[1] in alive and k[2] in alive:
+            knows.append((k[1], k[2]))
+    account_people = {p for p, o in works.items() if account is not None and o == account}
+    seeds = set(members) if kind == "deal" else account_people
+    near = {a for b in seeds for a in influenced_by.get(b, ())}
+    influencers = near | {a for b in near for a in influenced_by.get(b, ())}
+    ours = {p for p, k in kinds.items() if k == "home"}
+    core = set(members) | account_people | influencers | ours
+    partners = {
+        x
+        for a, b in knows
+        for x, other in ((a, b), (b, a))
+        if other in core and kinds.get(x) == "partner"
+    }
+    return _Roles(
+        alive,
+        works,
+        kinds,
+        account,
+        members,
+        frozenset(seeds),
+        frozenset(near),
+        frozenset(core),
+        frozenset(partners),
+    )
+
+
 def scope_of_facts(
     kind: ScopeKind,
     key: str,
     facts: dict[FactKey, Any],
     organisations: dict[str, dict[str, Any]],
+    *,
+    roles: _Roles | None = None,
 ) -> Scope:
     """The scope of a deal or an account on a map given as facts.
 
@@ -425,56 +582,38 @@ def scope_of_facts(
     influences a member within two hops, our people (home organisations), and partners' people
     who know any of those; an account the same from its people. Edges among them, without
     self-loops, INFLUENCES and KNOWS only with a weight.
-    """
-    alive = {k[1] for k in facts if k[0] == "person"}
-    works = {k[1]: v for k, v in facts.items() if k[0] == "works_at" and k[1] in alive}
 
-    def org_kind(pid: str) -> str | None:
-        org = works.get(pid)
+    ``roles``: who is in the scope, when already found on the same facts (organisations added
+    to ``organisations`` since may only name the people's organisations' kinds, not make them
+    ours or partners').
+    """
+    roles = roles or _roles(kind, key, facts, organisations)
+    in_scope = roles.in_scope
+
+    def org_kind(p: str) -> str | None:
+        org = roles.works.get(p)
         return None if org is None else (organisations.get(org) or {}).get("kind", "customer")
 
-    edges = [
-        (k[0], k[1], k[2], v)
-        for k, v in facts.items()
-        if k[0] in EDGE_TYPES and k[1] in alive and k[2] in alive
-    ]
-    deal = facts.get(("deal", key)) if kind == "deal" else None
-    account = (deal or {}).get("organisation_id") if kind == "deal" else key
-    member_rows = {
-        k[2]: v for k, v in facts.items() if k[0] == "member" and k[1] == key and k[2] in alive
-    }
-    account_people = {p for p, o in works.items() if account is not None and o == account}
-    seeds = set(member_rows) if kind == "deal" else account_people
-    influencers: set[str] = set()
-    frontier = set(seeds)
-    for _ in range(2):
-        frontier = {a for t, a, b, _v in edges if t == "INFLUENCES" and b in frontier}
-        influencers |= frontier
-    ours = {p for p in works if org_kind(p) == "home"}
-    core = set(member_rows) | account_people | influencers | ours
-    partners = {
-        x
-        for t, a, b, _v in edges
-        if t == "KNOWS"
-        for x, other in ((a, b), (b, a))
-        if other in core and org_kind(x) == "partner"
-    }
-    in_scope = core | partners
     people = [
         PersonNode(
             id=p,
             name=(facts[("person", p)] or {}).get("name") or p,
             level=facts.get(("level", p)),
-            org_id=works.get(p),
+            org_id=roles.works.get(p),
             org_kind=org_kind(p),
         )
         for p in sorted(in_scope)
+    ]
+    edges = [
+        (k[0], k[1], k[2], v)
+        for k, v in facts.items()
+        if k[0] in EDGE_TYPES and k[1] in in_scope and k[2] in in_scope
     ]
     influences: list[InfluenceEdge] = []
     reports: list[tuple[str, str]] = []
     knows: list[KnowsEdge] = []
     for t, a, b, v in sorted(edges, key=lambda e: e[:3]):
-        if a == b or a not in in_scope or b not in in_scope:
+        if a == b:
             continue
         v = v or {}
         if t == "REPORTS_TO":
@@ -485,5 +624,46 @@ def scope_of_facts(
             )
         elif t == "KNOWS" and v.get("strength") is not None:
             knows.append(KnowsEdge(a, b, float(v["strength"])))
-    members = _members([{**m, "person_id": p} for p, m in sorted(member_rows.items())])
-    return Scope(kind, key, people, influences, reports, knows, members, account)
+    members = _members([{**m, "person_id": p} for p, m in sorted(roles.members.items())])
+    return Scope(kind, key, people, influences, reports, knows, members, roles.account)
+
+
+def reported_ties_at(
+    past: PastScope, present: list[Row], ties: Iterable[tuple[str, str]]
+) -> list[Row]:
+    """The influence ties two or more observers reported, among ``ties``, as they stood at the
+    moment of ``past``: each observer's report then, so the consensus and the dispute of then.
+
+    ``present``: today's reported ties (rows of ``relations/reported_ties``). A tie whose fact
+    no event changed since the moment has today's reports; the others have those the events put
+    back (an event carries the edge's whole value, its reports among them). Rows in the shape of
+    ``present``, the people's names as they were then, by source then target.
+    """
+    today = {(r["source"], r["target"]): r for r in present}
+    found: list[Row] = []
+    for a, b in sorted(set(ties)):
+        key: FactKey = ("INFLUENCES", a, b)
+        if key in past.changed:
+            edge = past.facts.get(key)
+            if not edge or len(edge.get("report_weight") or []) < 2:
+                continue
+            edge = {**edge, "report_at": [_moment_of(t) for t in edge.get("report_at") or []]}
+        elif (a, b) in today:
+            edge = today[(a, b)]["edge"]
+        else:
+            continue
+        found.append(
+            {
+                "source": a,
+                "source_name": (past.facts.get(("person", a)) or {}).get("name"),
+                "target": b,
+                "target_name": (past.facts.get(("person", b)) or {}).get("name"),
+                "edge": edge,
+            }
+        )
+    return found
+
+
+def _moment_of(value: Any) -> Any:
+    """A moment a fact's value holds as ISO text (:func:`json_value`), as a ``datetime``."""
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value

@@ -36,11 +36,15 @@ CALL (leavers) {
   WITH {{ person_now(p) }}
   RETURN collect({id: id, props: props, organisation: organisation, rank: rank}) AS leaver_people
 }
+// Only the leavers' edges among themselves and with the present scope's people: enough to tell
+// whether a leaver was in the scope then. One who was in it in a role that brings others in has
+// all their edges read after (graph/scopes/past.py), not the edges of every leaver.
 CALL (leavers) {
+  WITH leavers, coalesce($known, []) + leavers AS others
   UNWIND leavers AS leaver
   MATCH (p:Person {id: leaver}) USING INDEX SEEK p:Person(id)
   WHERE p.workspace = $workspace
-  {{ person_edges_now(p, r) }}
+  {{ person_edges_with(p, r, others) }}
   RETURN collect({type: type, source: source, target: target, props: props}) AS leaver_edges
 }
 RETURN events, leavers, leaver_events, leaver_people, leaver_edges

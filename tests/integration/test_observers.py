@@ -19,6 +19,7 @@ from graph.repository.relations import upsert_influence
 from graph.repository.workspaces import ensure_workspace
 from graph.rules.consensus import DEFAULT_DISPUTE_THRESHOLD
 from tests.integration.conftest import GraphQL
+from tests.integration.test_history_asof import _moment
 
 pytestmark = pytest.mark.integration
 
@@ -109,6 +110,19 @@ query($ws: ID!) { workspace(id: $ws) {
 """
 
 
+REPORT_TIE = REPORT.replace(
+    'sourceId: "cy~", targetId: "di~"', "sourceId: $s, targetId: $t"
+).replace("$w: Float!)", "$w: Float!, $s: ID!, $t: ID!)")
+
+
+async def _report_ties(
+    gql: GraphQL, workspace: str, *reports: tuple[str, str, str | None, float]
+) -> None:
+    """Each (source, target, reported by, weight) reported in turn."""
+    for source, target, by, weight in reports:
+        await gql(REPORT_TIE, ws=workspace, by=by, w=weight, s=source, t=target)
+
+
 async def test_the_deal_map_gives_every_line_several_observers_reported(
     gql: GraphQL, workspace: str
 ) -> None:
@@ -119,15 +133,14 @@ async def test_the_deal_map_gives_every_line_several_observers_reported(
         'name: "Ed", title: "Chair", organisationId: "acme~"}]}) { __typename } }',
         ws=workspace,
     )
-    report = REPORT.replace('sourceId: "cy~", targetId: "di~"', "sourceId: $s, targetId: $t")
-    report = report.replace("$w: Float!)", "$w: Float!, $s: ID!, $t: ID!)")
-    for source, target, by, weight in [
+    await _report_ties(
+        gql,
+        workspace,
         ("cy~", "di~", "ann~", 0.5),
         ("cy~", "di~", "bo~", 0.6),
         ("ed~", "cy~", "ann~", 0.1),
         ("ed~", "cy~", "bo~", 0.9),
-    ]:
-        await gql(report, ws=workspace, by=by, w=weight, s=source, t=target)
+    )
     found = (await gql(MAP_TIES, ws=workspace))["workspace"]
     influence_map = found["deal"]["influenceMap"]
     ties = influence_map["reportedTies"]
@@ -248,3 +261,67 @@ async def test_csv_reports_match_graphql_and_survive_a_round_trip(
     assert again["weights"] == [0.2, 0.8]
     [edge] = [r["edge"] for r in await ws.read("relations/reported_ties", {"deal_id": None})]
     assert edge["report_by"] == [ann, bo] and edge["weight"] == pytest.approx(0.5)
+
+
+PAST_TIES = """
+query($ws: ID!, $at: DateTime) { workspace(id: $ws) {
+  deal(id: "deal~", asOf: $at) { influenceMap {
+    edges { source target weight }
+    reportedTies { sourceKey sourceName targetKey targetName weight spread disputed
+      reports { reportedBy user weight kind at } } } }
+  organisation(id: "acme~", asOf: $at) { influenceMap {
+    edges { source target weight }
+    reportedTies { sourceKey sourceName targetKey targetName weight spread disputed
+      reports { reportedBy user weight kind at } } } }
+} }
+"""
+
+
+async def test_a_past_map_shows_each_observers_report_as_it_stood_then(
+    gql: GraphQL, workspace: str
+) -> None:
+    """The deal and the account read as of a moment give the reports of then (each observer's
+    report, the consensus weight, the dispute), as the present read gave them at that moment,
+    whatever the observers reported since."""
+    await gql(SETUP, ws=workspace)
+    await gql(
+        'mutation($ws: ID!) { upsertPeople(input: {workspaceId: $ws, people: [{id: "ed~", '
+        'name: "Ed", title: "Chair", organisationId: "acme~"}]}) { __typename } }',
+        ws=workspace,
+    )
+    await _report_ties(
+        gql,
+        workspace,
+        ("cy~", "di~", "ann~", 0.2),
+        ("cy~", "di~", "bo~", 0.8),
+        ("ed~", "cy~", "ann~", 0.5),
+        ("ed~", "cy~", "bo~", 0.6),
+        ("ed~", "di~", "ann~", 0.3),
+    )
+    then = await _moment()
+    present = (await gql(PAST_TIES, ws=workspace, at=None))["workspace"]
+    ties = present["deal"]["influenceMap"]["reportedTies"]
+    assert [(t["sourceKey"], t["targetKey"], t["disputed"]) for t in ties] == [
+        ("cy~", "di~", True),
+        ("ed~", "cy~", False),
+    ]
+    assert present["organisation"]["influenceMap"]["reportedTies"] == ties
+    # Bo revises his report (the dispute ends), the user adds one (a dispute begins), Bo
+    # reports a tie Ann alone had reported (it is listed from then on).
+    await _report_ties(
+        gql,
+        workspace,
+        ("cy~", "di~", "bo~", 0.3),
+        ("ed~", "cy~", None, 0.1),
+        ("ed~", "di~", "bo~", 0.9),
+    )
+    now = (await gql(PAST_TIES, ws=workspace, at=None))["workspace"]
+    ties = now["deal"]["influenceMap"]["reportedTies"]
+    assert [(t["sourceKey"], t["targetKey"], t["disputed"]) for t in ties] == [
+        ("cy~", "di~", False),
+        ("ed~", "cy~", True),
+        ("ed~", "di~", True),
+    ]
+
+    past = (await gql(PAST_TIES, ws=workspace, at=then.isoformat()))["workspace"]
+    assert past == present

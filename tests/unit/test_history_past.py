@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from api.settings import Settings
 from graph.history.facts import FactKey
 from graph.scopes.cache import analyse
 from graph.scopes.diff import analysis_changes
-from graph.scopes.past import scope_of_facts
+from graph.scopes.past import PastScope, reported_ties_at, scope_of_facts
 from graph.scopes.read import Scope
 
 assert Settings  # settings come from api/settings.py
@@ -69,3 +70,35 @@ def test_analysis_changes_name_who_joined_the_map_and_the_plan_moves() -> None:
     empty = analyse(Scope("deal", "d", [], [], [], []))
     assert analysis_changes(before, before) == []
     assert {c.kind.value for c in analysis_changes(empty, before)} >= {"map_joined"}
+
+
+def test_reported_ties_at_a_moment_are_todays_unless_an_event_put_others_back() -> None:
+    """A tie no event changed since the moment has today's reports; a changed one those the
+    events put back (moments as they are stored in facts, ISO text); a tie with fewer than two
+    reports then, or not on the map, is not listed."""
+    at = "2026-01-02T03:04:05+00:00"
+    facts = _facts()
+    facts[("INFLUENCES", "x", "b")] = {
+        "weight": 0.5,
+        "report_by": ["h", ""],
+        "report_user": ["u", "u"],
+        "report_weight": [0.2, 0.8],
+        "report_at": [at, at],
+    }
+    facts[("INFLUENCES", "y", "x")] = {"weight": 0.5, "report_weight": [0.5]}
+    changed = frozenset({("INFLUENCES", "x", "b"), ("INFLUENCES", "y", "x")})
+    past = PastScope(dt.datetime(2026, 1, 3, tzinfo=dt.UTC), Scope("deal", "d", [], [], [], []),
+                     facts, ORGS, changed)  # fmt: skip
+    today = {"weight": 0.4, "report_weight": [0.4, 0.4]}
+    present = [
+        {"source": s, "target": t, "source_name": "now", "target_name": "now", "edge": today}
+        for s, t in (("x", "b"), ("y", "x"), ("z", "y"), ("a", "b"))
+    ]
+    rows = reported_ties_at(past, present, [("x", "b"), ("y", "x"), ("z", "y")])
+    assert [(r["source"], r["target"], r["source_name"]) for r in rows] == [
+        ("x", "b", "X"),
+        ("z", "y", "Z"),
+    ]
+    assert rows[0]["edge"]["report_at"] == [dt.datetime.fromisoformat(at)] * 2
+    assert rows[0]["edge"]["report_weight"] == [0.2, 0.8]
+    assert rows[1]["edge"] is today

@@ -205,13 +205,16 @@ class InfluenceMap:
     @strawberry.field(
         description="The map's influence lines that two or more observers reported: whether "
         "they are disputed (as Influence.disputed) and each observer's report, by source then "
-        "target. A line not listed has one report at most, so it is not disputed."
+        "target. A line not listed has one report at most, so it is not disputed. On a map "
+        "read with asOf, the reports as they stood then."
     )
     async def reported_ties(self, info: Ctx) -> list[ReportedTieRef]:
         from api.graphql.types.observers import reported_ties_on
 
         ws = info.context.reader(self.workspace)
-        return await reported_ties_on(ws, self.analysis.G, info.context.dispute_threshold)
+        return await reported_ties_on(
+            ws, self.analysis.G, info.context.dispute_threshold, self.analysis.past
+        )
 
     @strawberry.field(
         description="False when brokerage was sampled (large scopes); see README for accuracy."

@@ -15,6 +15,7 @@ from graph.database.store import Row, WorkspaceStore
 from graph.repository.relations import reported_ties
 from graph.rules.consensus import accuracy, reports_of
 from graph.rules.consensus import disputed as is_disputed
+from graph.scopes.past import PastScope, reported_ties_at
 
 __all__ = [
     "ObserverAccuracy",
@@ -95,11 +96,14 @@ async def observer_accuracy(
 
 
 async def reported_ties_on(
-    ws: WorkspaceStore, G: nx.DiGraph, threshold: float
+    ws: WorkspaceStore, G: nx.DiGraph, threshold: float, past: PastScope | None = None
 ) -> list[ReportedTie]:
     """The ties several observers reported among the lines of influence graph ``G`` (a
-    scope's map), disputed or not, by source then target."""
+    scope's map), disputed or not, by source then target. ``past``: the map is a past scope's,
+    and so are the reports (each observer's report as it stood then)."""
     rows = await reported_ties(ws)
+    if past is not None:
+        rows = reported_ties_at(past, rows, G.edges)
     return [
         ReportedTie.from_row(r, threshold) for r in rows if G.has_edge(r["source"], r["target"])
     ]
