@@ -21,6 +21,7 @@ export const UNKNOWN_LEVEL = 0;
 // short names and titles gives its width to the others, so more columns open at a readable zoom.
 export const CARD_W = 146;
 export const CARD_MIN_W = 104;
+export const CARD_WIDE_W = 230; // a card widens to this for its full text where the room is wide
 export const CARD_H = 62;
 const CELL_GAP = 16; // between two cards of one column (a channel for lines)
 export const CELL_W = CARD_W + CELL_GAP;
@@ -83,7 +84,7 @@ function compareInCell(a, b) {
  * optionally influenceRank), ordered against `edges` ({id, source, target}) to cross little.
  * `cardWidth(person)` is the width the person's card needs (its text's); columns take their
  * widest card's, within CARD_MIN_W..CARD_W. Every card is `cardHeight` high (rows keep one
- * height: a card's lines are the same for every person of a view). `room` ({width, height}, model units): when the
+ * height: a card's lines are the same for every person of a view). `room` ({width, height, maxScale}, model units; maxScale: the closest zoom over the readable one): when the
  * drawing is taller than no more than room.height but wider than room.width, its widest cards
  * narrow (not below CARD_MIN_W, their text cut to fit) so that it fits whole; when even that
  * is too wide they keep their width.
@@ -94,9 +95,14 @@ function compareInCell(a, b) {
  * column is drawn gives the column its `more` ({id, groupKey, count}); the others are chips in a strip
  * under the bands (`chips`: {id, x, y} each, `strip`: the strip's band; the columns' own height is
  * `columnsHeight`). `oneOurs`: ours and partners' people share one column (see groupOf).
+ * `fullWidth(person)`: the width the card would need to cut no text; where the drawing is read
+ * whole with width to spare, columns widen towards it (up to CARD_WIDE_W).
+ * `tallCard` ({height, needs(person, cardW)}): cards `height` high (`tall` true) when some card
+ * needs it (`wantsTall`) at its column's width and the drawing, so, still fits `room` (or there is no room).
  */
-export function statusLayout(people, edges = [], { cardWidth = () => CARD_W, cardHeight = CARD_H, room = null, folded = [], oneOurs = false } = {}) {
-  const cellH = cardHeight + ROW_GAP;
+export function statusLayout(people, edges = [], { cardWidth = () => CARD_W, fullWidth = null, cardHeight: shortHeight = CARD_H, tallCard = null, room = null, folded = [], oneOurs = false } = {}) {
+  let cardHeight = shortHeight;
+  let cellH = cardHeight + ROW_GAP;
   const groups = new Map();
   const ranks = new Set(ORG_LEVELS.map(([rank]) => rank));
   for (const person of people) {
@@ -126,17 +132,20 @@ export function statusLayout(people, edges = [], { cardWidth = () => CARD_W, car
     list.sort((a, b) => a.header.localeCompare(b.header) || holdsMembers(a) - holdsMembers(b) || a.label.localeCompare(b.label));
   }
 
-  const bands = [];
-  let y = 0;
-  for (const rank of orderedRanks) {
-    let rows = 1;
-    for (const g of groups.values()) rows = Math.max(rows, Math.ceil((g.cells.get(rank)?.length || 0) / g.cols));
-    const height = rows * cellH + 2 * BAND_PAD;
-    bands.push({ rank, label: levelName(rank), y0: y, height, rows });
-    y += height;
-  }
-  const bandOf = new Map(bands.map((b) => [b.rank, b]));
-  const columnsHeight = y;
+  /** One band per level held, each as high as its rows of cards `cellH` high; y: their bottom. */
+  const bandsAt = (cellH) => {
+    const list = [];
+    let bottom = 0;
+    for (const rank of orderedRanks) {
+      let rows = 1;
+      for (const g of groups.values()) rows = Math.max(rows, Math.ceil((g.cells.get(rank)?.length || 0) / g.cols));
+      const height = rows * cellH + 2 * BAND_PAD;
+      list.push({ rank, label: levelName(rank), y0: bottom, height, rows });
+      bottom += height;
+    }
+    return { bands: list, y: bottom };
+  };
+  let { bands, y } = bandsAt(cellH);
   const chips = [];
   for (const f of folded) {
     const g = groups.get(groupOf(f).key);
@@ -148,9 +157,33 @@ export function statusLayout(people, edges = [], { cardWidth = () => CARD_W, car
   const stripHeight = (width) => (chips.length ? stripRows(width) * (CHIP_H + CHIP_GAP) - CHIP_GAP + 2 * BAND_PAD : 0);
 
   const neighbours = neighbourLists(people, edges);
-  const state = { sides, bandOf, orderedRanks, cellH };
+  const state = { sides, bandOf: new Map(bands.map((b) => [b.rank, b])), orderedRanks, cellH };
   // the strip of chips is laid out under the narrowest drawing the room could ask for
   const narrowed = Boolean(room) && y + stripHeight(Math.min(room.width, drawingWidth(state))) <= room.height && narrowToFit(state, room.width);
+  // A drawing read whole with width to spare widens the cards whose text was cut (see widenToFit).
+  // Only as far as the width does not bind the zoom more than the height (or the closest zoom) does.
+  if (fullWidth && room && !narrowed && y + stripHeight(drawingWidth(state)) <= room.height) {
+    const scale = Math.min(room.width / drawingWidth(state), room.height / (y + stripHeight(drawingWidth(state))), room.maxScale ?? Infinity);
+    if (scale > 1) widenToFit(state, room.width / scale, fullWidth);
+  }
+  // Cards a line taller, when a card's title needs two lines at its column's width and the
+  // drawing is then still read whole in the room (else titles keep one line, cut).
+  let tall = false;
+  const wantsTall = Boolean(tallCard) && Object.values(sides).some((list) => list.some((g) => [...g.cells.values()].flat().some((p) => tallCard.needs(p, g.cardW))));
+  if (wantsTall) {
+    const taller = bandsAt(tallCard.height + ROW_GAP);
+    const strip = stripHeight(drawingWidth(state));
+    if (!room || (taller.y + strip <= room.height && drawingWidth(state) <= room.width)) {
+      ({ bands, y } = taller);
+      cardHeight = tallCard.height;
+      cellH = cardHeight + ROW_GAP;
+      state.cellH = cellH;
+      tall = true;
+    }
+  }
+  const bandOf = new Map(bands.map((b) => [b.rank, b]));
+  state.bandOf = bandOf;
+  const columnsHeight = y;
   let positions = place(state);
   const before = countCrossings(edges, positions);
   let best = { after: before, snapshot: snapshot(state), positions };
@@ -204,7 +237,7 @@ export function statusLayout(people, edges = [], { cardWidth = () => CARD_W, car
     if (last && last.label === c.header && last.side === c.side) last.x1 = c.x0 + c.width;
     else headers.push({ label: c.header, side: c.side, x0: c.x0, x1: c.x0 + c.width });
   }
-  return { positions, cellOf, cardWidth: widths, bands, groups: columns, headers, width, height: y, cardHeight, cellH, columnsHeight, chips: chipPositions, strip, narrowed, crossings: { before, after: best.after } };
+  return { positions, cellOf, cardWidth: widths, bands, groups: columns, headers, width, height: y, cardHeight, cellH, tall, wantsTall, columnsHeight, chips: chipPositions, strip, narrowed, crossings: { before, after: best.after } };
 }
 
 const NARROW_STEP = 2; // px a time the widest cards give up when the drawing must narrow
@@ -230,6 +263,23 @@ function narrowToFit(state, width) {
   }
   for (const g of groups) g.cardW = own.get(g);
   return false;
+}
+
+/**
+ * Widen the columns whose cards' full text (`fullWidth(person)`) is wider than their cards, up to
+ * CARD_WIDE_W, as far as the drawing stays no wider than `width`: all the way when it can, else
+ * each to a common cap, the largest that fits.
+ */
+function widenToFit(state, width, fullWidth) {
+  const groups = Object.values(state.sides).flat();
+  const own = new Map(groups.map((g) => [g, g.cardW]));
+  const want = new Map(groups.map((g) => [g, Math.min(CARD_WIDE_W, Math.max(g.cardW, ...[...g.cells.values()].flat().map((p) => Math.ceil(fullWidth(p)))))]));
+  const top = Math.max(...want.values());
+  for (let cap = top; cap > CARD_W; cap -= NARROW_STEP) {
+    for (const g of groups) g.cardW = Math.max(own.get(g), Math.min(want.get(g), cap));
+    if (drawingWidth(state) <= width) return;
+  }
+  for (const g of groups) g.cardW = own.get(g);
 }
 
 /** Set x0/width of every column and return each person's centre. */

@@ -5,7 +5,7 @@ import cytoscape from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
 import { CARD_H, CARD_W, CHIP_W, cardBox, routeEdges, statusLayout } from './layout.js';
 import { LadderAxis } from './axes.js';
-import { cut, textWidth } from './text-fit.js';
+import { cut, fitLines, textWidth } from './text-fit.js';
 import { CY_STYLE, CY_STYLE_LARGE, LARGE_MIN_FONT, ROLE_PRIORITY, SIDE_SHAPES, STANCE_BORDERS, fillOf, primaryRole } from './styles.js';
 
 cytoscape.use(cytoscapeSvg);
@@ -53,21 +53,34 @@ function measure(text) {
  * `room` px (a card narrowed to fit the map has less room than its text would take). Without a
  * deal (`facts` false) only the first two: no roles, stance or stage, and the level is on the axis.
  */
-export function cardLines(person, room = CARD_TEXT_W, facts = true) {
-  if (!facts) return [person.name, person.title || person.organisation?.name || ''].map((line) => fitLine(line, room));
+export function cardLines(person, room = CARD_TEXT_W, facts = true, titleLines = 1) {
+  const title = cardTitle(person);
+  const titled = titleLines > 1 && title ? fitLines(title, CARD_FONT_SIZE, room, titleLines) : [fitLine(title, room)];
+  if (!facts) return [fitLine(person.name, room), ...titled];
   const rank = person.level?.rank;
   const known = [Number.isFinite(rank) ? `L${rank}` : 'L?'];
   if (person.roles?.length) known.push(person.roles.join(', '));
   if (person.member || person.side === 'customer') known.push(person.stance || 'unknown');
   if (person.stage) known.push(person.stage);
   if (person.side !== 'customer') known.push(person.side === 'home' ? 'us' : 'partner');
-  return [person.name, person.title || person.organisation?.name || '', known.join(' · ')].map((line) => fitLine(line, room));
+  return [fitLine(person.name, room), ...titled, fitLine(known.join(' · '), room)];
+}
+
+/** The card's second line: the person's title, else their organisation. */
+function cardTitle(person) {
+  return person.title || person.organisation?.name || '';
+}
+
+/** Whether the person's title needs a second line on a card `w` wide. */
+function titleWraps(person, w, facts) {
+  const title = cardTitle(person);
+  return Boolean(title) && remembered(lineWidths, title, measure) > textRoom(person, w, facts);
 }
 
 const CARD_LINE_H = 17; // px: 13px text at the cards' line height of 1.3
 /** The height of a card of `lines` lines (a three-line card is CARD_H). */
 function cardHeight(lines) {
-  return CARD_H - (3 - lines) * CARD_LINE_H;
+  return CARD_H + (lines - 3) * CARD_LINE_H;
 }
 
 /** The width a person's card needs: its longest line and the margins (the layout clamps it). */
@@ -76,16 +89,23 @@ function cardWidth(person, facts = true) {
   return Math.ceil(widest) + CARD_TEXT_PAD + CARD_BORDER;
 }
 
+/** The width a person's card needs to show every line whole. */
+function fullCardWidth(person, facts) {
+  const lines = cardLines(person, Infinity, facts);
+  return Math.ceil(Math.max(...lines.map((line) => remembered(lineWidths, line, measure)))) + CARD_TEXT_PAD + CARD_BORDER;
+}
+
 /**
  * The room for text on a card `w` px wide: a card as wide as its text needs (or the widest
  * card) has the full room; a card narrowed to fit the map has what it leaves.
  */
 function textRoom(person, w, facts) {
-  return w < Math.min(CARD_W, cardWidth(person, facts)) ? w - CARD_TEXT_PAD - CARD_BORDER : CARD_TEXT_W;
+  const own = w - CARD_TEXT_PAD - CARD_BORDER;
+  return w < Math.min(CARD_W, cardWidth(person, facts)) ? own : Math.max(CARD_TEXT_W, own);
 }
 
-function personElement(person, position, w, facts) {
-  const lines = cardLines(person, textRoom(person, w, facts), facts);
+function personElement(person, position, w, facts, layout) {
+  const lines = cardLines(person, textRoom(person, w, facts), facts, layout.tall ? 2 : 1);
   const stance = STANCE_BORDERS[person.stance] || STANCE_BORDERS.unknown;
   const role = person.side === 'customer' ? primaryRole(person.roles) : null;
   return {
@@ -93,7 +113,7 @@ function personElement(person, position, w, facts) {
     data: {
       id: person.id,
       w,
-      h: cardHeight(lines.length),
+      h: layout.cardHeight,
       label: lines.join('\n'),
       shape: SIDE_SHAPES[person.side],
       fill: fillOf(person),
@@ -248,16 +268,22 @@ export class StatusMap {
   room() {
     // the axes' room too, before the first drawing has put them up
     const box = this.viewBox(16, { drawn: true });
-    return { width: (box.x2 - box.x1) / READABLE_ZOOM, height: (box.y2 - box.y1) / READABLE_ZOOM };
+    return { width: (box.x2 - box.x1) / READABLE_ZOOM, height: (box.y2 - box.y1) / READABLE_ZOOM, maxScale: CLOSE_ZOOM / READABLE_ZOOM };
   }
 
   /**
-   * Whether the drawing's cards would be as wide in `room` as they are: false when they were
-   * narrowed to fit, or when narrowing them might make the drawing fit now.
+   * Whether the drawing's cards would be as wide and high in `room` as they are: false when they
+   * were narrowed to fit, when narrowing them might make the drawing fit now, or when their
+   * titles' second line might come or go.
    */
   fitsRoomAsIs(room) {
     const { layout } = this;
-    if (!layout || layout.height > room.height) return true;
+    if (!layout) return true;
+    // cards a line taller for their titles are kept only while the drawing reads whole with them;
+    // a title cut for want of room may get its second line in a larger one
+    if (layout.tall && (layout.height > room.height || layout.width > room.width)) return false;
+    if (layout.wantsTall && !layout.tall) return false;
+    if (layout.height > room.height) return true;
     return !layout.narrowed && layout.width <= room.width;
   }
 
@@ -453,7 +479,10 @@ export class StatusMap {
     const facts = Boolean(view.deal);
     const layout = statusLayout(people, drawn, {
       cardWidth: (p) => cardWidth(p, facts),
+      fullWidth: (p) => fullCardWidth(p, facts),
       cardHeight: cardHeight(facts ? 3 : 2),
+      // a title cut on one line gets a second when the drawing still reads whole with it
+      tallCard: { height: cardHeight(facts ? 4 : 3), needs: (p, w) => titleWraps(p, w, facts) },
       room: this.room(),
       folded: view.collapsed || [],
       oneOurs: !view.deal,
@@ -476,7 +505,7 @@ export class StatusMap {
     const routes = this.large ? new Map() : routeEdges(layout, drawn.filter((e) => !kept.has(e.source) && !kept.has(e.target)));
     const routed = performance.now();
     const elements = backgroundElements(layout);
-    for (const person of view.people.values()) elements.push(personElement(person, layout.positions.get(person.id), layout.cardWidth.get(person.id), facts));
+    for (const person of view.people.values()) elements.push(personElement(person, layout.positions.get(person.id), layout.cardWidth.get(person.id), facts, layout));
     for (const group of view.collapsed || []) {
       if (layout.chips.has(group.id)) elements.push(collapsedElement(group, layout.chips.get(group.id)));
     }

@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, Page, ViewportSize, expect
 from tests.e2e.conftest import SCREEN, watched_page
 from tests.e2e.scenario import Scenario
 from tests.e2e.test_first_view import inside, open_demo, overlap
+from tests.e2e.test_small_screen import assert_titles
 from tests.e2e.test_status_map import open_deal
 
 SHOTS = Path(os.environ.get("STATUSMAP_SCREENSHOTS", "/tmp"))
@@ -134,6 +135,9 @@ def test_the_demo_account_reads_whole_at_first_sight(page: Page, demo: str) -> N
     open_account(page)
     shown = account_view(page, "demo")
     assert_reads_whole(shown)
+    # titles whole where the height allows their second line (1440x900), else cut by the rule
+    size = page.viewport_size or {"width": 0, "height": 0}
+    assert_titles(page, whole=size["height"] >= 900)
     assert shown["counts"], "the demo account folds departments"
     headed = [c for c in shown["counts"] if not c["chip"]]
     chips = [c for c in shown["counts"] if c["chip"]]
@@ -156,4 +160,5 @@ def test_the_hand_built_account_reads_whole_at_first_sight(page: Page, scenario:
     open_account(page)
     shown = account_view(page, "scenario")
     assert_reads_whole(shown)
+    assert_titles(page, whole=True)
     assert len(shown["seen"]) == len(shown["people"]), "all of a small account in view"
