@@ -20,7 +20,9 @@ export class LadderAxis {
     container.style.setProperty('--header-h', `${HEADER_H}px`); // and height of the headers
     this.layout = null;
     this.left = h('div', { class: 'ladder-axis', 'data-testid': 'ladder-axis', 'aria-hidden': 'true' });
-    this.top = h('div', { class: 'column-axis', 'data-testid': 'column-axis', 'aria-hidden': 'true' });
+    // not hidden from assistive technology: a folded department's count is a button to open it
+    this.top = h('div', { class: 'column-axis', 'data-testid': 'column-axis' });
+    this.onOpen = null; // a folded department's count was clicked (its group key; set by the map)
     this.corner = h('div', { class: 'axis-corner', 'aria-hidden': 'true' }, 'Status level');
   }
 
@@ -33,9 +35,9 @@ export class LadderAxis {
     this.layout = layout;
   }
 
-  /** Pixels of the map the axes cover (left, top). */
-  inset() {
-    return this.layout ? { left: AXIS_W, top: HEADER_H } : { left: 0, top: 0 };
+  /** Pixels of the map the axes cover (left, top); `drawn`: once a layout is drawn, as now or not. */
+  inset({ drawn = false } = {}) {
+    return this.layout || drawn ? { left: AXIS_W, top: HEADER_H } : { left: 0, top: 0 };
   }
 
   /**
@@ -59,14 +61,16 @@ export class LadderAxis {
       const bottom = Math.min(y1, height);
       return { rank: band.rank, label: band.label, odd: i % 2 === 1, y0, y1, labelTop: top, labelBottom: bottom };
     });
-    // A column's name wraps within its column (the full name is its title, on hover).
+    // A column's name wraps within its column (the full name is its title, on hover); a
+    // department folded in part says how many more it holds.
     const columns = layout.groups.map((g) => ({
       x0: g.x0 * zoom + pan.x,
       width: g.width * zoom,
       side: g.side,
       label: g.label,
-      lines: fitLines(g.label, 12, g.width * zoom - HEADER_PAD, HEADER_LINES),
-      title: `${g.header} · ${g.label}`,
+      lines: columnLines(g, g.width * zoom - HEADER_PAD),
+      title: `${g.header} · ${g.label}${g.more ? ` · ${moreText(g.more.count)}: click to open` : ''}`,
+      more: g.more,
     }));
     const headers = layout.headers.flatMap((hd) => {
       const x0 = hd.x0 * zoom + pan.x;
@@ -105,16 +109,37 @@ export class LadderAxis {
       ),
     );
     this.left.replaceChildren(...rows);
-    const cols = geometry.columns.map((c) =>
-      h(
-        'div',
-        { class: `axis-column side-${c.side}`, style: `left:${c.x0}px;width:${c.width}px`, title: c.title },
-        c.lines.map((line) => h('span', {}, line)),
-      ),
-    );
+    const cols = geometry.columns.map((c) => {
+      const lines = c.lines.map((line) => h('span', {}, line));
+      const style = `left:${c.x0}px;width:${c.width}px`;
+      if (!c.more) return h('div', { class: `axis-column side-${c.side}`, style, title: c.title, 'aria-hidden': 'true' }, lines);
+      const open = h('button', { type: 'button', class: `axis-column axis-more side-${c.side}`, style, title: c.title, 'aria-label': `Open ${c.label}: ${moreText(c.more.count)}`, dataset: { testid: 'folded-count', group: c.more.groupKey, count: String(c.more.count) } }, lines);
+      open.addEventListener('click', () => this.onOpen?.(c.more.groupKey));
+      return open;
+    });
     const heads = geometry.headers.map((hd) =>
-      h('div', { class: `axis-header side-${hd.side}`, style: `left:${hd.left}px;width:${hd.width}px`, title: hd.label }, hd.text),
+      h('div', { class: `axis-header side-${hd.side}`, style: `left:${hd.left}px;width:${hd.width}px`, title: hd.label, 'aria-hidden': 'true' }, hd.text),
     );
     this.top.replaceChildren(...heads, ...cols);
   }
+}
+
+/** "14 more" people of a department folded in part. */
+function moreText(count) {
+  return `${count} more`;
+}
+
+/**
+ * A column's header lines within `width` px: its name (in HEADER_LINES lines), and for a
+ * department folded in part its count, on the name's last line when it fits there, else on a
+ * line of its own (the name then has one line less): the count is never cut away.
+ */
+function columnLines(g, width) {
+  if (!g.more) return fitLines(g.label, 12, width, HEADER_LINES);
+  const more = moreText(g.more.count);
+  const joined = fitLines(`${g.label} · ${more}`, 12, width, HEADER_LINES);
+  const last = joined[joined.length - 1];
+  if (last.endsWith(` · ${more}`)) return joined;
+  if (last === more) return [...joined.slice(0, -1).map((line, i, all) => (i === all.length - 1 ? line.replace(/ ·$/, '') : line)), more];
+  return [...fitLines(g.label, 12, width, HEADER_LINES - 1), cut(more, 12, width)];
 }

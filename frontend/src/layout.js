@@ -21,16 +21,24 @@ export const UNKNOWN_LEVEL = 0;
 // short names and titles gives its width to the others, so more columns open at a readable zoom.
 export const CARD_W = 146;
 export const CARD_MIN_W = 104;
+export const CARD_WIDE_W = 230; // a card widens to this for its full text where the room is wide
 export const CARD_H = 62;
 const CELL_GAP = 16; // between two cards of one column (a channel for lines)
 export const CELL_W = CARD_W + CELL_GAP;
 export const CELL_H = 84;
+const ROW_GAP = CELL_H - CARD_H; // between two rows of cards (a channel for lines)
 const COLS_MAX = 4; // cards side by side in one band of one column before wrapping
 const BAND_PAD = 14;
 const GROUP_PAD = 6; // between a column's edge and its cards
 const GROUP_GAP = 8;
 const SIDE_GAP = 20; // us | partners | customers
 const SWEEPS = 8;
+// A department of the whole-account view folded with nobody of it on the map is a chip in one
+// strip under the bands ("Engineering · 4 more"); one with somebody on the map says its count in
+// its column's header instead, so folding costs the drawing no column and no band of its own.
+export const CHIP_W = 124;
+export const CHIP_H = 40;
+const CHIP_GAP = 10;
 
 /** 'home' (us), 'partner', or 'customer' (customers and prospects). */
 export function sideOf(person) {
@@ -40,9 +48,14 @@ export function sideOf(person) {
   return 'customer';
 }
 
-/** The column a person belongs to: customers by organisation and department. */
-export function groupOf(person) {
+/**
+ * The column a person belongs to: customers by organisation and department; ours and partners'
+ * by organisation, or all in one column when `oneOurs` (the whole-account view, where they are
+ * only those who know its people: their card's shape and tint still tell us from partners).
+ */
+export function groupOf(person, oneOurs = false) {
   const side = sideOf(person);
+  if (oneOurs && side !== 'customer') return { key: 'ours', label: 'us & partners', header: 'Our side', side: 'home' };
   const org = person.organisation?.name || 'No organisation';
   if (side === 'customer') {
     const department = person.department || 'No department';
@@ -70,19 +83,30 @@ function compareInCell(a, b) {
  * Positions for `people` (objects with id, name, level, organisation, department, and
  * optionally influenceRank), ordered against `edges` ({id, source, target}) to cross little.
  * `cardWidth(person)` is the width the person's card needs (its text's); columns take their
- * widest card's, within CARD_MIN_W..CARD_W. `room` ({width, height}, model units): when the
+ * widest card's, within CARD_MIN_W..CARD_W. Every card is `cardHeight` high (rows keep one
+ * height: a card's lines are the same for every person of a view). `room` ({width, height, maxScale}, model units; maxScale: the closest zoom over the readable one): when the
  * drawing is taller than no more than room.height but wider than room.width, its widest cards
  * narrow (not below CARD_MIN_W, their text cut to fit) so that it fits whole; when even that
  * is too wide they keep their width.
  * Returns {positions: Map id → {x, y}, cellOf: Map id → {group, band, row, col}, cardWidth:
  * Map id → width, bands, groups (columns), headers (organisations over their columns), width,
- * height, narrowed (whether cards were narrowed to fit `room`), crossings: {before, after}}.
+ * height, cardHeight, cellH (a row's height), narrowed (whether cards were narrowed to fit `room`), crossings: {before, after}}.
+ * `folded` (departments folded into counts: {id, organisation, department, count}): each whose
+ * column is drawn gives the column its `more` ({id, groupKey, count}); the others are chips in a strip
+ * under the bands (`chips`: {id, x, y} each, `strip`: the strip's band; the columns' own height is
+ * `columnsHeight`). `oneOurs`: ours and partners' people share one column (see groupOf).
+ * `fullWidth(person)`: the width the card would need to cut no text; where the drawing is read
+ * whole with width to spare, columns widen towards it (up to CARD_WIDE_W).
+ * `tallCard` ({height, needs(person, cardW)}): cards `height` high (`tall` true) when some card
+ * needs it (`wantsTall`) at its column's width and the drawing, so, still fits `room` (or there is no room).
  */
-export function statusLayout(people, edges = [], { cardWidth = () => CARD_W, room = null } = {}) {
+export function statusLayout(people, edges = [], { cardWidth = () => CARD_W, fullWidth = null, cardHeight: shortHeight = CARD_H, tallCard = null, room = null, folded = [], oneOurs = false } = {}) {
+  let cardHeight = shortHeight;
+  let cellH = cardHeight + ROW_GAP;
   const groups = new Map();
   const ranks = new Set(ORG_LEVELS.map(([rank]) => rank));
   for (const person of people) {
-    const g = groupOf(person);
+    const g = groupOf(person, oneOurs);
     if (!groups.has(g.key)) groups.set(g.key, { ...g, cells: new Map() });
     const rank = levelRank(person);
     ranks.add(rank);
@@ -108,20 +132,58 @@ export function statusLayout(people, edges = [], { cardWidth = () => CARD_W, roo
     list.sort((a, b) => a.header.localeCompare(b.header) || holdsMembers(a) - holdsMembers(b) || a.label.localeCompare(b.label));
   }
 
-  const bands = [];
-  let y = 0;
-  for (const rank of orderedRanks) {
-    let rows = 1;
-    for (const g of groups.values()) rows = Math.max(rows, Math.ceil((g.cells.get(rank)?.length || 0) / g.cols));
-    const height = rows * CELL_H + 2 * BAND_PAD;
-    bands.push({ rank, label: levelName(rank), y0: y, height, rows });
-    y += height;
+  /** One band per level held, each as high as its rows of cards `cellH` high; y: their bottom. */
+  const bandsAt = (cellH) => {
+    const list = [];
+    let bottom = 0;
+    for (const rank of orderedRanks) {
+      let rows = 1;
+      for (const g of groups.values()) rows = Math.max(rows, Math.ceil((g.cells.get(rank)?.length || 0) / g.cols));
+      const height = rows * cellH + 2 * BAND_PAD;
+      list.push({ rank, label: levelName(rank), y0: bottom, height, rows });
+      bottom += height;
+    }
+    return { bands: list, y: bottom };
+  };
+  let { bands, y } = bandsAt(cellH);
+  const chips = [];
+  for (const f of folded) {
+    const g = groups.get(groupOf(f).key);
+    if (g) g.more = { id: f.id, groupKey: f.groupKey, count: f.count };
+    else chips.push(f);
   }
-  const bandOf = new Map(bands.map((b) => [b.rank, b]));
+  chips.sort((a, b) => groupOf(a).key.localeCompare(groupOf(b).key));
+  const stripRows = (width) => Math.ceil(chips.length / Math.max(1, Math.floor((width + CHIP_GAP) / (CHIP_W + CHIP_GAP))));
+  const stripHeight = (width) => (chips.length ? stripRows(width) * (CHIP_H + CHIP_GAP) - CHIP_GAP + 2 * BAND_PAD : 0);
 
   const neighbours = neighbourLists(people, edges);
-  const state = { sides, bandOf, orderedRanks };
-  const narrowed = Boolean(room) && y <= room.height && narrowToFit(state, room.width);
+  const state = { sides, bandOf: new Map(bands.map((b) => [b.rank, b])), orderedRanks, cellH };
+  // the strip of chips is laid out under the narrowest drawing the room could ask for
+  const narrowed = Boolean(room) && y + stripHeight(Math.min(room.width, drawingWidth(state))) <= room.height && narrowToFit(state, room.width);
+  // A drawing read whole with width to spare widens the cards whose text was cut (see widenToFit).
+  // Only as far as the width does not bind the zoom more than the height (or the closest zoom) does.
+  if (fullWidth && room && !narrowed && y + stripHeight(drawingWidth(state)) <= room.height) {
+    const scale = Math.min(room.width / drawingWidth(state), room.height / (y + stripHeight(drawingWidth(state))), room.maxScale ?? Infinity);
+    if (scale > 1) widenToFit(state, room.width / scale, fullWidth);
+  }
+  // Cards a line taller, when a card's title needs two lines at its column's width and the
+  // drawing is then still read whole in the room (else titles keep one line, cut).
+  let tall = false;
+  const wantsTall = Boolean(tallCard) && Object.values(sides).some((list) => list.some((g) => [...g.cells.values()].flat().some((p) => tallCard.needs(p, g.cardW))));
+  if (wantsTall) {
+    const taller = bandsAt(tallCard.height + ROW_GAP);
+    const strip = stripHeight(drawingWidth(state));
+    if (!room || (taller.y + strip <= room.height && drawingWidth(state) <= room.width)) {
+      ({ bands, y } = taller);
+      cardHeight = tallCard.height;
+      cellH = cardHeight + ROW_GAP;
+      state.cellH = cellH;
+      tall = true;
+    }
+  }
+  const bandOf = new Map(bands.map((b) => [b.rank, b]));
+  state.bandOf = bandOf;
+  const columnsHeight = y;
   let positions = place(state);
   const before = countCrossings(edges, positions);
   let best = { after: before, snapshot: snapshot(state), positions };
@@ -144,7 +206,7 @@ export function statusLayout(people, edges = [], { cardWidth = () => CARD_W, roo
   const cellOf = new Map();
   const widths = new Map();
   for (const g of [...sides.home, ...sides.partner, ...sides.customer]) {
-    columns.push({ key: g.key, label: g.label, header: g.header, side: g.side, x0: g.x0, width: g.width, cols: g.cols, cardW: g.cardW });
+    columns.push({ key: g.key, label: g.label, header: g.header, side: g.side, x0: g.x0, width: g.width, cols: g.cols, cardW: g.cardW, more: g.more || null });
     for (const [rank, cell] of g.cells) {
       cell.forEach((person, i) => {
         widths.set(person.id, g.cardW);
@@ -152,7 +214,22 @@ export function statusLayout(people, edges = [], { cardWidth = () => CARD_W, roo
       });
     }
   }
-  const width = columns.length ? Math.max(...columns.map((c) => c.x0 + c.width)) : 0;
+  let width = columns.length ? Math.max(...columns.map((c) => c.x0 + c.width)) : 0;
+  const chipPositions = new Map();
+  let strip = null;
+  if (chips.length) {
+    width = Math.max(width, CHIP_W);
+    const perRow = Math.max(1, Math.floor((width + CHIP_GAP) / (CHIP_W + CHIP_GAP)));
+    strip = { rank: -1, label: levelName(-1), y0: y, height: stripHeight(width), rows: stripRows(width) };
+    bands.push(strip);
+    chips.forEach((chip, i) => {
+      chipPositions.set(chip.id, {
+        x: (i % perRow) * (CHIP_W + CHIP_GAP) + CHIP_W / 2,
+        y: y + BAND_PAD + Math.floor(i / perRow) * (CHIP_H + CHIP_GAP) + CHIP_H / 2,
+      });
+    });
+    y += strip.height;
+  }
   // One header over each run of columns of the same organisation (or over partners, over us).
   const headers = [];
   for (const c of columns) {
@@ -160,7 +237,7 @@ export function statusLayout(people, edges = [], { cardWidth = () => CARD_W, roo
     if (last && last.label === c.header && last.side === c.side) last.x1 = c.x0 + c.width;
     else headers.push({ label: c.header, side: c.side, x0: c.x0, x1: c.x0 + c.width });
   }
-  return { positions, cellOf, cardWidth: widths, bands, groups: columns, headers, width, height: y, narrowed, crossings: { before, after: best.after } };
+  return { positions, cellOf, cardWidth: widths, bands, groups: columns, headers, width, height: y, cardHeight, cellH, tall, wantsTall, columnsHeight, chips: chipPositions, strip, narrowed, crossings: { before, after: best.after } };
 }
 
 const NARROW_STEP = 2; // px a time the widest cards give up when the drawing must narrow
@@ -188,8 +265,25 @@ function narrowToFit(state, width) {
   return false;
 }
 
+/**
+ * Widen the columns whose cards' full text (`fullWidth(person)`) is wider than their cards, up to
+ * CARD_WIDE_W, as far as the drawing stays no wider than `width`: all the way when it can, else
+ * each to a common cap, the largest that fits.
+ */
+function widenToFit(state, width, fullWidth) {
+  const groups = Object.values(state.sides).flat();
+  const own = new Map(groups.map((g) => [g, g.cardW]));
+  const want = new Map(groups.map((g) => [g, Math.min(CARD_WIDE_W, Math.max(g.cardW, ...[...g.cells.values()].flat().map((p) => Math.ceil(fullWidth(p)))))]));
+  const top = Math.max(...want.values());
+  for (let cap = top; cap > CARD_W; cap -= NARROW_STEP) {
+    for (const g of groups) g.cardW = Math.max(own.get(g), Math.min(want.get(g), cap));
+    if (drawingWidth(state) <= width) return;
+  }
+  for (const g of groups) g.cardW = own.get(g);
+}
+
 /** Set x0/width of every column and return each person's centre. */
-function place({ sides, bandOf }) {
+function place({ sides, bandOf, cellH }) {
   const positions = new Map();
   let x = 0;
   let first = true;
@@ -206,7 +300,7 @@ function place({ sides, bandOf }) {
         cell.forEach((person, i) => {
           positions.set(person.id, {
             x: x + GROUP_PAD + (i % g.cols) * cellW + g.cardW / 2,
-            y: band.y0 + BAND_PAD + Math.floor(i / g.cols) * CELL_H + CELL_H / 2,
+            y: band.y0 + BAND_PAD + Math.floor(i / g.cols) * cellH + cellH / 2,
           });
         });
       }
@@ -348,8 +442,8 @@ export function segmentHitsBox(a, b, box) {
 }
 
 /** The card of the person at `p` (a centre), `w` wide, as a box, grown by `margin`. */
-export function cardBox(p, margin = 0, w = CARD_W) {
-  return { x1: p.x - w / 2 - margin, x2: p.x + w / 2 + margin, y1: p.y - CARD_H / 2 - margin, y2: p.y + CARD_H / 2 + margin };
+export function cardBox(p, margin = 0, w = CARD_W, h = CARD_H) {
+  return { x1: p.x - w / 2 - margin, x2: p.x + w / 2 + margin, y1: p.y - h / 2 - margin, y2: p.y + h / 2 + margin };
 }
 
 /**
@@ -359,8 +453,8 @@ export function cardBox(p, margin = 0, w = CARD_W) {
  * none. Returns Map edge id → [{x, y}, ...] (edges absent from the map are drawn straight).
  */
 export function routeEdges(layout, edges) {
-  const { positions, cellOf, cardWidth } = layout;
-  const grid = cardGrid(positions, cardWidth);
+  const { positions, cellOf, cardWidth, cellH } = layout;
+  const grid = cardGrid(positions, cardWidth, layout.cardHeight);
   const routes = new Map();
   let lane = 0;
   for (const e of edges) {
@@ -372,15 +466,15 @@ export function routeEdges(layout, edges) {
     const cb = cellOf.get(e.target);
     const offset = ((lane % 5) - 2) * 2; // parallel lines in one channel stay apart
     lane += 1;
-    const rowTop = (c) => c.band.y0 + BAND_PAD + c.row * CELL_H;
+    const rowTop = (c) => c.band.y0 + BAND_PAD + c.row * cellH;
     let ya;
     let yb;
     if (a.y < b.y) {
-      ya = rowTop(ca) + CELL_H;
+      ya = rowTop(ca) + cellH;
       yb = rowTop(cb);
     } else if (a.y > b.y) {
       ya = rowTop(ca);
-      yb = rowTop(cb) + CELL_H;
+      yb = rowTop(cb) + cellH;
     } else {
       ya = rowTop(ca);
       yb = ya;
@@ -403,7 +497,7 @@ function dedupe(points) {
 }
 
 /** Cards bucketed by cell for quick "does this line cross a card" checks on big maps. */
-function cardGrid(positions, widths) {
+function cardGrid(positions, widths, height) {
   const buckets = new Map();
   const cellKey = (cx, cy) => `${cx},${cy}`;
   for (const [id, p] of positions) {
@@ -421,7 +515,7 @@ function cardGrid(positions, widths) {
         for (let cy = y1; cy <= y2; cy += 1) {
           for (const [id, p] of buckets.get(cellKey(cx, cy)) || []) {
             if (id === sid || id === tid) continue;
-            if (segmentHitsBox(a, b, cardBox(p, 6, widths.get(id)))) return true;
+            if (segmentHitsBox(a, b, cardBox(p, 6, widths.get(id), height))) return true;
           }
         }
       }

@@ -3,9 +3,9 @@
 
 import cytoscape from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
-import { CARD_H, CARD_W, cardBox, routeEdges, statusLayout } from './layout.js';
+import { CARD_H, CARD_W, CHIP_W, cardBox, routeEdges, statusLayout } from './layout.js';
 import { LadderAxis } from './axes.js';
-import { cut, textWidth } from './text-fit.js';
+import { cut, fitLines, textWidth } from './text-fit.js';
 import { CY_STYLE, CY_STYLE_LARGE, LARGE_MIN_FONT, ROLE_PRIORITY, SIDE_SHAPES, STANCE_BORDERS, fillOf, primaryRole } from './styles.js';
 
 cytoscape.use(cytoscapeSvg);
@@ -50,33 +50,62 @@ function measure(text) {
 
 /**
  * The three lines of a card: name; title; level · roles · stance · journey stage; each cut to
- * `room` px (a card narrowed to fit the map has less room than its text would take).
+ * `room` px (a card narrowed to fit the map has less room than its text would take). Without a
+ * deal (`facts` false) only the first two: no roles, stance or stage, and the level is on the axis.
  */
-export function cardLines(person, room = CARD_TEXT_W) {
+export function cardLines(person, room = CARD_TEXT_W, facts = true, titleLines = 1) {
+  const title = cardTitle(person);
+  const titled = titleLines > 1 && title ? fitLines(title, CARD_FONT_SIZE, room, titleLines) : [fitLine(title, room)];
+  if (!facts) return [fitLine(person.name, room), ...titled];
   const rank = person.level?.rank;
-  const facts = [Number.isFinite(rank) ? `L${rank}` : 'L?'];
-  if (person.roles?.length) facts.push(person.roles.join(', '));
-  if (person.member || person.side === 'customer') facts.push(person.stance || 'unknown');
-  if (person.stage) facts.push(person.stage);
-  if (person.side !== 'customer') facts.push(person.side === 'home' ? 'us' : 'partner');
-  return [person.name, person.title || person.organisation?.name || '', facts.join(' · ')].map((line) => fitLine(line, room));
+  const known = [Number.isFinite(rank) ? `L${rank}` : 'L?'];
+  if (person.roles?.length) known.push(person.roles.join(', '));
+  if (person.member || person.side === 'customer') known.push(person.stance || 'unknown');
+  if (person.stage) known.push(person.stage);
+  if (person.side !== 'customer') known.push(person.side === 'home' ? 'us' : 'partner');
+  return [fitLine(person.name, room), ...titled, fitLine(known.join(' · '), room)];
+}
+
+/** The card's second line: the person's title, else their organisation. */
+function cardTitle(person) {
+  return person.title || person.organisation?.name || '';
+}
+
+/** Whether the person's title needs a second line on a card `w` wide. */
+function titleWraps(person, w, facts) {
+  const title = cardTitle(person);
+  return Boolean(title) && remembered(lineWidths, title, measure) > textRoom(person, w, facts);
+}
+
+const CARD_LINE_H = 17; // px: 13px text at the cards' line height of 1.3
+/** The height of a card of `lines` lines (a three-line card is CARD_H). */
+function cardHeight(lines) {
+  return CARD_H + (lines - 3) * CARD_LINE_H;
 }
 
 /** The width a person's card needs: its longest line and the margins (the layout clamps it). */
-function cardWidth(person) {
-  const widest = Math.max(...cardLines(person).map((line) => remembered(lineWidths, line, measure)));
+function cardWidth(person, facts = true) {
+  const widest = Math.max(...cardLines(person, CARD_TEXT_W, facts).map((line) => remembered(lineWidths, line, measure)));
   return Math.ceil(widest) + CARD_TEXT_PAD + CARD_BORDER;
+}
+
+/** The width a person's card needs to show every line whole. */
+function fullCardWidth(person, facts) {
+  const lines = cardLines(person, Infinity, facts);
+  return Math.ceil(Math.max(...lines.map((line) => remembered(lineWidths, line, measure)))) + CARD_TEXT_PAD + CARD_BORDER;
 }
 
 /**
  * The room for text on a card `w` px wide: a card as wide as its text needs (or the widest
  * card) has the full room; a card narrowed to fit the map has what it leaves.
  */
-function textRoom(person, w) {
-  return w < Math.min(CARD_W, cardWidth(person)) ? w - CARD_TEXT_PAD - CARD_BORDER : CARD_TEXT_W;
+function textRoom(person, w, facts) {
+  const own = w - CARD_TEXT_PAD - CARD_BORDER;
+  return w < Math.min(CARD_W, cardWidth(person, facts)) ? own : Math.max(CARD_TEXT_W, own);
 }
 
-function personElement(person, position, w) {
+function personElement(person, position, w, facts, layout) {
+  const lines = cardLines(person, textRoom(person, w, facts), facts, layout.tall ? 2 : 1);
   const stance = STANCE_BORDERS[person.stance] || STANCE_BORDERS.unknown;
   const role = person.side === 'customer' ? primaryRole(person.roles) : null;
   return {
@@ -84,7 +113,8 @@ function personElement(person, position, w) {
     data: {
       id: person.id,
       w,
-      label: cardLines(person, textRoom(person, w)).join('\n'),
+      h: layout.cardHeight,
+      label: lines.join('\n'),
       shape: SIDE_SHAPES[person.side],
       fill: fillOf(person),
       borderColour: person.side === 'customer' ? stance.colour : fillOf(person),
@@ -102,8 +132,8 @@ function backgroundElements(layout) {
   for (const g of layout.groups) {
     elements.push({
       group: 'nodes',
-      data: { id: `group:${g.key}`, w: g.width, h: layout.height, fill: GROUP_FILLS[g.side], borderColour: GROUP_BORDERS[g.side] },
-      position: { x: g.x0 + g.width / 2, y: layout.height / 2 },
+      data: { id: `group:${g.key}`, w: g.width, h: layout.columnsHeight, fill: GROUP_FILLS[g.side], borderColour: GROUP_BORDERS[g.side] },
+      position: { x: g.x0 + g.width / 2, y: layout.columnsHeight / 2 },
       classes: `group side-${g.side}`,
       selectable: false,
       grabbable: false,
@@ -201,6 +231,7 @@ export class StatusMap {
     this.layout = null;
     this.keyIds = [];
     this.axis = new LadderAxis(container);
+    this.axis.onOpen = (group) => this.onOpenGroup?.(group); // a folded department's count in its header
     this.describe = () => ''; // a person's status gaps, for the hover tip (set by the page)
     this.describeLine = () => ''; // who reported a disputed influence what (set by the page)
     this.tip = document.createElement('div');
@@ -235,17 +266,24 @@ export class StatusMap {
 
   /** The model box the free part of the map shows at the readable zoom: the room a drawing has to be read whole. */
   room() {
-    const box = this.viewBox();
-    return { width: (box.x2 - box.x1) / READABLE_ZOOM, height: (box.y2 - box.y1) / READABLE_ZOOM };
+    // the axes' room too, before the first drawing has put them up
+    const box = this.viewBox(16, { drawn: true });
+    return { width: (box.x2 - box.x1) / READABLE_ZOOM, height: (box.y2 - box.y1) / READABLE_ZOOM, maxScale: CLOSE_ZOOM / READABLE_ZOOM };
   }
 
   /**
-   * Whether the drawing's cards would be as wide in `room` as they are: false when they were
-   * narrowed to fit, or when narrowing them might make the drawing fit now.
+   * Whether the drawing's cards would be as wide and high in `room` as they are: false when they
+   * were narrowed to fit, when narrowing them might make the drawing fit now, or when their
+   * titles' second line might come or go.
    */
   fitsRoomAsIs(room) {
     const { layout } = this;
-    if (!layout || layout.height > room.height) return true;
+    if (!layout) return true;
+    // cards a line taller for their titles are kept only while the drawing reads whole with them;
+    // a title cut for want of room may get its second line in a larger one
+    if (layout.tall && (layout.height > room.height || layout.width > room.width)) return false;
+    if (layout.wantsTall && !layout.tall) return false;
+    if (layout.height > room.height) return true;
     return !layout.narrowed && layout.width <= room.width;
   }
 
@@ -316,7 +354,7 @@ export class StatusMap {
   bandBounds(id) {
     const band = this.layout?.cellOf.get(id)?.band;
     if (!band) return null;
-    const half = CARD_H / 2 + 4;
+    const half = this.layout.cardHeight / 2 + 4;
     const w = (this.layout.cardWidth.get(id) ?? CARD_W) / 2;
     return { x1: w, x2: Math.max(w, this.layout.width - w), y1: band.y0 + half, y2: band.y0 + band.height - half };
   }
@@ -433,10 +471,22 @@ export class StatusMap {
     const viewport = this.view && !frame ? { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } } : null;
     this.view = view;
     this.moved = moved;
-    const people = [...view.people.values(), ...(view.collapsed || [])];
+    const people = [...view.people.values()];
     const drawn = view.edges.filter((e) => view.people.has(e.source) && view.people.has(e.target));
-    // Cards are as wide as their column's widest text; folded departments keep the full width.
-    const layout = statusLayout(people, drawn, { cardWidth: (p) => (view.people.has(p.id) ? cardWidth(p) : CARD_W), room: this.room() });
+    // Cards are as wide as their column's widest text; folded departments are counts in their
+    // column's header or chips under the bands.
+    // Without a deal a card has no roles, stance or stage to say: its name and title only.
+    const facts = Boolean(view.deal);
+    const layout = statusLayout(people, drawn, {
+      cardWidth: (p) => cardWidth(p, facts),
+      fullWidth: (p) => fullCardWidth(p, facts),
+      cardHeight: cardHeight(facts ? 3 : 2),
+      // a title cut on one line gets a second when the drawing still reads whole with it
+      tallCard: { height: cardHeight(facts ? 4 : 3), needs: (p, w) => titleWraps(p, w, facts) },
+      room: this.room(),
+      folded: view.collapsed || [],
+      oneOurs: !view.deal,
+    });
     const laidOut = performance.now();
     this.layout = layout;
     // Cards the user moved sit where they were dropped (still inside their band); their lines
@@ -455,8 +505,10 @@ export class StatusMap {
     const routes = this.large ? new Map() : routeEdges(layout, drawn.filter((e) => !kept.has(e.source) && !kept.has(e.target)));
     const routed = performance.now();
     const elements = backgroundElements(layout);
-    for (const person of view.people.values()) elements.push(personElement(person, layout.positions.get(person.id), layout.cardWidth.get(person.id)));
-    for (const group of view.collapsed || []) elements.push(collapsedElement(group, layout.positions.get(group.id)));
+    for (const person of view.people.values()) elements.push(personElement(person, layout.positions.get(person.id), layout.cardWidth.get(person.id), facts, layout));
+    for (const group of view.collapsed || []) {
+      if (layout.chips.has(group.id)) elements.push(collapsedElement(group, layout.chips.get(group.id)));
+    }
     const offsets = parallelOffsets(drawn);
     for (const edge of drawn) {
       const key = view.people.get(edge.source).member || view.people.get(edge.target).member;
@@ -590,8 +642,8 @@ export class StatusMap {
   }
 
   /** The part of the map not covered by the sticky axes, in rendered pixels. */
-  viewBox(pad = 16) {
-    const inset = this.axis.inset();
+  viewBox(pad = 16, { drawn = false } = {}) {
+    const inset = this.axis.inset({ drawn });
     return { x1: inset.left + pad, y1: inset.top + pad, x2: this.cy.width() - pad, y2: this.cy.height() - pad };
   }
 
@@ -665,7 +717,7 @@ export class StatusMap {
   wholeBox() {
     const groups = this.layout?.groups || [];
     if (!groups.length) return null;
-    return { x1: Math.min(...groups.map((g) => g.x0)), y1: 0, x2: Math.max(...groups.map((g) => g.x0 + g.width)), y2: this.layout.height };
+    return { x1: Math.min(...groups.map((g) => g.x0)), y1: 0, x2: this.layout.width, y2: this.layout.height };
   }
 
   /** The zoom at which the model box `model` just fits the free part of the map. */
@@ -709,7 +761,7 @@ export class StatusMap {
     // drawing's time with 200 members).
     let bb = null;
     for (const node of nodes) {
-      const b = cardBox(node.position(), CARD_BORDER, this.layout.cardWidth.get(node.id()));
+      const b = cardBox(node.position(), CARD_BORDER, this.layout.cardWidth.get(node.id()), this.layout.cardHeight);
       const trial = bb ? { x1: Math.min(bb.x1, b.x1), y1: Math.min(bb.y1, b.y1), x2: Math.max(bb.x2, b.x2), y2: Math.max(bb.y2, b.y2) } : b;
       const zoom = Math.min((box.x2 - box.x1) / (trial.x2 - trial.x1), (box.y2 - box.y1) / (trial.y2 - trial.y1));
       if (bb && zoom < minZoom) continue;
@@ -726,7 +778,7 @@ export class StatusMap {
     return this.cy
       .nodes('.person')
       .filter((n) => {
-        const b = cardBox(n.position(), CARD_BORDER, this.layout.cardWidth.get(n.id()));
+        const b = cardBox(n.position(), CARD_BORDER, this.layout.cardWidth.get(n.id()), this.layout.cardHeight);
         const [x1, y1, x2, y2] = [b.x1 * zoom + pan.x, b.y1 * zoom + pan.y, b.x2 * zoom + pan.x, b.y2 * zoom + pan.y];
         return x1 >= box.x1 && x2 <= box.x2 && y1 >= box.y1 && y2 <= box.y2;
       })
@@ -805,11 +857,12 @@ export class StatusMap {
   }
 }
 
-/** A department folded into one card: "Finance · 23 people"; a tap opens it. */
+/** A department folded into a chip: "Finance" over "23 more people"; a tap opens it. */
 function collapsedElement(group, position) {
+  const count = `${group.count} more ${group.count === 1 ? 'person' : 'people'}`;
   return {
     group: 'nodes',
-    data: { id: group.id, label: `${group.name}\n${group.count} more ${group.count === 1 ? 'person' : 'people'}\nclick to open`, group: group.groupKey, count: group.count },
+    data: { id: group.id, label: [group.name, count].map((line) => fitLine(line, CHIP_W - CARD_TEXT_PAD)).join('\n'), group: group.groupKey, count: group.count },
     position,
     classes: 'collapsed',
     grabbable: false,

@@ -1,4 +1,4 @@
-import { CARD_H, CARD_W } from './layout.js';
+import { CHIP_H, CHIP_W } from './layout.js';
 
 // The map's visual language: each person is a card; its stripe colour = buying-centre role,
 // border = stance, shape and tint = whose person (customer, partner, us). Shared by the map and
@@ -61,7 +61,7 @@ export const CY_STYLE = [
     selector: 'node.person',
     style: {
       width: 'data(w)',
-      height: CARD_H,
+      height: 'data(h)',
       shape: 'data(shape)',
       'background-color': '#FFFFFF',
       'border-color': 'data(borderColour)',
@@ -95,8 +95,8 @@ export const CY_STYLE = [
   {
     selector: 'node.collapsed',
     style: {
-      width: CARD_W,
-      height: CARD_H,
+      width: CHIP_W,
+      height: CHIP_H,
       shape: 'round-rectangle',
       'background-color': '#F6F8FA',
       'border-width': 1,
@@ -107,7 +107,8 @@ export const CY_STYLE = [
       'font-size': 12,
       'text-valign': 'center',
       'text-wrap': 'wrap',
-      'text-max-width': CARD_W,
+      'text-max-width': CHIP_W,
+      'line-height': 1.25,
       color: '#24292F',
     },
   },

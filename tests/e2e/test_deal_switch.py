@@ -10,7 +10,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
-from tests.e2e.conftest import person_row, watched_page
+from tests.e2e.conftest import SCREEN, person_row, watched_page
 from tests.e2e.scenario import Scenario
 from tests.e2e.test_first_view import inside, open_demo
 from tests.e2e.test_map_focus import CARDS, MOST_AROUND, open_carl_at_full_weight
@@ -18,6 +18,7 @@ from tests.e2e.test_status_map import open_deal
 
 SHOTS = Path(os.environ.get("STATUSMAP_SCREENSHOTS", "/tmp"))
 SMALL: ViewportSize = {"width": 1024, "height": 640}
+SMALL_LAPTOP: ViewportSize = {"width": 1280, "height": 720}
 
 
 def test_another_deal_clears_the_person_and_the_weight_rests_without_a_deal(
@@ -114,3 +115,40 @@ def around_outside_the_view(page: Page, demo: str) -> None:
         expect(note).to_be_hidden()
     else:
         expect(note).to_contain_text(f"→ {len(outside) - len(brought)} more around")
+
+
+def test_people_around_who_fit_are_framed_with_the_person(
+    browser: Browser, live_server: str, demo: str
+) -> None:
+    """On a laptop's screens the busiest person's neighbours fit at a readable zoom: the view
+    frames the person and everyone added, and no note is left."""
+    for size in [SCREEN, SMALL_LAPTOP]:
+        with watched_page(browser, live_server, viewport=size) as page:
+            open_demo(page, demo)
+            person: dict[str, Any] = page.evaluate(MOST_AROUND)
+            page.evaluate("id => window.statusmap.selectPerson(id)", person["id"])
+            before: list[str] = page.evaluate(
+                "() => [...window.statusmap.state.view.people.keys()]"
+            )
+            page.locator("#person-panel").get_by_role(
+                "button", name="Show who is around this person"
+            ).click()
+            page.wait_for_function(
+                "n => window.statusmap.state.view.people.size > n", arg=len(before)
+            )
+            page.wait_for_timeout(300)
+            shown: dict[str, Any] = page.evaluate(CARDS)
+            added = [i for i in shown["cards"] if i not in before]
+            out = [
+                i for i in [person["id"], *added] if not inside(shown["cards"][i], shown["view"])
+            ]
+            print(
+                f"around {person['name']} at {size['width']}x{size['height']}: {len(added)} "
+                f"added, {len(added) + 1 - len(out)} of {len(added) + 1} in view with the person, "
+                f"zoom {shown['zoom']:.3f}"
+            )
+            page.screenshot(path=str(SHOTS / f"around-framed-{size['width']}x{size['height']}.png"))
+            assert added
+            assert shown["zoom"] >= 0.72
+            assert not out, f"{len(out)} of the person and those added out of view"
+            expect(page.get_by_test_id("around-note")).to_be_hidden()

@@ -145,16 +145,22 @@ def test_a_large_account_opens_on_the_deal_and_folds_the_rest(
     page.get_by_role("tab", name="Deal").click()
     expect(page.get_by_test_id("icp-fit")).to_be_visible(timeout=120_000)
     expect(page.get_by_test_id("account-influential").locator("li")).to_have_count(10)
+    # (a department with somebody on the map says its count in its column's header; one with
+    # nobody is a chip under the bands)
     folded = page.evaluate(
         """() => {
           const cy = window.statusmap.map.cy;
-          const counts = cy.nodes('.collapsed').map((n) => n.data('count'));
+          const chips = cy.nodes('.collapsed').map((n) => n.data('count'));
+          const heads = [...document.querySelectorAll('[data-testid=folded-count]')]
+            .map((el) => Number(el.dataset.count));
+          const counts = [...chips, ...heads];
           return {people: cy.nodes('.person').length, departments: counts.length,
-                  inFolds: counts.reduce((a, b) => a + b, 0)};
+                  chips: chips.length, inFolds: counts.reduce((a, b) => a + b, 0)};
         }"""
     )
     assert folded["people"] <= 12 + 7
     assert folded["departments"] >= 12
+    assert folded["chips"], "departments with nobody on the map are chips"
     customers_shown = page.evaluate(
         "() => window.statusmap.map.cy.nodes('.person.side-customer').length"
     )

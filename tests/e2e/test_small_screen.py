@@ -23,6 +23,36 @@ ROUTES = """() => [...window.statusmap.state.view.people.values()]
   .filter((p) => p.member || p.onRoute).map((p) => ({id: p.id, member: Boolean(p.member)}))"""
 
 
+# The cards whose title (else organisation) the map shows cut, and whether the drawing's cards
+# were narrowed to fit and given a second title line.
+CUT_TITLES = """() => {
+  const app = window.statusmap;
+  const layout = app.map.layout;
+  const lines = layout.tall ? 2 : 1;
+  const cut = app.map.cy.nodes('.person').filter((n) => {
+    const p = app.state.view.people.get(n.id());
+    const title = p.title || p.organisation?.name || '';
+    const shown = n.data('label').split('\\n');
+    return ![1, lines].some((k) => shown.slice(1, 1 + k).join(' ') === title);
+  }).map((n) => app.state.view.people.get(n.id()).name);
+  return {cut, narrowed: layout.narrowed, tall: layout.tall};
+}"""
+
+
+def assert_titles(page: Page, whole: bool) -> list[str]:
+    """No card's title cut (`whole`), or cut only by the stated rule: a title is cut only on a
+    card narrowed below its own width so that the drawing reads whole, where a second title line
+    would not fit (its full text is on hover). Returns the cut titles' people."""
+    shown: dict[str, Any] = page.evaluate(CUT_TITLES)
+    if whole:
+        assert not shown["cut"], f"cut titles: {shown['cut']}"
+    elif shown["cut"]:
+        assert shown["narrowed"] and not shown["tall"], shown
+    cut: list[str] = shown["cut"]
+    print(f"  {len(cut)} cut titles{' (cards narrowed to fit)' if shown['narrowed'] else ''}")
+    return cut
+
+
 @pytest.fixture(params=[SCREEN, SMALL], ids=lambda s: f"{s['width']}x{s['height']}")
 def page(request: pytest.FixtureRequest, browser: Browser, live_server: str) -> Iterator[Page]:
     with watched_page(browser, live_server, viewport=request.param) as pg:
@@ -77,11 +107,13 @@ def test_the_demo_reads_whole_at_first_sight(page: Page, demo: str) -> None:
     boxes = [page.locator(f"#{i}").bounding_box() for i in ["workspace", "account", "deal"]]
     assert all(boxes) and len({round(b["y"]) for b in boxes if b}) == 1, boxes
     assert_readable(page, first_view(page, "people-folded"))
+    assert_titles(page, whole=True)
 
     page.locator("#people-toggle").click()
     expect(page.get_by_label("Find a person")).to_be_visible()
     page.wait_for_timeout(500)  # the map is framed again for its new width
     assert_readable(page, first_view(page, "people-open"))
+    assert_titles(page, whole=False)
     # the map's tools stay on one row
     tools = [page.locator(f"#{i}").bounding_box() for i in ["frame", "fit", "open-brief"]]
     assert all(tools) and len({round(b["height"]) for b in tools if b}) == 1, tools

@@ -70,6 +70,15 @@ def test_the_svg_of_the_view_holds_its_people_axis_and_legend(page: Page, demo: 
     joined = "\n".join(words)
     for name in on_screen:
         assert name in joined, f"{name} is on screen but not in the SVG's text"
+    # titles whole (the cards wrap a long one to two lines where the screen allows, as here)
+    titles: list[str] = page.evaluate(
+        """names => [...window.statusmap.state.view.people.values()]
+          .filter((p) => names.includes(p.name)).map((p) => p.title || p.organisation.name)""",
+        on_screen,
+    )
+    flat = " ".join(" ".join(words).split())
+    for title in titles:
+        assert title in flat, f"the title {title!r} is not whole in the SVG's text"
     for name in off_screen:
         assert name not in words, f"{name} is off screen but in the SVG"
     # the level axis and the column headers, as the page shows them
