@@ -378,6 +378,19 @@ async def _gql(client: httpx.AsyncClient, query: str, **variables: object) -> di
     return cast(dict[str, Any], body["data"])
 
 
+async def _another_workspace(client: httpx.AsyncClient, workspace: str) -> str:
+    """The key of a new workspace beside ``workspace``, made by the same user."""
+    other = f"{workspace}-elsewhere"
+    made = await _gql(
+        client,
+        'mutation($k: String!) { createWorkspace(input: {id: $k, name: "Elsewhere"}) '
+        "{ __typename } }",
+        k=other,
+    )
+    assert made["createWorkspace"]["__typename"] == "WorkspaceSuccess", made
+    return other
+
+
 _EDGE = """mutation($input: {kind}!) {{ {name}(input: $input) {{ __typename
   ... on NotFoundError {{ message field }} ... on ValidationError {{ message }} }} }}"""
 
@@ -453,14 +466,7 @@ async def test_graphql_reads_an_alias_as_its_person_in_its_workspace_only(
     assert "NO_DECIDER" in {x["code"] for x in what_if["whatIf"]["warningsAdded"]}, what_if
 
     # Another workspace: the alias names no one there.
-    other = f"{workspace}-elsewhere"
-    made = await _gql(
-        client,
-        'mutation($k: String!) { createWorkspace(input: {id: $k, name: "Elsewhere"}) '
-        "{ __typename } }",
-        k=other,
-    )
-    assert made["createWorkspace"]["__typename"] == "WorkspaceSuccess", made
+    other = await _another_workspace(client, workspace)
     person = await _gql(client, _CREATE, input={"workspaceId": other, "id": f"{w}own", "name": "O"})
     assert person["createPerson"]["__typename"] == "PersonSuccess", person
     line = {"workspaceId": other, "personId": f"{w}own", "managerId": alias}
