@@ -29,6 +29,7 @@ from graph.repository.writes import (
     validate_items,
 )
 from graph.rules.integrity import knows_problem, member_problem
+from graph.rules.merging import EDIT, merge_values
 from graph.rules.titles import infer_rank
 
 __all__ = [
@@ -43,9 +44,12 @@ __all__ = [
 
 
 def _row(person_id: str, person: PersonPatch) -> Row:
-    """The parameters of one ``people/upsert`` row."""
+    """The parameters of one ``people/upsert`` row: an explicit edit's values, as the one rule
+    for writes naming a person says (:data:`graph.rules.merging.EDIT`; what an edit writes does
+    not depend on what the person has, so nothing is read for it)."""
     given = person.model_fields_set
-    props = person.model_dump(include=given - {"id", "organisation_id", "level_rank"})
+    values = person.model_dump(include=given - {"id", "organisation_id", "level_rank"})
+    props = merge_values({}, values, EDIT).write
     rank = person.level_rank
     inferred = rank is None
     if inferred and "title" in given:

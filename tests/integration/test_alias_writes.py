@@ -15,6 +15,7 @@ from strawberry import relay
 
 from graph.database import store as store_module
 from graph.database.store import Row, Store
+from graph.rules.merging import EDIT, merge_values
 from tests.integration.test_import_crm import ACCOUNTS, _import
 from tests.integration.test_import_merge import FIRST, RENAMED, _another_workspace, _gql
 
@@ -277,3 +278,43 @@ async def test_an_alias_of_another_workspace_is_not_found_naming_the_field(
         "influences[1].sourceId",
     ], answer
     assert await _counts(store, other) == before
+
+
+_FIELDS = ("name", "title", "department", "email", "tags", "needs")
+
+
+async def _values(store: Store, person: str) -> dict[str, Any]:
+    rows, _, _ = await store.driver.execute_query(
+        "MATCH (p:Person {id: $id}) RETURN [f IN $fields | p[f]] AS values",
+        {"id": person, "fields": list(_FIELDS)},
+    )
+    return dict(zip(_FIELDS, rows[0]["values"], strict=True))
+
+
+async def test_an_edit_under_an_alias_stores_what_the_merge_rule_says_an_edit_writes(
+    store: Store, client: httpx.AsyncClient, workspace: str
+) -> None:
+    """GraphQL's person edits and the import's merges follow one rule (graph/rules/merging.py):
+    what updatePerson and upsertPeople store is what ``merge_values(EDIT)`` says an edit of the
+    person's values writes, clearing included."""
+    await _setup(client, workspace)
+    w = f"{workspace}-"
+    ada, alias = f"{w}003A", f"{w}003X"
+    ws = {"workspaceId": workspace}
+    edits: list[tuple[str, str, dict[str, Any]]] = [
+        ("updatePerson", "UpdatePersonInput", {"title": "Chair", "email": None, "tags": ["x"]}),
+        ("upsertPeople", "UpsertPeopleInput", {"name": "Ada B", "department": "", "needs": []}),
+        ("updatePerson", "UpdatePersonInput", {"tags": [], "department": "Exec"}),
+    ]
+    for name, kind, given in edits:
+        have = await _values(store, ada)
+        if name == "updatePerson":
+            answer = await _write(client, name, kind, **ws, id=alias, **given)
+        else:
+            answer = await _write(client, name, kind, **ws, people=[{"id": alias, **given}])
+        assert answer["__typename"] in {"PersonSuccess", "UpsertSuccess"}, answer
+        edited = merge_values(have, given, EDIT)
+        after = await _values(store, ada)
+        assert after == {**have, **edited.write}, (given, have)
+        # What an edit is (README): each value given is the person's now, an empty one too.
+        assert {f: after[f] for f in given} == given
