@@ -6,6 +6,7 @@ reference is refused as not found, naming its field, and nothing is written."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,7 +18,14 @@ from graph.database import store as store_module
 from graph.database.store import Row, Store
 from graph.rules.merging import EDIT, merge_values
 from tests.integration.test_import_crm import ACCOUNTS, _import
-from tests.integration.test_import_merge import FIRST, RENAMED, _another_workspace, _gql
+from tests.integration.test_import_merge import (
+    FIRST,
+    RENAMED,
+    _another_workspace,
+    _gql,
+    alias_being_written,
+)
+from tests.integration.test_store_busy import _until_a_transaction_waits
 
 pytestmark = pytest.mark.integration
 
@@ -318,3 +326,27 @@ async def test_an_edit_under_an_alias_stores_what_the_merge_rule_says_an_edit_wr
         assert after == {**have, **edited.write}, (given, have)
         # What an edit is (README): each value given is the person's now, an empty one too.
         assert {f: after[f] for f in given} == given
+
+
+async def test_an_upsert_waiting_on_an_import_making_its_id_an_alias_edits_that_person(
+    store: Store, client: httpx.AsyncClient, workspace: str
+) -> None:
+    """upsertPeople reads what its ids name under the workspace's lock, in its transaction: an
+    import batch making the id an alias meanwhile is waited for, and the upsert then edits
+    the person the alias names (it was refused as a Conflict when the ids were read before)."""
+    w = f"{workspace}-"
+    ws = {"workspaceId": workspace}
+    made = await _write(client, "upsertPeople", "UpsertPeopleInput", **ws,
+                        people=[{"id": f"{w}ada", "name": "Ada Boss", "title": "CEO"}])  # fmt: skip
+    assert made["__typename"] == "UpsertSuccess", made
+    async with alias_being_written(store, workspace, f"{w}ada", f"{w}x") as commit:
+        edit = [{"id": f"{w}x", "name": "Ada Boss", "title": "Chair"}]
+        upsert = asyncio.ensure_future(
+            _write(client, "upsertPeople", "UpsertPeopleInput", **ws, people=edit)
+        )
+        await _until_a_transaction_waits(store.driver)
+        assert not upsert.done()
+        await commit()
+    assert await upsert == {"__typename": "UpsertSuccess", "keys": [f"{w}ada"]}
+    stored = await _stored(store, workspace)
+    assert list(stored) == [f"{w}ada"] and stored[f"{w}ada"]["title"] == "Chair"
