@@ -606,11 +606,17 @@ class WorkspaceStore:
     async def transaction(
         self,
         work: Callable[[WorkspaceTransaction], Awaitable[T]],
-        touched: Touched | None = None,
+        touched: Touched
+        | Callable[[WorkspaceTransaction], Awaitable[Touched | None]]
+        | None = None,
         *,
         changes_map: bool = True,
     ) -> T:
         """Run ``work`` in one write transaction, every statement scoped to the workspace.
+
+        ``touched`` may be worked out in the transaction itself, before anything is read for
+        the record: a function of the transaction answering what ``work`` touches (a write
+        naming people by alias resolves them there, :mod:`graph.repository.person_keys`).
 
         ``changes_map=False`` for writes outside the map (a saved view): the workspace's
         analyses stay cached (its write generation is not moved).
@@ -630,7 +636,8 @@ class WorkspaceStore:
 
         async def _work(tx: Transaction) -> T:
             scoped = WorkspaceTransaction(tx, self.workspace)
-            recording = await Recording.start(scoped, touched) if touched else None
+            facts = await touched(scoped) if callable(touched) else touched
+            recording = await Recording.start(scoped, facts) if facts else None
             result = await work(scoped)
             # Storing the events runs the fence in the same statement (one round trip less).
             held = await recording.finish(scoped, self.origin) if recording is not None else None

@@ -12,7 +12,7 @@ from graph.errors import NotFound, ValidationFailed
 from graph.history.recorder import Touched
 from graph.model import DealIn, DealPatch, JourneyEventIn, MemberIn, new_id, validate
 from graph.model.deal import KEPT_WHEN_LEFT_OUT
-from graph.repository.person_keys import resolve_person, with_people
+from graph.repository.person_keys import Named, write_naming
 from graph.repository.sides import read_sides
 from graph.repository.writes import Mode, Page, check_ids, claim_ids, ensure_ids, read_page
 from graph.rules.integrity import member_problem
@@ -101,59 +101,73 @@ async def set_member(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
 
     The stance and the stake fields (:data:`~graph.model.deal.KEPT_WHEN_LEFT_OUT`) left out of
     ``data`` keep their stored values (a new member's are unknown), so a client that edits only
-    the roles erases neither the stance nor the stake.
+    the roles erases neither the stance nor the stake. Returns the membership with the
+    ``person_id`` of the person it is (their own id where ``data`` named them by alias).
     """
-    (data,) = await with_people(ws, [data], ("person_id",))
-    member = validate(MemberIn, data)
-    params = member.model_dump(mode="json")
-    params["roles"] = sorted(set(params["roles"]))
-    params["given"] = [f for f in KEPT_WHEN_LEFT_OUT if f in data]
+    validate(MemberIn, dict(data))  # bad input is refused before any read
+    given = [f for f in KEPT_WHEN_LEFT_OUT if f in data]
 
-    async def work(tx: WorkspaceTransaction) -> Row:
+    def plan(named: Named) -> tuple[MemberIn, Touched]:
+        member = validate(MemberIn, named.fields(data, ("person_id",)))
+        return member, Touched(members={(member.deal_id, member.person_id)})
+
+    async def work(tx: WorkspaceTransaction, member: MemberIn) -> Row:
+        params = member.model_dump(mode="json")
+        params["roles"] = sorted(set(params["roles"]))
+        params["given"] = given
         await _require(tx, member.deal_id, member.person_id, member=False)
         sides = await read_sides(tx.run, people=[member.person_id], deals=[member.deal_id])
         org, kind = sides.people[member.person_id]
         problem = member_problem(member.person_id, org, kind, sides.deals[member.deal_id])
         if problem is not None:
             raise ValidationFailed([("personId", problem)])
-        return dict((await tx.run("deals/set_member", params))[0]["member"])
+        row = (await tx.run("deals/set_member", params))[0]["member"]
+        return {**row, "person_id": member.person_id}
 
-    return await ws.transaction(work, Touched(members={(member.deal_id, member.person_id)}))
+    return await write_naming(ws, [data.get("person_id")], plan, work)
 
 
 async def remove_member(ws: WorkspaceStore, deal_id: str, person_id: str) -> None:
     """Take a person out of a deal's buying centre (their journey in it goes too)."""
-    person_id = await resolve_person(ws, person_id)
-    rows = await ws.write(
-        "deals/remove_member",
-        {"deal_id": deal_id, "person_id": person_id},
-        touched=Touched(members={(deal_id, person_id)}),
-    )
-    if rows[0]["deleted"] == 0:
-        raise NotFound(
-            f"person {person_id!r} is not in the buying centre of deal {deal_id!r}",
-            field="personId",
-            kind="member",
-        )
+
+    def plan(named: Named) -> tuple[str, Touched]:
+        return named(person_id), Touched(members={(deal_id, named(person_id))})
+
+    async def work(tx: WorkspaceTransaction, person: str) -> None:
+        rows = await tx.run("deals/remove_member", {"deal_id": deal_id, "person_id": person})
+        if rows[0]["deleted"] == 0:
+            raise NotFound(
+                f"person {person_id!r} is not in the buying centre of deal {deal_id!r}",
+                field="personId",
+                kind="member",
+            )
+
+    await write_naming(ws, [person_id], plan, work)
 
 
 async def record_journey_stage(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
     """Record that a member reached a stage (now unless ``at`` is given).
 
-    The member's current stage becomes the stage of their latest event by date.
+    The member's current stage becomes the stage of their latest event by date. Returns the
+    membership with the member's own ``person_id``, as :func:`set_member` does.
     """
-    (data,) = await with_people(ws, [data], ("person_id",))
-    event = validate(JourneyEventIn, data)
-    params = event.model_dump()
-    params["stage"] = event.stage.value
-    params["at"] = event.at or _now()
-    params["id"] = new_id()
+    validate(JourneyEventIn, dict(data))  # bad input is refused before any read
+    at, event_id = _now(), new_id()
 
-    async def work(tx: WorkspaceTransaction) -> Row:
+    def plan(named: Named) -> tuple[JourneyEventIn, Touched]:
+        event = validate(JourneyEventIn, named.fields(data, ("person_id",)))
+        return event, Touched(members={(event.deal_id, event.person_id)})
+
+    async def work(tx: WorkspaceTransaction, event: JourneyEventIn) -> Row:
+        params = event.model_dump()
+        params["stage"] = event.stage.value
+        params["at"] = event.at or at
+        params["id"] = event_id
         await _require(tx, event.deal_id, event.person_id, member=True)
-        return dict((await tx.run("deals/record_stage", params))[0]["member"])
+        row = (await tx.run("deals/record_stage", params))[0]["member"]
+        return {**row, "person_id": event.person_id}
 
-    return await ws.transaction(work, Touched(members={(event.deal_id, event.person_id)}))
+    return await write_naming(ws, [data.get("person_id")], plan, work)
 
 
 def _now() -> dt.datetime:

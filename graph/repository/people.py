@@ -13,9 +13,9 @@ from typing import Any
 from graph.database.store import Row, WorkspaceStore, WorkspaceTransaction
 from graph.errors import NotFound, ValidationFailed
 from graph.history.recorder import Touched
-from graph.model import PersonIn, PersonPatch, validate
+from graph.model import PersonIn, PersonPatch, new_id, validate
 from graph.repository.bulk import cap_inferred_levels, write_people
-from graph.repository.person_keys import read_people, resolve_people, resolve_person
+from graph.repository.person_keys import Named, read_people, write_naming
 from graph.repository.sides import read_sides
 from graph.repository.writes import (
     Mode,
@@ -29,6 +29,7 @@ from graph.repository.writes import (
     validate_items,
 )
 from graph.rules.integrity import knows_problem, member_problem
+from graph.rules.merging import EDIT, merge_values
 from graph.rules.titles import infer_rank
 
 __all__ = [
@@ -43,9 +44,12 @@ __all__ = [
 
 
 def _row(person_id: str, person: PersonPatch) -> Row:
-    """The parameters of one ``people/upsert`` row."""
+    """The parameters of one ``people/upsert`` row: an explicit edit's values, as the one rule
+    for writes naming a person says (:data:`graph.rules.merging.EDIT`; what an edit writes does
+    not depend on what the person has, so nothing is read for it)."""
     given = person.model_fields_set
-    props = person.model_dump(include=given - {"id", "organisation_id", "level_rank"})
+    values = person.model_dump(include=given - {"id", "organisation_id", "level_rank"})
+    props = merge_values({}, values, EDIT).write
     rank = person.level_rank
     inferred = rank is None
     if inferred and "title" in given:
@@ -88,16 +92,35 @@ async def _check_sides(
 
 
 async def _save(
-    ws: WorkspaceStore, ids: list[str], people: Sequence[PersonPatch], mode: Mode, prefix: str
-) -> None:
-    rows = [_row(id_, p) for id_, p in zip(ids, people, strict=True)]
-    refs = [p.organisation_id for p in people]
+    ws: WorkspaceStore,
+    keys: Sequence[str | None],
+    people: Sequence[PersonPatch],
+    mode: Mode,
+    prefix: str,
+) -> list[str]:
+    """Write ``people`` under ``keys`` (ids, or aliases naming people where ``mode`` is not
+    ``create``; ``None`` for a new id) in one transaction; returns the ids written.
 
-    async def work(tx: WorkspaceTransaction) -> None:
+    The keys are read as the people they name in that transaction, under the workspace's lock,
+    which an import adding aliases takes too (graph.imports.run): the check sees what the
+    other committed, and an id an import made an alias meanwhile names its person.
+    """
+    refs = [p.organisation_id for p in people]
+    # New ids for the items without one, before the transaction (a retry keeps them).
+    generated = [k or new_id() for k in keys]
+
+    def plan(named: Named) -> tuple[list[str], Touched]:
+        if mode == "create":
+            ids = generated  # checked already (ensure_ids)
+        else:
+            given = [named(k) if k else g for k, g in zip(keys, generated, strict=True)]
+            ids = ensure_ids(given, prefix, named=keys)
+        # The cap runs down from the people written: their reports' levels are recorded too.
+        return ids, Touched(people=set(ids), below=set(ids))
+
+    async def work(tx: WorkspaceTransaction, ids: list[str]) -> list[str]:
+        rows = [_row(id_, p) for id_, p in zip(ids, people, strict=True)]
         organisation_ids = sorted({r for r in refs if r is not None})
-        # Ids and aliases are checked under the workspace's lock, which an import adding
-        # aliases takes too (graph.imports.run): the check sees what the other committed.
-        await tx.run("workspaces/lock")
         check = await tx.run("people/check", {"ids": ids, "organisation_ids": organisation_ids})
         single = len(ids) == 1 and mode != "upsert"
         check_ids(check[0], ids, mode, "person", prefix=prefix, single=single)
@@ -111,9 +134,9 @@ async def _save(
         moved = [r["id"] for r in rows if r["set_organisation"]]
         if moved and mode != "create":
             await _check_sides(tx, moved, prefix, single)
+        return ids
 
-    # The cap runs down from the people written: their reports' levels are recorded too.
-    await ws.transaction(work, Touched(people=set(ids), below=set(ids)))
+    return await write_naming(ws, keys if mode != "create" else [], plan, work, lock=True)
 
 
 async def create_person(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
@@ -125,28 +148,26 @@ async def create_person(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
 
 
 async def update_person(ws: WorkspaceStore, person_id: str, data: Mapping[str, Any]) -> Row:
-    """Change the given fields of person ``person_id`` (a ``None`` clears a field)."""
+    """Change the given fields of person ``person_id`` (their id or an alias; a ``None``
+    clears a field)."""
     patch = validate(PersonPatch, dict(data))
-    person_id = await resolve_person(ws, person_id)
-    await _save(ws, [person_id], [patch], "update", "people")
-    return (await get_people(ws, [person_id]))[0]
+    (person,) = await _save(ws, [person_id], [patch], "update", "people")
+    return (await get_people(ws, [person]))[0]
 
 
 async def upsert_people(ws: WorkspaceStore, items: Sequence[Mapping[str, Any]]) -> list[str]:
     """Create or update many people in one transaction; returns their ids in input order.
 
     Every item is validated first; any bad item (its index and field named) writes nothing.
-    An item whose id is an alias updates the person it names (:mod:`.person_keys`), as an edit
-    (:data:`graph.rules.merging.EDIT`): the values given replace theirs. Two items naming one
-    person (by id and by alias) are refused, naming the later one's ``people[i].id``.
+    An item whose id is an alias updates the person it names (:mod:`.person_keys`, read in the
+    writing transaction), as an edit (:data:`graph.rules.merging.EDIT`): the values given
+    replace theirs. Two items naming one person (by id and by alias) are refused, naming the
+    later one's ``people[i].id``.
     """
     people = validate_items(PersonIn, items, "people")
-    given = [p.id for p in people]
-    resolved = await resolve_people(ws, [g for g in given if g])
-    ids = ensure_ids([resolved.get(g, g) if g else g for g in given], "people", named=given)
-    if people:
-        await _save(ws, ids, people, "upsert", "people")
-    return ids
+    if not people:
+        return []
+    return await _save(ws, [p.id for p in people], people, "upsert", "people")
 
 
 async def reinfer_levels(ws: WorkspaceStore) -> list[tuple[str, str | None, int, int]]:
@@ -190,12 +211,17 @@ async def reinfer_levels(ws: WorkspaceStore) -> list[tuple[str, str | None, int,
 async def delete_person(ws: WorkspaceStore, person_id: str) -> str:
     """Delete a person, their edges and their journey events; returns the id deleted (the
     person's, where ``person_id`` is one of their aliases)."""
-    person_id = await resolve_person(ws, person_id)
-    touched = Touched(whole_people={person_id})
-    rows = await ws.write("people/delete", {"id": person_id}, touched=touched)
-    if not rows or rows[0]["deleted"] == 0:
-        raise NotFound(f"no person {person_id!r} in this workspace", field="id", kind="person")
-    return person_id
+
+    def plan(named: Named) -> tuple[str, Touched]:
+        return named(person_id), Touched(whole_people={named(person_id)})
+
+    async def work(tx: WorkspaceTransaction, person: str) -> str:
+        rows = await tx.run("people/delete", {"id": person})
+        if not rows or rows[0]["deleted"] == 0:
+            raise NotFound(f"no person {person_id!r} in this workspace", field="id", kind="person")
+        return person
+
+    return await write_naming(ws, [person_id], plan, work)
 
 
 async def get_people(ws: WorkspaceStore, ids: Sequence[str]) -> list[Row]:

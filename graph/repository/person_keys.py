@@ -11,20 +11,25 @@ its files through the same aliases (:func:`person_aliases`, :func:`person_of`).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from graph.database.store import WorkspaceStore
+from graph.database.store import WorkspaceStore, WorkspaceTransaction
+from graph.history.recorder import Touched
 
 __all__ = [
+    "Named",
+    "keys_in",
+    "named_in",
     "person_aliases",
     "person_of",
     "read_people",
     "resolve_people",
-    "resolve_person",
-    "with_people",
+    "write_naming",
 ]
 
 R = TypeVar("R")
+P = TypeVar("P")
 
 
 def person_of(key: str, aliases: Mapping[str, str]) -> str:
@@ -57,11 +62,6 @@ async def resolve_people(ws: WorkspaceStore, keys: Iterable[str]) -> dict[str, s
     return {k: person_of(k, aliases) for k in keys}
 
 
-async def resolve_person(ws: WorkspaceStore, key: str) -> str:
-    """The person id ``key`` names in the workspace (:func:`person_of`)."""
-    return person_of(key, await person_aliases(ws, [key])) if key else key
-
-
 async def read_people(
     ws: WorkspaceStore,
     keys: Sequence[str],
@@ -80,23 +80,64 @@ async def read_people(
     return {k: found[i] for k in keys if (i := person_of(k, aliases)) in found}
 
 
-async def with_people(
-    ws: WorkspaceStore, items: Sequence[Mapping[str, Any]], fields: Sequence[str]
-) -> list[dict[str, Any]]:
-    """``items`` with the person references in ``fields`` resolved (one read for all).
+@dataclass(frozen=True)
+class Named:
+    """What the keys a write was given name, read in its transaction (:func:`named_in`)."""
 
-    Values that are not strings (absent, ``None``, a wrong type) are left for validation.
+    ids: Mapping[str, str]
+    """Key → the id of the person it names, for each key that names a person."""
+
+    def __call__(self, key: str) -> str:
+        """The person id ``key`` names; a key naming no one is returned as is, for the write's
+        check to refuse as unknown (naming the field that gave it)."""
+        return self.ids.get(key, key)
+
+    def fields(self, item: Mapping[str, Any], fields: Sequence[str]) -> dict[str, Any]:
+        """``item`` with the person references in ``fields`` resolved; values that are not
+        strings (absent, ``None``, a wrong type) are left for validation."""
+        return {k: self(v) if k in fields and isinstance(v, str) else v for k, v in item.items()}
+
+
+def keys_in(items: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> list[str]:
+    """The strings in ``fields`` of ``items``: the keys a write names people by."""
+    return [v for item in items for f in fields if isinstance(v := item.get(f), str)]
+
+
+async def named_in(tx: WorkspaceTransaction, keys: Iterable[str | None]) -> Named:
+    """The people ``keys`` name (ids or aliases), read in the transaction ``tx``."""
+    wanted = sorted({k for k in keys if k})
+    if not wanted:
+        return Named({})
+    rows = await tx.run("people/resolve", {"keys": wanted})
+    return Named({r["key"]: r["id"] for r in rows if r["id"] is not None})
+
+
+async def write_naming(
+    ws: WorkspaceStore,
+    keys: Iterable[str | None],
+    plan: Callable[[Named], tuple[P, Touched | None]],
+    work: Callable[[WorkspaceTransaction, P], Awaitable[R]],
+    *,
+    lock: bool = False,
+) -> R:
+    """Run a write naming people by ``keys`` in one transaction, the keys resolved in it.
+
+    The first statement reads what the keys name (``people/resolve``, after the workspace's
+    lock with ``lock``); ``plan`` turns that into what ``work`` writes (validated with the
+    people the keys name: a refusal there rolls back, nothing written) and the facts it
+    touches, which the transaction records (:meth:`WorkspaceStore.transaction`; ``None``:
+    nothing recorded).
     """
-    keys = {v for item in items for f in fields if isinstance(v := item.get(f), str)}
-    if not keys:
-        return [dict(item) for item in items]
-    aliases = await person_aliases(ws, keys)
-    if not aliases:
-        return [dict(item) for item in items]
-    return [
-        {
-            k: person_of(v, aliases) if k in fields and isinstance(v, str) else v
-            for k, v in item.items()
-        }
-        for item in items
-    ]
+    planned: list[P] = []
+
+    async def touched(tx: WorkspaceTransaction) -> Touched | None:
+        if lock:
+            await tx.run("workspaces/lock")
+        what, facts = plan(await named_in(tx, keys))
+        planned.append(what)
+        return facts
+
+    async def run(tx: WorkspaceTransaction) -> R:
+        return await work(tx, planned[-1])
+
+    return await ws.transaction(run, touched)

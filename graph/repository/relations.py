@@ -16,7 +16,7 @@ from graph.history.recorder import Touched
 from graph.model import InfluenceIn, KnowsIn, PairIn, validate
 from graph.model.common import ReportingLine, validation_failed, vocabulary
 from graph.repository.bulk import cap_inferred_levels, edge_rows, write_influences
-from graph.repository.person_keys import resolve_people, with_people
+from graph.repository.person_keys import Named, keys_in, write_naming
 from graph.repository.sides import read_sides
 from graph.repository.writes import batched, validate_items
 from graph.rules.integrity import knows_problem, reporting_cycle
@@ -55,22 +55,22 @@ _ENDS = ("source_id", "target_id")
 _INFLUENCE_ENDS = (*_ENDS, "reported_by")
 
 
-async def _check_people(
-    tx: WorkspaceTransaction,
+def _check_people(
+    named: Named,
     pairs: Sequence[PairIn],
     prefix: str,
     names: tuple[str, str] = ("sourceId", "targetId"),
 ) -> None:
+    """Refuse ends that name no person of the workspace (by id or alias), naming the field."""
     ends = [
         [(names[0], p.source_id), (names[1], p.target_id)]
         + ([("reportedBy", p.reported_by)] if isinstance(p, InfluenceIn) and p.reported_by else [])
         for p in pairs
     ]
-    ids = sorted({id_ for e in ends for _, id_ in e})
-    missing = set((await tx.run("people/missing", {"ids": ids}))[0]["missing"])
-    if not missing:
+    people = set(named.ids.values())
+    bad = [(i, field, id_) for i, e in enumerate(ends) for field, id_ in e if id_ not in people]
+    if not bad:
         return
-    bad = [(i, field, id_) for i, e in enumerate(ends) for field, id_ in e if id_ in missing]
     if len(pairs) == 1:
         _, field, id_ = bad[0]
         raise NotFound(f"no person {id_!r} in this workspace", field=field, kind="person")
@@ -118,51 +118,62 @@ def _touched(name: str, pairs: Sequence[PairIn]) -> Touched:
 
 
 async def _upsert_edges(
-    ws: WorkspaceStore, name: str, pairs: Sequence[PairIn], prefix: str, *, single: bool = False
+    ws: WorkspaceStore,
+    name: str,
+    model: type[PairIn],
+    items: Sequence[Mapping[str, Any]],
+    prefix: str,
+    *,
+    single: bool = False,
 ) -> int:
-    rows = edge_rows(name, (p.model_dump() for p in pairs))
+    """Validate and write ``items`` (edges by ``name``); their ends, ids or aliases, are read
+    as the people they name in the writing transaction (:func:`.person_keys.write_naming`)."""
+    ends = _INFLUENCE_ENDS if model is InfluenceIn else _ENDS
 
-    async def work(tx: WorkspaceTransaction) -> int:
-        await _check_people(tx, pairs, prefix)
+    def plan(named: Named) -> tuple[list[PairIn], Touched]:
+        resolved = [named.fields(item, ends) for item in items]
+        if single:
+            pairs = [validate(model, resolved[0])]
+        else:
+            pairs = list(validate_items(model, resolved, prefix))
+        _check_people(named, pairs, prefix)
+        return pairs, _touched(name, pairs)
+
+    async def work(tx: WorkspaceTransaction, pairs: list[PairIn]) -> int:
         if name == "relations/upsert_knows":
             await _check_knows(tx, pairs, prefix, single)
         written = 0
-        for batch in batched(rows):
+        for batch in batched(edge_rows(name, (p.model_dump() for p in pairs))):
             if name == "relations/upsert_influences":
                 written += await write_influences(tx.run, batch, ws.origin.actor)
             else:
                 written += (await tx.run(name, {"rows": batch}))[0]["written"]
         return written
 
-    return await ws.transaction(work, _touched(name, pairs))
+    return await write_naming(ws, keys_in(items, ends), plan, work)
 
 
 async def upsert_influences(ws: WorkspaceStore, items: Sequence[Mapping[str, Any]]) -> int:
     """Create or replace INFLUENCES edges (weight 0..1); all validated first, all or nothing."""
-    items = await with_people(ws, items, _INFLUENCE_ENDS)
-    influences = validate_items(InfluenceIn, items, "influences")
-    return await _upsert_edges(ws, "relations/upsert_influences", influences, "influences")
+    return await _upsert_edges(ws, "relations/upsert_influences", InfluenceIn, items, "influences")
 
 
 async def upsert_influence(ws: WorkspaceStore, data: Mapping[str, Any]) -> int:
     """Create or replace one INFLUENCES edge; errors name the input's own fields."""
-    (data,) = await with_people(ws, [data], _INFLUENCE_ENDS)
-    influence = validate(InfluenceIn, data)
-    return await _upsert_edges(ws, "relations/upsert_influences", [influence], "influences")
+    validate(InfluenceIn, dict(data))  # bad input is refused before any read
+    name = "relations/upsert_influences"
+    return await _upsert_edges(ws, name, InfluenceIn, [data], "influences", single=True)
 
 
 async def upsert_one_knows(ws: WorkspaceStore, data: Mapping[str, Any]) -> int:
     """Create or replace one KNOWS edge; errors name the input's own fields."""
-    (data,) = await with_people(ws, [data], _ENDS)
-    knows = validate(KnowsIn, data)
-    return await _upsert_edges(ws, "relations/upsert_knows", [knows], "knows", single=True)
+    validate(KnowsIn, dict(data))
+    return await _upsert_edges(ws, "relations/upsert_knows", KnowsIn, [data], "knows", single=True)
 
 
 async def upsert_knows(ws: WorkspaceStore, items: Sequence[Mapping[str, Any]]) -> int:
     """Create or replace KNOWS edges (strength 0..1, last contact)."""
-    items = await with_people(ws, items, _ENDS)
-    knows = validate_items(KnowsIn, items, "knows")
-    return await _upsert_edges(ws, "relations/upsert_knows", knows, "knows")
+    return await _upsert_edges(ws, "relations/upsert_knows", KnowsIn, items, "knows")
 
 
 async def add_reports_to(
@@ -173,10 +184,8 @@ async def add_reports_to(
     ``line`` is ``solid`` or ``matrix``; without it the first manager is the solid line and a
     second one a matrix line (:mod:`graph.rules.reporting`). Returns the line's kind.
     """
-    named = await resolve_people(ws, [person_id, manager_id])
-    person_id, manager_id = named.get(person_id, person_id), named.get(manager_id, manager_id)
     try:
-        pair = PairIn(source_id=person_id, target_id=manager_id)
+        PairIn(source_id=person_id, target_id=manager_id)
         kind = ReportingLine(line).value if line is not None else None
     except ValidationError as e:
         raise validation_failed(e) from e
@@ -184,34 +193,47 @@ async def add_reports_to(
         choices = ", ".join(vocabulary(ReportingLine))
         raise ValidationFailed([("line", f"{line!r} is not one of {choices}")]) from e
 
-    async def work(tx: WorkspaceTransaction) -> str:
-        await _check_people(tx, [pair], "reportsTo", ("personId", "managerId"))
+    def plan(named: Named) -> tuple[PairIn, Touched]:
+        try:
+            pair = PairIn(source_id=named(person_id), target_id=named(manager_id))
+        except ValidationError as e:  # the two keys name one person
+            raise validation_failed(e) from e
+        _check_people(named, [pair], "reportsTo", ("personId", "managerId"))
+        edge = ("REPORTS_TO", pair.source_id, pair.target_id)
+        return pair, Touched(people={pair.source_id}, edges={edge}, below={pair.source_id})
+
+    async def work(tx: WorkspaceTransaction, pair: PairIn) -> str:
+        person, manager = pair.source_id, pair.target_id
         # Read in the writing transaction, which holds both people: no line closing the
         # cycle can commit in between.
         chain = await tx.run(
-            "relations/reporting_path", {"person_id": person_id, "manager_id": manager_id}
+            "relations/reporting_path", {"person_id": person, "manager_id": manager}
         )
         if chain:
-            cycle = reporting_cycle([person_id, *chain[0]["ids"]], through_stored=True)
+            cycle = reporting_cycle([person, *chain[0]["ids"]], through_stored=True)
             raise ValidationFailed([("managerId", cycle)])
-        managers = await tx.run("relations/manager_lines", {"person_id": person_id})
-        lines = ReportingLines((person_id, m["manager_id"], m["line"]) for m in managers)
-        written = lines.assign(person_id, manager_id, kind)
+        managers = await tx.run("relations/manager_lines", {"person_id": person})
+        lines = ReportingLines((person, m["manager_id"], m["line"]) for m in managers)
+        written = lines.assign(person, manager, kind)
         await tx.run("relations/add_reports_to", {**pair.model_dump(), "line": written})
-        await cap_inferred_levels(tx.run, [pair.source_id])
+        await cap_inferred_levels(tx.run, [person])
         return written
 
-    edge = ("REPORTS_TO", pair.source_id, pair.target_id)
-    touched = Touched(people={pair.source_id}, edges={edge}, below={pair.source_id})
-    return await ws.transaction(work, touched)
+    return await write_naming(ws, [person_id, manager_id], plan, work)
 
 
 async def _delete(ws: WorkspaceStore, name: str, data: Mapping[str, Any], what: str) -> None:
-    (data,) = await with_people(ws, [data], _ENDS)
-    pair = validate(PairIn, data)
-    rows = await ws.write(name, pair.model_dump(), touched=_touched(name, [pair]))
-    if rows[0]["deleted"] == 0:
-        raise NotFound(f"no such {what} edge in this workspace", field="targetId", kind=what)
+    validate(PairIn, dict(data))
+
+    def plan(named: Named) -> tuple[PairIn, Touched]:
+        pair = validate(PairIn, named.fields(data, _ENDS))
+        return pair, _touched(name, [pair])
+
+    async def work(tx: WorkspaceTransaction, pair: PairIn) -> None:
+        if (await tx.run(name, pair.model_dump()))[0]["deleted"] == 0:
+            raise NotFound(f"no such {what} edge in this workspace", field="targetId", kind=what)
+
+    await write_naming(ws, keys_in([data], _ENDS), plan, work)
 
 
 async def remove_reports_to(ws: WorkspaceStore, person_id: str, manager_id: str) -> None:

@@ -23,7 +23,7 @@ from graph.model import (
     validate,
 )
 from graph.model.common import validation_failed
-from graph.repository.person_keys import with_people
+from graph.repository.person_keys import Named, write_naming
 from graph.repository.writes import Page, read_page
 from graph.rules.icp import IcpFit, icp_fit
 
@@ -182,15 +182,18 @@ async def create_ladder(ws: WorkspaceStore, data: Mapping[str, Any]) -> Row:
 
 async def set_level(ws: WorkspaceStore, data: Mapping[str, Any]) -> None:
     """Set a person's level on a ladder explicitly (replacing any inferred one)."""
-    (data,) = await with_people(ws, [data], ("person_id",))
-    assignment = validate(LevelAssignment, data)
-    params = {
-        "person_id": assignment.person_id,
-        "ladder_id": assignment.ladder_id or org_ladder_id(ws.workspace),
-        "rank": assignment.rank,
-    }
+    validate(LevelAssignment, dict(data))  # bad input is refused before any read
+    ladder = org_ladder_id(ws.workspace)
 
-    async def work(tx: WorkspaceTransaction) -> None:
+    def plan(named: Named) -> tuple[LevelAssignment, None]:
+        return validate(LevelAssignment, named.fields(data, ("person_id",))), None
+
+    async def work(tx: WorkspaceTransaction, assignment: LevelAssignment) -> None:
+        params = {
+            "person_id": assignment.person_id,
+            "ladder_id": assignment.ladder_id or ladder,
+            "rank": assignment.rank,
+        }
         found = (await tx.run("ladders/check_level", params))[0]
         if not found["person_exists"]:
             raise NotFound(f"no person {assignment.person_id!r}", field="personId", kind="person")
@@ -200,7 +203,7 @@ async def set_level(ws: WorkspaceStore, data: Mapping[str, Any]) -> None:
             raise ValidationFailed([("rank", f"the ladder has no level of rank {params['rank']}")])
         await tx.run("ladders/assign_level", params)
 
-    await ws.transaction(work)
+    await write_naming(ws, [data.get("person_id")], plan, work)
 
 
 async def person_levels(ws: WorkspaceStore, person_ids: Sequence[str]) -> dict[str, list[Row]]:

@@ -8,6 +8,8 @@ import asyncio
 import io
 import uuid
 import zipfile
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, LiteralString, cast
 
@@ -289,6 +291,21 @@ def test_the_command_line_merges_and_says_into_whom(
     assert "merge" in helped.stdout
 
 
+@asynccontextmanager
+async def alias_being_written(
+    store: Store, workspace: str, person: str, alias: str
+) -> AsyncIterator[Callable[[], Awaitable[None]]]:
+    """An import's merge batch as it writes: the workspace locked and ``alias`` added to
+    ``person`` in a transaction that commits when the block calls what it is given."""
+    async with store.driver.session() as session:
+        tx = await session.begin_transaction()
+        await (await tx.run(queries.query("workspaces/lock"), workspace=workspace)).consume()
+        rows = [{"id": person, "alias": alias}]
+        add = queries.query("import/add_aliases")
+        await (await tx.run(add, rows=rows, workspace=workspace)).consume()
+        yield tx.commit
+
+
 _CREATE = """mutation($input: CreatePersonInput!) {
   createPerson(input: $input) { __typename ... on ConflictError { message field } } }"""
 
@@ -309,12 +326,7 @@ async def test_a_create_waits_for_an_alias_being_written_and_then_is_refused(
     )
     assert made.json()["data"]["createPerson"]["__typename"] == "PersonSuccess"
     driver = store.driver
-    async with driver.session() as session:
-        tx = await session.begin_transaction()  # an import's merge batch, as it writes
-        await (await tx.run(queries.query("workspaces/lock"), workspace=workspace)).consume()
-        rows = [{"id": f"{w}ada", "alias": f"{w}x"}]
-        add = queries.query("import/add_aliases")
-        await (await tx.run(add, rows=rows, workspace=workspace)).consume()
+    async with alias_being_written(store, workspace, f"{w}ada", f"{w}x") as commit:
         create = asyncio.ensure_future(
             client.post(
                 "/graphql",
@@ -326,7 +338,7 @@ async def test_a_create_waits_for_an_alias_being_written_and_then_is_refused(
         )
         await _until_a_transaction_waits(driver)
         assert not create.done()
-        await tx.commit()
+        await commit()
     answer = (await create).json()["data"]["createPerson"]
     assert answer["__typename"] == "ConflictError"
     assert "is an alias of another person" in answer["message"] and answer["field"] == "id"
@@ -376,6 +388,19 @@ async def _gql(client: httpx.AsyncClient, query: str, **variables: object) -> di
     body = response.json()
     assert "errors" not in body, body
     return cast(dict[str, Any], body["data"])
+
+
+async def _another_workspace(client: httpx.AsyncClient, workspace: str) -> str:
+    """The key of a new workspace beside ``workspace``, made by the same user."""
+    other = f"{workspace}-elsewhere"
+    made = await _gql(
+        client,
+        'mutation($k: String!) { createWorkspace(input: {id: $k, name: "Elsewhere"}) '
+        "{ __typename } }",
+        k=other,
+    )
+    assert made["createWorkspace"]["__typename"] == "WorkspaceSuccess", made
+    return other
 
 
 _EDGE = """mutation($input: {kind}!) {{ {name}(input: $input) {{ __typename
@@ -453,14 +478,7 @@ async def test_graphql_reads_an_alias_as_its_person_in_its_workspace_only(
     assert "NO_DECIDER" in {x["code"] for x in what_if["whatIf"]["warningsAdded"]}, what_if
 
     # Another workspace: the alias names no one there.
-    other = f"{workspace}-elsewhere"
-    made = await _gql(
-        client,
-        'mutation($k: String!) { createWorkspace(input: {id: $k, name: "Elsewhere"}) '
-        "{ __typename } }",
-        k=other,
-    )
-    assert made["createWorkspace"]["__typename"] == "WorkspaceSuccess", made
+    other = await _another_workspace(client, workspace)
     person = await _gql(client, _CREATE, input={"workspaceId": other, "id": f"{w}own", "name": "O"})
     assert person["createPerson"]["__typename"] == "PersonSuccess", person
     line = {"workspaceId": other, "personId": f"{w}own", "managerId": alias}

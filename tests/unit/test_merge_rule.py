@@ -33,13 +33,31 @@ def test_a_merge_fills_what_is_missing_and_reports_what_differs() -> None:
 
 def test_an_edit_writes_every_value_given_and_says_what_it_replaced() -> None:
     edited = merge_values(HAVE, ROW, EDIT, same=_same)
-    assert edited.write == {"title": "Chief Executive", "department": "Board"}
+    # As given, the same ones too (the email's case is the caller's), the empty one clearing.
+    assert edited.write == ROW
     assert edited.filled == ("department",)
     assert edited.differing == (Differing("title", "CEO", "Chief Executive"),)
 
 
-def test_only_the_fields_asked_are_compared_and_empty_values_say_nothing() -> None:
-    assert merge_values(HAVE, ROW, EDIT, fields=("needs", "title")).write == {
-        "title": "Chief Executive"
+def test_an_edit_clears_what_it_gives_empty_where_a_merge_keeps_it() -> None:
+    cleared = {"email": None, "tags": []}
+    edited = merge_values(HAVE, cleared, EDIT, same=_same)
+    assert edited.write == {"email": None, "tags": []}
+    assert edited.differing == (
+        Differing("email", "Ada@Acme.example", None),
+        Differing("tags", "board;founder", []),
+    )
+    assert merge_values(HAVE, cleared, MERGE, same=_same).write == {}
+
+
+def test_what_an_edit_writes_does_not_depend_on_what_the_person_has() -> None:
+    for have in (HAVE, {}, {"title": "Chief Executive", "needs": "budget"}):
+        assert merge_values(have, ROW, EDIT, same=_same).write == ROW
+
+
+def test_only_the_fields_asked_are_compared_and_empty_values_say_nothing_to_a_merge() -> None:
+    assert merge_values(HAVE, ROW, EDIT, fields=("needs", "title", "absent")).write == {
+        "needs": "",
+        "title": "Chief Executive",
     }
     assert merge_values({}, {"title": ""}, MERGE).write == {}

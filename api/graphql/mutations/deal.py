@@ -140,7 +140,7 @@ class DealMutations:
         data = given(input, REFS)
         result = await attempt(deals.set_member(ws, data), lambda m: m)
         if isinstance(result, dict):
-            return await _member(ws, data["deal_id"], data["person_id"], result)
+            return await _member(ws, data["deal_id"], result["person_id"], result)
         return result
 
     @strawberry.mutation
@@ -156,5 +156,5 @@ class DealMutations:
         data = given(input, REFS)
         result = await attempt(deals.record_journey_stage(ws, data), lambda m: m)
         if isinstance(result, dict):
-            return await _member(ws, data["deal_id"], data["person_id"], result)
+            return await _member(ws, data["deal_id"], result["person_id"], result)
         return result
