@@ -116,46 +116,30 @@ async def test_no_read_taking_an_id_shows_the_other_workspace(ours: Team, theirs
     past = (dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)).isoformat()
     await _their_secrets(theirs, secret)
     ids = _their_ids(theirs)
-    people, deals = select("Person", 0), select("Deal", 0)
-    person, organisation, deal = (
-        select("Person"),
-        select("Organisation"),
-        select("Deal"),
-    )
+    person, organisation, deal = select("Person"), select("Organisation"), select("Deal")
+    # Each kind's lookup by id, with the workspace's other fields that take that kind's id.
+    lookups = {
+        "Person": f"person(id: $id$asOf) {{ {person} }}",
+        "Organisation": f"organisation(id: $id$asOf) {{ {organisation} }}"
+        f" people(organisationId: $id) {{ edges {{ node {{ {select('Person', 0)} }} }} }}"
+        f" deals(organisationId: $id) {{ edges {{ node {{ {select('Deal', 0)} }} }} }}",
+        "Deal": f"deal(id: $id$asOf) {{ {deal} }}"
+        f" disputedInfluences(dealId: $id) {{ {select('ReportedTie', 1)} }}"
+        f" observerAccuracy(dealId: $id) {{ {select('ObserverAccuracy', 1)} }}",
+    }
     probes: list[tuple[str, dict[str, Any]]] = []
     for moment in (None, past):
-        as_of = ", asOf: $at" if moment else ""
         declared = ", $at: DateTime" if moment else ""
-        for key in ids["Person"]:
-            probes.append(
-                (
-                    f"query($ws: ID!, $id: ID!{declared}) {{ workspace(id: $ws) {{"
-                    f" person(id: $id{as_of}) {{ {person} }} }} }}",
-                    {"id": key, "at": moment},
+        for kind, lookup in lookups.items():
+            fields = lookup.replace("$asOf", ", asOf: $at" if moment else "")
+            for key in ids[kind]:
+                probes.append(
+                    (
+                        f"query($ws: ID!, $id: ID!{declared}) {{ workspace(id: $ws) {{"
+                        f" {fields} }} }}",
+                        {"id": key, "at": moment},
+                    )
                 )
-            )
-        for key in ids["Organisation"]:
-            probes.append(
-                (
-                    f"query($ws: ID!, $id: ID!{declared}) {{ workspace(id: $ws) {{"
-                    f" organisation(id: $id{as_of}) {{ {organisation} }}"
-                    f" people(organisationId: $id) {{ edges {{ node {{ {people} }} }} }}"
-                    f" deals(organisationId: $id) {{ edges {{ node {{ {deals} }} }} }}"
-                    " } }",
-                    {"id": key, "at": moment},
-                )
-            )
-        for key in ids["Deal"]:
-            probes.append(
-                (
-                    f"query($ws: ID!, $id: ID!{declared}) {{ workspace(id: $ws) {{"
-                    f" deal(id: $id{as_of}) {{ {deal} }}"
-                    f" disputedInfluences(dealId: $id) {{ {select('ReportedTie', 1)} }}"
-                    f" observerAccuracy(dealId: $id) {{ {select('ObserverAccuracy', 1)} }}"
-                    " } }",
-                    {"id": key, "at": moment},
-                )
-            )
     for key in ids["Person"]:
         probes.append(
             (
